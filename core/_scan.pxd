@@ -1,0 +1,70 @@
+# The scanning core: finds entity spans in a str, reading its PEP 393 buffer
+# in place with the GIL released. Table of contents of _scan.pyx.
+
+cdef enum:
+    LOOKBEHIND = 64    # code points a decision may read before its position
+    LOOKAHEAD = 224    # code points a decision may read from its position on
+    PHONE_MAX = 32     # longest phone candidate, in code points
+    HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX: the most a stream holds back
+    MAX_GROUPS = 8     # digit groups a numeric run is read into
+    MAX_KEYWORDS = 16  # context words per type
+
+# Type ids: the row order of core.entity_types.ENTITY_TYPES.
+cdef enum TypeId:
+    T_CREDIT_CARD_NUMBER
+    T_SSN
+    T_PHONE_NUMBER
+    T_EMAIL_ADDRESS
+    T_IBAN
+    T_US_BANK_ROUTING_NUMBER
+    T_IP_ADDRESS
+    T_URL
+    T_DATE
+    T_DATE_OF_BIRTH
+    N_TYPES
+
+# Span flags.
+cdef enum:
+    F_TENTATIVE = 1    # a phone candidate; validated (or dropped) by the caller
+    F_ALTERNATIVE = 2  # a shorter phone candidate with the same start as the previous span
+    F_CONTEXT = 4      # a context word was found near the span
+
+# Carry bits: scanner state a stream passes from one scan to the next.
+cdef enum:
+    CARRY_URL = 1      # the previous span was a URL cut at LOOKAHEAD; it goes on here
+
+cdef struct Span:
+    Py_ssize_t start   # code point offset, inclusive
+    Py_ssize_t end     # code point offset, exclusive
+    int type_id
+    int flags
+    float score
+    long long aux      # dates: yyyymmdd with 0 for an unknown part
+
+cdef struct SpanVec:
+    Span* items        # owned; grown by doubling
+    Py_ssize_t size
+    Py_ssize_t capacity
+
+cdef struct Groups:
+    int n                           # digit groups read
+    bint plus                       # the run starts with '+'
+    Py_ssize_t start[MAX_GROUPS]    # first digit of group k
+    Py_ssize_t digits_end[MAX_GROUPS]
+    Py_ssize_t stop[MAX_GROUPS]     # after group k, its ')' included
+    Py_UCS4 sep[MAX_GROUPS]         # separator before group k; 0 for the first
+    bint paren[MAX_GROUPS]          # group k was written "(ddd)"
+
+cdef struct Keywords:
+    int count
+    int before          # code points looked at before a span
+    int after           # code points looked at after a span
+    float score
+    float boost
+    const char* words[MAX_KEYWORDS]
+    int lengths[MAX_KEYWORDS]
+
+cdef struct Options:
+    unsigned int types  # bit per type id
+    bint day_first      # numeric dates read D/M/Y before M/D/Y
+    bint final          # the text ends at n; otherwise stop HOLDBACK short of it

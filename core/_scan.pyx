@@ -1,0 +1,1090 @@
+"""Compiled PII/PCI scanner.
+
+One left-to-right pass over a str's PEP 393 buffer, with the GIL released.
+At each word start the detectors that can begin there are tried; a match is
+recorded and the pass resumes after it, so spans come out sorted and, apart
+from tentative phone candidates, never overlap.
+
+Every decision at a position reads at most LOOKBEHIND code points before it
+and LOOKAHEAD code points from it (`lim`). That makes the result at a position
+independent of where the text was cut, which is what lets a stream hold back
+only HOLDBACK code points and still equal the whole-text result.
+"""
+from libc.stdlib cimport free, realloc
+from libc.string cimport strlen
+
+from core.includes.python cimport (
+    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA,
+    PyUnicode_GET_LENGTH, PyUnicode_KIND,
+)
+
+from core.entity_types import ENTITY_TYPES
+
+ctypedef fused uchar_t:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+# ---------------------------------------------------------------- characters
+
+cdef enum:
+    C_DIGIT = 1
+    C_UPPER = 2
+    C_LOWER = 4
+    C_HEX = 8
+    C_LOCAL = 16    # email local part: letters, digits, . _ % + -
+    C_URL = 32      # URL body: printable ASCII except space < > " ` { } | \ ^
+    C_WORD = 64     # letters, digits, '_', and non-ASCII outside the punctuation blocks
+    C_DOMAIN = 128  # host name labels: letters, digits, -
+
+cdef unsigned char CLS[128]
+
+
+cdef void init_classes():
+    cdef int c
+    for c in range(128):
+        CLS[c] = 0
+        if 48 <= c <= 57:
+            CLS[c] |= C_DIGIT | C_HEX | C_LOCAL | C_WORD | C_DOMAIN
+        elif 65 <= c <= 90:
+            CLS[c] |= C_UPPER | C_LOCAL | C_WORD | C_DOMAIN
+        elif 97 <= c <= 122:
+            CLS[c] |= C_LOWER | C_LOCAL | C_WORD | C_DOMAIN
+        if 65 <= c <= 70 or 97 <= c <= 102:
+            CLS[c] |= C_HEX
+        if 33 <= c <= 126 and chr(c) not in '<>"`{}|\\^':
+            CLS[c] |= C_URL
+    for ch in '._%+-':
+        CLS[ord(ch)] |= C_LOCAL
+    CLS[ord('_')] |= C_WORD
+    CLS[ord('-')] |= C_DOMAIN
+
+
+cdef inline bint unicode_separator(Py_UCS4 c) noexcept nogil:
+    # Latin-1 punctuation, General Punctuation, CJK punctuation, BOM, fullwidth ASCII symbols
+    return ((0x80 <= c <= 0xBF) or c == 0xD7 or c == 0xF7 or (0x2000 <= c <= 0x206F)
+            or (0x3000 <= c <= 0x303F) or c == 0xFEFF or (0xFF00 <= c <= 0xFF20))
+
+
+cdef inline unsigned int cls(Py_UCS4 c) noexcept nogil:
+    if c < 128:
+        return CLS[c]
+    if unicode_separator(c):
+        return 0
+    return C_WORD | C_URL
+
+
+cdef inline bint is_digit(Py_UCS4 c) noexcept nogil:
+    return 48 <= c <= 57
+
+
+cdef inline bint is_letter(Py_UCS4 c) noexcept nogil:
+    return c < 128 and (CLS[c] & (C_UPPER | C_LOWER)) != 0
+
+
+cdef inline Py_UCS4 lower(Py_UCS4 c) noexcept nogil:
+    return <Py_UCS4>(<unsigned int>c + 32) if 65 <= c <= 90 else c
+
+
+cdef inline Py_UCS4 at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    # the character at i, or 0 (a non-word boundary) outside [0, n)
+    return s[i] if 0 <= i < n else 0
+
+
+cdef inline bint word_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    return (cls(at(s, i, n)) & C_WORD) != 0
+
+
+cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char* word) noexcept nogil:
+    # case-insensitive ASCII prefix test; `word` is lower case
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if i + k >= lim or lower(s[i + k]) != <Py_UCS4>word[k]:
+            return False
+        k += 1
+    return True
+
+
+# ---------------------------------------------------------------- context words
+
+cdef Keywords KW[N_TYPES]
+_keyword_bytes = []  # owns the bytes KW's pointers point into
+
+
+cdef void init_keywords() except *:
+    names = [row.name for row in ENTITY_TYPES]
+    expected = ["CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN",
+                "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH"]
+    if names != expected:
+        raise ImportError("core.entity_types rows do not match the compiled type ids")
+    cdef int t, k
+    cdef bytes b
+    for t, row in enumerate(ENTITY_TYPES):
+        if len(row.context) > MAX_KEYWORDS or row.before > LOOKBEHIND - 8 or row.after > 32:
+            raise ImportError(f"{row.name}: context table exceeds the core's bounds")
+        KW[t].count = len(row.context)
+        KW[t].before = row.before
+        KW[t].after = row.after
+        KW[t].score = row.score
+        KW[t].boost = row.boost
+        for k, word in enumerate(row.context):
+            if not (word.isascii() and word.isalpha() and word.islower()):
+                raise ImportError(f"{row.name}: context word {word!r} is not lower-case ASCII letters")
+            b = word.encode()
+            _keyword_bytes.append(b)
+            KW[t].words[k] = b
+            KW[t].lengths[k] = len(b)
+
+
+cdef bint keyword_match(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, const Keywords* kw) noexcept nogil:
+    cdef int k, j
+    cdef bint same
+    for k in range(kw.count):
+        if kw.lengths[k] != b - a:
+            continue
+        same = True
+        for j in range(kw.lengths[k]):
+            if lower(s[a + j]) != <Py_UCS4>kw.words[k][j]:
+                same = False
+                break
+        if same:
+            return True
+    return False
+
+
+cdef bint words_match(const uchar_t* s, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
+                      const Keywords* kw) noexcept nogil:
+    # whole ASCII-letter words inside [a, b); a word cut by either edge does not count
+    cdef Py_ssize_t i = a, w
+    while i < b:
+        if not is_letter(s[i]):
+            i += 1
+            continue
+        w = i
+        while i < b and is_letter(s[i]):
+            i += 1
+        if (w == a and is_letter(at(s, a - 1, n))) or (i == b and is_letter(at(s, b, n))):
+            continue
+        if keyword_match(s, w, i, kw):
+            return True
+    return False
+
+
+cdef bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
+                      Py_ssize_t lim, int type_id) noexcept nogil:
+    cdef const Keywords* kw = &KW[type_id]
+    cdef Py_ssize_t a = start - kw.before
+    if a < 0:
+        a = 0
+    if words_match(s, n, a, start, kw):
+        return True
+    return kw.after > 0 and words_match(s, n, end, min(end + kw.after, lim), kw)
+
+
+# ---------------------------------------------------------------- span vector
+
+cdef int push(SpanVec* v, Py_ssize_t start, Py_ssize_t end, int type_id, int flags,
+              float score, long long aux) noexcept nogil:
+    cdef Py_ssize_t cap
+    cdef Span* grown
+    if v.size == v.capacity:
+        cap = v.capacity * 2 if v.capacity else 16
+        grown = <Span*>realloc(v.items, cap * sizeof(Span))
+        if grown == NULL:
+            return -1
+        v.items = grown
+        v.capacity = cap
+    v.items[v.size] = Span(start, end, type_id, flags, score, aux)
+    v.size += 1
+    return 0
+
+
+# ---------------------------------------------------------------- email
+
+cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t at_sign,
+                            Py_ssize_t lim) noexcept nogil:
+    # local part [w, at_sign): 1-64 chars, no "..", no trailing '.'
+    cdef Py_ssize_t i, label, labels = 0, tld_start = 0
+    if at_sign - w > 64 or s[at_sign - 1] == 46:
+        return 0
+    for i in range(w + 1, at_sign):
+        if s[i] == 46 and s[i - 1] == 46:
+            return 0
+    # domain: labels of letters, digits and inner hyphens, joined by single dots
+    i = at_sign + 1
+    while True:
+        label = i
+        while i < lim and (cls(s[i]) & C_DOMAIN):
+            i += 1
+        if i == label or i - label > 63 or s[label] == 45 or s[i - 1] == 45:
+            return 0
+        labels += 1
+        tld_start = label
+        if i + 1 < lim and s[i] == 46 and (cls(s[i + 1]) & C_DOMAIN):
+            i += 1
+            continue
+        break
+    if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or i >= lim and i < n:
+        return 0
+    for label in range(tld_start, i):
+        if not is_letter(s[label]):
+            return 0
+    if word_at(s, i, n) or at(s, i, n) == 64:
+        return 0
+    return i
+
+
+# ---------------------------------------------------------------- URL
+
+cdef const char* SCHEMES[8]
+SCHEMES[:] = [b"https://", b"http://", b"ftps://", b"ftp://", b"sftp://", b"wss://",
+              b"ws://", b"www."]
+
+
+cdef inline bint url_trailer(Py_UCS4 c) noexcept nogil:
+    # punctuation that ends a sentence rather than a URL
+    return c == 46 or c == 44 or c == 59 or c == 58 or c == 33 or c == 63 or c == 39 or c == 42
+
+
+cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                         int* capped) noexcept nogil:
+    # end of the URL body starting at i; trailing punctuation and unbalanced closers dropped
+    cdef Py_ssize_t start = i, opens = 0, closes = 0
+    cdef Py_UCS4 c
+    while i < lim and (cls(s[i]) & C_URL):
+        c = s[i]
+        if c == 40 or c == 91:
+            opens += 1
+        elif c == 41 or c == 93:
+            closes += 1
+        i += 1
+    if i == lim and lim < n:
+        capped[0] = 1
+        return i
+    capped[0] = 0
+    while i > start:
+        c = s[i - 1]
+        if url_trailer(c):
+            i -= 1
+        elif (c == 41 or c == 93) and closes > opens:
+            closes -= 1
+            i -= 1
+        else:
+            break
+    return i
+
+
+cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                          int* capped) noexcept nogil:
+    cdef int k
+    cdef Py_ssize_t i = 0, end
+    for k in range(8):
+        if starts_with(s, w, lim, SCHEMES[k]):
+            i = w + <Py_ssize_t>strlen(SCHEMES[k])
+            break
+    if i == 0 or i >= lim:
+        return 0
+    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7):
+        return 0
+    end = url_body(s, n, i, lim, capped)
+    return end if end > i else 0
+
+
+# ---------------------------------------------------------------- IBAN
+
+# ISO 13616 registry: country code -> IBAN length
+IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+    "BH": 22, "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24,
+    "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
+    "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27,
+    "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27,
+    "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
+    "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27,
+    "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28,
+    "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31,
+    "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+}
+cdef unsigned char IBAN_LEN[26 * 26]
+
+
+cdef void init_iban():
+    cdef int k
+    for k in range(26 * 26):
+        IBAN_LEN[k] = 0
+    for cc, length in IBAN_LENGTHS.items():
+        IBAN_LEN[(ord(cc[0]) - 65) * 26 + ord(cc[1]) - 65] = length
+
+
+cdef inline int iban_value(Py_UCS4 c) noexcept nogil:
+    # digit 0-9, letter 10-35 (either case), else -1
+    if 48 <= c <= 57:
+        return <int>c - 48
+    if 65 <= c <= 90:
+        return <int>c - 55
+    if 97 <= c <= 122:
+        return <int>c - 87
+    return -1
+
+
+cdef Py_ssize_t match_iban(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
+                           Py_ssize_t lim) noexcept nogil:
+    cdef int length, count = 0, k, v, r = 0
+    cdef int values[34]
+    cdef Py_ssize_t i = w
+    cdef bint grouped
+    if w + 4 > lim or not is_letter(s[w]) or not is_letter(s[w + 1]):
+        return 0
+    if not (is_digit(s[w + 2]) and is_digit(s[w + 3])):
+        return 0
+    length = IBAN_LEN[(iban_value(s[w]) - 10) * 26 + iban_value(s[w + 1]) - 10]
+    if length == 0:
+        return 0
+    grouped = at(s, w + 4, n) == 32
+    # read `length` alphanumerics: contiguous, or in groups of four split by one space
+    while count < length:
+        if i >= lim:
+            return 0
+        if grouped and count > 0 and count % 4 == 0:
+            if s[i] != 32:
+                return 0
+            i += 1
+            if i >= lim:
+                return 0
+        v = iban_value(s[i])
+        if v < 0:
+            return 0
+        values[count] = v
+        count += 1
+        i += 1
+    if word_at(s, i, n):
+        return 0
+    # ISO 7064 mod 97-10 over BBAN + country + check digits
+    for k in range(4, length + 4):
+        v = values[k % length]
+        r = (r * (100 if v >= 10 else 10) + v) % 97
+    return i if r == 1 else 0
+
+
+# ---------------------------------------------------------------- IP addresses
+
+cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil:
+    # four dotted decimal octets 0-255; not part of a longer dotted number
+    cdef int octet, digits, k
+    cdef Py_ssize_t i = w
+    if at(s, w - 1, n) == 46:
+        return 0
+    for k in range(4):
+        if k:
+            if i >= lim or s[i] != 46:
+                return 0
+            i += 1
+        octet = 0
+        digits = 0
+        while i < lim and is_digit(s[i]) and digits < 4:
+            octet = octet * 10 + (<int>s[i] - 48)
+            digits += 1
+            i += 1
+        if digits == 0 or digits > 3 or octet > 255:
+            return 0
+    if word_at(s, i, n) or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
+        return 0
+    return i
+
+
+cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil:
+    # RFC 4291 text forms: 8 groups, or fewer around one "::", optionally ending in IPv4
+    cdef int groups = 0, digits
+    cdef bint compressed = False
+    cdef Py_ssize_t i = w, g, v4
+    if at(s, w - 1, n) == 58 or (cls(at(s, w - 1, n)) & C_HEX):
+        return 0
+    if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+        compressed = True
+        i += 2
+    while i < lim and groups < 8:
+        g = i
+        digits = 0
+        while i < lim and (cls(s[i]) & C_HEX) and digits < 5:
+            i += 1
+            digits += 1
+        if digits == 0:
+            break
+        if i < lim and s[i] == 46 and groups <= 6:
+            v4 = match_ipv4(s, n, g, lim)
+            if v4 and (at(s, g - 1, n) == 58):
+                groups += 2
+                i = v4
+                break
+            return 0
+        if digits > 4:
+            return 0
+        groups += 1
+        if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+            if compressed:
+                return 0
+            compressed = True
+            i += 2
+        elif i + 1 < lim and s[i] == 58 and (cls(s[i + 1]) & C_HEX):
+            i += 1
+        else:
+            break
+    if groups == 0 or (compressed and groups > 7) or (not compressed and groups != 8):
+        return 0
+    if word_at(s, i, n) or at(s, i, n) == 58 or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
+        return 0
+    return i
+
+
+cdef bint colon_ahead(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # an IPv6 address has a ':' within its first five characters
+    cdef Py_ssize_t k
+    for k in range(i, min(i + 5, lim)):
+        if s[k] == 58:
+            return True
+        if not (cls(s[k]) & C_HEX):
+            return False
+    return False
+
+
+# ---------------------------------------------------------------- digit groups
+
+cdef inline bint numeric_sep(Py_UCS4 c) noexcept nogil:
+    return c == 32 or c == 45 or c == 46 or c == 47
+
+
+cdef void read_groups(const uchar_t* s, Py_ssize_t pos, Py_ssize_t lim, Groups* g) noexcept nogil:
+    # digit groups joined by one of " -./", a group may be written "(ddd)"
+    cdef Py_ssize_t i = pos, j
+    cdef Py_UCS4 sep = 0
+    cdef bint paren
+    g.n = 0
+    g.plus = s[i] == 43
+    if g.plus:
+        i += 1
+    while g.n < MAX_GROUPS:
+        j = i
+        paren = j < lim and s[j] == 40
+        if paren:
+            j += 1
+        if j >= lim or not is_digit(s[j]):
+            return
+        g.start[g.n] = j
+        while j < lim and is_digit(s[j]):
+            j += 1
+        g.digits_end[g.n] = j
+        if paren:
+            if j >= lim or s[j] != 41:
+                return
+            j += 1
+        g.stop[g.n] = j
+        g.sep[g.n] = sep
+        g.paren[g.n] = paren
+        g.n += 1
+        # the separator before the next group
+        sep = 0
+        if paren:
+            sep = 41
+            if j < lim and (s[j] == 32 or s[j] == 45):
+                j += 1
+        elif j < lim and numeric_sep(s[j]):
+            sep = s[j]
+            j += 1
+        elif j < lim and s[j] == 40:
+            sep = 40
+        if sep == 0:
+            return
+        i = j
+
+
+cdef inline int group_len(const Groups* g, int k) noexcept nogil:
+    return <int>(g.digits_end[k] - g.start[k])
+
+
+cdef int total_digits(const Groups* g, int j) noexcept nogil:
+    cdef int k, d = 0
+    for k in range(j):
+        d += group_len(g, k)
+    return d
+
+
+cdef bint plain_groups(const Groups* g, int j, const char* allowed) noexcept nogil:
+    # no '+', no parentheses, one separator throughout, taken from `allowed`
+    cdef int k
+    cdef const char* a
+    if g.plus:
+        return False
+    for k in range(j):
+        if g.paren[k] or (k > 1 and g.sep[k] != g.sep[1]):
+            return False
+    if j < 2:
+        return True
+    a = allowed
+    while a[0]:
+        if <Py_UCS4>a[0] == g.sep[1]:
+            return True
+        a += 1
+    return False
+
+
+cdef bint groups_between(const Groups* g, int first, int j, int lo, int hi) noexcept nogil:
+    # groups first..j-1 each have lo..hi digits
+    cdef int k
+    for k in range(first, j):
+        if not lo <= group_len(g, k) <= hi:
+            return False
+    return True
+
+
+cdef inline bint continues(const Groups* g, int j) noexcept nogil:
+    # the number goes on past group j-1 in the same token ("123-45-6789-01")
+    return j < g.n and (g.sep[j] == 45 or g.sep[j] == 46 or g.sep[j] == 47)
+
+
+cdef long long digits_value(const uchar_t* s, const Groups* g, int k) noexcept nogil:
+    cdef long long v = 0
+    cdef Py_ssize_t i
+    for i in range(g.start[k], g.digits_end[k]):
+        v = v * 10 + (<int>s[i] - 48)
+    return v
+
+
+cdef int collect_digits(const uchar_t* s, const Groups* g, int j, int* out) noexcept nogil:
+    cdef int k, d = 0
+    cdef Py_ssize_t i
+    for k in range(j):
+        for i in range(g.start[k], g.digits_end[k]):
+            out[d] = (<int>s[i] - 48)
+            d += 1
+    return d
+
+
+# ---------------------------------------------------------------- payment cards
+
+cdef bint luhn(const int* d, int n) noexcept nogil:
+    cdef int k, v, total = 0
+    for k in range(n):
+        v = d[n - 1 - k]
+        if k % 2:
+            v *= 2
+            if v > 9:
+                v -= 9
+        total += v
+    return total % 10 == 0
+
+
+cdef int prefix(const int* d, int k) noexcept nogil:
+    cdef int i, v = 0
+    for i in range(k):
+        v = v * 10 + d[i]
+    return v
+
+
+cdef bint issuer_length(const int* d, int n) noexcept nogil:
+    # issuer identification number ranges and the lengths each issuer uses
+    cdef int p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4), p6 = prefix(d, 6)
+    if d[0] == 4:                                     # Visa
+        return n == 13 or n == 16 or n == 19
+    if 51 <= p2 <= 55 or 2221 <= p4 <= 2720:          # Mastercard
+        return n == 16
+    if p2 == 34 or p2 == 37:                          # American Express
+        return n == 15
+    if p4 == 6011 or 644 <= p3 <= 649 or p2 == 65:    # Discover
+        return 16 <= n <= 19
+    if 622126 <= p6 <= 622925 or p2 == 62:            # UnionPay
+        return 16 <= n <= 19
+    if 3528 <= p4 <= 3589:                            # JCB
+        return 16 <= n <= 19
+    if 300 <= p3 <= 305 or p4 == 3095 or p2 == 36 or p2 == 38 or p2 == 39:  # Diners
+        return 14 <= n <= 19
+    if 2200 <= p4 <= 2204:                            # Mir
+        return 16 <= n <= 19
+    if p2 == 60 or p2 == 81 or p2 == 82 or p3 == 508:  # RuPay
+        return n == 16
+    if (p4 == 5018 or p4 == 5020 or p4 == 5038 or p4 == 5893 or p4 == 6304
+            or p4 == 6759 or 6761 <= p4 <= 6763 or p2 == 67):  # Maestro
+        return 12 <= n <= 19
+    return False
+
+
+cdef int match_card(const uchar_t* s, const Groups* g) noexcept nogil:
+    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length
+    cdef int j, n
+    cdef int d[MAX_GROUPS * 20]
+    if g.plus or g.paren[0]:
+        return 0
+    for j in range(g.n, 0, -1):
+        n = total_digits(g, j)
+        if n < 12 or n > 19 or continues(g, j):
+            continue
+        if j > 1 and not (plain_groups(g, j, b" -") and 4 <= group_len(g, 0) <= 6
+                          and groups_between(g, 1, j, 2, 7)):
+            continue
+        collect_digits(s, g, j, d)
+        if luhn(d, n) and issuer_length(d, n):
+            return j
+    return 0
+
+
+# ---------------------------------------------------------------- SSN and routing numbers
+
+cdef bint ssn_valid(int area, int group, int serial) noexcept nogil:
+    # never issued: area 000, 666, 900-999; group 00; serial 0000; plus published samples
+    if area == 0 or area == 666 or area >= 900 or group == 0 or serial == 0:
+        return False
+    if area == 78 and group == 5 and serial == 1120:       # the Woolworth wallet card
+        return False
+    if area == 987 and group == 65 and 4320 <= serial <= 4329:  # advertising range
+        return False
+    if area == 219 and group == 9 and serial == 9999:
+        return False
+    return True
+
+
+cdef bint aba_valid(const int* d) noexcept nogil:
+    # ABA routing: Federal Reserve prefix and the 3-7-1 checksum
+    cdef int p = d[0] * 10 + d[1]
+    if not (p <= 12 or 21 <= p <= 32 or 61 <= p <= 72 or p == 80):
+        return False
+    return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
+
+
+# ---------------------------------------------------------------- dates
+
+cdef const char* MONTHS[24]
+MONTHS[:] = [b"january", b"february", b"march", b"april", b"may", b"june", b"july",
+             b"august", b"september", b"october", b"november", b"december",
+             b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep",
+             b"oct", b"nov", b"dec"]
+
+
+cdef inline int days_in(int month, int year) noexcept nogil:
+    if month == 2:
+        if year == 0 or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            return 29
+        return 28
+    return 30 if month == 4 or month == 6 or month == 9 or month == 11 else 31
+
+
+cdef inline long long date_aux(int year, int month, int day) noexcept nogil:
+    return <long long>year * 10000 + month * 100 + day
+
+
+cdef Py_ssize_t read_month(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           int* month) noexcept nogil:
+    # a whole month name or abbreviation ("Oct", "Oct.", "Sept"); end, or 0
+    cdef Py_ssize_t e = i
+    cdef int k, length
+    while e < lim and is_letter(s[e]) and e - i < 10:
+        e += 1
+    length = <int>(e - i)
+    if length < 3 or word_at(s, e, n):
+        return 0
+    if length == 4 and starts_with(s, i, e, b"sept"):
+        month[0] = 9
+        return e + 1 if at(s, e, n) == 46 else e
+    for k in range(24):
+        if <int>strlen(MONTHS[k]) == length and starts_with(s, i, e, MONTHS[k]):
+            month[0] = k % 12 + 1
+            if k >= 12 and k != 16 and at(s, e, n) == 46:
+                e += 1
+            return e
+    return 0
+
+
+cdef Py_ssize_t read_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                         int* day) noexcept nogil:
+    # 1-31 as one or two digits, maybe with an ordinal suffix ("3rd"); end, or 0
+    cdef Py_ssize_t e = i
+    while e < lim and is_digit(s[e]) and e - i < 3:
+        e += 1
+    if e == i or e - i > 2:
+        return 0
+    day[0] = (<int>s[i] - 48) if e - i == 1 else ((<int>s[i] - 48) * 10 + <int>s[i + 1] - 48)
+    if day[0] < 1 or day[0] > 31:
+        return 0
+    if (starts_with(s, e, lim, b"st") or starts_with(s, e, lim, b"nd")
+            or starts_with(s, e, lim, b"rd") or starts_with(s, e, lim, b"th")):
+        e += 2
+    return 0 if word_at(s, e, n) else e
+
+
+cdef Py_ssize_t read_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                          int* year) noexcept nogil:
+    # four digits 1000-2999 standing alone; end, or 0
+    cdef int k
+    if i + 4 > lim or word_at(s, i + 4, n):
+        return 0
+    year[0] = 0
+    for k in range(4):
+        if not is_digit(s[i + k]):
+            return 0
+        year[0] = year[0] * 10 + (<int>s[i + k] - 48)
+    if year[0] < 1000 or year[0] > 2999:
+        return 0
+    if at(s, i + 4, n) == 44 and is_digit(at(s, i + 5, n)):
+        return 0  # "1,000": a number, not a year
+    return i + 4
+
+
+cdef Py_ssize_t gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, bint comma) noexcept nogil:
+    # one to three spaces, maybe after a comma; end, or 0
+    cdef Py_ssize_t e
+    if comma and i < lim and s[i] == 44:
+        i += 1
+    e = i
+    while e < lim and s[e] == 32 and e - i < 4:
+        e += 1
+    return e if 1 <= e - i <= 3 else 0
+
+
+cdef Py_ssize_t match_written_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
+                                   Py_ssize_t lim, long long* aux) noexcept nogil:
+    # "3rd of October 1982", "3 Oct", "October 3, 1982", "Oct 3rd", "October 1982"
+    cdef int day = 0, month = 0, year = 0
+    cdef Py_ssize_t e, g, y
+    if is_digit(s[w]):
+        e = read_day(s, n, w, lim, &day)
+        g = gap(s, e, lim, False) if e else 0
+        if g and starts_with(s, g, lim, b"of") and not word_at(s, g + 2, n):
+            g = gap(s, g + 2, lim, False)
+        e = read_month(s, n, g, lim, &month) if g else 0
+        if not e:
+            return 0
+        g = gap(s, e, lim, True)
+        y = read_year(s, n, g, lim, &year) if g else 0
+        if y:
+            e = y
+    else:
+        e = read_month(s, n, w, lim, &month)
+        g = gap(s, e, lim, False) if e else 0
+        if not g:
+            return 0
+        y = read_year(s, n, g, lim, &year)
+        if y:
+            e = y
+        else:
+            e = read_day(s, n, g, lim, &day)
+            if not e:
+                return 0
+            g = gap(s, e, lim, True)
+            y = read_year(s, n, g, lim, &year) if g else 0
+            if y:
+                e = y
+    if day > days_in(month, year):
+        return 0
+    aux[0] = date_aux(year, month, day)
+    return e
+
+
+cdef int match_numeric_date(const uchar_t* s, const Groups* g, bint day_first,
+                            long long* aux) noexcept nogil:
+    # 1982-10-03, 10/03/1982, 3.10.1982, 10/3/82; groups used, or 0
+    cdef int a, b, c, year, month, day, t
+    if g.n < 3 or continues(g, 3) or not plain_groups(g, 3, b"/-."):
+        return 0
+    a = group_len(g, 0)
+    b = group_len(g, 1)
+    c = group_len(g, 2)
+    if not (1 <= b <= 2):
+        return 0
+    if a == 4 and 1 <= c <= 2:
+        year = <int>digits_value(s, g, 0)
+        month = <int>digits_value(s, g, 1)
+        day = <int>digits_value(s, g, 2)
+    elif 1 <= a <= 2 and (c == 4 or (c == 2 and g.sep[1] == 47)):
+        month = <int>digits_value(s, g, 0)
+        day = <int>digits_value(s, g, 1)
+        if day_first or month > 12:
+            t = month
+            month = day
+            day = t
+        year = <int>digits_value(s, g, 2)
+        if c == 2:
+            year += 2000 if year < 50 else 1900
+    else:
+        return 0
+    if year < 1000 or year > 2999 or month < 1 or month > 12 or day < 1 or day > days_in(month, year):
+        return 0
+    aux[0] = date_aux(year, month, day)
+    return 3
+
+
+# ---------------------------------------------------------------- the pass
+
+cdef inline bint type_on(const Options* opt, int type_id) noexcept nogil:
+    return (opt.types >> type_id) & 1
+
+
+cdef inline float scored(int type_id, bint context) noexcept nogil:
+    cdef float v = KW[type_id].score + (KW[type_id].boost if context else 0)
+    return v if v < 1 else 1
+
+
+cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
+                   Py_ssize_t lim, const Options* opt) noexcept nogil:
+    # a date with birth context is a DATE_OF_BIRTH; -1 when neither type is wanted
+    if type_on(opt, T_DATE_OF_BIRTH) and has_context(s, n, start, end, lim, T_DATE_OF_BIRTH):
+        return T_DATE_OF_BIRTH
+    return T_DATE if type_on(opt, T_DATE) else -1
+
+
+cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                    const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # the detectors that start with a digit, '+' or '('; -1 on allocation failure
+    cdef Groups g
+    cdef int j, best_t = -1, used, phones = 0
+    cdef int d[20]
+    cdef Py_ssize_t e, best_e = 0
+    cdef long long aux = 0, best_aux = 0
+    cdef bint ctx
+    end[0] = 0
+    read_groups(s, pos, lim, &g)
+    if g.n == 0:
+        return 0
+    # a written date that starts with its day
+    if is_digit(s[pos]) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+        e = match_written_date(s, n, pos, lim, &aux)
+        if e:
+            best_e, best_t, best_aux = e, T_DATE, aux
+    if type_on(opt, T_CREDIT_CARD_NUMBER):
+        used = match_card(s, &g)
+        if used and g.stop[used - 1] > best_e and not word_at(s, g.stop[used - 1], n):
+            best_e, best_t = g.stop[used - 1], T_CREDIT_CARD_NUMBER
+    if g.n >= 3 and type_on(opt, T_SSN) and plain_groups(&g, 3, b"- .") and not continues(&g, 3) \
+            and group_len(&g, 0) == 3 and group_len(&g, 1) == 2 and group_len(&g, 2) == 4 \
+            and ssn_valid(<int>digits_value(s, &g, 0), <int>digits_value(s, &g, 1),
+                          <int>digits_value(s, &g, 2)) \
+            and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
+        best_e, best_t = g.stop[2], T_SSN
+    if group_len(&g, 0) == 9 and not g.plus and not g.paren[0] and not continues(&g, 1) \
+            and g.stop[0] > best_e and not word_at(s, g.stop[0], n):
+        # a bare nine-digit run: a routing number or an SSN, told apart by context
+        collect_digits(s, &g, 1, d)
+        if type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
+                and has_context(s, n, pos, g.stop[0], lim, T_US_BANK_ROUTING_NUMBER):
+            best_e, best_t = g.stop[0], T_US_BANK_ROUTING_NUMBER
+        elif type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
+                and has_context(s, n, pos, g.stop[0], lim, T_SSN):
+            best_e, best_t = g.stop[0], T_SSN
+    if type_on(opt, T_IP_ADDRESS) and is_digit(s[pos]):
+        e = match_ipv4(s, n, pos, lim)
+        if e > best_e:
+            best_e, best_t = e, T_IP_ADDRESS
+    if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
+        used = match_numeric_date(s, &g, opt.day_first, &aux)
+        if used and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
+            best_e, best_t, best_aux = g.stop[2], T_DATE, aux
+    if best_t == T_DATE:
+        best_t = date_type(s, n, pos, best_e, lim, opt)
+    if best_t >= 0:
+        # where context was required it was found; elsewhere it is a bonus
+        ctx = (best_t == T_US_BANK_ROUTING_NUMBER or (best_t == T_SSN and best_e == g.stop[0])
+               or has_context(s, n, pos, best_e, lim, best_t))
+        if push(out, pos, best_e, best_t, F_CONTEXT if ctx else 0, scored(best_t, ctx), best_aux) < 0:
+            return -1
+        end[0] = best_e
+        return 1
+    if not type_on(opt, T_PHONE_NUMBER):
+        return 0
+    # phone candidates, longest first; the caller validates them
+    for j in range(g.n, 0, -1):
+        e = g.stop[j - 1]
+        if e - pos > PHONE_MAX or continues(&g, j) or word_at(s, e, n):
+            continue
+        used = total_digits(&g, j)
+        if used < 7 or used > 15:
+            continue
+        if not phone_groups(&g, j):
+            continue
+        ctx = has_context(s, n, pos, e, lim, T_PHONE_NUMBER)
+        if push(out, pos, e, T_PHONE_NUMBER,
+                F_TENTATIVE | (F_ALTERNATIVE if phones else 0) | (F_CONTEXT if ctx else 0),
+                scored(T_PHONE_NUMBER, ctx), 0) < 0:
+            return -1
+        phones += 1
+        if e > end[0]:
+            end[0] = e
+        if phones == 3:
+            break
+    return 0
+
+
+cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
+    # after the first group: no '/', and 2-8 digits a group unless in parentheses
+    cdef int k
+    for k in range(1, j):
+        if g.sep[k] == 47 or not (2 <= group_len(g, k) <= 8 or g.paren[k]):
+            return False
+    return True
+
+
+cdef inline bint mid_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # pos follows "digit + one of -./" (inside a longer number) or a '+' (its start)
+    cdef Py_UCS4 p = at(s, pos - 1, n)
+    return p == 43 or (p == 45 or p == 46 or p == 47) and is_digit(at(s, pos - 2, n))
+
+
+cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                   const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil:
+    # the detectors that start with a letter; 1 when one matched, -1 on allocation failure
+    cdef Py_ssize_t e = 0
+    cdef int t = -1, capped = 0
+    cdef long long aux = 0
+    if type_on(opt, T_URL):
+        e = match_url(s, n, pos, lim, &capped)
+        if e:
+            t = T_URL
+            if capped:
+                carry[0] |= CARRY_URL
+    if not e and type_on(opt, T_IBAN):
+        e = match_iban(s, n, pos, lim)
+        t = T_IBAN
+    if not e and type_on(opt, T_IP_ADDRESS) and (cls(s[pos]) & C_HEX) and colon_ahead(s, pos, lim):
+        e = match_ipv6(s, n, pos, lim)
+        t = T_IP_ADDRESS
+    if not e and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+        e = match_written_date(s, n, pos, lim, &aux)
+        t = date_type(s, n, pos, e, lim, opt) if e else -1
+    if not e or t < 0:
+        return 0
+    if push(out, pos, e, t, 0, scored(t, has_context(s, n, pos, e, lim, t)), aux) < 0:
+        return -1
+    end[0] = e
+    return 1
+
+
+cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
+                   int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
+    cdef Py_ssize_t lim, e, covered = pos, local_end = -1
+    cdef Py_UCS4 c
+    cdef unsigned int k
+    cdef int found, capped
+    while pos < n:
+        if pos >= covered and not opt.final and pos + HOLDBACK > n:
+            break  # the rest could still grow into an entity: leave it for later
+        lim = min(n, pos + LOOKAHEAD)
+        if carry[0] & CARRY_URL:
+            # the URL cut at the previous LOOKAHEAD goes on here
+            carry[0] &= ~CARRY_URL
+            e = url_body(s, n, pos, lim, &capped)
+            if e > pos:
+                if capped:
+                    carry[0] |= CARRY_URL
+                if push(out, pos, e, T_URL, 0, scored(T_URL, False), 0) < 0:
+                    return -1
+                pos = covered = e
+                continue
+        c = s[pos]
+        k = cls(c)
+        if word_at(s, pos - 1, n):
+            pos += 1
+            continue
+        found = 0
+        e = 0
+        if k & C_WORD:
+            # email: the run of local-part characters through pos ends in '@'
+            if (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS):
+                if local_end < pos:
+                    local_end = pos
+                    while local_end < n and (cls(s[local_end]) & C_LOCAL):
+                        local_end += 1
+                if local_end < lim and s[local_end] == 64:
+                    e = match_email(s, n, pos, local_end, lim)
+                    if e:
+                        if push(out, pos, e, T_EMAIL_ADDRESS, 0, scored(T_EMAIL_ADDRESS, False), 0) < 0:
+                            return -1
+                        found = 1
+            if not found and (k & (C_UPPER | C_LOWER)):
+                found = letter_at(s, n, pos, lim, opt, out, &e, carry)
+            elif not found and (k & C_DIGIT):
+                if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
+                    e = match_ipv6(s, n, pos, lim)
+                    if e:
+                        found = push(out, pos, e, T_IP_ADDRESS, 0,
+                                     scored(T_IP_ADDRESS, has_context(s, n, pos, e, lim, T_IP_ADDRESS)), 0)
+                        found = -1 if found < 0 else 1
+                if not found and not mid_number(s, n, pos):
+                    found = numeric_at(s, n, pos, lim, opt, out, &e)
+                    if found == 0 and e > covered:
+                        covered = e  # tentative phones: no resting inside them
+        elif (c == 43 or c == 40) and is_digit(at(s, pos + 1, n)) and not mid_number(s, n, pos):
+            found = numeric_at(s, n, pos, lim, opt, out, &e)
+            if found == 0 and e > covered:
+                covered = e
+        elif c == 58 and at(s, pos + 1, n) == 58 and type_on(opt, T_IP_ADDRESS):
+            e = match_ipv6(s, n, pos, lim)
+            if e:
+                found = push(out, pos, e, T_IP_ADDRESS, 0, scored(T_IP_ADDRESS, False), 0)
+                found = -1 if found < 0 else 1
+        if found < 0:
+            return -1
+        if found:
+            pos = e
+            if e > covered:
+                covered = e
+        else:
+            pos += 1
+    resume[0] = pos if pos < n else n
+    return 0
+
+
+# ---------------------------------------------------------------- Python face
+
+TYPE_NAMES = tuple(t.name for t in ENTITY_TYPES)
+ALL_TYPES = (1 << N_TYPES) - 1
+TENTATIVE = F_TENTATIVE
+ALTERNATIVE = F_ALTERNATIVE
+CONTEXT = F_CONTEXT
+URL_CARRY = CARRY_URL
+HOLDBACK_CODE_POINTS = HOLDBACK
+LOOKBEHIND_CODE_POINTS = LOOKBEHIND
+
+
+def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=True,
+         int carry=0, bint day_first=False):
+    """Find entity spans in `text` from code point `start` on.
+
+    Text before `start` is read only as context. Returns ``(spans, resume,
+    carry)``: spans are ``(start, end, type_id, flags, score, aux)`` tuples in
+    code points, sorted by start. Unless `final`, the scan stops short of
+    the end, at `resume`, where nothing found so far can change; scan again
+    from there with the returned `carry` once more text has arrived.
+    """
+    cdef Options opt
+    cdef SpanVec vec
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), resume = n, i
+    cdef int kind = PyUnicode_KIND(text), rc
+    cdef int state = carry
+    cdef const void* data = PyUnicode_DATA(text)
+    if not 0 <= start <= n:
+        raise ValueError("start is outside the text")
+    opt.types = types
+    opt.day_first = day_first
+    opt.final = final
+    vec.items = NULL
+    vec.size = 0
+    vec.capacity = 0
+    try:
+        with nogil:
+            if kind == PyUnicode_1BYTE_KIND:
+                rc = scan_text(<const Py_UCS1*>data, n, start, &opt, &state, &vec, &resume)
+            elif kind == PyUnicode_2BYTE_KIND:
+                rc = scan_text(<const Py_UCS2*>data, n, start, &opt, &state, &vec, &resume)
+            else:
+                rc = scan_text(<const Py_UCS4*>data, n, start, &opt, &state, &vec, &resume)
+        if rc < 0:
+            raise MemoryError()
+        spans = [(vec.items[i].start, vec.items[i].end, vec.items[i].type_id,
+                  vec.items[i].flags, vec.items[i].score, vec.items[i].aux)
+                 for i in range(vec.size)]
+    finally:
+        free(vec.items)
+    return spans, resume, state
+
+
+init_classes()
+init_keywords()
+init_iban()

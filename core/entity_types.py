@@ -1,0 +1,52 @@
+"""The entity-type table: one row per type the compiled core detects.
+
+Everything a detector needs besides its matching code lives here: its type
+name (ALL_CAPS, as in Symbl), its base score, the context words that raise
+the score (or that the type requires), and how far around the candidate the
+context is looked for. The compiled core reads this table once at import; the
+order of rows is the order of the core's type ids.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class EntityType(NamedTuple):
+    name: str
+    score: float                 # base score of a validated match
+    context: tuple[str, ...]     # lower-case words; a whole word must match
+    boost: float = 0.1           # added to the score when a context word is near
+    before: int = 48             # code points of context looked at before the match
+    after: int = 24              # code points of context looked at after the match
+    numeric: bool = False        # masking counts digits only, so separators survive
+
+
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    EntityType("CREDIT_CARD_NUMBER", 0.95,
+               ("card", "credit", "debit", "visa", "mastercard", "amex", "discover",
+                "cc", "pan", "number"), boost=0.05, numeric=True),
+    # Formatted 3-2-4 SSNs need no context; a bare 9-digit run needs one of these.
+    EntityType("SSN", 0.85,
+               ("ssn", "social", "security", "ss", "ssa", "taxpayer", "tin", "itin"),
+               numeric=True),
+    EntityType("PHONE_NUMBER", 0.75,
+               ("phone", "call", "tel", "telephone", "mobile", "cell", "fax", "number",
+                "text", "sms", "dial", "reach", "contact", "whatsapp"), boost=0.15,
+               numeric=True),
+    EntityType("EMAIL_ADDRESS", 1.0, ("email", "mail"), boost=0.0),
+    EntityType("IBAN", 1.0, ("iban", "account", "bank"), boost=0.0),
+    # Required: a valid ABA checksum alone is one 9-digit number in ten.
+    EntityType("US_BANK_ROUTING_NUMBER", 0.85,
+               ("routing", "aba", "rtn", "transit", "abartn"),
+               numeric=True),
+    EntityType("IP_ADDRESS", 0.85, ("ip", "ipv", "address", "host", "server",
+                                    "client", "from"), boost=0.1),
+    EntityType("URL", 0.9, ("url", "link", "website", "site", "visit"), boost=0.05),
+    EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated"), boost=0.05),
+    # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
+    EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
+                                      "bday"), boost=0.05, before=40, after=0),
+)
+
+BY_NAME: dict[str, int] = {t.name: i for i, t in enumerate(ENTITY_TYPES)}
+NUMERIC: frozenset[str] = frozenset(t.name for t in ENTITY_TYPES if t.numeric)

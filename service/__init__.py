@@ -1,0 +1,1 @@
+"""redactd's gRPC service: servicer, policies, configuration and CLI."""
