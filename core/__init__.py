@@ -1,6 +1,25 @@
 """redactd's scanning core: find PII/PCI entities in text and redact them.
 
-The compiled scanner (`core._scan`) finds candidate spans; this package's
-Python modules validate phone numbers, normalise values, resolve overlaps and
-build the redacted text.
+The compiled scanner (`core._scan`) finds candidate spans in one pass over the
+str buffer with the GIL released; `core.detect` validates phone numbers,
+normalises values and resolves overlaps; `core.redact` builds the output;
+`core.stream` does the same for text arriving in chunks.
 """
+from core.detect import TYPE_NAMES, Detection, Entity, find_entities
+from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
+from core.redact import (LABEL, MASK, NUMBERED_LABEL, Found, Keep, Mask, Numbering,
+                         Redaction, Replace, apply_operator, redact_segment)
+from core.stream import HOLDBACK, StreamRedactor
+
+__all__ = [
+    "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",
+    "UTF16_CODE_UNIT", "LABEL", "MASK", "NUMBERED_LABEL", "Found", "Keep", "Mask",
+    "Numbering", "Redaction", "Replace", "apply_operator", "redact_segment", "HOLDBACK",
+    "StreamRedactor", "redact_text",
+]
+
+
+def redact_text(text: str, detection: Detection, redaction: Redaction,
+                unit: int = CODE_POINT) -> tuple[str, list[Found]]:
+    """Redact a whole text; entities reported in `unit`."""
+    return redact_segment(text, find_entities(text, detection), redaction, Numbering(), unit)

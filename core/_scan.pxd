@@ -3,9 +3,9 @@
 
 cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position
-    LOOKAHEAD = 224    # code points a decision may read from its position on
+    LOOKAHEAD = 220    # code points a decision may read from its position on
     PHONE_MAX = 32     # longest phone candidate, in code points
-    HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX: the most a stream holds back
+    HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
     MAX_KEYWORDS = 16  # context words per type
 

@@ -1,0 +1,35 @@
+# Quick start: `make run` (set up and serve) and `make test` (set up and run the suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCES := pyproject.toml setup.py $(wildcard core/*.pyx core/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
+export REDACTD_ADDRESS ?= 127.0.0.1:50051
+
+.PHONY: install run test test-debug bench accuracy clean
+
+$(STAMP): $(SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/redactd serve --address $(REDACTD_ADDRESS)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# The suite once more on a core built with bounds checks and line tracing.
+test-debug: install
+	REDACTD_DEBUG=1 $(BIN)/python setup.py -q build_ext --inplace --force
+	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
+	$(BIN)/python setup.py -q build_ext --inplace --force; exit $$status
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf build $(VENV) core/*.c core/*.so core/*.html service/api *.egg-info

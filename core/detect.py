@@ -1,0 +1,129 @@
+"""Entities from the compiled scanner's spans: validation, values, overlaps."""
+from __future__ import annotations
+
+import functools
+import ipaddress
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import phonenumbers
+
+from core import _scan
+from core.entity_types import BY_NAME, ENTITY_TYPES
+
+TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
+ALL_TYPES: int = _scan.ALL_TYPES
+DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER"})
+# regions whose numeric dates are read day first (everywhere but these)
+MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "PW", "MH", "CA", "BZ", "GU", "AS", "PR", "VI", "MP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    type: str
+    start: int     # code point offset in the scanned text, inclusive
+    end: int       # code point offset, exclusive
+    text: str      # the exact substring
+    value: str     # normalised
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What to look for; built once per request or stream."""
+    types: int = ALL_TYPES
+    exclude: frozenset[str] = frozenset()
+    min_score: float = 0.0
+    region: str = "US"
+
+    @classmethod
+    def create(cls, entity_types: Iterable[str] = (), exclude: Iterable[str] = (),
+               min_score: float = 0.0, region: str = "") -> "Detection":
+        """Validate names and build; raises ValueError naming the bad field."""
+        wanted = list(entity_types)
+        for field, names in (("entity_types", wanted), ("exclude", list(exclude))):
+            unknown = [n for n in names if n not in BY_NAME]
+            if unknown:
+                raise ValueError(f"{field}: unknown entity type {unknown[0]!r}")
+        if not 0.0 <= min_score <= 1.0:
+            raise ValueError("min_score: must be between 0 and 1")
+        region = (region or "US").upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"default_region: {region!r} is not an ISO 3166 region")
+        types = ALL_TYPES if not wanted else sum(1 << BY_NAME[n] for n in set(wanted))
+        return cls(types, frozenset(exclude), min_score, region)
+
+    @property
+    def day_first(self) -> bool:
+        return self.region not in MONTH_FIRST_REGIONS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def phone_e164(candidate: str, region: str) -> str | None:
+    """E.164 form of a valid phone number, else None."""
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise(type_name: str, text: str, aux: int) -> str:
+    if type_name in DIGIT_VALUED:
+        return "".join(c for c in text if c.isdigit())
+    if type_name == "EMAIL_ADDRESS":
+        return text.lower()
+    if type_name == "IBAN":
+        return text.replace(" ", "").upper()
+    if type_name == "IP_ADDRESS":
+        return str(ipaddress.ip_address(text))
+    if type_name in ("DATE", "DATE_OF_BIRTH"):
+        year, month, day = aux // 10000, aux // 100 % 100, aux % 100
+        if not year:
+            return f"--{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return text
+
+
+def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:
+    """Validate tentative phone candidates, keep the leftmost of overlapping
+    spans, then apply `exclude` and `min_score`."""
+    found: list[Entity] = []
+    last_end = -1
+    i, n = 0, len(spans)
+    while i < n:
+        start, end, type_id, flags, score, aux = spans[i]
+        if flags & _scan.TENTATIVE:
+            # this candidate and its shorter alternatives: the longest valid one
+            j = i + 1
+            while j < n and spans[j][3] & _scan.ALTERNATIVE:
+                j += 1
+            if start >= last_end:
+                for start, end, type_id, flags, score, aux in spans[i:j]:
+                    value = phone_e164(text[start:end], detection.region)
+                    if value is not None:
+                        found.append(Entity("PHONE_NUMBER", start, end, text[start:end], value, score))
+                        last_end = end
+                        break
+            i = j
+            continue
+        if start >= last_end:
+            name = TYPE_NAMES[type_id]
+            found.append(Entity(name, start, end, text[start:end], normalise(name, text[start:end], aux), score))
+            last_end = end
+        i += 1
+    if detection.exclude or detection.min_score:
+        found = [e for e in found if e.type not in detection.exclude and e.score >= detection.min_score]
+    return found
+
+
+def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
+    """Every entity in `text`, sorted by start, none overlapping."""
+    spans, _, _ = _scan.scan(text, 0, detection.types, True, 0, detection.day_first)
+    return resolve(text, spans, detection)
+
+
+def numeric(type_name: str) -> bool:
+    return ENTITY_TYPES[BY_NAME[type_name]].numeric
