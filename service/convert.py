@@ -1,0 +1,68 @@
+"""Protobuf messages to core objects and back. No scanning here."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import core
+from core.entity_types import BY_NAME
+from service.api.redact.v1 import redact_pb2 as pb
+from service.errors import BadRequest, TooLarge
+
+STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
+KEEP_ALL = {name: core.Keep() for name in BY_NAME}
+
+
+def checked_text(text: str, field: str, limit: int) -> str:
+    """`text` unless it passes the size limit (UTF-8 bytes)."""
+    if len(text) > limit or (not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > limit):
+        raise TooLarge(f"{field}: larger than the limit of {limit} bytes")
+    return text
+
+
+def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detection:
+    try:
+        return core.Detection.create(msg.entity_types, msg.exclude, msg.min_score, msg.default_region)
+    except ValueError as exc:
+        raise BadRequest(f"{field}.{exc}") from None
+
+
+def operator(msg: pb.Operator, field: str) -> core.Keep | core.Mask | core.Replace:
+    kind = msg.WhichOneof("kind")
+    if kind == "replace":
+        return core.Replace(msg.replace.value)
+    if kind == "mask":
+        m = msg.mask
+        if len(m.mask_char) > 1:
+            raise BadRequest(f"{field}.mask.mask_char: must be one character")
+        return core.Mask(m.mask_char or "*", m.count, m.from_end, m.keep_last)
+    if kind == "keep":
+        return core.Keep()
+    raise BadRequest(f"{field}: no operator set (replace, mask or keep)")
+
+
+def redaction(msg: pb.RedactionConfig, field: str = "redaction") -> core.Redaction:
+    s = msg.redaction_string
+    if s and not 1 <= len(s) <= 16:
+        raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
+    ops = {}
+    for name, op in msg.operators.items():
+        if name not in BY_NAME:
+            raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
+        ops[name] = operator(op, f"{field}.operators[{name}]")
+    if msg.style not in STYLES:
+        raise BadRequest(f"{field}.style: unknown style {msg.style}")
+    return core.Redaction(STYLES[msg.style], s or "****", ops)
+
+
+def entity(f: core.Found, redacted: bool) -> pb.Entity:
+    e = f.entity
+    msg = pb.Entity(type=e.type, text=e.text, value=e.value, offset=f.offset,
+                    length=f.length, score=e.score)
+    if redacted:
+        msg.replacement = f.replacement
+        msg.redacted_offset = f.redacted_offset
+    return msg
+
+
+def entities(found: Iterable[core.Found], redacted: bool) -> list[pb.Entity]:
+    return [entity(f, redacted) for f in found]

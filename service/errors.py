@@ -1,0 +1,67 @@
+"""Errors the servicer turns into gRPC status codes.
+
+Messages name the field and the reason, never the request's text or values.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import traceback
+
+import grpc
+
+log = logging.getLogger("redactd")
+
+
+class BadRequest(ValueError):
+    """INVALID_ARGUMENT: `field: reason`."""
+
+
+class TooLarge(ValueError):
+    """RESOURCE_EXHAUSTED: a size limit was passed."""
+
+
+class NotFound(LookupError):
+    """NOT_FOUND: e.g. an unknown policy name."""
+
+
+STATUS = ((BadRequest, grpc.StatusCode.INVALID_ARGUMENT),
+          (TooLarge, grpc.StatusCode.RESOURCE_EXHAUSTED),
+          (NotFound, grpc.StatusCode.NOT_FOUND))
+
+
+def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
+    for kind, code in STATUS:
+        if isinstance(exc, kind):
+            context.abort(code, str(exc))
+    # A bug: log where it happened but not the message, which may quote input.
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} in {f.name}" for f in frames[-4:])
+    log.error("internal error in %s: %s at %s", method, type(exc).__name__, where)
+    context.abort(grpc.StatusCode.INTERNAL, "internal error; the request was not processed")
+
+
+def rpc(method):
+    """Map domain errors to status codes; never let an exception's text out.
+
+    Servicer methods raise BadRequest / TooLarge / NotFound instead of calling
+    context.abort themselves.
+    """
+    name = method.__name__
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def stream(self, request, context):
+            try:
+                yield from method(self, request, context)
+            except Exception as exc:  # noqa: BLE001 - every error becomes a status
+                _abort(context, name, exc)
+        return stream
+
+    @functools.wraps(method)
+    def unary(self, request, context):
+        try:
+            return method(self, request, context)
+        except Exception as exc:  # noqa: BLE001
+            _abort(context, name, exc)
+    return unary

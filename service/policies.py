@@ -1,0 +1,267 @@
+"""Field-level policies over JSON-like records (SMS detail records,
+conversations, ...): named, versioned lists of rules loaded from JSON files.
+
+A file holds {"policies": [policy, ...]}; a policy is
+  {"name": "sms_outbound", "version": 1, "description": "...",
+   "default": "keep" | "scan",              # fields no rule names
+   "detection": DetectionConfig JSON,       # for "scan" (proto3 JSON form)
+   "redaction": RedactionConfig JSON,
+   "rules": [{"field": "dst", "action": "mask", "count": 3, "from_end": true}, ...]}
+A rule's `field` is a path: `dst`, `from.email`, `messages[*].text`, `messages[0]`,
+`*.phone` (`*` is any key). Actions: `scan` (detect and redact; the rule may
+carry its own "detection"/"redaction"), `replace` ("value"), `mask`
+("mask_char", "count", "from_end", "keep_last", "digits_only" = true), `keep`,
+`drop`. For each field the first rule that names it applies.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterator
+
+from google.protobuf import json_format
+
+import core
+from service import convert
+from service.api.redact.v1 import redact_pb2 as pb
+from service.errors import BadRequest
+
+ACTIONS = ("scan", "replace", "mask", "keep", "drop")
+SEGMENT = re.compile(r"(\*|[^.\[\]]+)((?:\[(?:\*|\d+)\])*)")
+INDEX = re.compile(r"\[(\*|\d+)\]")
+ANY = "*"
+
+
+class PolicyError(ValueError):
+    """A policy file is invalid; the message names the policy, rule and reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    field: str
+    path: tuple[tuple[str, tuple[str, ...]], ...]  # (key or *, list indexes or *)
+    action: str
+    operator: core.Mask | core.Replace | None = None
+    detection: core.Detection | None = None
+    redaction: core.Redaction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    name: str
+    version: int
+    description: str
+    rules: tuple[Rule, ...]
+    default: str
+    detection: core.Detection
+    redaction: core.Redaction
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    field: str            # concrete path, e.g. "messages[0].text"
+    action: str
+    rule: int             # index of the rule; -1 for the policy's default
+    entity_types: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- loading
+
+def parse_path(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    path = []
+    for part in field.split("."):
+        m = SEGMENT.fullmatch(part)
+        if not m:
+            raise ValueError(f"field {field!r}: cannot parse {part!r}")
+        path.append((m.group(1), tuple(INDEX.findall(m.group(2)))))
+    return tuple(path)
+
+
+def _configs(doc: dict, where: str) -> tuple[core.Detection | None, core.Redaction | None]:
+    try:
+        det = json_format.ParseDict(doc["detection"], pb.DetectionConfig()) if "detection" in doc else None
+        red = json_format.ParseDict(doc["redaction"], pb.RedactionConfig()) if "redaction" in doc else None
+        return (convert.detection(det) if det else None, convert.redaction(red) if red else None)
+    except (json_format.ParseError, BadRequest) as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def parse_rule(doc: dict) -> Rule:
+    field, action = doc.get("field"), doc.get("action")
+    if not isinstance(field, str) or not field:
+        raise ValueError("'field' must be a non-empty path")
+    if action not in ACTIONS:
+        raise ValueError(f"'action' must be one of {', '.join(ACTIONS)}, got {action!r}")
+    op = None
+    if action == "replace":
+        if not isinstance(doc.get("value"), str):
+            raise ValueError("'replace' needs a string 'value'")
+        op = core.Replace(doc["value"])
+    elif action == "mask":
+        char, count, keep = doc.get("mask_char", "*"), doc.get("count", 0), doc.get("keep_last", 0)
+        if not (isinstance(char, str) and len(char) == 1):
+            raise ValueError("'mask_char' must be one character")
+        if not all(isinstance(v, int) and v >= 0 for v in (count, keep)):
+            raise ValueError("'count' and 'keep_last' must be whole numbers >= 0")
+        op = core.Mask(char, count, bool(doc.get("from_end", False)), keep)
+    detection, redaction = _configs(doc, "rule config")
+    rule = Rule(field, parse_path(field), action, op, detection, redaction)
+    if action == "mask" and not doc.get("digits_only", True):
+        rule = Rule(field, rule.path, "mask_all", op, detection, redaction)
+    return rule
+
+
+def parse_policy(doc: dict) -> Policy:
+    name = doc.get("name")
+    if not isinstance(name, str) or not name:
+        raise ValueError("'name' must be a non-empty string")
+    default = doc.get("default", "keep")
+    if default not in ("keep", "scan"):
+        raise ValueError(f"policy {name!r}: 'default' must be 'keep' or 'scan'")
+    rules = []
+    for i, rule in enumerate(doc.get("rules", [])):
+        try:
+            rules.append(parse_rule(rule))
+        except (ValueError, AttributeError) as exc:
+            raise ValueError(f"policy {name!r} rule {i}: {exc}") from None
+    detection, redaction = _configs(doc, f"policy {name!r}")
+    return Policy(name, int(doc.get("version", 1)), str(doc.get("description", "")),
+                  tuple(rules), default, detection or core.Detection(),
+                  redaction or core.Redaction())
+
+
+def parse_policies(text: str, source: str) -> dict[str, Policy]:
+    try:
+        doc = json.loads(text)
+        policies = [parse_policy(p) for p in doc["policies"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PolicyError(f"{source}: {exc}") from None
+    return {p.name: p for p in policies}
+
+
+def load_policies(paths: tuple[str, ...] = ()) -> dict[str, Policy]:
+    """The built-in policies, then each file's (a later name replaces an earlier one)."""
+    builtin = resources.files("service").joinpath("policies/builtin.json").read_text()
+    policies = parse_policies(builtin, "built-in policies")
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            policies.update(parse_policies(f.read(), path))
+    return policies
+
+
+# ---------------------------------------------------------------- applying
+
+def _walk(node: Any, path, where: str) -> Iterator[tuple[str, Any, Any]]:
+    """(concrete path, container, key) of every place `path` names in `node`."""
+    (key, indexes), rest = path[0], path[1:]
+    if not isinstance(node, dict):
+        return
+    keys = list(node) if key == ANY else [key] if key in node else []
+    for k in keys:
+        yield from _index(node, k, indexes, rest, f"{where}.{k}" if where else k)
+
+
+def _index(container, key, indexes, rest, where):
+    if not indexes:
+        if rest:
+            yield from _walk(container[key], rest, where)
+        else:
+            yield where, container, key
+        return
+    seq = container[key]
+    if not isinstance(seq, list):
+        return
+    picks = range(len(seq)) if indexes[0] == ANY else [int(indexes[0])]
+    for i in picks:
+        if i < len(seq):
+            yield from _index(seq, i, indexes[1:], rest, f"{where}[{i}]")
+
+
+def _leaves(container, key, where: str) -> Iterator[tuple[str, Any, Any]]:
+    """Every string or number leaf at or under container[key]."""
+    value = container[key]
+    if isinstance(value, dict):
+        for k in value:
+            yield from _leaves(value, k, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i in range(len(value)):
+            yield from _leaves(value, i, f"{where}[{i}]")
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        yield where, container, key
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # JSON numbers arrive as floats: 19177220741.0
+    return str(value)
+
+
+class Applier:
+    """One record's application of a policy; numbering spans the whole record."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.numbering = core.Numbering()
+        self.actions: list[Action] = []
+
+    def scan(self, text: str, rule: Rule | None) -> tuple[str, tuple[str, ...]]:
+        p = self.policy
+        detection = (rule and rule.detection) or p.detection
+        redaction = (rule and rule.redaction) or p.redaction
+        entities = core.find_entities(text, detection)
+        out, _ = core.redact_segment(text, entities, redaction, self.numbering)
+        return out, tuple(sorted({e.type for e in entities}))
+
+    def leaf(self, where: str, container, key, rule: Rule | None, index: int) -> None:
+        action = rule.action if rule else "scan"
+        text = _as_text(container[key])
+        types: tuple[str, ...] = ()
+        if action == "scan":
+            out, types = self.scan(text, rule)
+            if out != text:
+                container[key] = out
+        elif action in ("mask", "mask_all"):
+            container[key] = core.apply_operator(rule.operator, "", text) if action == "mask_all" \
+                else core.redact.mask_text(text, rule.operator, True)
+            action = "mask"
+        self.actions.append(Action(where, action, index, types))
+
+    def place(self, where: str, container, key, rule: Rule, index: int) -> None:
+        if rule.action == "drop":
+            if isinstance(container, dict):
+                del container[key]
+            else:
+                container[key] = None  # list elements keep their places
+            self.actions.append(Action(where, "drop", index))
+        elif rule.action == "replace":
+            container[key] = rule.operator.value
+            self.actions.append(Action(where, "replace", index))
+        elif rule.action == "keep":
+            self.actions.append(Action(where, "keep", index))
+        else:
+            for leaf_where, c, k in list(_leaves(container, key, where)):
+                self.leaf(leaf_where, c, k, rule, index)
+
+    def apply(self, record: dict) -> dict:
+        done: set[str] = set()
+        for index, rule in enumerate(self.policy.rules):
+            for where, container, key in list(_walk(record, rule.path, "")):
+                if not any(where == d or where.startswith(d + ".") or where.startswith(d + "[")
+                           for d in done):
+                    self.place(where, container, key, rule, index)
+                    done.add(where)
+        if self.policy.default == "scan":
+            for k in list(record):
+                for where, c, key in list(_leaves(record, k, k)):
+                    if not any(where == d or where.startswith(d + ".") or where.startswith(d + "[")
+                               for d in done):
+                        self.leaf(where, c, key, None, -1)
+        return record
+
+
+def apply_policy(policy: Policy, record: dict) -> tuple[dict, list[Action]]:
+    """Redact `record` in place by `policy`; the actions say what happened where."""
+    applier = Applier(policy)
+    return applier.apply(record), applier.actions

@@ -1,0 +1,75 @@
+"""Server wiring: servicer, health, reflection, limits, graceful shutdown.
+
+grpcio's thread-pool server, not grpc.aio: measured on this kind of machine, a
+no-op 200-byte unary RPC ran about 1.6x faster on it (see README), and the
+scanner releases the GIL while it scans, so a long scan never blocks other
+RPCs' I/O.
+"""
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from concurrent import futures
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
+from service.config import Settings
+from service.policies import load_policies
+from service.servicer import RedactorServicer, echo_handler
+
+log = logging.getLogger("redactd")
+SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
+
+
+class Server:
+    """A started server; `port` is the bound port (useful with port 0)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        policies = load_policies(settings.policy_files)
+        self.grpc = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
+            options=[("grpc.max_receive_message_length", settings.max_message_bytes),
+                     ("grpc.max_send_message_length", settings.max_message_bytes),
+                     ("grpc.so_reuseport", 0)])
+        redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, policies), self.grpc)
+        self.health = health.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
+        reflection.enable_server_reflection(
+            (SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        if settings.bench_echo:
+            self.grpc.add_generic_rpc_handlers((echo_handler(),))
+        self.port = self.grpc.add_insecure_port(settings.address)
+        if self.port == 0:
+            raise OSError(f"cannot bind {settings.address}")
+        self.grpc.start()
+        for name in ("", SERVICE):
+            self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        log.info("redactd serving on port %d (%d policies)", self.port, len(policies))
+
+    def stop(self, grace: float | None = None) -> threading.Event:
+        """Mark NOT_SERVING, then let in-flight RPCs finish within the grace period."""
+        self.health.enter_graceful_shutdown()
+        return self.grpc.stop(self.settings.grace if grace is None else grace)
+
+
+def serve(settings: Settings) -> int:
+    """Serve until SIGTERM or SIGINT; exit code 0 after a graceful stop."""
+    server = Server(settings)
+    stopping = threading.Event()
+
+    def on_signal(signum, _frame):
+        if not stopping.is_set():
+            stopping.set()
+            log.info("%s: draining for up to %.0fs", signal.Signals(signum).name, settings.grace)
+            threading.Thread(target=server.stop, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    server.grpc.wait_for_termination()
+    log.info("redactd stopped")
+    return 0

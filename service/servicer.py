@@ -1,0 +1,100 @@
+"""The Redactor servicer: each method translates protobuf to core calls and back."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import grpc
+from google.protobuf import json_format
+
+import core
+from service import convert
+from service.api.redact.v1 import redact_pb2 as pb
+from service.api.redact.v1 import redact_pb2_grpc
+from service.config import Settings
+from service.errors import BadRequest, NotFound, TooLarge, rpc
+from service.policies import Policy, apply_policy
+
+
+class RedactorServicer(redact_pb2_grpc.RedactorServicer):
+    def __init__(self, settings: Settings, policies: dict[str, Policy]) -> None:
+        self.limit = settings.max_text_bytes
+        self.policies = policies
+
+    @rpc
+    def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
+        text = convert.checked_text(request.text, "text", self.limit)
+        out, found = core.redact_text(text, convert.detection(request.detection),
+                                      convert.redaction(request.redaction),
+                                      request.detection.offset_unit)
+        return pb.RedactResponse(
+            text=out, entities=convert.entities(found, True) if request.include_entities else ())
+
+    @rpc
+    def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
+        text = convert.checked_text(request.text, "text", self.limit)
+        _, found = core.redact_text(text, convert.detection(request.detection), core.Redaction(),
+                                    request.detection.offset_unit)
+        return pb.IdentifyEntitiesResponse(entities=convert.entities(found, False))
+
+    @rpc
+    def ApplyPolicy(self, request: pb.ApplyPolicyRequest, context) -> pb.ApplyPolicyResponse:
+        policy = self.policies.get(request.policy)
+        if policy is None:
+            raise NotFound(f"policy: no policy named {request.policy!r}")
+        if not request.HasField("record"):
+            raise BadRequest("record: required (a JSON object)")
+        if request.record.ByteSize() > self.limit:
+            raise TooLarge(f"record: larger than the limit of {self.limit} bytes")
+        record, actions = apply_policy(policy, json_format.MessageToDict(request.record))
+        response = pb.ApplyPolicyResponse(actions=[
+            pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
+                            entity_types=a.entity_types) for a in actions])
+        response.record.update(record)
+        return response
+
+    @rpc
+    def StreamRedact(self, requests: Iterator[pb.StreamRedactRequest], context) -> Iterator[pb.StreamRedactResponse]:
+        first = next(requests, None)
+        if first is None:
+            return
+        if first.WhichOneof("message") != "config":
+            raise BadRequest("config: the first message of a stream must carry config")
+        stream, include = self._open_stream(first.config)
+        for request in requests:
+            kind = request.WhichOneof("message")
+            if kind == "config":
+                raise BadRequest("config: may be sent only once, as the first message")
+            if kind == "text":
+                out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
+            elif kind == "flush":
+                out, found = stream.flush()
+                yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
+                continue
+            else:
+                continue
+            if out or found:
+                yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
+        out, found = stream.flush()
+        if out or found:
+            yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
+
+    @staticmethod
+    def _open_stream(config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
+        detection = convert.detection(config.detection, "config.detection")
+        redaction = convert.redaction(config.redaction, "config.redaction")
+        if config.identify_only:
+            redaction = core.Redaction(operators=convert.KEEP_ALL)
+        return (core.StreamRedactor(detection, redaction, config.detection.offset_unit),
+                config.include_entities or config.identify_only)
+
+
+def echo_handler() -> grpc.GenericRpcHandler:
+    """The no-op baseline `make bench` compares Redact with, served the same way."""
+    def echo(request: pb.RedactRequest, context) -> pb.RedactResponse:
+        return pb.RedactResponse(text=request.text)
+
+    return grpc.method_handlers_generic_handler("redactd.bench.Echo", {
+        "Echo": grpc.unary_unary_rpc_method_handler(
+            echo, request_deserializer=pb.RedactRequest.FromString,
+            response_serializer=pb.RedactResponse.SerializeToString),
+    })
