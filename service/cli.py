@@ -15,6 +15,8 @@ import core
 from core.entity_types import BY_NAME
 from service.config import DEFAULT_ADDRESS, Settings
 
+DEFAULTS = Settings()
+
 CHUNK = 1 << 20  # code points read at a time
 STYLES = {"label": core.LABEL, "mask": core.MASK, "numbered": core.NUMBERED_LABEL}
 
@@ -35,9 +37,9 @@ def parser() -> argparse.ArgumentParser:
                    help=f"HOST:PORT (default: $REDACTD_ADDRESS or {DEFAULT_ADDRESS})")
     s.add_argument("--policies", action="append", default=[], metavar="FILE",
                    help="load more policies from a JSON file (repeatable)")
-    s.add_argument("--max-text-bytes", type=int, default=Settings.max_text_bytes)
-    s.add_argument("--threads", type=int, default=Settings.threads)
-    s.add_argument("--grace", type=float, default=Settings.grace)
+    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes)
+    s.add_argument("--threads", type=int, default=DEFAULTS.threads)
+    s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--bench-echo", action="store_true", help=argparse.SUPPRESS)
     r = sub.add_parser("redact", help="redact a file or stdin to stdout")
     _detection_args(r)
