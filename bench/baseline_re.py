@@ -21,18 +21,18 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"[12]\d{3}"
 
-PATTERNS: dict[str, str] = {
-    "URL": r"(?i:\b(?:(?:https?|ftps?|sftp|wss?)://|www\.)[^\s<>\"`{}|\\^]+)",
+PATTERNS: dict[str, str] = {  # each led by a first-character lookahead: the usual tuning for re
+    "URL": r"(?=[hfswHFSW])(?i:\b(?:(?:https?|ftps?|sftp|wss?)://|www\.)[^\s<>\"`{}|\\^]+)",
     "EMAIL_ADDRESS": r"\b[\w.%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}\b",
-    "IBAN": r"\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b",
-    "IP_ADDRESS6": r"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}[0-9A-Fa-f.]*(?![\w:])",
-    "IP_ADDRESS": r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|\.\d)",
-    "DATE_WRITTEN": rf"(?i:\b(?:{DAY}(?: of)? {MONTH}(?:,? {YEAR})?|{MONTH} {DAY}(?:,? {YEAR})?|{MONTH} {YEAR})\b)",
-    "DATE": r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2}))\b",
-    "SSN": r"\b\d{3}[- .]\d{2}[- .]\d{4}\b",
-    "NINE_DIGITS": r"\b\d{9}\b",
-    "CREDIT_CARD_NUMBER": r"\b(?:4|5[1-5]|2[2-7]|3[0-9]|6|50)\d{2,5}(?:[ -]?\d{2,7}){1,4}\b",
-    "PHONE_NUMBER": r"(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,15}(?:[ .-]\d{2,8}){0,5}\b",
+    "IBAN": r"(?=[A-Z])\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b",
+    "IP_ADDRESS6": r"(?=[0-9A-Fa-f:])(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){1,7}[0-9A-Fa-f.]*(?![\w:])",
+    "IP_ADDRESS": r"(?=\d)(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\w|\.\d)",
+    "DATE_WRITTEN": rf"(?=[\dJFMASONDjfmasond])\b(?i:{DAY}(?: of)? {MONTH}(?:,? {YEAR})?|{MONTH} {DAY}(?:,? {YEAR})?|{MONTH} {YEAR})\b",
+    "DATE": r"(?=\d)\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2}))\b",
+    "SSN": r"(?=\d)\b\d{3}[- .]\d{2}[- .]\d{4}\b",
+    "NINE_DIGITS": r"(?=\d)\b\d{9}\b",
+    "CREDIT_CARD_NUMBER": r"(?=\d)\b(?:4|5[1-5]|2[2-7]|3[0-9]|6|50)\d{2,5}(?:[ -]?\d{2,7}){1,4}\b",
+    "PHONE_NUMBER": r"(?=[+(\d])(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,15}(?:[ .-]\d{2,8}){0,5}\b",
 }
 CONTEXT = {name: re.compile(r"(?i)\b(?:" + "|".join(words) + r")\b") for name, words in {
     "SSN": ["ssn", "social", "security", "ss", "ssa", "taxpayer", "tin", "itin"],
