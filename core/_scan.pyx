@@ -37,8 +37,9 @@ cdef enum:
     C_URL = 32      # URL body: printable ASCII except space < > " ` { } | \ ^
     C_WORD = 64     # letters, digits, '_', and non-ASCII outside the punctuation blocks
     C_DOMAIN = 128  # host name labels: letters, digits, -
+    C_START = 256   # may start an entity: word characters, + ( :
 
-cdef unsigned char CLS[128]
+cdef unsigned short CLS[128]
 
 
 cdef void init_classes():
@@ -58,6 +59,9 @@ cdef void init_classes():
     for ch in '._%+-':
         CLS[ord(ch)] |= C_LOCAL
     CLS[ord('_')] |= C_WORD
+    for c in range(128):
+        if CLS[c] & C_WORD or chr(c) in '+(:':
+            CLS[c] |= C_START
     CLS[ord('-')] |= C_DOMAIN
 
 
@@ -135,51 +139,114 @@ cdef void init_keywords() except *:
             _keyword_bytes.append(b)
             KW[t].words[k] = b
             KW[t].lengths[k] = len(b)
+            keyword_add(b, len(b), t)
 
 
-cdef bint keyword_match(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, const Keywords* kw) noexcept nogil:
-    cdef int k, j
-    cdef bint same
-    for k in range(kw.count):
-        if kw.lengths[k] != b - a:
+cdef struct KeywordSlot:
+    unsigned int hash       # 0 = empty
+    int length
+    unsigned int types      # bit per type that lists the word
+    const char* word
+
+cdef enum:
+    KEYWORD_SLOTS = 512     # open addressing, a power of two well above the word count
+
+cdef KeywordSlot KEYWORD_TABLE[KEYWORD_SLOTS]
+
+
+cdef inline unsigned int fnv_step(unsigned int h, Py_UCS4 c) noexcept nogil:
+    # FNV-1a over lower-case ASCII letters; never 0 once a letter went in
+    return ((h ^ <unsigned int>lower(c)) * <unsigned int>16777619) | 1
+
+
+cdef void keyword_add(const char* word, int length, int type_id) noexcept:
+    cdef unsigned int h = <unsigned int>2166136261
+    cdef int k
+    for k in range(length):
+        h = fnv_step(h, word[k])
+    k = h & (KEYWORD_SLOTS - 1)
+    while KEYWORD_TABLE[k].hash and not (KEYWORD_TABLE[k].hash == h and KEYWORD_TABLE[k].length == length):
+        k = (k + 1) & (KEYWORD_SLOTS - 1)
+    KEYWORD_TABLE[k].hash = h
+    KEYWORD_TABLE[k].length = length
+    KEYWORD_TABLE[k].word = word
+    KEYWORD_TABLE[k].types |= (<unsigned int>1) << type_id
+
+
+cdef unsigned int keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, unsigned int h) noexcept nogil:
+    # the types whose context words include s[a:b] (hash h), or 0
+    cdef int k = h & (KEYWORD_SLOTS - 1), j
+    cdef const KeywordSlot* slot
+    while KEYWORD_TABLE[k].hash:
+        slot = &KEYWORD_TABLE[k]
+        if slot.hash == h and slot.length == b - a:
+            for j in range(slot.length):
+                if lower(s[a + j]) != <Py_UCS4>slot.word[j]:
+                    return 0
+            return slot.types
+        k = (k + 1) & (KEYWORD_SLOTS - 1)
+    return 0
+
+
+cdef unsigned int context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+    # types with a context word wholly inside their window before `start`
+    cdef Py_ssize_t i = start - (LOOKBEHIND - 8), w
+    cdef unsigned int h, types, found = 0
+    cdef int t
+    if i < 0:
+        i = 0
+    while i < start and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
+        i += 1  # a word cut by the edge does not count
+    while i < start:
+        if not is_letter(s[i]):
+            i += 1
             continue
-        same = True
-        for j in range(kw.lengths[k]):
-            if lower(s[a + j]) != <Py_UCS4>kw.words[k][j]:
-                same = False
-                break
-        if same:
-            return True
-    return False
+        w = i
+        h = <unsigned int>2166136261
+        while i < start and is_letter(s[i]):
+            h = fnv_step(h, s[i])
+            i += 1
+        if i == start and is_letter(at(s, start, n)):
+            break
+        types = keyword_types(s, w, i, h)
+        for t in range(N_TYPES):
+            if (types >> t) & 1 and w >= start - KW[t].before:
+                found |= (<unsigned int>1) << t
+    return found
 
 
-cdef bint words_match(const uchar_t* s, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
-                      const Keywords* kw) noexcept nogil:
-    # whole ASCII-letter words inside [a, b); a word cut by either edge does not count
-    cdef Py_ssize_t i = a, w
+cdef unsigned int context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t lim) noexcept nogil:
+    # types with a context word wholly inside their window after `end`
+    cdef Py_ssize_t i = end, w, b = min(end + 32, lim)
+    cdef unsigned int h, types, found = 0
+    cdef int t
+    if is_letter(at(s, end - 1, n)):
+        while i < b and is_letter(s[i]):
+            i += 1  # a word cut by the edge does not count
     while i < b:
         if not is_letter(s[i]):
             i += 1
             continue
         w = i
+        h = <unsigned int>2166136261
         while i < b and is_letter(s[i]):
+            h = fnv_step(h, s[i])
             i += 1
-        if (w == a and is_letter(at(s, a - 1, n))) or (i == b and is_letter(at(s, b, n))):
-            continue
-        if keyword_match(s, w, i, kw):
-            return True
-    return False
+        if is_letter(at(s, i, n)):
+            break
+        types = keyword_types(s, w, i, h)
+        for t in range(N_TYPES):
+            if (types >> t) & 1 and i <= min(end + KW[t].after, lim):
+                found |= (<unsigned int>1) << t
+    return found
 
 
-cdef bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
-                      Py_ssize_t lim, int type_id) noexcept nogil:
-    cdef const Keywords* kw = &KW[type_id]
-    cdef Py_ssize_t a = start - kw.before
-    if a < 0:
-        a = 0
-    if words_match(s, n, a, start, kw):
-        return True
-    return kw.after > 0 and words_match(s, n, end, min(end + kw.after, lim), kw)
+cdef inline bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
+                             Py_ssize_t lim, int type_id, unsigned int* before) noexcept nogil:
+    # `before` caches context_before(start) across the candidates of one start; ~0 = not yet
+    if before[0] == <unsigned int>~0:
+        before[0] = context_before(s, n, start)
+    return ((before[0] | context_after(s, n, end, lim)) >> type_id) & 1
 
 
 # ---------------------------------------------------------------- span vector
@@ -660,6 +727,11 @@ MONTHS[:] = [b"january", b"february", b"march", b"april", b"may", b"june", b"jul
              b"oct", b"nov", b"dec"]
 
 
+cdef int MONTH_LEN[24]
+for _k in range(24):
+    MONTH_LEN[_k] = <int>strlen(MONTHS[_k])
+
+
 cdef inline int days_in(int month, int year) noexcept nogil:
     if month == 2:
         if year == 0 or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
@@ -686,7 +758,7 @@ cdef Py_ssize_t read_month(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
         month[0] = 9
         return e + 1 if at(s, e, n) == 46 else e
     for k in range(24):
-        if <int>strlen(MONTHS[k]) == length and starts_with(s, i, e, MONTHS[k]):
+        if MONTH_LEN[k] == length and starts_with(s, i, e, MONTHS[k]):
             month[0] = k % 12 + 1
             if k >= 12 and k != 16 and at(s, e, n) == 46:
                 e += 1
@@ -824,9 +896,9 @@ cdef inline float scored(int type_id, bint context) noexcept nogil:
 
 
 cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
-                   Py_ssize_t lim, const Options* opt) noexcept nogil:
+                   Py_ssize_t lim, const Options* opt, unsigned int* before) noexcept nogil:
     # a date with birth context is a DATE_OF_BIRTH; -1 when neither type is wanted
-    if type_on(opt, T_DATE_OF_BIRTH) and has_context(s, n, start, end, lim, T_DATE_OF_BIRTH):
+    if type_on(opt, T_DATE_OF_BIRTH) and has_context(s, n, start, end, lim, T_DATE_OF_BIRTH, before):
         return T_DATE_OF_BIRTH
     return T_DATE if type_on(opt, T_DATE) else -1
 
@@ -836,6 +908,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     # the detectors that start with a digit, '+' or '('; -1 on allocation failure
     cdef Groups g
     cdef int j, best_t = -1, used, phones = 0
+    cdef unsigned int before = ~0
     cdef int d[20]
     cdef Py_ssize_t e, best_e = 0
     cdef long long aux = 0, best_aux = 0
@@ -864,10 +937,10 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         # a bare nine-digit run: a routing number or an SSN, told apart by context
         collect_digits(s, &g, 1, d)
         if type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
-                and has_context(s, n, pos, g.stop[0], lim, T_US_BANK_ROUTING_NUMBER):
+                and has_context(s, n, pos, g.stop[0], lim, T_US_BANK_ROUTING_NUMBER, &before):
             best_e, best_t = g.stop[0], T_US_BANK_ROUTING_NUMBER
         elif type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
-                and has_context(s, n, pos, g.stop[0], lim, T_SSN):
+                and has_context(s, n, pos, g.stop[0], lim, T_SSN, &before):
             best_e, best_t = g.stop[0], T_SSN
     if type_on(opt, T_IP_ADDRESS) and is_digit(s[pos]):
         e = match_ipv4(s, n, pos, lim)
@@ -878,11 +951,11 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if used and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
             best_e, best_t, best_aux = g.stop[2], T_DATE, aux
     if best_t == T_DATE:
-        best_t = date_type(s, n, pos, best_e, lim, opt)
+        best_t = date_type(s, n, pos, best_e, lim, opt, &before)
     if best_t >= 0:
         # where context was required it was found; elsewhere it is a bonus
         ctx = (best_t == T_US_BANK_ROUTING_NUMBER or (best_t == T_SSN and best_e == g.stop[0])
-               or has_context(s, n, pos, best_e, lim, best_t))
+               or has_context(s, n, pos, best_e, lim, best_t, &before))
         if push(out, pos, best_e, best_t, F_CONTEXT if ctx else 0, scored(best_t, ctx), best_aux) < 0:
             return -1
         end[0] = best_e
@@ -899,7 +972,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
             continue
         if not phone_groups(&g, j):
             continue
-        ctx = has_context(s, n, pos, e, lim, T_PHONE_NUMBER)
+        ctx = has_context(s, n, pos, e, lim, T_PHONE_NUMBER, &before)
         if push(out, pos, e, T_PHONE_NUMBER,
                 F_TENTATIVE | (F_ALTERNATIVE if phones else 0) | (F_CONTEXT if ctx else 0),
                 scored(T_PHONE_NUMBER, ctx), 0) < 0:
@@ -927,30 +1000,55 @@ cdef inline bint mid_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noex
     return p == 43 or (p == 45 or p == 46 or p == 47) and is_digit(at(s, pos - 2, n))
 
 
+cdef enum:
+    P_URL = 1     # "ht", "ft", "sf", "ws", "ww": a URL scheme or "www."
+    P_IBAN = 2    # an IBAN country code, either case
+    P_MONTH = 4   # the first two letters of a month name
+
+cdef unsigned char PAIRS[26 * 26]
+
+
+cdef void init_pairs():
+    cdef int k
+    for k in range(26 * 26):
+        PAIRS[k] = 0
+    for pair in ("ht", "ft", "sf", "ws", "ww"):
+        PAIRS[(ord(pair[0]) - 97) * 26 + ord(pair[1]) - 97] |= P_URL
+    for cc in IBAN_LENGTHS:
+        PAIRS[(ord(cc[0].lower()) - 97) * 26 + ord(cc[1].lower()) - 97] |= P_IBAN
+    for month in ("ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de"):
+        PAIRS[(ord(month[0]) - 97) * 26 + ord(month[1]) - 97] |= P_MONTH
+
+
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil:
     # the detectors that start with a letter; 1 when one matched, -1 on allocation failure
     cdef Py_ssize_t e = 0
     cdef int t = -1, capped = 0
     cdef long long aux = 0
-    if type_on(opt, T_URL):
+    cdef unsigned int before = ~0
+    cdef Py_UCS4 c2 = at(s, pos + 1, n)
+    # one look-up of the first two letters gates the detectors (random words mispredict branches)
+    cdef unsigned char pair = PAIRS[(<int>lower(s[pos]) - 97) * 26 + <int>lower(c2) - 97] if is_letter(c2) else 0
+    if pair & P_URL and type_on(opt, T_URL):
         e = match_url(s, n, pos, lim, &capped)
         if e:
             t = T_URL
             if capped:
                 carry[0] |= CARRY_URL
-    if not e and type_on(opt, T_IBAN):
+    if not e and pair & P_IBAN and type_on(opt, T_IBAN) and is_digit(at(s, pos + 2, n)):
         e = match_iban(s, n, pos, lim)
         t = T_IBAN
-    if not e and type_on(opt, T_IP_ADDRESS) and (cls(s[pos]) & C_HEX) and colon_ahead(s, pos, lim):
+    if not e and (cls(s[pos]) & C_HEX) and (c2 == 58 or cls(c2) & C_HEX) \
+            and type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
         e = match_ipv6(s, n, pos, lim)
         t = T_IP_ADDRESS
-    if not e and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+    if not e and pair & P_MONTH and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
         e = match_written_date(s, n, pos, lim, &aux)
-        t = date_type(s, n, pos, e, lim, opt) if e else -1
+        t = date_type(s, n, pos, e, lim, opt, &before) if e else -1
     if not e or t < 0:
         return 0
-    if push(out, pos, e, t, 0, scored(t, has_context(s, n, pos, e, lim, t)), aux) < 0:
+    if push(out, pos, e, t, 0, scored(t, has_context(s, n, pos, e, lim, t, &before)), aux) < 0:
         return -1
     end[0] = e
     return 1
@@ -958,9 +1056,9 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
-    cdef Py_ssize_t lim, e, covered = pos, local_end = -1
-    cdef Py_UCS4 c
-    cdef unsigned int k
+    cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end
+    cdef Py_UCS4 c, d
+    cdef unsigned int k, before
     cdef int found, capped
     while pos < n:
         if pos >= covered and not opt.final and pos + HOLDBACK > n:
@@ -978,15 +1076,25 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 pos = covered = e
                 continue
         c = s[pos]
+        if c < 128 and not (CLS[c] & C_START):
+            pos += 1  # space or punctuation that starts nothing
+            while pos < n and s[pos] < 128 and not (CLS[s[pos]] & C_START):
+                pos += 1
+            continue
         k = cls(c)
         if word_at(s, pos - 1, n):
             pos += 1
             continue
         found = 0
         e = 0
+        before = ~0
+        word_end = pos + 1
+        while word_end < n and (cls(s[word_end]) & C_WORD):
+            word_end += 1
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@'
-            if (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS):
+            d = at(s, word_end, n)
+            if (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS) and (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))):
                 if local_end < pos:
                     local_end = pos
                     while local_end < n and (cls(s[local_end]) & C_LOCAL):
@@ -1004,7 +1112,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     e = match_ipv6(s, n, pos, lim)
                     if e:
                         found = push(out, pos, e, T_IP_ADDRESS, 0,
-                                     scored(T_IP_ADDRESS, has_context(s, n, pos, e, lim, T_IP_ADDRESS)), 0)
+                                     scored(T_IP_ADDRESS, has_context(s, n, pos, e, lim, T_IP_ADDRESS, &before)), 0)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
                     found = numeric_at(s, n, pos, lim, opt, out, &e)
@@ -1025,6 +1133,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
             pos = e
             if e > covered:
                 covered = e
+        elif k & C_WORD:
+            pos = word_end  # no word starts inside a word
         else:
             pos += 1
     resume[0] = pos if pos < n else n
@@ -1088,3 +1198,4 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
 init_classes()
 init_keywords()
 init_iban()
+init_pairs()
