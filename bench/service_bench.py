@@ -78,7 +78,7 @@ class H2Load:
         self.name = subprocess.run(["h2load", "--version"], capture_output=True, text=True).stdout.strip()
 
     def run(self, address: str, path: str, body: str, n: int, conns: int, per_conn: int,
-            expect_bytes: int) -> Load:
+            expect_bytes: int, stream: bool = False) -> Load:
         log = Path(body + ".log")
         log.unlink(missing_ok=True)  # h2load appends
         out, cpu = child(["h2load", "-n", str(n), "-c", str(conns), "-m", str(per_conn), "-t", "1",
@@ -100,10 +100,10 @@ class PythonClient:
     name = f"bench.loadgen (grpc.aio, grpcio {grpc.__version__})"
 
     def run(self, address: str, path: str, body: str, n: int, conns: int, per_conn: int,
-            expect_bytes: int) -> Load:
+            expect_bytes: int, stream: bool = False) -> Load:
         cmd = [sys.executable, "-m", "bench.loadgen", address, path, body, str(n),
                "--connections", str(conns), "--per-connection", str(per_conn)]
-        out, cpu = child(cmd + (["--stream"] if path == STREAM else []))
+        out, cpu = child(cmd + (["--stream"] if stream else []))
         result = json.loads(out)
         if result["errors"]:
             raise RuntimeError(f"bench.loadgen {path}: {result['errors']} of {n} calls failed")
@@ -116,14 +116,15 @@ def load_generator():
 
 # ---------------------------------------------------------------- the server
 
+def redactd(address: str) -> list[str]:
+    return [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--bench-echo"]
+
+
 @contextlib.contextmanager
-def server():
-    """`redactd serve --bench-echo` on a free loopback port; yields its address."""
-    address = f"127.0.0.1:{free_port()}"
+def serving(argv: list[str], address: str):
+    """A server subprocess pinned to the server CPU and ready on `address`; terminated on exit."""
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "redactd"), "serve", "--address", address,
-                             "--bench-echo"], stdout=log, stderr=subprocess.STDOUT,
-                            preexec_fn=pinned(SERVER_CPUS))
+    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(SERVER_CPUS))
     try:
         wait_ready(address, proc, log)
         yield address
@@ -147,10 +148,10 @@ def wait_ready(address: str, proc: subprocess.Popen, log, timeout: float = 30) -
     raise RuntimeError(f"redactd serve did not come up on {address}:\n{log.read().decode(errors='replace')}")
 
 
-def response_bytes(address: str, path: str, requests: list[bytes]) -> int:
+def response_bytes(address: str, path: str, requests: list[bytes], stream: bool = False) -> int:
     """DATA bytes the server answers `requests` with (checked once with grpcio)."""
     with grpc.insecure_channel(address) as channel:
-        if path == STREAM:
+        if stream:
             responses = list(channel.stream_stream(path)(iter(requests), timeout=30))
         else:
             responses = [channel.unary_unary(path)(requests[0], timeout=30)]
@@ -185,8 +186,8 @@ def in_process_stream(msgs: list[str], repeats: int = 5) -> float:
 
 # ---------------------------------------------------------------- the runs
 
-def best_of(client, address, path, body, n, conns, per_conn, expect, rounds=2) -> Load:
-    return max((client.run(address, path, body, n, conns, per_conn, expect) for _ in range(rounds)),
+def best_of(client, address, path, body, n, conns, per_conn, expect, stream=False, rounds=2) -> Load:
+    return max((client.run(address, path, body, n, conns, per_conn, expect, stream) for _ in range(rounds)),
                key=lambda load: load.rps)
 
 
@@ -225,9 +226,11 @@ def stream_rows(client, address: str, tmp: Path, msgs: list[str], streams: int, 
     body = tmp / "stream.bin"
     requests = stream_requests(msgs)
     body.write_bytes(framed(requests))
-    expect = response_bytes(address, STREAM, requests)
-    client.run(address, STREAM, str(body), max(streams // 10, 10), STREAM_CONNECTIONS, STREAM_PER_CONNECTION, expect)
-    got = best_of(client, address, STREAM, str(body), streams, STREAM_CONNECTIONS, STREAM_PER_CONNECTION, expect)
+    expect = response_bytes(address, STREAM, requests, stream=True)
+    client.run(address, STREAM, str(body), max(streams // 10, 10), STREAM_CONNECTIONS, STREAM_PER_CONNECTION,
+               expect, stream=True)
+    got = best_of(client, address, STREAM, str(body), streams, STREAM_CONNECTIONS, STREAM_PER_CONNECTION,
+                  expect, stream=True)
     rate, floor = got.rps * len(msgs), in_process_stream(msgs)
     return [f"  StreamRedact, {len(msgs)} corpus messages ({corpus.utf8_size(msgs) // len(msgs)} B mean) a stream, "
             f"{STREAM_CONNECTIONS * STREAM_PER_CONNECTION} streams in flight, {streams} streams a run, best of 2",
@@ -243,7 +246,8 @@ def run(requests: int, streams: int) -> list[str]:
     msgs = corpus.messages(200_000)
     pin = f"server on CPU {min(SERVER_CPUS)}, client on CPU {min(CLIENT_CPUS)}" if SERVER_CPUS else "unpinned"
     lines = [f"service: redactd serve --bench-echo on 127.0.0.1, load from {client.name}; {pin}"]
-    with server() as address, tempfile.TemporaryDirectory() as tmp:
+    address = f"127.0.0.1:{free_port()}"
+    with serving(redactd(address), address), tempfile.TemporaryDirectory() as tmp:
         rows, unary_rps = unary_rows(client, address, Path(tmp), request_text(msgs), requests)
         lines += rows
         lines += stream_rows(client, address, Path(tmp), msgs[:STREAM_MESSAGES], streams, unary_rps)
