@@ -123,18 +123,18 @@ def redactd(address: str) -> list[str]:
 @contextlib.contextmanager
 def serving(argv: list[str], address: str):
     """A server subprocess pinned to the server CPU and ready on `address`; terminated on exit."""
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(SERVER_CPUS))
-    try:
-        wait_ready(address, proc, log)
-        yield address
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(SERVER_CPUS))
         try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            wait_ready(address, proc, log)
+            yield address
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def wait_ready(address: str, proc: subprocess.Popen, log, timeout: float = 30) -> None:
