@@ -145,7 +145,7 @@ def wait_ready(address: str, proc: subprocess.Popen, log, timeout: float = 30) -
                 grpc.channel_ready_future(channel).result(timeout=0.5)
                 return
     log.seek(0)
-    raise RuntimeError(f"redactd serve did not come up on {address}:\n{log.read().decode(errors='replace')}")
+    raise RuntimeError(f"{' '.join(proc.args)} did not come up:\n{log.read().decode(errors='replace')}")
 
 
 def response_bytes(address: str, path: str, requests: list[bytes], stream: bool = False) -> int:
