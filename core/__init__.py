@@ -7,15 +7,18 @@ normalises values and resolves overlaps; `core.redact` builds the output;
 """
 from core.detect import TYPE_NAMES, Detection, Entity, find_entities
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
-from core.redact import (LABEL, MASK, NUMBERED_LABEL, Found, Keep, Mask, Numbering,
-                         Redaction, Replace, apply_operator, redact_segment)
+from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
+                         MissingKeys, Numbering, Redaction, Replace, Surrogate, apply_operator,
+                         redact_segment)
 from core.stream import HOLDBACK, StreamRedactor
+from core.tokens import KeyRing, decrypt_token
 
 __all__ = [
     "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",
-    "UTF16_CODE_UNIT", "LABEL", "MASK", "NUMBERED_LABEL", "Found", "Keep", "Mask",
-    "Numbering", "Redaction", "Replace", "apply_operator", "redact_segment", "HOLDBACK",
-    "StreamRedactor", "redact_text",
+    "UTF16_CODE_UNIT", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
+    "Label", "Mask", "MissingKeys", "Numbering", "Redaction", "Replace", "Surrogate",
+    "apply_operator", "redact_segment", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
+    "redact_text",
 ]
 
 

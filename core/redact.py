@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence, Union
 
-from core import _mask, offsets
+from core import _mask, offsets, tokens
 from core.detect import Entity
 from core.entity_types import NUMERIC
+from core.surrogate import surrogate
+from core.tokens import KeyRing
 
 LABEL, MASK, NUMBERED_LABEL = "LABEL", "MASK", "NUMBERED_LABEL"
 
@@ -29,7 +31,36 @@ class Keep:
     pass
 
 
-Operator = Union[Replace, Mask, Keep]
+@dataclass(frozen=True, slots=True)
+class Label:
+    """"[SSN]" by default; a template with {type} and {n} ("[REDACTED NAME {n}]")
+    numbers equal values alike."""
+    template: str = "[{type}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Hash:
+    """Keyed HMAC-SHA256 of the normalised value, truncated and prefixed."""
+    prefix: str = "tok_"
+    length: int = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Encrypt:
+    """Deterministic AES-SIV token, reversible with the key (Reveal)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Surrogate:
+    """A realistic fake of the same format and validity, stable per value."""
+
+
+Operator = Union[Replace, Mask, Keep, Label, Hash, Encrypt, Surrogate]
+KEYED = (Hash, Encrypt, Surrogate)
+
+
+class MissingKeys(ValueError):
+    """A keyed operator was asked for but the server has no keys."""
 
 
 def mask_text(text: str, op: Mask, digits_only: bool) -> str:
@@ -51,28 +82,44 @@ class Numbering:
         return n
 
 
+NUMBERED = Label("[{type}_{n}]")
+
+
 @dataclass(frozen=True, slots=True)
 class Redaction:
     style: str = LABEL
     redaction_string: str = "****"
     operators: Mapping[str, Operator] = field(default_factory=dict)
+    keys: KeyRing = field(default_factory=KeyRing)
 
     def replacement(self, entity: Entity, numbering: Numbering) -> str:
         op = self.operators.get(entity.type)
-        if op is not None:
-            return apply_operator(op, entity.type, entity.text)
-        if self.style == MASK:
-            return self.redaction_string
-        if self.style == NUMBERED_LABEL:
-            return f"[{entity.type}_{numbering.number(entity.type, entity.value)}]"
-        return f"[{entity.type}]"
+        if op is None:
+            if self.style == MASK:
+                return self.redaction_string
+            op = NUMBERED if self.style == NUMBERED_LABEL else Label()
+        return apply_operator(op, entity.type, entity.text, entity.value, numbering, self.keys)
 
 
-def apply_operator(op: Operator, type_name: str, text: str) -> str:
+def apply_operator(op: Operator, type_name: str, text: str, value: str | None = None,
+                   numbering: Numbering | None = None, keys: KeyRing | None = None) -> str:
+    """What `text` (of `type_name`, normalised `value`) becomes under `op`."""
+    value = text if value is None else value
     if isinstance(op, Replace):
         return op.value
     if isinstance(op, Mask):
         return mask_text(text, op, type_name in NUMERIC)
+    if isinstance(op, Label):
+        n = numbering.number(type_name, value) if "{n}" in op.template and numbering is not None else 0
+        return op.template.replace("{type}", type_name).replace("{n}", str(n))
+    if isinstance(op, KEYED):
+        if not keys:
+            raise MissingKeys("no keys are configured for hash, encrypt or surrogate")
+        if isinstance(op, Hash):
+            return tokens.hash_token(value, keys, op.prefix, op.length)
+        if isinstance(op, Encrypt):
+            return tokens.encrypt_token(value, keys)
+        return surrogate(type_name, text, value, keys)
     return text
 
 

@@ -37,6 +37,10 @@ def parser() -> argparse.ArgumentParser:
                    help=f"HOST:PORT (default: $REDACTD_ADDRESS or {DEFAULT_ADDRESS})")
     s.add_argument("--policies", action="append", default=[], metavar="FILE",
                    help="load more policies from a JSON file (repeatable)")
+    s.add_argument("--keys", default="", metavar="FILE",
+                   help="key ring for hash/encrypt/surrogate (default: $REDACTD_KEYS)")
+    s.add_argument("--reveal-callers", default="", metavar="FILE",
+                   help="bearer-token digests allowed to call Reveal (default: nobody)")
     s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes)
     s.add_argument("--threads", type=int, default=DEFAULTS.threads)
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
@@ -89,6 +93,7 @@ def serve(args) -> int:
     from service.server import serve as run
     settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads,
                         grace=args.grace, policy_files=tuple(args.policies),
+                        keys_file=args.keys, reveal_callers_file=args.reveal_callers,
                         bench_echo=args.bench_echo,
                         **({"address": args.address} if args.address else {}))
     return run(settings)

@@ -15,9 +15,22 @@ class Settings:
     threads: int = 32                  # worker threads; each open stream holds one
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT
     policy_files: tuple[str, ...] = ()
+    keys_file: str = ""                # key ring for hash/encrypt/surrogate; else $REDACTD_KEYS
+    reveal_callers_file: str = ""      # who may call Reveal; nobody when unset
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
 
     @property
     def max_message_bytes(self) -> int:
         # gRPC's own limit sits above ours so that ours, naming the field, answers first
         return 2 * self.max_text_bytes + MiB
+
+
+def load_keys(settings: Settings):
+    """The key ring from --keys, else from $REDACTD_KEYS (the same JSON), else empty."""
+    from core import KeyRing
+
+    if settings.keys_file:
+        with open(settings.keys_file, encoding="utf-8") as f:
+            return KeyRing.from_json(f.read(), settings.keys_file)
+    env = os.environ.get("REDACTD_KEYS", "")
+    return KeyRing.from_json(env, "$REDACTD_KEYS") if env else KeyRing()

@@ -6,7 +6,7 @@ from typing import Iterable
 import core
 from core.entity_types import BY_NAME
 from service.api.redact.v1 import redact_pb2 as pb
-from service.errors import BadRequest, TooLarge
+from service.errors import BadRequest, NotConfigured, TooLarge
 
 STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
 KEEP_ALL = {name: core.Keep() for name in BY_NAME}
@@ -26,8 +26,10 @@ def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detecti
         raise BadRequest(f"{field}.{exc}") from None
 
 
-def operator(msg: pb.Operator, field: str) -> core.Keep | core.Mask | core.Replace:
+def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Operator:
     kind = msg.WhichOneof("kind")
+    if kind in ("hash", "encrypt", "surrogate") and not keys:
+        raise NotConfigured(f"{field}.{kind}: needs keys, and none are configured on this server")
     if kind == "replace":
         return core.Replace(msg.replace.value)
     if kind == "mask":
@@ -37,10 +39,22 @@ def operator(msg: pb.Operator, field: str) -> core.Keep | core.Mask | core.Repla
         return core.Mask(m.mask_char or "*", m.count, m.from_end, m.keep_last)
     if kind == "keep":
         return core.Keep()
-    raise BadRequest(f"{field}: no operator set (replace, mask or keep)")
+    if kind == "label":
+        return core.Label(msg.label.template or "[{type}]")
+    if kind == "hash":
+        length = msg.hash.length or 16
+        if not 8 <= length <= 64 or len(msg.hash.prefix) > 16:
+            raise BadRequest(f"{field}.hash: length must be 8-64 and prefix at most 16 characters")
+        return core.Hash(msg.hash.prefix or "tok_", length)
+    if kind == "encrypt":
+        return core.Encrypt()
+    if kind == "surrogate":
+        return core.Surrogate()
+    raise BadRequest(f"{field}: no operator set")
 
 
-def redaction(msg: pb.RedactionConfig, field: str = "redaction") -> core.Redaction:
+def redaction(msg: pb.RedactionConfig, field: str = "redaction",
+              keys: core.KeyRing = core.KeyRing()) -> core.Redaction:
     s = msg.redaction_string
     if s and not 1 <= len(s) <= 16:
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
@@ -48,10 +62,10 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction") -> core.Redacti
     for name, op in msg.operators.items():
         if name not in BY_NAME:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
-        ops[name] = operator(op, f"{field}.operators[{name}]")
+        ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:
         raise BadRequest(f"{field}.style: unknown style {msg.style}")
-    return core.Redaction(STYLES[msg.style], s or "****", ops)
+    return core.Redaction(STYLES[msg.style], s or "****", ops, keys)
 
 
 def entity(f: core.Found, redacted: bool) -> pb.Entity:

@@ -26,9 +26,14 @@ class NotFound(LookupError):
     """NOT_FOUND: e.g. an unknown policy name."""
 
 
+class NotConfigured(ValueError):
+    """FAILED_PRECONDITION: the request needs server configuration it lacks (keys)."""
+
+
 STATUS = ((BadRequest, grpc.StatusCode.INVALID_ARGUMENT),
           (TooLarge, grpc.StatusCode.RESOURCE_EXHAUSTED),
-          (NotFound, grpc.StatusCode.NOT_FOUND))
+          (NotFound, grpc.StatusCode.NOT_FOUND),
+          (NotConfigured, grpc.StatusCode.FAILED_PRECONDITION))
 
 
 def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:

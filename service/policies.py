@@ -9,12 +9,17 @@ A file holds {"policies": [policy, ...]}; a policy is
    "rules": [{"field": "dst", "action": "mask", "count": 3, "from_end": true}, ...]}
 A rule's `field` is a path: `dst`, `from.email`, `messages[*].text`, `messages[0]`,
 `*.phone` (`*` is any key). Actions: `scan` (detect and redact; the rule may
-carry its own "detection"/"redaction"), `replace` ("value"), `mask`
-("mask_char", "count", "from_end", "keep_last", "digits_only" = true), `keep`,
-`drop`. For each field the first rule that names it applies.
+carry its own "detection"/"redaction"), and whole-field operators: `replace`
+("value"), `mask` ("mask_char", "count", "from_end", "keep_last",
+"digits_only" = true), `label` ("template", e.g. "[REDACTED NAME {n}]"),
+`hash` ("prefix", "length"), `encrypt`, `surrogate`, `keep`, `drop`. "as"
+names the entity type a field holds ("PHONE_NUMBER"), which normalises its
+value for hash/encrypt/label numbering and picks the surrogate's format.
+For each field the first rule that names it applies.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -26,9 +31,11 @@ from google.protobuf import json_format
 import core
 from service import convert
 from service.api.redact.v1 import redact_pb2 as pb
-from service.errors import BadRequest
+from core.entity_types import BY_NAME
+from core.detect import normalise, phone_e164
 
-ACTIONS = ("scan", "replace", "mask", "keep", "drop")
+ACTIONS = ("scan", "replace", "mask", "label", "hash", "encrypt", "surrogate", "keep", "drop")
+FIELD_OPERATORS = ("mask", "label", "hash", "encrypt", "surrogate")
 SEGMENT = re.compile(r"(\*|[^.\[\]]+)((?:\[(?:\*|\d+)\])*)")
 INDEX = re.compile(r"\[(\*|\d+)\]")
 ANY = "*"
@@ -43,9 +50,11 @@ class Rule:
     field: str
     path: tuple[tuple[str, tuple[str, ...]], ...]  # (key or *, list indexes or *)
     action: str
-    operator: core.Mask | core.Replace | None = None
+    operator: core.redact.Operator | None = None
     detection: core.Detection | None = None
     redaction: core.Redaction | None = None
+    as_type: str = ""          # the entity type the field holds, if named
+    digits_only: bool = True   # mask: count digits only
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,41 +88,61 @@ def parse_path(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(path)
 
 
-def _configs(doc: dict, where: str) -> tuple[core.Detection | None, core.Redaction | None]:
+def _configs(doc: dict, where: str, keys: core.KeyRing) -> tuple[core.Detection | None, core.Redaction | None]:
     try:
         det = json_format.ParseDict(doc["detection"], pb.DetectionConfig()) if "detection" in doc else None
         red = json_format.ParseDict(doc["redaction"], pb.RedactionConfig()) if "redaction" in doc else None
-        return (convert.detection(det) if det else None, convert.redaction(red) if red else None)
-    except (json_format.ParseError, BadRequest) as exc:
+        return (convert.detection(det) if det else None,
+                convert.redaction(red, keys=keys) if red else None)
+    except (json_format.ParseError, ValueError) as exc:
         raise ValueError(f"{where}: {exc}") from None
 
 
-def parse_rule(doc: dict) -> Rule:
-    field, action = doc.get("field"), doc.get("action")
-    if not isinstance(field, str) or not field:
-        raise ValueError("'field' must be a non-empty path")
-    if action not in ACTIONS:
-        raise ValueError(f"'action' must be one of {', '.join(ACTIONS)}, got {action!r}")
-    op = None
+def _field_operator(doc: dict, action: str, keys: core.KeyRing) -> core.redact.Operator | None:
+    if action in ("hash", "encrypt", "surrogate") and not keys:
+        raise ValueError(f"'{action}' needs keys, and none are configured (--keys)")
     if action == "replace":
         if not isinstance(doc.get("value"), str):
             raise ValueError("'replace' needs a string 'value'")
-        op = core.Replace(doc["value"])
-    elif action == "mask":
+        return core.Replace(doc["value"])
+    if action == "mask":
         char, count, keep = doc.get("mask_char", "*"), doc.get("count", 0), doc.get("keep_last", 0)
         if not (isinstance(char, str) and len(char) == 1):
             raise ValueError("'mask_char' must be one character")
         if not all(isinstance(v, int) and v >= 0 for v in (count, keep)):
             raise ValueError("'count' and 'keep_last' must be whole numbers >= 0")
-        op = core.Mask(char, count, bool(doc.get("from_end", False)), keep)
-    detection, redaction = _configs(doc, "rule config")
-    rule = Rule(field, parse_path(field), action, op, detection, redaction)
-    if action == "mask" and not doc.get("digits_only", True):
-        rule = Rule(field, rule.path, "mask_all", op, detection, redaction)
-    return rule
+        return core.Mask(char, count, bool(doc.get("from_end", False)), keep)
+    if action == "label":
+        template = doc.get("template", "[{type}]")
+        if not isinstance(template, str) or not template:
+            raise ValueError("'template' must be a non-empty string")
+        return core.Label(template)
+    if action == "hash":
+        prefix, length = doc.get("prefix", "tok_"), doc.get("length", 16)
+        if not (isinstance(prefix, str) and isinstance(length, int) and 8 <= length <= 64):
+            raise ValueError("'hash' takes a string 'prefix' and a 'length' of 8-64")
+        return core.Hash(prefix, length)
+    if action == "encrypt":
+        return core.Encrypt()
+    if action == "surrogate":
+        return core.Surrogate()
+    return None
 
 
-def parse_policy(doc: dict) -> Policy:
+def parse_rule(doc: dict, keys: core.KeyRing) -> Rule:
+    field, action, as_type = doc.get("field"), doc.get("action"), doc.get("as", "")
+    if not isinstance(field, str) or not field:
+        raise ValueError("'field' must be a non-empty path")
+    if action not in ACTIONS:
+        raise ValueError(f"'action' must be one of {', '.join(ACTIONS)}, got {action!r}")
+    if as_type and as_type not in BY_NAME:
+        raise ValueError(f"'as': unknown entity type {as_type!r}")
+    detection, redaction = _configs(doc, "rule config", keys)
+    return Rule(field, parse_path(field), action, _field_operator(doc, action, keys),
+                detection, redaction, as_type, bool(doc.get("digits_only", True)))
+
+
+def parse_policy(doc: dict, keys: core.KeyRing) -> Policy:
     name = doc.get("name")
     if not isinstance(name, str) or not name:
         raise ValueError("'name' must be a non-empty string")
@@ -123,32 +152,55 @@ def parse_policy(doc: dict) -> Policy:
     rules = []
     for i, rule in enumerate(doc.get("rules", [])):
         try:
-            rules.append(parse_rule(rule))
+            rules.append(parse_rule(rule, keys))
         except (ValueError, AttributeError) as exc:
             raise ValueError(f"policy {name!r} rule {i}: {exc}") from None
-    detection, redaction = _configs(doc, f"policy {name!r}")
+    detection, redaction = _configs(doc, f"policy {name!r}", keys)
     return Policy(name, int(doc.get("version", 1)), str(doc.get("description", "")),
                   tuple(rules), default, detection or core.Detection(),
-                  redaction or core.Redaction())
+                  redaction or core.Redaction(keys=keys))
 
 
-def parse_policies(text: str, source: str) -> dict[str, Policy]:
+def parse_policies(text: str, source: str, keys: core.KeyRing = core.KeyRing()) -> dict[str, Policy]:
     try:
         doc = json.loads(text)
-        policies = [parse_policy(p) for p in doc["policies"]]
+        policies = [parse_policy(p, keys) for p in doc["policies"]]
     except (ValueError, KeyError, TypeError) as exc:
         raise PolicyError(f"{source}: {exc}") from None
     return {p.name: p for p in policies}
 
 
-def load_policies(paths: tuple[str, ...] = ()) -> dict[str, Policy]:
-    """The built-in policies, then each file's (a later name replaces an earlier one)."""
-    builtin = resources.files("service").joinpath("policies/builtin.json").read_text()
-    policies = parse_policies(builtin, "built-in policies")
+def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing()) -> dict[str, Policy]:
+    """The built-in policies, then each file's (a later name replaces an earlier one).
+    Built-in policies that need keys are left out when there are none."""
+    builtin = json.loads(resources.files("service").joinpath("policies/builtin.json").read_text())
+    if not keys:
+        builtin["policies"] = [p for p in builtin["policies"]
+                               if not any(r.get("action") in ("hash", "encrypt", "surrogate")
+                                          for r in p.get("rules", []))]
+    policies = parse_policies(json.dumps(builtin), "built-in policies", keys)
     for path in paths:
-        with open(path, encoding="utf-8") as f:
-            policies.update(parse_policies(f.read(), path))
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as exc:
+            raise PolicyError(f"{path}: {exc.strerror}") from None
+        policies.update(parse_policies(text, path, keys))
     return policies
+
+
+class PolicyStore:
+    """The current policy set; `reload` swaps in a new one only if it is valid."""
+
+    def __init__(self, paths: tuple[str, ...], keys: core.KeyRing) -> None:
+        self.paths, self.keys = paths, keys
+        self.current: dict[str, Policy] = load_policies(paths, keys)
+
+    def reload(self) -> int:
+        """Number of policies now loaded; PolicyError (and the old set kept) if invalid."""
+        policies = load_policies(self.paths, self.keys)
+        self.current = policies  # one reference swap: in-flight RPCs keep the set they read
+        return len(policies)
 
 
 # ---------------------------------------------------------------- applying
@@ -198,11 +250,21 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+def field_value(as_type: str, text: str, region: str) -> str:
+    """The normalised value of a whole field holding an entity of `as_type`."""
+    if as_type == "PHONE_NUMBER":
+        return phone_e164(text.strip(), region) or "".join(c for c in text if c.isdigit() or c == "+")
+    if as_type in ("IP_ADDRESS", "DATE", "DATE_OF_BIRTH"):
+        return text.strip()
+    return normalise(as_type, text.strip(), 0) if as_type else text.strip()
+
+
 class Applier:
     """One record's application of a policy; numbering spans the whole record."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, exclude: frozenset[str] = frozenset()) -> None:
         self.policy = policy
+        self.exclude = exclude
         self.numbering = core.Numbering()
         self.actions: list[Action] = []
 
@@ -210,23 +272,32 @@ class Applier:
         p = self.policy
         detection = (rule and rule.detection) or p.detection
         redaction = (rule and rule.redaction) or p.redaction
+        if self.exclude:
+            detection = dataclasses.replace(detection, exclude=detection.exclude | self.exclude)
         entities = core.find_entities(text, detection)
         out, _ = core.redact_segment(text, entities, redaction, self.numbering)
         return out, tuple(sorted({e.type for e in entities}))
 
+    def transform(self, rule: Rule, text: str) -> str:
+        op, kind = rule.operator, rule.as_type
+        if isinstance(op, core.Mask):
+            return core.redact.mask_text(text, op, rule.digits_only)
+        value = field_value(kind, text, self.policy.detection.region)
+        if isinstance(op, core.Label):
+            n = self.numbering.number(op.template, value)
+            return op.template.replace("{type}", kind or "REDACTED").replace("{n}", str(n))
+        return core.apply_operator(op, kind, text, value, self.numbering, self.policy.redaction.keys)
+
     def leaf(self, where: str, container, key, rule: Rule | None, index: int) -> None:
-        action = rule.action if rule else "scan"
         text = _as_text(container[key])
         types: tuple[str, ...] = ()
-        if action == "scan":
+        if rule is None or rule.action == "scan":
             out, types = self.scan(text, rule)
             if out != text:
                 container[key] = out
-        elif action in ("mask", "mask_all"):
-            container[key] = core.apply_operator(rule.operator, "", text) if action == "mask_all" \
-                else core.redact.mask_text(text, rule.operator, True)
-            action = "mask"
-        self.actions.append(Action(where, action, index, types))
+        else:
+            container[key] = self.transform(rule, text)
+        self.actions.append(Action(where, rule.action if rule else "scan", index, types))
 
     def place(self, where: str, container, key, rule: Rule, index: int) -> None:
         if rule.action == "drop":
@@ -245,23 +316,27 @@ class Applier:
                 self.leaf(leaf_where, c, k, rule, index)
 
     def apply(self, record: dict) -> dict:
-        done: set[str] = set()
+        done: list[str] = []
         for index, rule in enumerate(self.policy.rules):
             for where, container, key in list(_walk(record, rule.path, "")):
-                if not any(where == d or where.startswith(d + ".") or where.startswith(d + "[")
-                           for d in done):
+                if not _under(where, done):
                     self.place(where, container, key, rule, index)
-                    done.add(where)
+                    done.append(where)
         if self.policy.default == "scan":
             for k in list(record):
                 for where, c, key in list(_leaves(record, k, k)):
-                    if not any(where == d or where.startswith(d + ".") or where.startswith(d + "[")
-                               for d in done):
+                    if not _under(where, done):
                         self.leaf(where, c, key, None, -1)
         return record
 
 
-def apply_policy(policy: Policy, record: dict) -> tuple[dict, list[Action]]:
+def _under(where: str, done: list[str]) -> bool:
+    # `where` is a field a rule already handled, or inside one
+    return any(where == d or where.startswith((d + ".", d + "[")) for d in done)
+
+
+def apply_policy(policy: Policy, record: dict,
+                 exclude: frozenset[str] = frozenset()) -> tuple[dict, list[Action]]:
     """Redact `record` in place by `policy`; the actions say what happened where."""
-    applier = Applier(policy)
+    applier = Applier(policy, exclude)
     return applier.apply(record), applier.actions

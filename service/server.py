@@ -17,8 +17,9 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
-from service.config import Settings
-from service.policies import load_policies
+from service.auth import RevealAuthorization, load_callers
+from service.config import Settings, load_keys
+from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
 log = logging.getLogger("redactd")
@@ -30,13 +31,15 @@ class Server:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        policies = load_policies(settings.policy_files)
+        keys = load_keys(settings)
+        self.policies = PolicyStore(settings.policy_files, keys)
         self.grpc = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
+            interceptors=(RevealAuthorization(load_callers(settings.reveal_callers_file)),),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
                      ("grpc.max_send_message_length", settings.max_message_bytes),
                      ("grpc.so_reuseport", 0)])
-        redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, policies), self.grpc)
+        redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, self.policies, keys), self.grpc)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection(
@@ -49,7 +52,15 @@ class Server:
         self.grpc.start()
         for name in ("", SERVICE):
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
-        log.info("redactd serving on port %d (%d policies)", self.port, len(policies))
+        log.info("redactd serving on port %d (%d policies, %d keys)",
+                 self.port, len(self.policies.current), len(keys.keys))
+
+    def reload_policies(self) -> None:
+        """SIGHUP: load the policy files again; keep the old set if they are invalid."""
+        try:
+            log.info("policies reloaded: %d", self.policies.reload())
+        except PolicyError as exc:
+            log.error("policy reload failed, keeping the previous set: %s", exc)
 
     def stop(self, grace: float | None = None) -> threading.Event:
         """Mark NOT_SERVING, then let in-flight RPCs finish within the grace period."""
@@ -58,7 +69,7 @@ class Server:
 
 
 def serve(settings: Settings) -> int:
-    """Serve until SIGTERM or SIGINT; exit code 0 after a graceful stop."""
+    """Serve until SIGTERM or SIGINT (exit 0 after a graceful stop); SIGHUP reloads policies."""
     server = Server(settings)
     stopping = threading.Event()
 
@@ -70,6 +81,7 @@ def serve(settings: Settings) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, lambda *_: threading.Thread(target=server.reload_policies, daemon=True).start())
     server.grpc.wait_for_termination()
     log.info("redactd stopped")
     return 0

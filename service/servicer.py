@@ -12,19 +12,20 @@ from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
 from service.errors import BadRequest, NotFound, TooLarge, rpc
-from service.policies import Policy, apply_policy
+from service.policies import PolicyStore, apply_policy
 
 
 class RedactorServicer(redact_pb2_grpc.RedactorServicer):
-    def __init__(self, settings: Settings, policies: dict[str, Policy]) -> None:
+    def __init__(self, settings: Settings, policies: PolicyStore, keys: core.KeyRing) -> None:
         self.limit = settings.max_text_bytes
         self.policies = policies
+        self.keys = keys
 
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
         out, found = core.redact_text(text, convert.detection(request.detection),
-                                      convert.redaction(request.redaction),
+                                      convert.redaction(request.redaction, keys=self.keys),
                                       request.detection.offset_unit)
         return pb.RedactResponse(
             text=out, entities=convert.entities(found, True) if request.include_entities else ())
@@ -38,19 +39,45 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
 
     @rpc
     def ApplyPolicy(self, request: pb.ApplyPolicyRequest, context) -> pb.ApplyPolicyResponse:
-        policy = self.policies.get(request.policy)
+        policy = self.policies.current.get(request.policy)
         if policy is None:
             raise NotFound(f"policy: no policy named {request.policy!r}")
-        if not request.HasField("record"):
-            raise BadRequest("record: required (a JSON object)")
-        if request.record.ByteSize() > self.limit:
-            raise TooLarge(f"record: larger than the limit of {self.limit} bytes")
-        record, actions = apply_policy(policy, json_format.MessageToDict(request.record))
-        response = pb.ApplyPolicyResponse(actions=[
-            pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
-                            entity_types=a.entity_types) for a in actions])
-        response.record.update(record)
+        batch = bool(request.records)
+        if batch == request.HasField("record"):
+            raise BadRequest("record: exactly one of record or records is required")
+        inputs = request.records if batch else [request.record]
+        if sum(r.ByteSize() for r in inputs) > self.limit:
+            raise TooLarge(f"{'records' if batch else 'record'}: larger than the limit of {self.limit} bytes")
+        unknown = [t for t in request.exclude if t not in core.TYPE_NAMES]
+        if unknown:
+            raise BadRequest(f"exclude: unknown entity type {unknown[0]!r}")
+        response = pb.ApplyPolicyResponse(policy_version=policy.version)
+        for i, record in enumerate(inputs):
+            out, actions = apply_policy(policy, json_format.MessageToDict(record), frozenset(request.exclude))
+            response.actions.extend(
+                pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
+                                by_default=a.rule < 0, entity_types=a.entity_types, record=i)
+                for a in actions)
+            if not request.dry_run:
+                (response.records.add() if batch else response.record).update(out)
         return response
+
+    @rpc
+    def Reveal(self, request: pb.RevealRequest, context) -> pb.RevealResponse:
+        """Authorization happened in the interceptor; this only decrypts."""
+        values = []
+        for i, token in enumerate(request.tokens):
+            try:
+                values.append(core.decrypt_token(token, self.keys))
+            except ValueError:
+                raise BadRequest(f"tokens[{i}]: not a token of a configured key") from None
+        text = request.text
+        for token in dict.fromkeys(core.tokens.find_tokens(text)):
+            try:
+                text = text.replace(token, core.decrypt_token(token, self.keys))
+            except ValueError:
+                continue  # a token of a retired key stays as it is
+        return pb.RevealResponse(values=values, text=text)
 
     @rpc
     def StreamRedact(self, requests: Iterator[pb.StreamRedactRequest], context) -> Iterator[pb.StreamRedactResponse]:
@@ -78,10 +105,9 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         if out or found:
             yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
 
-    @staticmethod
-    def _open_stream(config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
+    def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
         detection = convert.detection(config.detection, "config.detection")
-        redaction = convert.redaction(config.redaction, "config.redaction")
+        redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
         if config.identify_only:
             redaction = core.Redaction(operators=convert.KEEP_ALL)
         return (core.StreamRedactor(detection, redaction, config.detection.offset_unit),
