@@ -8,6 +8,7 @@ cdef enum:
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
     MAX_KEYWORDS = 16  # context words per type
+    RELEASE_GIL_ABOVE = 4096  # code points; shorter scans keep the GIL
 
 # Type ids: the row order of core.entity_types.ENTITY_TYPES.
 cdef enum TypeId:

@@ -1143,6 +1143,15 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
 
 # ---------------------------------------------------------------- Python face
 
+cdef int scan_kind(int kind, const void* data, Py_ssize_t n, Py_ssize_t start, const Options* opt,
+                   int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
+    if kind == PyUnicode_1BYTE_KIND:
+        return scan_text(<const Py_UCS1*>data, n, start, opt, carry, out, resume)
+    if kind == PyUnicode_2BYTE_KIND:
+        return scan_text(<const Py_UCS2*>data, n, start, opt, carry, out, resume)
+    return scan_text(<const Py_UCS4*>data, n, start, opt, carry, out, resume)
+
+
 TYPE_NAMES = tuple(t.name for t in ENTITY_TYPES)
 ALL_TYPES = (1 << N_TYPES) - 1
 TENTATIVE = F_TENTATIVE
@@ -1178,13 +1187,11 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     vec.size = 0
     vec.capacity = 0
     try:
-        with nogil:
-            if kind == PyUnicode_1BYTE_KIND:
-                rc = scan_text(<const Py_UCS1*>data, n, start, &opt, &state, &vec, &resume)
-            elif kind == PyUnicode_2BYTE_KIND:
-                rc = scan_text(<const Py_UCS2*>data, n, start, &opt, &state, &vec, &resume)
-            else:
-                rc = scan_text(<const Py_UCS4*>data, n, start, &opt, &state, &vec, &resume)
+        if n - start > RELEASE_GIL_ABOVE:
+            with nogil:
+                rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
+        else:  # releasing the GIL costs a thread switch: not worth it for a short text
+            rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
         if rc < 0:
             raise MemoryError()
         spans = [(vec.items[i].start, vec.items[i].end, vec.items[i].type_id,

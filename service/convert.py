@@ -1,6 +1,7 @@
 """Protobuf messages to core objects and back. No scanning here."""
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 import core
@@ -19,9 +20,15 @@ def checked_text(text: str, field: str, limit: int) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1024)
+def _detection(entity_types: tuple[str, ...], exclude: tuple[str, ...], min_score: float,
+               region: str) -> core.Detection:
+    return core.Detection.create(entity_types, exclude, min_score, region)
+
+
 def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detection:
     try:
-        return core.Detection.create(msg.entity_types, msg.exclude, msg.min_score, msg.default_region)
+        return _detection(tuple(msg.entity_types), tuple(msg.exclude), msg.min_score, msg.default_region)
     except ValueError as exc:
         raise BadRequest(f"{field}.{exc}") from None
 
@@ -53,8 +60,15 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Op
     raise BadRequest(f"{field}: no operator set")
 
 
+@functools.lru_cache(maxsize=256)
+def _plain_redaction(style: int, redaction_string: str, keys: core.KeyRing) -> core.Redaction:
+    return core.Redaction(STYLES[style], redaction_string or "****", {}, keys)
+
+
 def redaction(msg: pb.RedactionConfig, field: str = "redaction",
               keys: core.KeyRing = core.KeyRing()) -> core.Redaction:
+    if not msg.operators and msg.style in STYLES and len(msg.redaction_string) <= 16:
+        return _plain_redaction(msg.style, msg.redaction_string, keys)  # the common case, cached
     s = msg.redaction_string
     if s and not 1 <= len(s) <= 16:
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
