@@ -785,19 +785,19 @@ cdef Py_ssize_t read_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
 
 cdef Py_ssize_t read_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                           int* year) noexcept nogil:
-    # four digits 1000-2999 standing alone; end, or 0
-    cdef int k
+    # four digits 1000-2999 standing alone; end, or 0 (and *year untouched)
+    cdef int k, v = 0
     if i + 4 > lim or word_at(s, i + 4, n):
         return 0
-    year[0] = 0
     for k in range(4):
         if not is_digit(s[i + k]):
             return 0
-        year[0] = year[0] * 10 + (<int>s[i + k] - 48)
-    if year[0] < 1000 or year[0] > 2999:
+        v = v * 10 + (<int>s[i + k] - 48)
+    if v < 1000 or v > 2999:
         return 0
     if at(s, i + 4, n) == 44 and is_digit(at(s, i + 5, n)):
         return 0  # "1,000": a number, not a year
+    year[0] = v
     return i + 4
 
 
