@@ -438,9 +438,10 @@ cdef Py_ssize_t match_iban(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
 # ---------------------------------------------------------------- IP addresses
 
 cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil:
-    # four dotted decimal octets 0-255; not part of a longer dotted number
+    # four dotted decimal octets 0-255 without leading zeros ("01" is octal to some
+    # parsers and invalid to Python's ipaddress); not part of a longer dotted number
     cdef int octet, digits, k
-    cdef Py_ssize_t i = w
+    cdef Py_ssize_t i = w, first
     if at(s, w - 1, n) == 46:
         return 0
     for k in range(4):
@@ -450,11 +451,12 @@ cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
             i += 1
         octet = 0
         digits = 0
+        first = i
         while i < lim and is_digit(s[i]) and digits < 4:
             octet = octet * 10 + (<int>s[i] - 48)
             digits += 1
             i += 1
-        if digits == 0 or digits > 3 or octet > 255:
+        if digits == 0 or digits > 3 or octet > 255 or (digits > 1 and s[first] == 48):
             return 0
     if word_at(s, i, n) or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
         return 0
