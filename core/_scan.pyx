@@ -897,6 +897,14 @@ cdef inline float scored(int type_id, bint context) noexcept nogil:
     return v if v < 1 else 1
 
 
+cdef int push_match(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                    Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux,
+                    unsigned int* before) noexcept nogil:
+    # a match whose context is a bonus: flagged and boosted when a context word is near
+    cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
+    return push(out, start, end, type_id, F_CONTEXT if ctx else 0, scored(type_id, ctx), aux)
+
+
 cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
                    Py_ssize_t lim, const Options* opt, unsigned int* before) noexcept nogil:
     # a date with birth context is a DATE_OF_BIRTH; -1 when neither type is wanted
@@ -1050,7 +1058,7 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
         t = date_type(s, n, pos, e, lim, opt, &before) if e else -1
     if not e or t < 0:
         return 0
-    if push(out, pos, e, t, 0, scored(t, has_context(s, n, pos, e, lim, t, &before)), aux) < 0:
+    if push_match(out, s, n, pos, e, lim, t, aux, &before) < 0:
         return -1
     end[0] = e
     return 1
@@ -1104,7 +1112,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 if local_end < lim and s[local_end] == 64:
                     e = match_email(s, n, pos, local_end, lim)
                     if e:
-                        if push(out, pos, e, T_EMAIL_ADDRESS, 0, scored(T_EMAIL_ADDRESS, False), 0) < 0:
+                        if push_match(out, s, n, pos, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
                             return -1
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
@@ -1113,8 +1121,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
                     if e:
-                        found = push(out, pos, e, T_IP_ADDRESS, 0,
-                                     scored(T_IP_ADDRESS, has_context(s, n, pos, e, lim, T_IP_ADDRESS, &before)), 0)
+                        found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
                     found = numeric_at(s, n, pos, lim, opt, out, &e)
@@ -1127,7 +1134,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         elif c == 58 and at(s, pos + 1, n) == 58 and type_on(opt, T_IP_ADDRESS):
             e = match_ipv6(s, n, pos, lim)
             if e:
-                found = push(out, pos, e, T_IP_ADDRESS, 0, scored(T_IP_ADDRESS, False), 0)
+                found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                 found = -1 if found < 0 else 1
         if found < 0:
             return -1
