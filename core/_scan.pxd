@@ -33,6 +33,7 @@ cdef enum:
 # Carry bits: scanner state a stream passes from one scan to the next.
 cdef enum:
     CARRY_URL = 1      # the previous span was a URL cut at LOOKAHEAD; it goes on here
+    CARRY_URL_CONTEXT = 2  # ... and a context word was near the URL's start
 
 cdef struct Span:
     Py_ssize_t start   # code point offset, inclusive

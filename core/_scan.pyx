@@ -1046,6 +1046,8 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
             t = T_URL
             if capped:
                 carry[0] |= CARRY_URL
+                if has_context(s, n, pos, e, lim, T_URL, &before):
+                    carry[0] |= CARRY_URL_CONTEXT
     if not e and pair & P_IBAN and type_on(opt, T_IBAN) and is_digit(at(s, pos + 2, n)):
         e = match_iban(s, n, pos, lim)
         t = T_IBAN
@@ -1070,18 +1072,20 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
     cdef Py_UCS4 c, d
     cdef unsigned int k, before
     cdef int found, capped
+    cdef bint ctx
     while pos < n:
         if pos >= covered and not opt.final and pos + HOLDBACK > n:
             break  # the rest could still grow into an entity: leave it for later
         lim = min(n, pos + LOOKAHEAD)
         if carry[0] & CARRY_URL:
-            # the URL cut at the previous LOOKAHEAD goes on here
-            carry[0] &= ~CARRY_URL
+            # the URL cut at the previous LOOKAHEAD goes on here, scored as its start was
+            ctx = (carry[0] & CARRY_URL_CONTEXT) != 0
+            carry[0] &= ~(CARRY_URL | CARRY_URL_CONTEXT)
             e = url_body(s, n, pos, lim, &capped)
             if e > pos:
                 if capped:
-                    carry[0] |= CARRY_URL
-                if push(out, pos, e, T_URL, 0, scored(T_URL, False), 0) < 0:
+                    carry[0] |= CARRY_URL | (CARRY_URL_CONTEXT if ctx else 0)
+                if push(out, pos, e, T_URL, F_CONTEXT if ctx else 0, scored(T_URL, ctx), 0) < 0:
                     return -1
                 pos = covered = e
                 continue
