@@ -1,0 +1,403 @@
+"""Property tests: the compiled scanner against the pure-Python reference, and
+the properties the compiled scanner and the stream must have on their own.
+
+Texts are built from entity fragments (valid and near-miss), context words,
+noise, punctuation and non-ASCII characters of all three PEP 393 widths,
+joined with or without separators so that fragments also run into each other.
+"""
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+import core
+from core import _scan
+from core.entity_types import ENTITY_TYPES
+from core.redact import LABEL, MASK, NUMBERED_LABEL, Mask, Redaction, Replace
+from tests.reference import ALL_TYPES, reference_scan
+
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+# ------------------------------------------------------------------ fragments
+
+digit = st.sampled_from("0123456789")
+
+
+def digits(n: int) -> st.SearchStrategy[str]:
+    return st.lists(digit, min_size=n, max_size=n).map("".join)
+
+
+def luhn_complete(body: str) -> str:
+    """body + the check digit that makes it pass Luhn."""
+    total = 0
+    for k, ch in enumerate(reversed(body)):
+        v = int(ch) * (2 if k % 2 == 0 else 1)
+        total += v - 9 if v > 9 else v
+    return body + str((10 - total % 10) % 10)
+
+
+CARD_ISSUERS = [  # (prefix, length)
+    ("4", 16), ("4", 13), ("4", 19), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16),
+    ("34", 15), ("37", 15), ("6011", 16), ("644", 19), ("65", 16), ("622126", 17),
+    ("3528", 16), ("300", 14), ("36", 14), ("2200", 16), ("508", 16), ("6759", 12),
+    ("6304", 18), ("1", 16), ("99", 16),  # the last two: no issuer
+]
+
+
+@st.composite
+def cards(draw) -> str:
+    prefix, length = draw(st.sampled_from(CARD_ISSUERS))
+    body = prefix + draw(digits(length - len(prefix) - 1))
+    number = luhn_complete(body)
+    if draw(st.booleans()):
+        number = number[:-1] + str((int(number[-1]) + draw(st.integers(1, 9))) % 10)  # wrong Luhn
+    style = draw(st.sampled_from(["plain", "4s", "amex", "random"]))
+    sep = draw(st.sampled_from([" ", "-", " ", ".", "/"]))
+    if style == "4s":
+        parts = [number[i:i + 4] for i in range(0, len(number), 4)]
+    elif style == "amex":
+        parts = [number[:4], number[4:10], number[10:]]
+    elif style == "random":
+        cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=5)))
+        parts = [number[a:b] for a, b in zip([0] + cuts, cuts + [len(number)])]
+    else:
+        parts = [number]
+    return sep.join(p for p in parts if p)
+
+
+@st.composite
+def ssns(draw) -> str:
+    area = draw(st.sampled_from([0, 1, 78, 123, 219, 665, 666, 667, 899, 900, 987, 999])
+                | st.integers(1, 999))
+    group = draw(st.sampled_from([0, 5, 9, 45, 65, 99]) | st.integers(0, 99))
+    serial = draw(st.sampled_from([0, 1, 1120, 4321, 6789, 9999]) | st.integers(0, 9999))
+    sep = draw(st.sampled_from(["-", " ", ".", "", "/", "-"]))
+    text = f"{area:03d}{sep}{group:02d}{sep}{serial:04d}"
+    if draw(st.integers(0, 5)) == 0:
+        text += draw(st.sampled_from(["-01", " 01", ".5", "0", "x"]))
+    return text
+
+
+def aba_complete(body: str) -> str:
+    d = [int(c) for c in body]
+    partial = 3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5]
+    return body + str(-partial % 10)
+
+
+@st.composite
+def routing_numbers(draw) -> str:
+    prefix = draw(st.sampled_from(["01", "02", "11", "12", "21", "26", "32", "61", "67", "72",
+                                   "80", "13", "50", "00"]))
+    number = aba_complete(prefix + draw(digits(6)))
+    if draw(st.integers(0, 3)) == 0:
+        number = number[:-1] + str((int(number[-1]) + 1) % 10)
+    return number
+
+
+@st.composite
+def phones(draw) -> str:
+    area = draw(st.sampled_from(["917", "212", "415", "555", "800", "123"]) | digits(3))
+    exch, line = draw(digits(3)), draw(digits(4))
+    fmt = draw(st.sampled_from([
+        "({a}) {e}-{l}", "{a}-{e}-{l}", "{a}.{e}.{l}", "{a} {e} {l}", "+1 {a} {e} {l}",
+        "+1 ({a}) {e}-{l}", "1-{a}-{e}-{l}", "+1-{a}-{e}-{l}", "{a}{e}{l}", "+1{a}{e}{l}",
+        "{e}-{l}", "({a}){e}-{l}", "{a}/{e}-{l}",
+    ]))
+    us = fmt.format(a=area, e=exch, l=line)
+    intl = draw(st.sampled_from([
+        "+44 20 7946 0958", "+44 121 234 5678", "+33 1 23 45 67 89", "+49 30 123456",
+        "+91 74104 10123", "+81 3-1234-5678", "+55 11 2345-6789", "+44 (0)20 7946 0958",
+        "+1 917 722 0741 ext 5", "0044 20 7946 0958", "+353 1 234 5678",
+    ]))
+    return draw(st.sampled_from([us, us, intl]))
+
+
+@st.composite
+def emails(draw) -> str:
+    local = draw(st.sampled_from(["john", "j.doe", "a_b", "x+tag", "first.last", "a..b", "end.",
+                                  "o'neil", "user%x", "-dash", "A", "x" * 70, "123"]))
+    domain = draw(st.sampled_from(["example.com", "mail.example.co.uk", "EXAMPLE.ORG", "x.io",
+                                   "localhost", "a-b.com", "-ab.com", "ab-.com", "ex.c", "ex.123",
+                                   "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com"]))
+    return local + draw(st.sampled_from(["@", "@", "@@", " @"])) + domain
+
+
+IBAN_COUNTRIES = {"GB": 22, "DE": 22, "FR": 27, "NL": 18, "NO": 15, "BE": 16, "MT": 31,
+                  "LC": 32, "CH": 21, "ZZ": 20}
+
+
+def iban_check(cc: str, bban: str) -> str:
+    number = int("".join(str(int(c, 36)) for c in bban + cc + "00"))
+    return f"{98 - number % 97:02d}"
+
+
+@st.composite
+def ibans(draw) -> str:
+    cc = draw(st.sampled_from(sorted(IBAN_COUNTRIES)))
+    length = IBAN_COUNTRIES[cc]
+    bank = draw(st.lists(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=4, max_size=4))
+    bban = "".join(bank) + draw(digits(length - 8))
+    text = cc + iban_check(cc, bban) + bban
+    mutation = draw(st.integers(0, 6))
+    if mutation == 0:
+        text = text[:6] + str((int(text[6]) + 1) % 10) + text[7:] if text[6].isdigit() \
+            else text[:-1] + str((int(text[-1]) + 1) % 10)
+    elif mutation == 1:
+        text = text[:-1]                     # one short
+    elif mutation == 2:
+        text = text.lower()
+    if draw(st.booleans()):
+        text = " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return text
+
+
+octet = st.integers(0, 255).map(str) | st.sampled_from(["256", "999", "01", "00", "1234"])
+
+
+@st.composite
+def ips(draw) -> str:
+    kind = draw(st.integers(0, 4))
+    if kind <= 1:
+        n = draw(st.sampled_from([4, 4, 4, 3, 5]))
+        return ".".join(draw(octet) for _ in range(n))
+    hextet = st.integers(0, 0xFFFF).map(lambda v: format(v, "x")) | st.sampled_from(
+        ["0", "FFFF", "fe80", "abcde", "db8"])
+    groups = [draw(hextet) for _ in range(draw(st.sampled_from([8, 8, 7, 9])))]
+    if kind == 2:
+        return ":".join(groups)
+    if kind == 3:
+        a = draw(st.integers(0, 4))
+        b = draw(st.integers(0, 3))
+        return ":".join(groups[:a]) + "::" + ":".join(groups[8 - b:] if b else [])
+    tail = ".".join(draw(octet) for _ in range(4))
+    return draw(st.sampled_from(["::ffff:", "::", "64:ff9b::", "1:2:3:4:5:6:"])) + tail
+
+
+@st.composite
+def urls(draw) -> str:
+    scheme = draw(st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "sftp://", "ws://",
+                                   "wss://", "www.", "ftps://", "mailto:", "http:/"]))
+    host = draw(st.sampled_from(["example.com", "a.b.org", "[2001:db8::1]", "-bad.com", "localhost:8080",
+                                 "xn--caf-dma.fr", "café.fr", "192.168.1.1"]))
+    path = draw(st.sampled_from(["", "/", "/path/to?q=1&r=2", "/wiki/Foo_(bar)", "/a(b)c", "/x#frag",
+                                 "/dir/", "/é☃", "/a%20b"]))
+    if draw(st.integers(0, 15)) == 0:
+        path += "/" + "a" * draw(st.integers(150, 500))  # longer than the window
+    trail = draw(st.sampled_from(["", "", ".", ",", ")", ").", "!?", "'", "*", "]", ":", ";"]))
+    text = scheme + host + path + trail
+    if draw(st.booleans()):
+        text = "(" + text + draw(st.sampled_from([")", "", "))"]))
+    return text
+
+
+MONTH_WORDS = ["January", "february", "MARCH", "Apr", "apr.", "May", "June", "Jul", "Aug.",
+               "Sept", "Sept.", "Sep", "October", "Oct.", "nov", "December", "Dec", "Mayday", "Ju"]
+
+
+@st.composite
+def dates(draw) -> str:
+    y = draw(st.sampled_from([1982, 2000, 1900, 2024, 999, 3000, 2023]) | st.integers(1000, 2999))
+    m = draw(st.integers(0, 13))
+    d = draw(st.sampled_from([0, 1, 3, 28, 29, 30, 31, 32]) | st.integers(1, 31))
+    yy = y % 100
+    numeric = draw(st.sampled_from([
+        f"{y}-{m:02d}-{d:02d}", f"{m:02d}/{d:02d}/{y}", f"{m}/{d}/{yy:02d}", f"{d}.{m}.{y}",
+        f"{d:02d}/{m:02d}/{y}", f"{y}/{m}/{d}", f"{m}-{d}-{y}", f"{m}.{d}.{yy:02d}",
+        f"{y}-{m:02d}-{d:02d}-01", f"{m:02d}/{d:02d}/{y}/2",
+    ]))
+    month = draw(st.sampled_from(MONTH_WORDS))
+    ordinal = draw(st.sampled_from(["", "", "st", "nd", "rd", "th", "TH"]))
+    written = draw(st.sampled_from([
+        f"{d}{ordinal} {month} {y}", f"{d}{ordinal} of {month}, {y}", f"{month} {d}{ordinal}, {y}",
+        f"{month} {d}", f"{d} {month}", f"{month} {y}", f"{month}  {d},   {y}", f"{month}, {y}",
+        f"{d}{ordinal}  of  {month}", f"{month} {d}, {y},000",
+    ]))
+    return draw(st.sampled_from([numeric, written]))
+
+
+CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context}
+                       | {"SSN:", "Routing#", "born", "DOB", "IBAN", "e-mail", "Tel.", "birthday"})
+NOISE_WORDS = ["the", "order", "id", "total", "v1.2.3", "10:30", "x", "ok", "1,000", "2,000,000",
+               "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b"]
+NON_ASCII = ["é", "Ü", "ñ", "\u00a0", "×", "÷", "«", "»", "☃", "€", "…", "—", "\u2009", "ｘ", "１",
+             "\u3000", "\u300c", "\ufeff", "中文", "İ", "\u212a", "😀", "𝟘", "\U0001f1fa\U0001f1f8"]
+SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "/", "(", ")", ":", "::", "@", "+",
+              ".", ";", "'", '"', "[", "]", "<", ">", "_", "#", "="]
+
+entity = st.one_of(cards(), ssns(), routing_numbers(), phones(), emails(), ibans(), ips(),
+                   urls(), dates())
+# runs near the LOOKAHEAD window's size: long local parts, digit runs, words
+long_runs = st.builds(lambda c, k, tail: c * k + tail, st.sampled_from(["a", "1", "é", "x.", "9 "]),
+                      st.integers(100, 260), st.sampled_from(["", "@example.com", " ssn 123456789"]))
+
+def words_of(*names: str) -> list[str]:
+    return [w for row in ENTITY_TYPES if row.name in names for w in row.context]
+
+
+# a context word shortly before (or after) an entity of its type, as in running text
+phrases = st.builds(
+    lambda wp, gap, after: (wp[1] + gap + wp[0]) if after else (wp[0] + gap + wp[1]),
+    st.one_of(
+        st.tuples(st.sampled_from(words_of("CREDIT_CARD_NUMBER")), cards()),
+        st.tuples(st.sampled_from(words_of("SSN")), ssns()),
+        st.tuples(st.sampled_from(words_of("US_BANK_ROUTING_NUMBER", "SSN")), routing_numbers()),
+        st.tuples(st.sampled_from(words_of("PHONE_NUMBER")), phones()),
+        st.tuples(st.sampled_from(words_of("EMAIL_ADDRESS")), emails()),
+        st.tuples(st.sampled_from(words_of("IBAN")), ibans()),
+        st.tuples(st.sampled_from(words_of("IP_ADDRESS")), ips()),
+        st.tuples(st.sampled_from(words_of("URL")), urls()),
+        st.tuples(st.sampled_from(words_of("DATE", "DATE_OF_BIRTH")), dates()),
+    ).map(lambda wp: (wp[0].upper() if len(wp[0]) % 3 == 0 else wp[0], wp[1])),
+    st.sampled_from([" ", ": ", " # ", " is ", " of the customer: ", "-", "", " at "]),
+    st.booleans(),
+)
+fragment = st.one_of(
+    entity, phrases, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
+    st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
+    st.text(min_size=1, max_size=4), long_runs,
+)
+separator = st.sampled_from([" "] * 6 + SEPARATORS) | st.sampled_from(NON_ASCII) | st.just("")
+
+
+@st.composite
+def texts(draw, min_fragments: int = 0, max_fragments: int = 12) -> str:
+    parts = draw(st.lists(st.tuples(fragment, separator), min_size=min_fragments,
+                          max_size=max_fragments))
+    return "".join(f + s for f, s in parts)
+
+
+type_masks = st.just(ALL_TYPES) | st.integers(0, ALL_TYPES)
+
+
+def same_spans(got: list[tuple], want: list[tuple]) -> bool:
+    if len(got) != len(want):
+        return False
+    for a, b in zip(got, want):
+        if a[:4] != b[:4] or a[5] != b[5] or not math.isclose(a[4], b[4], abs_tol=1e-6):
+            return False
+    return True
+
+
+def explain(text: str, got: list[tuple], want: list[tuple]) -> str:
+    def show(spans):
+        return "\n".join(f"  {s[:4]} {s[4]:.3f} aux={s[5]} {text[s[0]:s[1]]!r}" for s in spans)
+    return f"text={text!r}\ncompiled:\n{show(got)}\nreference:\n{show(want)}"
+
+
+# ------------------------------------------------------------------ compiled == reference
+
+@settings(max_examples=300, **SETTINGS)
+@given(texts(0, 30), type_masks, st.booleans())
+def test_compiled_scan_equals_reference(text, types, day_first):
+    got, resume, carry = _scan.scan(text, 0, types, True, 0, day_first)
+    want = reference_scan(text, types, day_first)
+    assert same_spans(got, want), explain(text, got, want)
+    assert resume == len(text) and carry == 0
+
+
+# ------------------------------------------------------------------ the compiled scanner alone
+
+def check_shape(spans: list[tuple], n: int) -> None:
+    starts = [s[0] for s in spans]
+    assert starts == sorted(starts)
+    last_end = -1
+    for start, end, type_id, flags, score, aux in spans:
+        assert 0 <= start < end <= n
+        assert 0 <= type_id < len(ENTITY_TYPES)
+        assert 0.0 < score <= 1.0
+        if flags & _scan.ALTERNATIVE:
+            assert flags & _scan.TENTATIVE
+        if not flags & _scan.TENTATIVE:
+            assert start >= last_end, "non-tentative spans overlap"
+            last_end = end
+
+
+@settings(max_examples=250, **SETTINGS)
+@given(texts(12, 60), type_masks, st.booleans(), st.data())
+def test_scan_shape_and_resume(text, types, day_first, data):
+    whole, _, carry = _scan.scan(text, 0, types, True, 0, day_first)
+    check_shape(whole, len(text))
+    assert carry == 0
+    # cut anywhere, scan the prefix non-final, resume on the whole text
+    k = data.draw(st.integers(0, len(text)), label="cut")
+    head, resume, carry = _scan.scan(text[:k], 0, types, False, 0, day_first)
+    assert 0 <= resume <= k
+    assert all(s[1] <= resume for s in head), "a span runs past resume"
+    tail, end, carry2 = _scan.scan(text, resume, types, True, carry, day_first)
+    assert head + tail == whole, f"cut={k} resume={resume} carry={carry}"
+    assert end == len(text) and carry2 == 0
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(st.lists(urls() | st.sampled_from([" ", "visit ", "x" * 50]), min_size=1, max_size=8).map("".join),
+       st.data())
+def test_resume_inside_long_urls(text, data):
+    # URLs longer than the window are cut and carried over; repeated non-final scans
+    # on growing prefixes, each resuming where the last stopped, equal one final scan
+    whole = _scan.scan(text)[0]
+    got, resume, carry = [], 0, 0
+    for k in sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6), label="cuts")):
+        if k < resume:
+            continue
+        spans, resume, carry = _scan.scan(text[:k], resume, _scan.ALL_TYPES, False, carry)
+        got += spans
+    spans, _, carry = _scan.scan(text, resume, _scan.ALL_TYPES, True, carry)
+    assert got + spans == whole and carry == 0
+
+
+# ------------------------------------------------------------------ the stream equals the whole text
+
+redactions = st.sampled_from([
+    Redaction(),
+    Redaction(style=NUMBERED_LABEL),
+    Redaction(style=MASK, redaction_string="█"),
+    Redaction(operators={"PHONE_NUMBER": Mask("*", 3, True), "EMAIL_ADDRESS": Replace("<e>"),
+                         "CREDIT_CARD_NUMBER": Mask("#", 0, False, 4)}),
+])
+detections = st.sampled_from([
+    core.Detection.create(),
+    core.Detection.create(region="GB"),
+    core.Detection.create(entity_types=["PHONE_NUMBER", "DATE_OF_BIRTH", "URL"]),
+    core.Detection.create(exclude=["DATE"], min_score=0.9),
+])
+units = st.sampled_from([core.CODE_POINT, core.UTF8_BYTE, core.UTF16_CODE_UNIT])
+
+
+@st.composite
+def chunkings(draw, text: str) -> list[str]:
+    mode = draw(st.sampled_from(["ones", "random", "random", "few"]))
+    if mode == "ones":
+        return list(text)
+    max_cut = draw(st.sampled_from([3, 40, 300]))
+    chunks, i = [], 0
+    while i < len(text):
+        k = draw(st.integers(0 if mode == "random" else 1, max_cut))
+        chunks.append(text[i:i + k])
+        i += k
+    return chunks
+
+
+def entity_key(found) -> tuple:
+    return (found.entity.type, found.offset, found.length, found.entity.value)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(texts(12, 60), detections, redactions, units, st.data())
+def test_stream_equals_whole_text(text, detection, redaction, unit, data):
+    want_text, want_found = core.redact_text(text, detection, redaction, unit)
+    stream = core.StreamRedactor(detection, redaction, unit)
+    out, found = [], []
+    for chunk in data.draw(chunkings(text), label="chunks"):
+        o, f = stream.feed(chunk)
+        out.append(o)
+        found += f
+        assert stream.pending <= core.HOLDBACK
+    o, f = stream.flush()
+    out.append(o)
+    found += f
+    assert "".join(out) == want_text
+    assert [entity_key(f) for f in found] == [entity_key(f) for f in want_found]
+    assert [(f.replacement, f.redacted_offset) for f in found] == \
+        [(f.replacement, f.redacted_offset) for f in want_found]
