@@ -110,8 +110,17 @@ def phones(draw) -> str:
         "+44 20 7946 0958", "+44 121 234 5678", "+33 1 23 45 67 89", "+49 30 123456",
         "+91 74104 10123", "+81 3-1234-5678", "+55 11 2345-6789", "+44 (0)20 7946 0958",
         "+1 917 722 0741 ext 5", "0044 20 7946 0958", "+353 1 234 5678",
+        "+44 (0) (20) (7946) (0958) (12)", "(917) (722) (0741) (12) (34) (5)",  # 31, 32 long
+        "(917) (722) (0741) (12) (34) (56)",
     ]))
-    return draw(st.sampled_from([us, us, intl]))
+    # any shape of groups: long candidates near PHONE_MAX, parentheses, 7-15 digits and beyond
+    shaped = "+" if draw(st.booleans()) else ""
+    for k in range(draw(st.integers(1, 9))):
+        group = draw(digits(draw(st.integers(1, 5))))
+        if draw(st.integers(0, 3)) == 0:
+            group = "(" + group + ")"
+        shaped += (draw(st.sampled_from([" ", "-", ".", "/", "", ") "])) if k else "") + group
+    return draw(st.sampled_from([us, us, intl, shaped]))
 
 
 @st.composite
@@ -214,7 +223,8 @@ def dates(draw) -> str:
         f"{month} {d}", f"{d} {month}", f"{month} {y}", f"{month}  {d},   {y}", f"{month}, {y}",
         f"{d}{ordinal}  of  {month}", f"{month} {d}, {y},000",
     ]))
-    return draw(st.sampled_from([numeric, written]))
+    tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12"]))
+    return draw(st.sampled_from([numeric, written])) + tail
 
 
 CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context}
@@ -229,11 +239,32 @@ SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "/", "(", ")", "
 entity = st.one_of(cards(), ssns(), routing_numbers(), phones(), emails(), ibans(), ips(),
                    urls(), dates())
 # runs near the LOOKAHEAD window's size: long local parts, digit runs, words
-long_runs = st.builds(lambda c, k, tail: c * k + tail, st.sampled_from(["a", "1", "é", "x.", "9 "]),
-                      st.integers(100, 260), st.sampled_from(["", "@example.com", " ssn 123456789"]))
+long_runs = st.builds(lambda c, k, tail: c * k + tail,
+                      st.sampled_from(["a", "1", "é", "x.", "9 ", "ab.", "😀"]),
+                      st.integers(60, 260), st.sampled_from(["", "@example.com", " ssn 123456789", "com"]))
+long_runs |= st.builds(lambda k: "u@" + "ab." * k + "com", st.integers(60, 80))  # domain reaching the window's end
 
 def words_of(*names: str) -> list[str]:
     return [w for row in ENTITY_TYPES if row.name in names for w in row.context]
+
+
+
+@st.composite
+def window_edges(draw) -> str:
+    """A context word just inside or just outside its type's window, maybe inside a
+    longer word that the window's edge cuts ("x" + "ssn" with the edge before "s")."""
+    name, entity = draw(st.sampled_from([
+        ("SSN", routing_numbers()), ("SSN", ssns()), ("US_BANK_ROUTING_NUMBER", routing_numbers()),
+        ("DATE_OF_BIRTH", dates()), ("DATE", dates()), ("PHONE_NUMBER", phones()),
+        ("CREDIT_CARD_NUMBER", cards()), ("IP_ADDRESS", ips()), ("URL", urls()),
+    ]))
+    row = ENTITY_TYPES[[r.name for r in ENTITY_TYPES].index(name)]
+    word = draw(st.sampled_from(row.context))
+    edge = draw(st.sampled_from(["", "x", "", "Y"]))
+    d = draw(st.integers(-1, 1))
+    if row.after and draw(st.booleans()):
+        return draw(entity) + " " * max(0, row.after - len(word) + d) + word + edge
+    return edge + word + " " * max(0, row.before - len(word) + d) + draw(entity)
 
 
 # a context word shortly before (or after) an entity of its type, as in running text
@@ -250,11 +281,12 @@ phrases = st.builds(
         st.tuples(st.sampled_from(words_of("URL")), urls()),
         st.tuples(st.sampled_from(words_of("DATE", "DATE_OF_BIRTH")), dates()),
     ).map(lambda wp: (wp[0].upper() if len(wp[0]) % 3 == 0 else wp[0], wp[1])),
-    st.sampled_from([" ", ": ", " # ", " is ", " of the customer: ", "-", "", " at "]),
+    st.sampled_from([" ", ": ", " # ", " is ", " of the customer: ", "-", "", " at "])
+    | st.integers(14, 60).map(lambda k: " " * k),  # around the edges of the context windows
     st.booleans(),
-)
+).flatmap(lambda p: st.sampled_from(["", "", "", "a", "x_"]).map(lambda pre: pre + p))  # cut words
 fragment = st.one_of(
-    entity, phrases, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
+    entity, phrases, window_edges(), st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
     st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
     st.text(min_size=1, max_size=4), long_runs,
 )
