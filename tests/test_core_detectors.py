@@ -455,3 +455,14 @@ def test_mask_operator_keeps_separators_of_numeric_types():
     out, found = core.redact_text("call +1 (917) 722-0741 or a.b@example.com", Detection.create(), redaction)
     assert out == "call +1 (917) 722-0*** or ***********.com"
     assert [f.replacement for f in found] == ["+1 (917) 722-0***", "***********.com"]
+
+
+def test_long_text_same_as_short():
+    # long scans run without the GIL; the result does not depend on that
+    short = "call 917-722-0741, ssn 123-45-6789 or a@example.com ☃ 😀"
+    padding = "lorem ipsum é " * 400
+    long_entities = find(padding + short)
+    assert len(padding + short) > 4096
+    shift = len(padding)
+    assert [(e.type, e.start - shift, e.end - shift, e.value) for e in long_entities] == \
+        [(e.type, e.start, e.end, e.value) for e in find(short)]
