@@ -978,7 +978,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if e - pos > PHONE_MAX or continues(&g, j) or word_at(s, e, n):
             continue
         used = total_digits(&g, j)
-        if used < 7 or used > 15:
+        if used < 8 or used > 15 or (not g.plus and j == 1 and not 9 <= used <= 11):
             continue
         if not phone_groups(&g, j):
             continue
@@ -996,12 +996,14 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
 
 
 cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
-    # after the first group: no '/', and 2-8 digits a group unless in parentheses
+    # after the first group: no '/', and 2-8 digits a group unless in parentheses or a
+    # one-digit area code after "+CC" ("+33 1 ..."); two groups end in 3+ ("66247.99" is money)
     cdef int k
     for k in range(1, j):
-        if g.sep[k] == 47 or not (2 <= group_len(g, k) <= 8 or g.paren[k]):
+        if g.sep[k] == 47 or not (2 <= group_len(g, k) <= 8 or g.paren[k]
+                                  or (g.plus and k == 1 and group_len(g, k) == 1)):
             return False
-    return True
+    return j != 2 or group_len(g, 1) >= 3
 
 
 cdef inline bint mid_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:

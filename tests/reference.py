@@ -664,10 +664,14 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         e = gs[j - 1].stop
         if e - pos > PHONE_MAX or t.continues(gs, j) or t.word_at(e):
             continue
-        if not 7 <= len(t.digits(gs, j)) <= 15:
+        digits = len(t.digits(gs, j))
+        if not (8 <= digits <= 15 and (plus or j > 1 or 9 <= digits <= 11)):
             continue
-        if any(g.sep == "/" or not (2 <= g.length <= 8 or g.paren) for g in gs[1:j]):
+        if any(g.sep == "/" or not (2 <= g.length <= 8 or g.paren or (plus and k == 1 and g.length == 1))
+               for k, g in enumerate(gs[1:j], 1)):
             continue
+        if j == 2 and gs[1].length < 3:
+            continue  # "66247.99" is an amount
         ctx = t.context(pos, e, lim, PHONE)
         flags = TENTATIVE | (ALTERNATIVE if phones else 0) | (CONTEXT if ctx else 0)
         out.append((pos, e, PHONE, flags, score_of(PHONE, ctx), 0))

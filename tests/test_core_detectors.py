@@ -64,6 +64,8 @@ POSITIVES = [
     ("tel: +49 30 123456", "PHONE_NUMBER", "+49 30 123456", "+4930123456"),
     ("+91 74104 10123", "PHONE_NUMBER", "+91 74104 10123", "+917410410123"),
     ("+81 90-1234-5678", "PHONE_NUMBER", "+81 90-1234-5678", "+819012345678"),
+    ("+33 1 23 45 67 89", "PHONE_NUMBER", "+33 1 23 45 67 89", "+33123456789"),  # one-digit area code
+    ("+81 3-1234-5678", "PHONE_NUMBER", "+81 3-1234-5678", "+81312345678"),
     # email: lower-cased value
     ("mail John.Doe@Example.COM now", "EMAIL_ADDRESS", "John.Doe@Example.COM", "john.doe@example.com"),
     ("x+tag@mail.example.co.uk.", "EMAIL_ADDRESS", "x+tag@mail.example.co.uk", "x+tag@mail.example.co.uk"),
@@ -207,6 +209,8 @@ NEGATIVES = [
     ("phone 722-0741", "PHONE_NUMBER"),                  # no area code
     ("555 123 4567", "PHONE_NUMBER"),                    # not a valid number
     ("12345", "PHONE_NUMBER"),
+    ("total $91775.99 due", "PHONE_NUMBER"),              # an amount, not a phone
+    ("order 9177220 shipped", "PHONE_NUMBER"),            # seven bare digits
     ("917/722/0741", "PHONE_NUMBER"),                    # '/' joins dates, not phones
     ("ab917-722-0741", "PHONE_NUMBER"),
     ("a@b", "EMAIL_ADDRESS"),
