@@ -1,0 +1,278 @@
+"""Operators (label, hash, encrypt, surrogate), Reveal, and policies over a real channel."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import grpc
+import phonenumbers
+import pytest
+from google.protobuf import json_format, struct_pb2
+
+from service.api.redact.v1 import redact_pb2 as pb
+from service.api.redact.v1 import redact_pb2_grpc
+from service.config import Settings
+from service.policies import PolicyError, load_policies, parse_policies
+from service.server import Server
+from tests.test_cli import free_port, wait_serving
+
+REVEAL_TOKEN = "s3cret-support-token"
+TEXT = ("Card 4111 1111 1111 1111, ssn 222-44-5555, call +1 (415) 555-2671, "
+        "mail Jane.Roe@Example.com, IBAN GB82 WEST 1234 5698 7654 32, routing 021000021.")
+
+
+def keys_json(*ids: str, active: str | None = None) -> str:
+    keys = {kid: base64.b64encode(hashlib.sha256(kid.encode()).digest()).decode() for kid in ids}
+    return json.dumps({"active": active or ids[-1], "keys": keys})
+
+
+@pytest.fixture(scope="module")
+def keyed(tmp_path_factory):
+    d = tmp_path_factory.mktemp("keyed")
+    (d / "keys.json").write_text(keys_json("k1", "k2", active="k2"))
+    (d / "callers.json").write_text(json.dumps({"callers": [
+        {"name": "support", "token_sha256": hashlib.sha256(REVEAL_TOKEN.encode()).hexdigest()}]}))
+    srv = Server(Settings(address="127.0.0.1:0", threads=4, grace=0.5,
+                          keys_file=str(d / "keys.json"), reveal_callers_file=str(d / "callers.json")))
+    with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
+        yield redact_pb2_grpc.RedactorStub(ch)
+    srv.stop(0).wait()
+
+
+def redact(stub, text: str, **ops) -> pb.RedactResponse:
+    cfg = pb.RedactionConfig(operators={t: pb.Operator(**{k: v}) for t, (k, v) in ops.items()})
+    return stub.Redact(pb.RedactRequest(text=text, redaction=cfg, include_entities=True))
+
+
+def record(d: dict) -> struct_pb2.Struct:
+    s = struct_pb2.Struct()
+    s.update(d)
+    return s
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        v = int(ch) * (2 if i % 2 else 1)
+        total += v - 9 if v > 9 else v
+    return total % 10 == 0
+
+
+# ---------------------------------------------------------------- operators
+
+def test_label_template_numbers_equal_values(stub):
+    r = redact(stub, "a@x.com, b@y.com, A@X.com",
+               EMAIL_ADDRESS=("label", pb.Label(template="[REDACTED EMAIL {n}]")))
+    assert r.text == "[REDACTED EMAIL 1], [REDACTED EMAIL 2], [REDACTED EMAIL 1]"
+
+
+def test_hash_tokens_are_stable_and_keyed(keyed):
+    r = redact(keyed, "a@x.com and A@X.COM, b@y.com", EMAIL_ADDRESS=("hash", pb.Hash()))
+    first, again, other = (e.replacement for e in r.entities)
+    assert re.fullmatch(r"tok_[0-9a-f]{16}", first)
+    assert first == again != other
+    short = redact(keyed, "a@x.com", EMAIL_ADDRESS=("hash", pb.Hash(prefix="h:", length=8)))
+    assert short.text == "h:" + first[4:12]
+    assert "a@x.com" not in r.text
+
+
+def test_encrypt_then_reveal_for_an_authorised_caller(keyed):
+    r = redact(keyed, TEXT, PHONE_NUMBER=("encrypt", pb.Encrypt()), SSN=("encrypt", pb.Encrypt()))
+    tokens = [e.replacement for e in r.entities if e.type in ("PHONE_NUMBER", "SSN")]
+    assert all(t.startswith("enc_k2_") for t in tokens)
+    assert redact(keyed, TEXT, SSN=("encrypt", pb.Encrypt())).entities[1].replacement == tokens[0]
+    auth = (("authorization", f"Bearer {REVEAL_TOKEN}"),)
+    out = keyed.Reveal(pb.RevealRequest(tokens=tokens, text=r.text), metadata=auth)
+    assert list(out.values) == ["222445555", "+14155552671"]
+    assert "ssn 222445555, call +14155552671" in out.text
+
+
+def test_reveal_is_refused_without_authorisation(keyed, stub):
+    token = redact(keyed, "ssn 222-44-5555", SSN=("encrypt", pb.Encrypt())).entities[0].replacement
+    for target, metadata, code in [
+        (keyed, (), grpc.StatusCode.UNAUTHENTICATED),
+        (keyed, (("authorization", "Bearer wrong"),), grpc.StatusCode.PERMISSION_DENIED),
+        (stub, (("authorization", f"Bearer {REVEAL_TOKEN}"),), grpc.StatusCode.PERMISSION_DENIED),
+    ]:
+        with pytest.raises(grpc.RpcError) as info:
+            target.Reveal(pb.RevealRequest(tokens=[token]), metadata=metadata)
+        assert info.value.code() == code
+        assert "222" not in info.value.details()
+
+
+def test_reveal_rejects_tokens_it_cannot_open(keyed):
+    auth = (("authorization", f"Bearer {REVEAL_TOKEN}"),)
+    with pytest.raises(grpc.RpcError) as info:
+        keyed.Reveal(pb.RevealRequest(tokens=["enc_k9_AAAA"]), metadata=auth)
+    assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert info.value.details().startswith("tokens[0]:")
+
+
+def test_surrogates_keep_format_and_validity(keyed):
+    ops = {t: ("surrogate", pb.Surrogate()) for t in
+           ("CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN", "US_BANK_ROUTING_NUMBER")}
+    r = redact(keyed, TEXT, **ops)
+    got = {e.type: e.replacement for e in r.entities}
+    card = got["CREDIT_CARD_NUMBER"]
+    assert re.fullmatch(r"4111 11\d\d \d{4} 1111", card) and card != "4111 1111 1111 1111"
+    assert luhn(card.replace(" ", ""))
+    assert re.fullmatch(r"\d{3}-\d{2}-\d{4}", got["SSN"]) and got["SSN"] != "222-44-5555"
+    phone = got["PHONE_NUMBER"]
+    assert phone.startswith("+1 (415) ") and phonenumbers.is_valid_number(phonenumbers.parse(phone))
+    assert got["EMAIL_ADDRESS"].split("@")[1] in ("example.com", "example.net", "example.org")
+    iban = got["IBAN"].replace(" ", "")
+    assert iban.startswith("GB") and iban[4:8] == "WEST" and int("".join(
+        str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
+    # the surrogates are entities of the same types again, and stable
+    again = keyed.IdentifyEntities(pb.IdentifyEntitiesRequest(text=r.text))
+    assert [e.type for e in again.entities] == [e.type for e in r.entities]
+    assert redact(keyed, TEXT, **ops).text == r.text
+
+
+def test_keyed_operators_need_server_keys(stub):
+    with pytest.raises(grpc.RpcError) as info:
+        redact(stub, "ssn 222-44-5555", SSN=("hash", pb.Hash()))
+    assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert info.value.details().startswith("redaction.operators[SSN].hash:")
+
+
+def test_keep_and_mask_last_four(stub):
+    r = redact(stub, TEXT, CREDIT_CARD_NUMBER=("mask", pb.Mask(keep_last=4)), IBAN=("keep", pb.Keep()))
+    assert "Card **** **** **** 1111," in r.text and "GB82 WEST 1234 5698 7654 32" in r.text
+
+
+# ---------------------------------------------------------------- policies
+
+@pytest.mark.parametrize("policy, expected", [
+    ("record_content_only", {"to": "14155550100", "from": "19177220741", "text": "[REDACTED]"}),
+    ("record_number_only", {"to": "[REDACTED]", "from": "[REDACTED]", "text": "see you"}),
+    ("record_content_and_number", {"to": "[REDACTED]", "from": "[REDACTED]", "text": "[REDACTED]"}),
+])
+def test_record_presets(stub, policy, expected):
+    rec = {"to": "14155550100", "from": "19177220741", "text": "see you"}
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy=policy, record=record(rec)))
+    assert json_format.MessageToDict(r.record) == expected
+
+
+def test_number_encryption_preset_reveals_to_staff(keyed):
+    rec = {"to": "+1 917-722-0741", "from": "14155552671", "text": "hi", "caller_name": "Ann"}
+    r = keyed.ApplyPolicy(pb.ApplyPolicyRequest(policy="record_number_encrypted", record=record(rec)))
+    out = json_format.MessageToDict(r.record)
+    assert out["to"].startswith("enc_k2_") and out["caller_name"] == "[REDACTED]" and out["text"] == "hi"
+    auth = (("authorization", f"Bearer {REVEAL_TOKEN}"),)
+    values = keyed.Reveal(pb.RevealRequest(tokens=[out["to"], out["from"]]), metadata=auth).values
+    assert list(values) == ["+19177220741", "+14155552671"]
+
+
+CONVERSATION = {
+    "messages": [
+        {"from": {"name": "Ann Lee", "email": "ann@corp.example"}, "text": "My ssn is 444-67-3334."},
+        {"from": {"name": "Bob", "email": "bob@corp.example"}, "text": "Call me on 415-555-2671 on 2024-02-29."},
+        {"from": {"name": "Ann Lee", "email": "ANN@corp.example"}, "text": "Thanks"},
+    ]}
+
+
+def test_conversation_preset_numbers_participants_across_the_record(stub):
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="conversation", record=record(CONVERSATION)))
+    msgs = json_format.MessageToDict(r.record)["messages"]
+    assert [m["from"] for m in msgs] == [
+        {"name": "[REDACTED NAME 1]", "email": "[REDACTED EMAIL 1]"},
+        {"name": "[REDACTED NAME 2]", "email": "[REDACTED EMAIL 2]"},
+        {"name": "[REDACTED NAME 1]", "email": "[REDACTED EMAIL 1]"}]
+    assert msgs[0]["text"] == "My ssn is [SSN]."
+    assert msgs[1]["text"] == "Call me on [PHONE_NUMBER] on [DATE]."
+    assert "ann@corp.example" not in str(r.actions)
+
+
+def test_conversation_exclude_is_honoured(stub):
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="conversation", record=record(CONVERSATION),
+                                               exclude=["DATE"]))
+    assert json_format.MessageToDict(r.record)["messages"][1]["text"] == "Call me on [PHONE_NUMBER] on 2024-02-29."
+
+
+def test_batch_and_dry_run(stub):
+    recs = [record({"dst": "19177220741", "text": "a"}), record({"dst": "14155552671", "text": "b"})]
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="sms_outbound", records=recs))
+    assert [json_format.MessageToDict(x)["dst"] for x in r.records] == ["19177220***", "14155552***"]
+    assert [(a.record, a.field) for a in r.actions] == [(0, "dst"), (0, "text"), (1, "dst"), (1, "text")]
+    assert r.policy_version == 1
+    dry = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="sms_outbound", records=recs, dry_run=True))
+    assert not dry.records and len(dry.actions) == 4
+    with pytest.raises(grpc.RpcError) as info:
+        stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="sms_outbound", records=recs, record=recs[0]))
+    assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_default_scan_actions_are_marked(stub):
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="scan_all", record=record({"a": "ssn 222-44-5555"})))
+    (a,) = r.actions
+    assert (a.field, a.action, a.by_default, list(a.entity_types)) == ("a", "scan", True, ["SSN"])
+
+
+@pytest.mark.parametrize("policy, message", [
+    ({"name": "p", "rules": [{"field": "x", "action": "explode"}]}, "policy 'p' rule 0: 'action' must be one of"),
+    ({"name": "p", "rules": [{"field": "", "action": "keep"}]}, "policy 'p' rule 0: 'field'"),
+    ({"name": "p", "rules": [{"field": "a", "action": "keep"}, {"field": "x[", "action": "keep"}]},
+     "policy 'p' rule 1: field 'x['"),
+    ({"name": "p", "rules": [{"field": "x", "action": "mask", "mask_char": "**"}]}, "rule 0: 'mask_char'"),
+    ({"name": "p", "rules": [{"field": "x", "action": "hash"}]}, "rule 0: 'hash' needs keys"),
+    ({"name": "p", "rules": [{"field": "x", "action": "keep", "as": "NOPE"}]}, "rule 0: 'as': unknown"),
+    ({"name": "p", "detection": {"entityTypes": ["NOPE"]}}, "policy 'p': detection.entity_types"),
+])
+def test_invalid_policy_names_the_rule_and_reason(policy, message):
+    with pytest.raises(PolicyError) as info:
+        parse_policies(json.dumps({"policies": [policy]}), "extra.json")
+    assert str(info.value).startswith("extra.json: ") and message in str(info.value)
+
+
+def test_policy_file_adds_and_replaces(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"policies": [
+        {"name": "sms_outbound", "version": 2, "rules": [{"field": "dst", "action": "drop"}]},
+        {"name": "mine", "rules": [{"field": "*.phone", "action": "mask", "keep_last": 2}]}]}))
+    policies = load_policies((str(path),))
+    assert policies["sms_outbound"].version == 2 and "mine" in policies and "sms_inbound" in policies
+
+
+def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "action": "drop"}]}]}))
+    address = f"127.0.0.1:{free_port()}"
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
+                             "--policies", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        stub = redact_pb2_grpc.RedactorStub(wait_serving(address))
+
+        def has(name: str) -> bool:
+            try:
+                stub.ApplyPolicy(pb.ApplyPolicyRequest(policy=name, record=record({"a": "x"})))
+                return True
+            except grpc.RpcError as exc:
+                assert exc.code() == grpc.StatusCode.NOT_FOUND
+                return False
+
+        def reload_until(expect) -> None:
+            proc.send_signal(signal.SIGHUP)
+            deadline = time.monotonic() + 10
+            while not expect() and time.monotonic() < deadline:
+                time.sleep(0.05)
+
+        assert has("v1") and not has("v2")
+        path.write_text(json.dumps({"policies": [{"name": "v2", "rules": [{"field": "a", "action": "drop"}]}]}))
+        reload_until(lambda: has("v2"))
+        assert has("v2") and not has("v1")
+        path.write_text('{"policies": [{"name": "v3", "rules": [{"field": "a", "action": "nope"}]}]}')
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+        assert has("v2") and not has("v3")
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+        assert "policy reload failed" in err and "rule 0" in err
+    finally:
+        proc.kill()
