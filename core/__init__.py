@@ -8,7 +8,7 @@ normalises values and resolves overlaps; `core.redact` builds the output;
 from core.detect import TYPE_NAMES, Detection, Entity, find_entities
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
-                         MissingKeys, Numbering, Redaction, Replace, Surrogate, apply_operator,
+                         MissingKeys, Numbering, NumberingFull, Redaction, Replace, Surrogate, apply_operator,
                          redact_segment)
 from core.stream import HOLDBACK, StreamRedactor
 from core.tokens import KeyRing, decrypt_token
@@ -16,7 +16,7 @@ from core.tokens import KeyRing, decrypt_token
 __all__ = [
     "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",
     "UTF16_CODE_UNIT", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
-    "Label", "Mask", "MissingKeys", "Numbering", "Redaction", "Replace", "Surrogate",
+    "Label", "Mask", "MissingKeys", "Numbering", "NumberingFull", "Redaction", "Replace", "Surrogate",
     "apply_operator", "redact_segment", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
     "redact_text",
 ]

@@ -68,16 +68,23 @@ def mask_text(text: str, op: Mask, digits_only: bool) -> str:
     return _mask.mask(text, op.char, op.count, op.from_end, op.keep_last, digits_only)
 
 
+class NumberingFull(ValueError):
+    """More distinct values were numbered than a stream may remember."""
+
+
 @dataclass(slots=True)
 class Numbering:
     """Equal (type, value) pairs get equal numbers within one request or stream."""
     numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    limit: int = 0  # distinct values remembered at most; 0 = no limit
 
     def number(self, type_name: str, value: str) -> int:
         key = (type_name, value)
         n = self.numbers.get(key)
         if n is None:
+            if self.limit and len(self.numbers) >= self.limit:
+                raise NumberingFull(f"redaction: more than {self.limit} distinct values numbered in one stream")
             n = self.numbers[key] = self.counts[type_name] = self.counts.get(type_name, 0) + 1
         return n
 

@@ -12,6 +12,7 @@ from core.detect import Detection, resolve
 from core.redact import Found, Numbering, Redaction, redact_segment
 
 HOLDBACK = _scan.HOLDBACK_CODE_POINTS      # the most a stream holds back
+NUMBERED_VALUES = 1 << 16                  # distinct values a stream numbers at most
 LOOKBEHIND = _scan.LOOKBEHIND_CODE_POINTS  # released text kept as context
 
 
@@ -26,7 +27,7 @@ class StreamRedactor:
         self.detection = detection
         self.redaction = redaction
         self.unit = unit
-        self.numbering = Numbering()  # labels stay consistent across the stream
+        self.numbering = Numbering(limit=NUMBERED_VALUES)  # consistent labels, bounded memory
         self._buf = ""        # context (_buf[:_ctx]) + text not released yet
         self._ctx = 0
         self._carry = 0       # scanner state at the release point

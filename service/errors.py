@@ -11,6 +11,8 @@ import traceback
 
 import grpc
 
+from core.redact import NumberingFull
+
 log = logging.getLogger("redactd")
 
 
@@ -32,6 +34,7 @@ class NotConfigured(ValueError):
 
 STATUS = ((BadRequest, grpc.StatusCode.INVALID_ARGUMENT),
           (TooLarge, grpc.StatusCode.RESOURCE_EXHAUSTED),
+          (NumberingFull, grpc.StatusCode.RESOURCE_EXHAUSTED),
           (NotFound, grpc.StatusCode.NOT_FOUND),
           (NotConfigured, grpc.StatusCode.FAILED_PRECONDITION))
 

@@ -95,11 +95,9 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
             elif kind == "flush":
                 out, found = stream.flush()
-                yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
-                continue
             else:
                 continue
-            if out or found:
+            if out or found or kind == "flush":  # a flush is always answered
                 yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
         out, found = stream.flush()
         if out or found:

@@ -292,3 +292,13 @@ def test_reflection_lists_the_service(channel):
     assert "redact.v1.Redactor" in services and "grpc.health.v1.Health" in services
     desc = db.FindFileContainingSymbol("redact.v1.Redactor")
     assert desc.package == "redact.v1"
+
+
+def test_stream_numbering_memory_is_bounded(monkeypatch, stub):
+    import core.stream
+    monkeypatch.setattr(core.stream, "NUMBERED_VALUES", 3)
+    emails = [f"user{i}@example.com " for i in range(5)]
+    cfg = pb.StreamConfig(redaction=pb.RedactionConfig(style=pb.NUMBERED_LABEL))
+    code, details = status_of(stub.StreamRedact, stream_requests(cfg, emails, flush_after=set(range(5))))
+    assert code == grpc.StatusCode.RESOURCE_EXHAUSTED and details.startswith("redaction:")
+    assert "user" not in details
