@@ -1,0 +1,169 @@
+"""Scoring predicted spans against labelled spans.
+
+exact:   a prediction is a true positive when a label has the same type, start and end.
+overlap: a prediction counts as correct when it overlaps a label of the same type;
+         a label counts as found when a prediction of its type overlaps it.
+leak:    share of labelled characters not covered by any prediction (of any type).
+over-redaction: share of unlabelled characters covered by a prediction of a labelled type.
+DATE vs DATE_OF_BIRTH: a DOB predicted as DATE (or the reverse) is a type error for
+precision/recall, is still covered for the leak rate, and is counted in `confusions`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+Span = tuple[str, int, int]  # (type, start, end)
+
+# The labelled types; predictions of any other type (the core may detect more, e.g.
+# card expiry dates or SWIFT codes, which the corpus does not label) are not scored:
+# they are counted in `Score.unscored` and only count as coverage for the leak rate.
+LABELLED_TYPES = frozenset({"CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN",
+                            "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH"})
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+@dataclass
+class Score:
+    exact: dict[str, Counts] = field(default_factory=dict)
+    overlap_pred: dict[str, list[int]] = field(default_factory=dict)  # type -> [correct preds, all preds]
+    overlap_gold: dict[str, list[int]] = field(default_factory=dict)  # type -> [found labels, all labels]
+    pii_chars: int = 0
+    leaked_chars: int = 0
+    other_chars: int = 0
+    over_chars: int = 0
+    confusions: Counter = field(default_factory=Counter)  # (label type, predicted type) overlapping
+    unscored: Counter = field(default_factory=Counter)    # predictions of unlabelled types
+
+    def support(self, t: str) -> int:
+        return self.overlap_gold.get(t, [0, 0])[1]
+
+    def types(self) -> list[str]:
+        return sorted(set(self.exact) | set(self.overlap_gold) | set(self.overlap_pred))
+
+    def prf(self, t: str) -> tuple[float, float, float]:
+        return self.exact.get(t, Counts()).prf()
+
+    def overlap_prf(self, t: str | None = None) -> tuple[float, float, float]:
+        keys = [t] if t else self.types()
+        cp = sum(self.overlap_pred.get(k, [0, 0])[0] for k in keys)
+        ap = sum(self.overlap_pred.get(k, [0, 0])[1] for k in keys)
+        fg = sum(self.overlap_gold.get(k, [0, 0])[0] for k in keys)
+        ag = sum(self.overlap_gold.get(k, [0, 0])[1] for k in keys)
+        p = cp / ap if ap else 0.0
+        r = fg / ag if ag else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def micro(self) -> tuple[float, float, float]:
+        total = Counts()
+        for c in self.exact.values():
+            total.tp += c.tp
+            total.fp += c.fp
+            total.fn += c.fn
+        return total.prf()
+
+    def leak_rate(self) -> float:
+        return self.leaked_chars / self.pii_chars if self.pii_chars else 0.0
+
+    def over_redaction(self) -> float:
+        return self.over_chars / self.other_chars if self.other_chars else 0.0
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[1] < b[2] and b[1] < a[2]
+
+
+def add(score: Score, text_len: int, gold: Sequence[Span], pred: Sequence[Span]) -> None:
+    """Score one text's predictions into `score`."""
+    everything = list(pred)
+    pred = [p for p in everything if p[0] in LABELLED_TYPES]
+    for p in everything:
+        if p[0] not in LABELLED_TYPES:
+            score.unscored[p[0]] += 1
+    gold_set = set(gold)
+    pred_set = set(pred)
+    for t in {s[0] for s in gold} | {s[0] for s in pred}:
+        c = score.exact.setdefault(t, Counts())
+        g = {s for s in gold_set if s[0] == t}
+        p = {s for s in pred_set if s[0] == t}
+        c.tp += len(g & p)
+        c.fp += len(p - g)
+        c.fn += len(g - p)
+    for s in gold:
+        entry = score.overlap_gold.setdefault(s[0], [0, 0])
+        entry[1] += 1
+        if any(p[0] == s[0] and _overlaps(s, p) for p in pred):
+            entry[0] += 1
+        for p in pred:
+            if _overlaps(s, p):
+                score.confusions[(s[0], p[0])] += 1
+    for p in pred:
+        entry = score.overlap_pred.setdefault(p[0], [0, 0])
+        entry[1] += 1
+        if any(s[0] == p[0] and _overlaps(s, p) for s in gold):
+            entry[0] += 1
+    is_pii = bytearray(text_len)
+    covered = bytearray(text_len)
+    for _, a, b in gold:
+        is_pii[a:b] = b"\x01" * (b - a)
+    over = bytearray(text_len)
+    for t, a, b in everything:
+        covered[a:b] = b"\x01" * (b - a)
+        if t in LABELLED_TYPES:
+            over[a:b] = b"\x01" * (b - a)
+    for i in range(text_len):
+        if is_pii[i]:
+            score.pii_chars += 1
+            score.leaked_chars += not covered[i]
+        else:
+            score.other_chars += 1
+            score.over_chars += over[i]
+
+
+def score_all(items: Iterable[tuple[int, Sequence[Span], Sequence[Span]]]) -> Score:
+    """items: (text length, labels, predictions) per text."""
+    score = Score()
+    for n, gold, pred in items:
+        add(score, n, gold, pred)
+    return score
+
+
+def table(score: Score, title: str) -> list[str]:
+    head = f"{'type':<24} {'support':>7} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7}"
+    lines = [title, head, "-" * len(head)]
+    for t in score.types():
+        p, r, f = score.prf(t)
+        npred = score.overlap_pred.get(t, [0, 0])[1]
+        lines.append(f"{t:<24} {score.support(t):>7} {npred:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
+                     f"{score.overlap_prf(t)[2]:>7.3f}")
+    lines.append("-" * len(head))
+    p, r, f = score.micro()
+    support = sum(score.support(t) for t in score.types())
+    npred = sum(v[1] for v in score.overlap_pred.values())
+    lines.append(f"{'micro':<24} {support:>7} {npred:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
+                 f"{score.overlap_prf()[2]:>7.3f}")
+    lines.append(f"leak rate (PII chars not covered by any prediction): {score.leak_rate():.2%} "
+                 f"({score.leaked_chars}/{score.pii_chars})")
+    lines.append(f"over-redaction (non-PII chars covered):             {score.over_redaction():.2%} "
+                 f"({score.over_chars}/{score.other_chars})")
+    wrong = [(k, v) for k, v in sorted(score.confusions.items()) if k[0] != k[1]]
+    if wrong:
+        lines.append("type confusions (label -> overlapping prediction of another type): "
+                     + ", ".join(f"{a} -> {b}: {v}" for (a, b), v in wrong))
+    if score.unscored:
+        lines.append("predictions of types the corpus does not label (not scored): "
+                     + ", ".join(f"{t} {c}" for t, c in score.unscored.most_common()))
+    return lines
