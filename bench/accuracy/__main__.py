@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
 from bench.accuracy.corpus import SEED, Sentence, generate
-from bench.accuracy.scoring import Score, Span, add, score_all, table
+from bench.accuracy.scoring import LABELLED_TYPES, Score, Span, add, score_all, table
 
 Predictor = Callable[[str], list[Span]]
 
@@ -100,7 +100,7 @@ def examples(corpus: Sequence[Sentence], preds: Sequence[list[Span]], k: int) ->
             got = [f"{pt}:{s.text[pa:pb]!r}" for pt, pa, pb in p if pa < b and a < pb]
             misses[t].append(f"{s.text[a:b]!r} in {s.text!r}" + (f" -> {', '.join(got)}" if got else ""))
         for t, a, b in sorted(pred - gold):
-            if not any(ga < b and a < gb for _, ga, gb in s.labels):
+            if t in LABELLED_TYPES and not any(ga < b and a < gb for _, ga, gb in s.labels):
                 fps[t].append(f"{s.text[a:b]!r} in {s.text!r}")
     lines = []
     for title, bucket in (("missed or mis-spanned labels", misses), ("false positives (no label overlaps)", fps)):

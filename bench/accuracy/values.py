@@ -317,7 +317,7 @@ def amount(rng: random.Random) -> str:
 
 def version(rng: random.Random) -> str:
     parts = [str(rng.randint(0, 20)) for _ in range(rng.choice([3, 4, 5]))]
-    return rng.choice(["", "v", "version "]) + ".".join(parts)
+    return rng.choice(["", "", "v"]) + ".".join(parts)
 
 
 def time_of_day(rng: random.Random) -> str:
