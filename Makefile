@@ -31,5 +31,8 @@ test-debug: install
 bench: install
 	$(BIN)/python -m bench
 
+accuracy: install
+	$(BIN)/python -m bench.accuracy
+
 clean:
 	rm -rf build $(VENV) core/*.c core/*.so core/*.html service/api *.egg-info
