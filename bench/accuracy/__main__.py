@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
 from bench.accuracy.corpus import SEED, Sentence, generate
-from bench.accuracy.scoring import LABELLED_TYPES, Score, Span, add, score_all, table
+from bench.accuracy.scoring import LABELLED_TYPES, Score, Span, add, merge_dates, score_all, table
 
 Predictor = Callable[[str], list[Span]]
 
@@ -34,7 +34,8 @@ def presidio_predictor() -> tuple[Predictor | None, str]:
     try:
         from presidio_analyzer import AnalyzerEngine
     except Exception as exc:  # noqa: BLE001 - any import failure means "not available"
-        return None, f"presidio_analyzer cannot be imported ({type(exc).__name__}: {exc})"
+        return None, (f"presidio_analyzer cannot be imported ({type(exc).__name__}: {exc}); it needs "
+                      "`pip install presidio-analyzer` plus a spaCy English model (en_core_web_lg)")
     try:
         engine = AnalyzerEngine()
     except Exception as exc:  # noqa: BLE001 - typically the spaCy model is missing
@@ -56,6 +57,13 @@ def evaluate(corpus: Sequence[Sentence], predict: Predictor) -> tuple[Score, lis
     preds = [predict(s.text) for s in corpus]
     elapsed = time.perf_counter() - started
     return score_all((len(s.text), s.labels, p) for s, p in zip(corpus, preds)), preds, elapsed
+
+
+def dates_merged(corpus: Sequence[Sentence], preds: Sequence[list[Span]]) -> str:
+    sc = score_all((len(s.text), merge_dates(s.labels), merge_dates(p)) for s, p in zip(corpus, preds))
+    p, r, f = sc.prf("DATE")
+    return (f"DATE and DATE_OF_BIRTH as one type: support {sc.support('DATE')}, "
+            f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def by_kind(corpus: Sequence[Sentence], preds: Sequence[list[Span]]) -> list[str]:
@@ -129,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     score, preds, _ = evaluate(corpus, predict)
     print()
     print("\n".join(table(score, "core (exact span match; ovl-F1 = type-correct overlapping spans)")))
+    print(dates_merged(corpus, preds))
     print()
     print("\n".join(by_kind(corpus, preds)))
     print()
@@ -156,9 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Presidio not available: {why}")
         else:
             pscore, ppreds, elapsed = evaluate(corpus, ppredict)
-            print("\n".join(table(pscore, "presidio (entity names mapped: " +
+            print("\n".join(table(pscore, "Presidio (entity names mapped: " +
                                   ", ".join(f"{k}->{v}" for k, v in PRESIDIO_MAP.items()) + ")")))
-            print(f"presidio throughput: {len(corpus) / elapsed:,.0f} sentences/s, "
+            print(dates_merged(corpus, ppreds))
+            print(f"Presidio throughput: {len(corpus) / elapsed:,.0f} sentences/s, "
                   f"{nbytes / elapsed / 1e6:.2f} MB/s")
             if args.examples:
                 print("\n".join(examples(corpus, ppreds, args.examples)))

@@ -80,6 +80,8 @@ TEMPLATES: dict[str, list[str]] = {
         "my bday is {dob} 🎉 party at {time}!",
         "Email: {email}; alt: {email}",
         "Still waiting since {date}... order {order}, {qty}",
+        "it's {ssn}, that's my social",
+        "{phone} is my cell, {email} my email",
     ],
     "call": [
         "Agent: Thank you for calling, can I have the card number please? Caller: Yes, it's {card}.",
@@ -116,6 +118,8 @@ TEMPLATES: dict[str, list[str]] = {
         "hold on a second i need to find the letter",
         "the appointment is at {time} on {date}",
         "my cell is {phone}",
+        "its {ssn} thats my social",
+        "the number on the card is {card} and the zip is {zip}",
     ],
     "email": [
         "Hi {first},\nPlease find attached the invoice for {amount}, due {date}.\nBest, {name}",
