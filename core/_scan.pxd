@@ -4,6 +4,7 @@
 cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position
     LOOKAHEAD = 220    # code points a decision may read from its position on
+    NEAR_CONTEXT = 24  # the longest window before of the types that need a word close before
     PHONE_MAX = 32     # longest phone candidate, in code points
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
@@ -22,6 +23,11 @@ cdef enum TypeId:
     T_URL
     T_DATE
     T_DATE_OF_BIRTH
+    T_CREDIT_CARD_EXPIRATION
+    T_CREDIT_CARD_CVV
+    T_AGE
+    T_SWIFT_CODE
+    T_CREDIT_CARD_PIN
     N_TYPES
 
 # Span flags.
@@ -41,7 +47,7 @@ cdef struct Span:
     int type_id
     int flags
     float score
-    long long aux      # dates: yyyymmdd with 0 for an unknown part
+    long long aux      # dates: yyyymmdd with 0 for an unknown part; expirations: yyyymm; ages: the age
 
 cdef struct SpanVec:
     Span* items        # owned; grown by doubling

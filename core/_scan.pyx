@@ -119,11 +119,16 @@ _keyword_bytes = []  # owns the bytes KW's pointers point into
 cdef void init_keywords() except *:
     names = [row.name for row in ENTITY_TYPES]
     expected = ["CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN",
-                "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH"]
+                "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH",
+                "CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "SWIFT_CODE", "CREDIT_CARD_PIN"]
     if names != expected:
         raise ImportError("core.entity_types rows do not match the compiled type ids")
     cdef int t, k
     cdef bytes b
+    for name in ("CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "CREDIT_CARD_PIN"):
+        row = ENTITY_TYPES[names.index(name)]
+        if row.before > NEAR_CONTEXT or row.after:
+            raise ImportError(f"{name}: context must be before the match, within {NEAR_CONTEXT}")
     for t, row in enumerate(ENTITY_TYPES):
         if len(row.context) > MAX_KEYWORDS or row.before > LOOKBEHIND - 8 or row.after > 32:
             raise ImportError(f"{row.name}: context table exceeds the core's bounds")
@@ -188,9 +193,15 @@ cdef unsigned int keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, un
     return 0
 
 
-cdef unsigned int context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+cdef inline unsigned int context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
     # types with a context word wholly inside their window before `start`
-    cdef Py_ssize_t i = start - (LOOKBEHIND - 8), w
+    return context_within(s, n, start, LOOKBEHIND - 8)
+
+
+cdef unsigned int context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                                 Py_ssize_t reach) noexcept nogil:
+    # context_before, exact for the types whose window `before` is at most `reach`
+    cdef Py_ssize_t i = start - reach, w
     cdef unsigned int h, types, found = 0
     cdef int t
     if i < 0:
@@ -247,6 +258,29 @@ cdef inline bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, P
     if before[0] == <unsigned int>~0:
         before[0] = context_before(s, n, start)
     return ((before[0] | context_after(s, n, end, lim)) >> type_id) & 1
+
+
+cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
+                                    unsigned int* before) noexcept nogil:
+    # has_context for a type whose window is before the span only (after = 0)
+    if before[0] == <unsigned int>~0:
+        before[0] = context_before(s, n, start)
+    return (before[0] >> type_id) & 1
+
+
+cdef inline bint has_context_near(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
+                                  unsigned int* before, unsigned int* near) noexcept nogil:
+    # has_context_before for a type whose window is at most NEAR_CONTEXT: a scan of that
+    # window only (the lone numbers these types look at are common: keep them cheap);
+    # `near` caches the scan of NEAR_CONTEXT, exact for all of these types
+    if before[0] != <unsigned int>~0:
+        return (before[0] >> type_id) & 1
+    if near[0] != <unsigned int>~0:
+        return (near[0] >> type_id) & 1
+    if KW[type_id].before < NEAR_CONTEXT:
+        return (context_within(s, n, start, KW[type_id].before) >> type_id) & 1
+    near[0] = context_within(s, n, start, NEAR_CONTEXT)
+    return (near[0] >> type_id) & 1
 
 
 # ---------------------------------------------------------------- span vector
@@ -886,6 +920,126 @@ cdef int match_numeric_date(const uchar_t* s, const Groups* g, bint day_first,
     return 3
 
 
+# ---------------------------------------------------------------- card expiry, CVV, PIN, age
+
+cdef long long expiry_numeric(const uchar_t* s, const Groups* g) noexcept nogil:
+    # yyyymm of "MM/YY", "M/YY", "MM-YY", "MM/YYYY" (groups 0 and 1), or 0. Context is
+    # required by the caller for every numeric form, MM/YYYY included: without it "10/2020"
+    # is as likely a ratio, a score or a plain month as a card's expiry.
+    cdef int a = group_len(g, 0), b = group_len(g, 1), month, year
+    if not (1 <= a <= 2) or not (b == 2 or b == 4):
+        return 0
+    month = <int>digits_value(s, g, 0)
+    year = <int>digits_value(s, g, 1)
+    if b == 2:
+        year += 2000
+    if month < 1 or month > 12 or year < 2000 or year > 2099:
+        return 0
+    return <long long>year * 100 + month
+
+
+cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                                     long long* aux) noexcept nogil:
+    # "Apr 27", "Apr. 27", "April 2027": a month name, 1-3 spaces, a two-digit year or
+    # 2000-2099 standing alone; end, or 0
+    cdef int month = 0, year
+    cdef Py_ssize_t e, g
+    e = read_month(s, n, w, lim, &month)
+    g = gap(s, e, lim, False) if e else 0
+    if not g:
+        return 0
+    if g + 4 <= lim and is_digit(s[g]) and is_digit(s[g + 1]) and is_digit(s[g + 2]) \
+            and is_digit(s[g + 3]) and not word_at(s, g + 4, n):
+        year = (<int>s[g] - 48) * 1000 + (<int>s[g + 1] - 48) * 100 + (<int>s[g + 2] - 48) * 10 + <int>s[g + 3] - 48
+        if year < 2000 or year > 2099:
+            return 0
+        e = g + 4
+    elif g + 2 <= lim and is_digit(s[g]) and is_digit(s[g + 1]) and not word_at(s, g + 2, n):
+        year = 2000 + (<int>s[g] - 48) * 10 + <int>s[g + 1] - 48
+        e = g + 2
+    else:
+        return 0
+    aux[0] = <long long>year * 100 + month
+    return e
+
+
+cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # after an age's digits: " years old", " year old", "-year-old", " years-old"
+    if not (i < lim and (s[i] == 32 or s[i] == 45)):
+        return False
+    i += 1
+    if not starts_with(s, i, lim, b"year"):
+        return False
+    i += 4
+    if i < lim and lower(s[i]) == 115:
+        i += 1
+    if not (i < lim and (s[i] == 32 or s[i] == 45)):
+        return False
+    i += 1
+    return starts_with(s, i, lim, b"old") and not word_at(s, i + 3, n)
+
+
+# ---------------------------------------------------------------- SWIFT / BIC
+
+# ISO 3166-1 alpha-2, plus XK (Kosovo, user-assigned but in the IBAN registry)
+ISO_COUNTRIES = frozenset("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
+EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
+GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
+KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
+MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
+TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
+ZW XK
+""".split()) | frozenset(IBAN_LENGTHS)
+cdef unsigned char COUNTRY[26 * 26]
+
+
+cdef void init_countries():
+    cdef int k
+    for k in range(26 * 26):
+        COUNTRY[k] = 0
+    for cc in ISO_COUNTRIES:
+        COUNTRY[(ord(cc[0]) - 65) * 26 + ord(cc[1]) - 65] = 1
+
+
+cdef inline bint upper_or_digit(Py_UCS4 c) noexcept nogil:
+    return (65 <= c <= 90) or (48 <= c <= 57)
+
+
+cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                            bint* digit) noexcept nogil:
+    # ISO 9362, upper case, a whole word: 4 letters (bank), 2 letters (an ISO 3166 country),
+    # 2 letters or digits (location), maybe 3 more (branch); end, or 0. *digit: one was seen
+    cdef Py_ssize_t i, e = w + 8
+    digit[0] = False
+    if e > lim:
+        return 0
+    for i in range(w, w + 6):
+        if not (65 <= s[i] <= 90):
+            return 0
+    if not COUNTRY[(<int>s[w + 4] - 65) * 26 + <int>s[w + 5] - 65]:
+        return 0
+    for i in range(w + 6, e):
+        if not upper_or_digit(s[i]):
+            return 0
+        if is_digit(s[i]):
+            digit[0] = True
+    if word_at(s, e, n):
+        if e + 3 > lim:
+            return 0
+        for i in range(e, e + 3):
+            if not upper_or_digit(s[i]):
+                return 0
+            if is_digit(s[i]):
+                digit[0] = True
+        e += 3
+        if word_at(s, e, n):
+            return 0
+    return e
+
+
 # ---------------------------------------------------------------- the pass
 
 cdef inline bint type_on(const Options* opt, int type_id) noexcept nogil:
@@ -918,7 +1072,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     # the detectors that start with a digit, '+' or '('; -1 on allocation failure
     cdef Groups g
     cdef int j, best_t = -1, used, phones = 0
-    cdef unsigned int before = ~0
+    cdef unsigned int before = ~0, near = ~0
     cdef int d[20]
     cdef Py_ssize_t e, best_e = 0
     cdef long long aux = 0, best_aux = 0
@@ -960,6 +1114,27 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         used = match_numeric_date(s, &g, opt.day_first, &aux)
         if used and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
             best_e, best_t, best_aux = g.stop[2], T_DATE, aux
+    if type_on(opt, T_CREDIT_CARD_EXPIRATION) and g.n >= 2 and not g.plus and not g.paren[0] \
+            and not g.paren[1] and (g.sep[1] == 47 or g.sep[1] == 45) and not continues(&g, 2) \
+            and g.stop[1] > best_e and not word_at(s, g.stop[1], n):
+        aux = expiry_numeric(s, &g)
+        if aux and has_context_near(s, n, pos, T_CREDIT_CARD_EXPIRATION, &before, &near):
+            best_e, best_t, best_aux = g.stop[1], T_CREDIT_CARD_EXPIRATION, aux
+    if g.n == 1 and not g.plus and not g.paren[0] and group_len(&g, 0) <= 6 \
+            and g.stop[0] > best_e and not word_at(s, g.stop[0], n):
+        # a lone short number: a CVV or PIN by context, or an age
+        used = group_len(&g, 0)
+        if 3 <= used <= 4 and type_on(opt, T_CREDIT_CARD_CVV) \
+                and has_context_near(s, n, pos, T_CREDIT_CARD_CVV, &before, &near):
+            best_e, best_t = g.stop[0], T_CREDIT_CARD_CVV
+        elif 4 <= used <= 6 and type_on(opt, T_CREDIT_CARD_PIN) \
+                and has_context_near(s, n, pos, T_CREDIT_CARD_PIN, &before, &near):
+            best_e, best_t = g.stop[0], T_CREDIT_CARD_PIN
+        elif used <= 3 and type_on(opt, T_AGE) and (used == 1 or s[pos] != 48):
+            aux = digits_value(s, &g, 0)
+            if aux <= 130 and (age_phrase(s, n, g.digits_end[0], lim)
+                               or has_context_near(s, n, pos, T_AGE, &before, &near)):
+                best_e, best_t, best_aux = g.stop[0], T_AGE, aux
     if best_t == T_DATE:
         best_t = date_type(s, n, pos, best_e, lim, opt, &before)
     if best_t >= 0:
@@ -1035,10 +1210,11 @@ cdef void init_pairs():
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil:
     # the detectors that start with a letter; 1 when one matched, -1 on allocation failure
-    cdef Py_ssize_t e = 0
-    cdef int t = -1, capped = 0
-    cdef long long aux = 0
+    cdef Py_ssize_t e = 0, e2
+    cdef int t = -1, capped = 0, month = 0
+    cdef long long aux = 0, aux2 = 0
     cdef unsigned int before = ~0
+    cdef bint digit = False
     cdef Py_UCS4 c2 = at(s, pos + 1, n)
     # one look-up of the first two letters gates the detectors (random words mispredict branches)
     cdef unsigned char pair = PAIRS[(<int>lower(s[pos]) - 97) * 26 + <int>lower(c2) - 97] if is_letter(c2) else 0
@@ -1057,9 +1233,22 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
             and type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
         e = match_ipv6(s, n, pos, lim)
         t = T_IP_ADDRESS
-    if not e and pair & P_MONTH and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
-        e = match_written_date(s, n, pos, lim, &aux)
-        t = date_type(s, n, pos, e, lim, opt, &before) if e else -1
+    if not e and pair & P_MONTH and read_month(s, n, pos, lim, &month):
+        # (both readings start with a month name: one look for the words that are not)
+        if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
+            e = match_written_date(s, n, pos, lim, &aux)
+            t = date_type(s, n, pos, e, lim, opt, &before) if e else -1
+        if type_on(opt, T_CREDIT_CARD_EXPIRATION):
+            # "Apr 27" is an expiry, not the 27th, with expiry context; the longer reading wins
+            e2 = match_expiry_written(s, n, pos, lim, &aux2)
+            if e2 and e2 >= e and has_context_before(s, n, pos, T_CREDIT_CARD_EXPIRATION, &before):
+                e, t, aux = e2, T_CREDIT_CARD_EXPIRATION, aux2
+    if not e and type_on(opt, T_SWIFT_CODE) and 65 <= s[pos] <= 90 and 65 <= c2 <= 90:
+        # without a context word the code must hold a digit: "DEUTDEFF" alone could be a word
+        e = match_swift(s, n, pos, lim, &digit)
+        t = T_SWIFT_CODE
+        if e and not digit and not has_context(s, n, pos, e, lim, T_SWIFT_CODE, &before):
+            e = 0
     if not e or t < 0:
         return 0
     if push_match(out, s, n, pos, e, lim, t, aux, &before) < 0:
@@ -1221,3 +1410,4 @@ init_classes()
 init_keywords()
 init_iban()
 init_pairs()
+init_countries()

@@ -13,7 +13,8 @@ from core.entity_types import BY_NAME, ENTITY_TYPES
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
-DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER"})
+DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER", "CREDIT_CARD_CVV",
+                          "CREDIT_CARD_PIN"})
 # regions whose numeric dates are read day first (everywhere but these)
 MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "PW", "MH", "CA", "BZ", "GU", "AS", "PR", "VI", "MP"})
 
@@ -79,6 +80,12 @@ def normalise(type_name: str, text: str, aux: int) -> str:
         return text.replace(" ", "").upper()
     if type_name == "IP_ADDRESS":
         return str(ipaddress.ip_address(text))
+    if type_name == "CREDIT_CARD_EXPIRATION":
+        return f"{aux // 100:04d}-{aux % 100:02d}"
+    if type_name == "AGE":
+        return str(aux)
+    if type_name == "SWIFT_CODE":
+        return text.upper()
     if type_name in ("DATE", "DATE_OF_BIRTH"):
         year, month, day = aux // 10000, aux // 100 % 100, aux % 100
         if not year:

@@ -46,6 +46,26 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
                                       "bday"), boost=0.05, before=40, after=0),
+    # Rows below were appended after the first ten; never reorder (the core's type ids).
+    # Context required, before only: numeric MM/YY, MM-YY, MM/YYYY (2000-2099) and written
+    # "Apr 27", "April 2027". Without context these are fractions, ratios or plain dates.
+    # "thru" covers "valid thru" and "good thru".
+    EntityType("CREDIT_CARD_EXPIRATION", 0.85,
+               ("exp", "expires", "expiry", "expiration", "expiring", "expire", "thru"),
+               boost=0.1, before=24, after=0),
+    # Context required, close before: a lone 3-4 digit number. "security" stands for
+    # "security code" (and "card verification" is covered by "verification").
+    EntityType("CREDIT_CARD_CVV", 0.85,
+               ("cvv", "cvc", "cvn", "cvd", "csc", "cid", "security", "verification"),
+               boost=0.1, before=24, after=0, numeric=True),
+    # "42 years old", "42-year-old" need no context; a lone number 0-130 needs one of these
+    # just before it ("age 42", "aged 42", "age: 42", "turned 42"; the word starts at most
+    # 10 code points before the number).
+    EntityType("AGE", 0.8, ("age", "aged", "turned"), boost=0.1, before=10, after=0),
+    # Context raises the score; without it the code must hold a digit (see _scan.pyx).
+    EntityType("SWIFT_CODE", 0.85, ("swift", "bic", "bank"), boost=0.1, before=32, after=16),
+    # Context required, close before: a lone 4-6 digit number ("pin", "PIN code", "pin number").
+    EntityType("CREDIT_CARD_PIN", 0.85, ("pin",), boost=0.1, before=24, after=0, numeric=True),
 )
 
 BY_NAME: dict[str, int] = {t.name: i for i, t in enumerate(ENTITY_TYPES)}

@@ -48,6 +48,11 @@ IP = BY_NAME["IP_ADDRESS"]
 URL = BY_NAME["URL"]
 DATE = BY_NAME["DATE"]
 DOB = BY_NAME["DATE_OF_BIRTH"]
+EXPIRY = BY_NAME["CREDIT_CARD_EXPIRATION"]
+CVV = BY_NAME["CREDIT_CARD_CVV"]
+AGE = BY_NAME["AGE"]
+SWIFT = BY_NAME["SWIFT_CODE"]
+PIN = BY_NAME["CREDIT_CARD_PIN"]
 ALL_TYPES = (1 << len(ENTITY_TYPES)) - 1
 
 NUL = "\0"  # what the scanner sees outside the text: not a word character
@@ -580,6 +585,71 @@ class Text:
             return None
         return year * 10000 + month * 100 + day
 
+    # -------------------------------------------------------------- card expiry, age
+
+    @staticmethod
+    def expiry_numeric(gs: list[Group], values: list[int]) -> Optional[int]:
+        """yyyymm of M/YY, MM/YY, MM-YY, MM/YYYY (the first two groups); the year 2000-2099."""
+        a, b = gs[0].length, gs[1].length
+        if not 1 <= a <= 2 or b not in (2, 4):
+            return None
+        month, year = values[0], values[1] + (2000 if b == 2 else 0)
+        if not (1 <= month <= 12 and 2000 <= year <= 2099):
+            return None
+        return year * 100 + month
+
+    def expiry_written(self, w: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, yyyymm): "Apr 27", "Apr. 27", "April 2027" (month name, 1-3 spaces, a
+        two-digit year or 2000-2099, standing alone)."""
+        r = self.month(w, lim)
+        if not r:
+            return None
+        e, month = r
+        g = self.gap(e, lim, False)
+        if g is None:
+            return None
+        four = self.s[g:g + 4]
+        if g + 4 <= lim and len(four) == 4 and all(c in DIGITS for c in four) and not self.word_at(g + 4):
+            if not 2000 <= int(four) <= 2099:
+                return None
+            return g + 4, int(four) * 100 + month
+        two = self.s[g:g + 2]
+        if g + 2 <= lim and len(two) == 2 and all(c in DIGITS for c in two) and not self.word_at(g + 2):
+            return g + 2, (2000 + int(two)) * 100 + month
+        return None
+
+    def age_phrase(self, i: int, lim: int) -> bool:
+        """After an age's digits: " years old", " year old", "-year-old", " years-old"."""
+        m = re.compile(r"[ -][Yy][Ee][Aa][Rr][Ss]?[ -][Oo][Ll][Dd]").match(self.s, i, lim)
+        return m is not None and not self.word_at(m.end())
+
+    # -------------------------------------------------------------- SWIFT / BIC
+
+    ISO_COUNTRIES = frozenset("""
+        AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO
+        BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ
+        DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP
+        GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG
+        KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML
+        MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE
+        PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL
+        SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM
+        US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK""".split())
+
+    def swift(self, w: int, lim: int) -> Optional[tuple[int, bool]]:
+        """(end, holds a digit): upper-case [A-Z]{4} country [A-Z0-9]{2} ([A-Z0-9]{3})?,
+        a whole word, the country in ISO 3166 (or the IBAN registry)."""
+        m = re.compile(r"[A-Z]{6}[A-Z0-9]{2}").match(self.s, w, lim)
+        if not m or m.group()[4:6] not in self.ISO_COUNTRIES | self.IBAN_LENGTHS.keys():
+            return None
+        e = m.end()
+        if self.word_at(e):
+            m = re.compile(r"[A-Z0-9]{3}").match(self.s, e, lim)
+            if not m or self.word_at(m.end()):
+                return None
+            e = m.end()
+        return e, any(c in DIGITS for c in self.s[w:e])
+
 
 # ---------------------------------------------------------------------- the pass
 
@@ -649,6 +719,24 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         aux = t.numeric_date(plus, gs)
         if aux is not None:
             offer(gs[2].stop, DATE, aux)
+    if (_on(types, EXPIRY) and len(gs) >= 2 and not plus and not gs[0].paren and not gs[1].paren
+            and gs[1].sep in "/-" and not t.continues(gs, 2)):
+        aux = t.expiry_numeric(gs, [int(t.s[g.start:g.digits_end]) for g in gs[:2]])
+        if aux is not None and gs[1].stop > best_e and not t.word_at(gs[1].stop) \
+                and t.context(pos, gs[1].stop, lim, EXPIRY):
+            offer(gs[1].stop, EXPIRY, aux)
+    if len(gs) == 1 and not plus and not g0.paren and g0.length <= 6 \
+            and g0.stop > best_e and not t.word_at(g0.stop):
+        # a lone short number: a CVV or a PIN by context (required, before it), or an age
+        k = g0.length
+        if 3 <= k <= 4 and _on(types, CVV) and t.context(pos, g0.stop, lim, CVV):
+            offer(g0.stop, CVV)
+        elif 4 <= k <= 6 and _on(types, PIN) and t.context(pos, g0.stop, lim, PIN):
+            offer(g0.stop, PIN)
+        elif k <= 3 and _on(types, AGE) and (k == 1 or t.s[pos] != "0"):
+            age = int(t.s[g0.start:g0.digits_end])
+            if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)):
+                offer(g0.stop, AGE, age)
     if best_t == DATE:
         best_t = _date_type(t, pos, best_e, lim, types)
     if best_t >= 0:
@@ -693,11 +781,21 @@ def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
         e, type_id = t.iban(pos, lim), IBAN
     if e is None and _on(types, IP) and t.s[pos] in HEX and t.colon_ahead(pos, lim):
         e, type_id = t.ipv6(pos, lim), IP
-    if e is None and (_on(types, DATE) or _on(types, DOB)):
-        r = t.written_date(pos, lim)
-        if r:
-            e, aux = r
-            type_id = _date_type(t, pos, e, lim, types)
+    if e is None:
+        if _on(types, DATE) or _on(types, DOB):
+            r = t.written_date(pos, lim)
+            if r:
+                e, aux = r
+                type_id = _date_type(t, pos, e, lim, types)
+        if _on(types, EXPIRY):
+            # with expiry context "Apr 27" is April 2027; a longer date reading wins
+            r = t.expiry_written(pos, lim)
+            if r and r[0] >= (e or 0) and t.context(pos, r[0], lim, EXPIRY):
+                (e, aux), type_id = r, EXPIRY
+    if e is None and _on(types, SWIFT):
+        r = t.swift(pos, lim)
+        if r and (r[1] or t.context(pos, r[0], lim, SWIFT)):  # no digit: context required
+            e, type_id = r[0], SWIFT
     if e is None or type_id < 0:
         return None, False
     out.append(_match(t, pos, e, lim, type_id, aux))

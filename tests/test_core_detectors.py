@@ -139,6 +139,46 @@ POSITIVES = [
     ("Born on October 3, 1982", "DATE_OF_BIRTH", "October 3, 1982", "1982-10-03"),
     ("birthday: 3 Oct", "DATE_OF_BIRTH", "3 Oct", "--10-03"),
     ("date of birth 1982-10-03", "DATE_OF_BIRTH", "1982-10-03", "1982-10-03"),
+    # card expiry: context required (before, 24 code points); value YYYY-MM
+    ("exp 04/27", "CREDIT_CARD_EXPIRATION", "04/27", "2027-04"),
+    ("Expires 04/2027.", "CREDIT_CARD_EXPIRATION", "04/2027", "2027-04"),
+    ("expiry: 12-29", "CREDIT_CARD_EXPIRATION", "12-29", "2029-12"),
+    ("exp 4/27", "CREDIT_CARD_EXPIRATION", "4/27", "2027-04"),
+    ("valid thru 01/30", "CREDIT_CARD_EXPIRATION", "01/30", "2030-01"),
+    ("GOOD THRU 11/2031", "CREDIT_CARD_EXPIRATION", "11/2031", "2031-11"),
+    ("expiration date: 09-2028", "CREDIT_CARD_EXPIRATION", "09-2028", "2028-09"),
+    ("expiry date April 2027", "CREDIT_CARD_EXPIRATION", "April 2027", "2027-04"),
+    ("exp. Apr 27", "CREDIT_CARD_EXPIRATION", "Apr 27", "2027-04"),
+    ("expires Sept. 30", "CREDIT_CARD_EXPIRATION", "Sept. 30", "2030-09"),
+    ("card exp (04/27)", "CREDIT_CARD_EXPIRATION", "04/27", "2027-04"),
+    # CVV: a lone 3-4 digit number with a context word close before it
+    ("cvv 123", "CREDIT_CARD_CVV", "123", "123"),
+    ("CVV2: 0421", "CREDIT_CARD_CVV", "0421", "0421"),
+    ("CVC=987.", "CREDIT_CARD_CVV", "987", "987"),
+    ("security code 987", "CREDIT_CARD_CVV", "987", "987"),
+    ("card verification value: 4321", "CREDIT_CARD_CVV", "4321", "4321"),
+    ("Amex CID 1234", "CREDIT_CARD_CVV", "1234", "1234"),
+    # age: a number 0-130 in "N years old" forms, or after age/aged/turned
+    ("he is 42 years old", "AGE", "42", "42"),
+    ("a 42-year-old man", "AGE", "42", "42"),
+    ("a 42 year old", "AGE", "42", "42"),
+    ("7 Years-Old", "AGE", "7", "7"),
+    ("age 42", "AGE", "42", "42"),
+    ("Aged 0", "AGE", "0", "0"),
+    ("age: 130.", "AGE", "130", "130"),
+    ("she turned 42 today", "AGE", "42", "42"),
+    # SWIFT/BIC: upper case, ISO country; without context it must hold a digit
+    ("SWIFT DEUTDEFF", "SWIFT_CODE", "DEUTDEFF", "DEUTDEFF"),
+    ("bic: DEUTDEFF500.", "SWIFT_CODE", "DEUTDEFF500", "DEUTDEFF500"),
+    ("pay BOFAUS3N now", "SWIFT_CODE", "BOFAUS3N", "BOFAUS3N"),
+    ("NWBKGB2LXXX", "SWIFT_CODE", "NWBKGB2LXXX", "NWBKGB2LXXX"),
+    ("CHASUS33", "SWIFT_CODE", "CHASUS33", "CHASUS33"),
+    ("bank code COBADEFFXXX", "SWIFT_CODE", "COBADEFFXXX", "COBADEFFXXX"),
+    ("DEUTDEFF (BIC)", "SWIFT_CODE", "DEUTDEFF", "DEUTDEFF"),  # context after
+    # PIN: a lone 4-6 digit number with "pin" close before it
+    ("pin 1234", "CREDIT_CARD_PIN", "1234", "1234"),
+    ("PIN code: 004521", "CREDIT_CARD_PIN", "004521", "004521"),
+    ("your pin number is 98765.", "CREDIT_CARD_PIN", "98765", "98765"),
 ]
 
 
@@ -262,6 +302,53 @@ NEGATIVES = [
     ("03/10/0999", "DATE"),                              # years 1000-2999
     ("born 10/03/1982", "DATE"),                         # a DATE_OF_BIRTH instead
     ("10/03/1982 born", "DATE_OF_BIRTH"),                # birth words count only before
+    ("04/27", "CREDIT_CARD_EXPIRATION"),                 # no context
+    ("3/4 cup", "CREDIT_CARD_EXPIRATION"),
+    ("scored 10/2020", "CREDIT_CARD_EXPIRATION"),        # MM/YYYY needs context too
+    ("April 2027", "CREDIT_CARD_EXPIRATION"),
+    ("exp 13/27", "CREDIT_CARD_EXPIRATION"),             # month 13
+    ("exp 00/27", "CREDIT_CARD_EXPIRATION"),
+    ("exp 04/1999", "CREDIT_CARD_EXPIRATION"),           # years 2000-2099
+    ("exp 04/271", "CREDIT_CARD_EXPIRATION"),
+    ("exp 04.27", "CREDIT_CARD_EXPIRATION"),             # '/' or '-' only
+    ("exp 04/27/2027", "CREDIT_CARD_EXPIRATION"),        # a full date
+    ("exp 04/27x", "CREDIT_CARD_EXPIRATION"),
+    ("expx 04/27", "CREDIT_CARD_EXPIRATION"),            # not a whole context word
+    ("04/27 exp", "CREDIT_CARD_EXPIRATION"),             # context counts only before
+    ("exp" + " " * 30 + "04/27", "CREDIT_CARD_EXPIRATION"),  # too far
+    ("exp Apr 27th", "CREDIT_CARD_EXPIRATION"),
+    ("exp Mayday 27", "CREDIT_CARD_EXPIRATION"),
+    ("123", "CREDIT_CARD_CVV"),                          # never without context
+    ("cvv 12", "CREDIT_CARD_CVV"),                       # 3-4 digits
+    ("cvv 12345", "CREDIT_CARD_CVV"),
+    ("cvv 123-456", "CREDIT_CARD_CVV"),                  # not a lone number
+    ("cvv 1.23", "CREDIT_CARD_CVV"),
+    ("cvv 123x", "CREDIT_CARD_CVV"),
+    ("123 cvv", "CREDIT_CARD_CVV"),                      # context counts only before
+    ("cvv" + " " * 30 + "123", "CREDIT_CARD_CVV"),
+    ("42", "AGE"),
+    ("42 years", "AGE"),
+    ("42 years older", "AGE"),
+    ("42 old years", "AGE"),
+    ("age 131", "AGE"),                                  # 0-130
+    ("age 042", "AGE"),                                  # no leading zero
+    ("age 42.5", "AGE"),
+    ("page 42", "AGE"),                                  # a longer word
+    ("age" + " " * 10 + "42", "AGE"),                    # the word within 10 code points
+    ("DEUTDEFF", "SWIFT_CODE"),                          # no digit, no context
+    ("BUSINESS", "SWIFT_CODE"),
+    ("swift deutdeff", "SWIFT_CODE"),                    # upper case only
+    ("swift DEUTXXFF", "SWIFT_CODE"),                    # no country XX
+    ("DEUTDEFF5", "SWIFT_CODE"),                         # 9 characters
+    ("DEUTDEFF5001", "SWIFT_CODE"),                      # 12
+    ("DEU1DEFF500", "SWIFT_CODE"),                       # bank code letters only
+    ("xDEUTDEFF500", "SWIFT_CODE"),
+    ("DEUTDEFF500_", "SWIFT_CODE"),
+    ("1234", "CREDIT_CARD_PIN"),
+    ("pin 123", "CREDIT_CARD_PIN"),                      # 4-6 digits
+    ("pin 1234567", "CREDIT_CARD_PIN"),
+    ("spin 1234", "CREDIT_CARD_PIN"),
+    ("1234 pin", "CREDIT_CARD_PIN"),
 ]
 
 
@@ -302,6 +389,13 @@ SCORES = [
     ("dated 1982-10-03", 0.85),
     ("born 1982-10-03", 0.95),
     ("Oct 3 1982 birthday", 0.8),               # DATE_OF_BIRTH context is before only
+    ("exp 04/27", 0.95),                        # context required and found
+    ("cvv 123", 0.95),
+    ("pin 1234", 0.95),
+    ("42 years old", 0.8),
+    ("age 42", 0.9),
+    ("BOFAUS3N", 0.85),
+    ("swift BOFAUS3N", 0.95),
 ]
 
 

@@ -227,6 +227,42 @@ def dates(draw) -> str:
     return draw(st.sampled_from([numeric, written])) + tail
 
 
+@st.composite
+def expiries(draw) -> str:
+    m = draw(st.integers(0, 13))
+    month = draw(st.sampled_from([f"{m:02d}", f"{m}"]))
+    year = draw(st.sampled_from([27, 30, 99, 0, 1999, 2000, 2027, 2099, 2100, 271]))
+    year = draw(st.sampled_from([f"{year:02d}", f"{year}"]))
+    numeric = month + draw(st.sampled_from(["/", "/", "-", ".", " / "])) + year
+    written = draw(st.sampled_from(MONTH_WORDS)) + draw(st.sampled_from([" ", "  ", ""])) + year
+    text = draw(st.sampled_from([numeric, written]))
+    return text + draw(st.sampled_from(["", "", "/2027", "x", ", 2027", "th", " 5"]))
+
+
+@st.composite
+def short_numbers(draw) -> str:
+    """CVVs, PINs, ages: lone short numbers and the age phrases."""
+    number = draw(st.sampled_from(["0", "7", "42", "042", "130", "131", "123", "0421", "98765",
+                                   "004521", "1234567"]) | digits(draw(st.integers(1, 7))))
+    tail = draw(st.sampled_from(["", "", " years old", "-year-old", " year old", " Years-Old",
+                                 " years", " yearsold", " years older", "-years-old", ".5", " 456",
+                                 "-456", "x", " old"]))
+    return number + tail
+
+
+@st.composite
+def swifts(draw) -> str:
+    upper = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    alnum = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    bank = "".join(draw(st.lists(upper, min_size=4, max_size=4)))
+    country = draw(st.sampled_from(["DE", "US", "GB", "XX", "AQ", "XK", "FR", "ZZ", "de"]))
+    location = "".join(draw(st.lists(alnum, min_size=2, max_size=2)))
+    branch = draw(st.sampled_from(["", "", "XXX", "500", "5", "5001", "x12"]))
+    code = draw(st.sampled_from(["DEUTDEFF", "DEUTDEFF500", "BOFAUS3N", "NWBKGB2LXXX", "BUSINESS",
+                                 "deutdeff", bank + country + location + branch]))
+    return code + draw(st.sampled_from(["", "", "_", "x", ".", "1"]))
+
+
 CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context}
                        | {"SSN:", "Routing#", "born", "DOB", "IBAN", "e-mail", "Tel.", "birthday"})
 NOISE_WORDS = ["the", "order", "id", "total", "v1.2.3", "10:30", "x", "ok", "1,000", "2,000,000",
@@ -237,7 +273,7 @@ SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "/", "(", ")", "
               ".", ";", "'", '"', "[", "]", "<", ">", "_", "#", "="]
 
 entity = st.one_of(cards(), ssns(), routing_numbers(), phones(), emails(), ibans(), ips(),
-                   urls(), dates())
+                   urls(), dates(), expiries(), short_numbers(), swifts())
 # runs near the LOOKAHEAD window's size: long local parts, digit runs, words
 long_runs = st.builds(lambda c, k, tail: c * k + tail,
                       st.sampled_from(["a", "1", "é", "x.", "9 ", "ab.", "😀"]),
@@ -257,6 +293,8 @@ def window_edges(draw) -> str:
         ("SSN", routing_numbers()), ("SSN", ssns()), ("US_BANK_ROUTING_NUMBER", routing_numbers()),
         ("DATE_OF_BIRTH", dates()), ("DATE", dates()), ("PHONE_NUMBER", phones()),
         ("CREDIT_CARD_NUMBER", cards()), ("IP_ADDRESS", ips()), ("URL", urls()),
+        ("CREDIT_CARD_EXPIRATION", expiries()), ("CREDIT_CARD_CVV", short_numbers()),
+        ("AGE", short_numbers()), ("SWIFT_CODE", swifts()), ("CREDIT_CARD_PIN", short_numbers()),
     ]))
     row = ENTITY_TYPES[[r.name for r in ENTITY_TYPES].index(name)]
     word = draw(st.sampled_from(row.context))
@@ -280,6 +318,10 @@ phrases = st.builds(
         st.tuples(st.sampled_from(words_of("IP_ADDRESS")), ips()),
         st.tuples(st.sampled_from(words_of("URL")), urls()),
         st.tuples(st.sampled_from(words_of("DATE", "DATE_OF_BIRTH")), dates()),
+        st.tuples(st.sampled_from(words_of("CREDIT_CARD_EXPIRATION")), expiries()),
+        st.tuples(st.sampled_from(words_of("CREDIT_CARD_CVV", "CREDIT_CARD_PIN", "AGE")),
+                  short_numbers()),
+        st.tuples(st.sampled_from(words_of("SWIFT_CODE")), swifts()),
     ).map(lambda wp: (wp[0].upper() if len(wp[0]) % 3 == 0 else wp[0], wp[1])),
     st.sampled_from([" ", ": ", " # ", " is ", " of the customer: ", "-", "", " at "])
     | st.integers(14, 60).map(lambda k: " " * k),  # around the edges of the context windows
