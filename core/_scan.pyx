@@ -125,10 +125,16 @@ cdef void init_keywords() except *:
         raise ImportError("core.entity_types rows do not match the compiled type ids")
     cdef int t, k
     cdef bytes b
+    for t in range(128):
+        FIRST[t] = 0
     for name in ("CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "CREDIT_CARD_PIN"):
-        row = ENTITY_TYPES[names.index(name)]
+        t = names.index(name)
+        row = ENTITY_TYPES[t]
         if row.before > NEAR_CONTEXT or row.after:
             raise ImportError(f"{name}: context must be before the match, within {NEAR_CONTEXT}")
+        for word in row.context:
+            FIRST[ord(word[0])] |= 1 << t
+            FIRST[ord(word[0].upper())] |= 1 << t
     for t, row in enumerate(ENTITY_TYPES):
         if len(row.context) > MAX_KEYWORDS or row.before > LOOKBEHIND - 8 or row.after > 32:
             raise ImportError(f"{row.name}: context table exceeds the core's bounds")
@@ -268,6 +274,24 @@ cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t s
     return (before[0] >> type_id) & 1
 
 
+cdef unsigned short FIRST[128]  # bit per type that needs a word close before: its words' first letters
+
+
+cdef inline unsigned int first_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                                       Py_ssize_t reach) noexcept nogil:
+    # FIRST bits of the letters that start a word in [start - reach, start): a cheap
+    # superset of what context_within would find for those types
+    cdef Py_ssize_t i = start - reach if start > reach else 0
+    cdef unsigned int found = 0
+    cdef Py_UCS4 c
+    while i < start:
+        c = s[i]
+        if c < 128 and FIRST[c] and not is_letter(at(s, i - 1, n)):
+            found |= FIRST[c]
+        i += 1
+    return found
+
+
 cdef inline bint has_context_near(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
                                   unsigned int* before, unsigned int* near) noexcept nogil:
     # has_context_before for a type whose window is at most NEAR_CONTEXT: a scan of that
@@ -277,6 +301,8 @@ cdef inline bint has_context_near(const uchar_t* s, Py_ssize_t n, Py_ssize_t sta
         return (before[0] >> type_id) & 1
     if near[0] != <unsigned int>~0:
         return (near[0] >> type_id) & 1
+    if not (first_letters(s, n, start, KW[type_id].before) >> type_id) & 1:
+        return False  # no word in the window starts with a context word's first letter
     if KW[type_id].before < NEAR_CONTEXT:
         return (context_within(s, n, start, KW[type_id].before) >> type_id) & 1
     near[0] = context_within(s, n, start, NEAR_CONTEXT)
@@ -963,6 +989,13 @@ cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
     return e
 
 
+cdef inline bint clock_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t stop,
+                            Py_ssize_t lim) noexcept nogil:
+    # the number is joined to another by ':' ("12:30", "10:30:05"): a time, not a lone number
+    return ((at(s, pos - 1, n) == 58 and is_digit(at(s, pos - 2, n)))
+            or (stop + 1 < lim and s[stop] == 58 and is_digit(s[stop + 1])))
+
+
 cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # after an age's digits: " years old", " year old", "-year-old", " years-old"
     if not (i < lim and (s[i] == 32 or s[i] == 45)):
@@ -1121,7 +1154,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if aux and has_context_near(s, n, pos, T_CREDIT_CARD_EXPIRATION, &before, &near):
             best_e, best_t, best_aux = g.stop[1], T_CREDIT_CARD_EXPIRATION, aux
     if g.n == 1 and not g.plus and not g.paren[0] and group_len(&g, 0) <= 6 \
-            and g.stop[0] > best_e and not word_at(s, g.stop[0], n):
+            and g.stop[0] > best_e and not word_at(s, g.stop[0], n) and not clock_part(s, n, pos, g.stop[0], lim):
         # a lone short number: a CVV or PIN by context, or an age
         used = group_len(&g, 0)
         if 3 <= used <= 4 and type_on(opt, T_CREDIT_CARD_CVV) \

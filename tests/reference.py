@@ -725,9 +725,12 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         if aux is not None and gs[1].stop > best_e and not t.word_at(gs[1].stop) \
                 and t.context(pos, gs[1].stop, lim, EXPIRY):
             offer(gs[1].stop, EXPIRY, aux)
+    clock = (t.at(pos - 1) == ":" and t.at(pos - 2) in DIGITS) or \
+        (g0.stop + 1 < lim and t.s[g0.stop] == ":" and t.s[g0.stop + 1] in DIGITS)  # "12:30"
     if len(gs) == 1 and not plus and not g0.paren and g0.length <= 6 \
-            and g0.stop > best_e and not t.word_at(g0.stop):
-        # a lone short number: a CVV or a PIN by context (required, before it), or an age
+            and g0.stop > best_e and not t.word_at(g0.stop) and not clock:
+        # a lone short number (not part of a time): a CVV or a PIN by context (required,
+        # before it), or an age
         k = g0.length
         if 3 <= k <= 4 and _on(types, CVV) and t.context(pos, g0.stop, lim, CVV):
             offer(g0.stop, CVV)

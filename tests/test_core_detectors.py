@@ -332,6 +332,9 @@ NEGATIVES = [
     ("42 old years", "AGE"),
     ("age 131", "AGE"),                                  # 0-130
     ("age 042", "AGE"),                                  # no leading zero
+    ("age 12:30", "AGE"),                                # a time
+    ("turned 10:45:30", "AGE"),
+    ("pin 1234:5", "CREDIT_CARD_PIN"),
     ("age 42.5", "AGE"),
     ("page 42", "AGE"),                                  # a longer word
     ("age" + " " * 10 + "42", "AGE"),                    # the word within 10 code points

@@ -246,6 +246,7 @@ def short_numbers(draw) -> str:
                                    "004521", "1234567"]) | digits(draw(st.integers(1, 7))))
     tail = draw(st.sampled_from(["", "", " years old", "-year-old", " year old", " Years-Old",
                                  " years", " yearsold", " years older", "-years-old", ".5", " 456",
+                                 ":30", ":30:05", ":",
                                  "-456", "x", " old"]))
     return number + tail
 
