@@ -127,6 +127,8 @@ cdef void init_keywords() except *:
     cdef bytes b
     for t in range(128):
         FIRST[t] = 0
+    for t in range(26 * 26):
+        FIRST2[t] = 0
     for name in ("CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "CREDIT_CARD_PIN"):
         t = names.index(name)
         row = ENTITY_TYPES[t]
@@ -135,6 +137,7 @@ cdef void init_keywords() except *:
         for word in row.context:
             FIRST[ord(word[0])] |= 1 << t
             FIRST[ord(word[0].upper())] |= 1 << t
+            FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
     for t, row in enumerate(ENTITY_TYPES):
         if len(row.context) > MAX_KEYWORDS or row.before > LOOKBEHIND - 8 or row.after > 32:
             raise ImportError(f"{row.name}: context table exceeds the core's bounds")
@@ -275,19 +278,22 @@ cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t s
 
 
 cdef unsigned short FIRST[128]  # bit per type that needs a word close before: its words' first letters
+cdef unsigned short FIRST2[26 * 26]  # ... and their first two letters, lower case
 
 
 cdef inline unsigned int first_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
                                        Py_ssize_t reach) noexcept nogil:
-    # FIRST bits of the letters that start a word in [start - reach, start): a cheap
+    # FIRST2 bits of the two letters that start a word in [start - reach, start): a cheap
     # superset of what context_within would find for those types
     cdef Py_ssize_t i = start - reach if start > reach else 0
     cdef unsigned int found = 0
-    cdef Py_UCS4 c
-    while i < start:
+    cdef Py_UCS4 c, c2
+    while i + 1 < start:
         c = s[i]
         if c < 128 and FIRST[c] and not is_letter(at(s, i - 1, n)):
-            found |= FIRST[c]
+            c2 = s[i + 1]
+            if is_letter(c2):
+                found |= FIRST2[(<int>lower(c) - 97) * 26 + <int>lower(c2) - 97]
         i += 1
     return found
 
