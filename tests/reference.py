@@ -734,6 +734,14 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         k = g0.length
         if 3 <= k <= 4 and _on(types, CVV) and t.context(pos, g0.stop, lim, CVV):
             offer(g0.stop, CVV)
+            if k == 4 and _on(types, PIN) and t.context(pos, g0.stop, lim, PIN):
+                # both: the one with a context word nearer, in bands of 8 (CVV on a tie)
+                for reach in (8, 16):
+                    cvv = t.words_in(max(0, pos - reach), pos, ENTITY_TYPES[CVV].context)
+                    pin = t.words_in(max(0, pos - reach), pos, ENTITY_TYPES[PIN].context)
+                    if cvv != pin:
+                        best_t = CVV if cvv else PIN
+                        break
         elif 4 <= k <= 6 and _on(types, PIN) and t.context(pos, g0.stop, lim, PIN):
             offer(g0.stop, PIN)
         elif k <= 3 and _on(types, AGE) and (k == 1 or t.s[pos] != "0"):

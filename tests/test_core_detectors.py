@@ -182,6 +182,14 @@ POSITIVES = [
 ]
 
 
+def test_cvv_or_pin_by_the_nearer_context_word():
+    assert summary(find("CVV 123, PIN 4821")) == [("CREDIT_CARD_CVV", "123", "123"),
+                                                  ("CREDIT_CARD_PIN", "4821", "4821")]
+    assert summary(find("PIN 4821, CVV 5678")) == [("CREDIT_CARD_PIN", "4821", "4821"),
+                                                   ("CREDIT_CARD_CVV", "5678", "5678")]
+    assert summary(find("pin or cvv: 1234")) == [("CREDIT_CARD_CVV", "1234", "1234")]  # a tie
+
+
 @pytest.mark.parametrize("text, type_name, matched, value", POSITIVES)
 def test_positive(text, type_name, matched, value):
     entities = find(text)
