@@ -1211,10 +1211,9 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
             continue
         if not phone_groups(&g, j):
             continue
-        ctx = has_context(s, n, pos, e, lim, T_PHONE_NUMBER, &before)
-        if push(out, pos, e, T_PHONE_NUMBER,
-                F_TENTATIVE | (F_ALTERNATIVE if phones else 0) | (F_CONTEXT if ctx else 0),
-                scored(T_PHONE_NUMBER, ctx), 0) < 0:
+        # context is looked up later, for the one candidate that validates (context_score)
+        if push(out, pos, e, T_PHONE_NUMBER, F_TENTATIVE | (F_ALTERNATIVE if phones else 0),
+                scored(T_PHONE_NUMBER, False), 0) < 0:
             return -1
         phones += 1
         if e > end[0]:
@@ -1418,6 +1417,26 @@ CONTEXT = F_CONTEXT
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
+
+
+def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
+    """(context found, score) of a span as the scanner would score it: for a
+    tentative candidate once it has been validated."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef unsigned int before = ~0
+    cdef bint ctx
+    if not (0 <= start <= end <= n and 0 <= type_id < N_TYPES):
+        raise ValueError("span or type outside the text or the table")
+    cdef Py_ssize_t lim = min(n, start + LOOKAHEAD)
+    if kind == PyUnicode_1BYTE_KIND:
+        ctx = has_context(<const Py_UCS1*>data, n, start, end, lim, type_id, &before)
+    elif kind == PyUnicode_2BYTE_KIND:
+        ctx = has_context(<const Py_UCS2*>data, n, start, end, lim, type_id, &before)
+    else:
+        ctx = has_context(<const Py_UCS4*>data, n, start, end, lim, type_id, &before)
+    return ctx, scored(type_id, ctx)
 
 
 def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=True,

@@ -111,6 +111,7 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
                 for start, end, type_id, flags, score, aux in spans[i:j]:
                     value = phone_e164(text[start:end], detection.region)
                     if value is not None:
+                        _, score = _scan.context_score(text, start, end, type_id)
                         found.append(Entity("PHONE_NUMBER", start, end, text[start:end], value, score))
                         last_end = end
                         break

@@ -771,9 +771,8 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             continue
         if j == 2 and gs[1].length < 3:
             continue  # "66247.99" is an amount
-        ctx = t.context(pos, e, lim, PHONE)
-        flags = TENTATIVE | (ALTERNATIVE if phones else 0) | (CONTEXT if ctx else 0)
-        out.append((pos, e, PHONE, flags, score_of(PHONE, ctx), 0))
+        # no context yet: the caller scores the candidate that validates
+        out.append((pos, e, PHONE, TENTATIVE | (ALTERNATIVE if phones else 0), score_of(PHONE, False), 0))
         phones += 1
         if phones == 3:
             break
