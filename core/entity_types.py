@@ -45,7 +45,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated"), boost=0.05),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
-                                      "bday"), boost=0.05, before=40, after=0),
+                                      "bday"), boost=0.05, before=24, after=0),
     # Rows below were appended after the first ten; never reorder (the core's type ids).
     # Context required, before only: numeric MM/YY, MM-YY, MM/YYYY (2000-2099) and written
     # "Apr 27", "April 2027". Without context these are fractions, ratios or plain dates.
