@@ -25,4 +25,7 @@ __all__ = [
 def redact_text(text: str, detection: Detection, redaction: Redaction,
                 unit: int = CODE_POINT) -> tuple[str, list[Found]]:
     """Redact a whole text; entities reported in `unit`."""
-    return redact_segment(text, find_entities(text, detection), redaction, Numbering(), unit)
+    entities = find_entities(text, detection)
+    if not entities:
+        return text, []
+    return redact_segment(text, entities, redaction, Numbering(), unit)

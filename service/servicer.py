@@ -20,20 +20,30 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         self.limit = settings.max_text_bytes
         self.policies = policies
         self.keys = keys
+        self.default_detection = core.Detection()
+        self.default_redaction = core.Redaction(keys=keys)
+
+    def _detection(self, request) -> core.Detection:
+        # most callers send no config: skip the conversion for them
+        return convert.detection(request.detection) if request.HasField("detection") else self.default_detection
+
+    def _redaction(self, request) -> core.Redaction:
+        if not request.HasField("redaction"):
+            return self.default_redaction
+        return convert.redaction(request.redaction, keys=self.keys)
 
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        out, found = core.redact_text(text, convert.detection(request.detection),
-                                      convert.redaction(request.redaction, keys=self.keys),
-                                      request.detection.offset_unit)
+        out, found = core.redact_text(text, self._detection(request),
+                                      self._redaction(request), request.detection.offset_unit)
         return pb.RedactResponse(
             text=out, entities=convert.entities(found, True) if request.include_entities else ())
 
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        _, found = core.redact_text(text, convert.detection(request.detection), core.Redaction(),
+        _, found = core.redact_text(text, self._detection(request), self.default_redaction,
                                     request.detection.offset_unit)
         return pb.IdentifyEntitiesResponse(entities=convert.entities(found, False))
 
