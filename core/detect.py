@@ -62,6 +62,8 @@ class Detection:
 @functools.lru_cache(maxsize=1 << 16)
 def phone_e164(candidate: str, region: str) -> str | None:
     """E.164 form of a valid phone number, else None."""
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:]  # ITU international prefix: "0044 20 ..." is +44 20 ...
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:

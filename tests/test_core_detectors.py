@@ -66,6 +66,7 @@ POSITIVES = [
     ("+81 90-1234-5678", "PHONE_NUMBER", "+81 90-1234-5678", "+819012345678"),
     ("+33 1 23 45 67 89", "PHONE_NUMBER", "+33 1 23 45 67 89", "+33123456789"),  # one-digit area code
     ("+81 3-1234-5678", "PHONE_NUMBER", "+81 3-1234-5678", "+81312345678"),
+    ("my cell is 0044 20 7946 0958", "PHONE_NUMBER", "0044 20 7946 0958", "+442079460958"),
     # email: lower-cased value
     ("mail John.Doe@Example.COM now", "EMAIL_ADDRESS", "John.Doe@Example.COM", "john.doe@example.com"),
     ("x+tag@mail.example.co.uk.", "EMAIL_ADDRESS", "x+tag@mail.example.co.uk", "x+tag@mail.example.co.uk"),
