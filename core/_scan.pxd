@@ -9,6 +9,7 @@ cdef enum:
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
     MAX_KEYWORDS = 16  # context words per type
+    VETO_SHIFT = 16    # keyword-table bit of type t's veto words: t + VETO_SHIFT
     RELEASE_GIL_ABOVE = 4096  # code points; shorter scans keep the GIL
 
 # Type ids: the row order of core.entity_types.ENTITY_TYPES.
@@ -67,6 +68,7 @@ cdef struct Keywords:
     int count
     int before          # code points looked at before a span
     int after           # code points looked at after a span
+    int veto_before     # code points looked at before a span for a veto word
     float score
     float boost
     const char* words[MAX_KEYWORDS]

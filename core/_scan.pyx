@@ -144,6 +144,7 @@ cdef void init_keywords() except *:
         KW[t].count = len(row.context)
         KW[t].before = row.before
         KW[t].after = row.after
+        KW[t].veto_before = row.veto_before
         KW[t].score = row.score
         KW[t].boost = row.boost
         for k, word in enumerate(row.context):
@@ -154,6 +155,14 @@ cdef void init_keywords() except *:
             KW[t].words[k] = b
             KW[t].lengths[k] = len(b)
             keyword_add(b, len(b), t)
+        if row.veto_before > LOOKBEHIND - 8 or N_TYPES > VETO_SHIFT:
+            raise ImportError(f"{row.name}: veto table exceeds the core's bounds")
+        for word in row.veto:
+            if not (word.isascii() and word.isalpha() and word.islower()):
+                raise ImportError(f"{row.name}: veto word {word!r} is not lower-case ASCII letters")
+            b = word.encode()
+            _keyword_bytes.append(b)
+            keyword_add(b, len(b), t + VETO_SHIFT)
 
 
 cdef struct KeywordSlot:
@@ -232,6 +241,8 @@ cdef unsigned int context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t star
         for t in range(N_TYPES):
             if (types >> t) & 1 and w >= start - KW[t].before:
                 found |= (<unsigned int>1) << t
+            if (types >> (t + VETO_SHIFT)) & 1 and w >= start - KW[t].veto_before:
+                found |= (<unsigned int>1) << (t + VETO_SHIFT)
     return found
 
 
@@ -275,6 +286,14 @@ cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t s
     if before[0] == <unsigned int>~0:
         before[0] = context_before(s, n, start)
     return (before[0] >> type_id) & 1
+
+
+cdef inline bint vetoed(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
+                        unsigned int* before) noexcept nogil:
+    # a veto word of the type stands just before `start`
+    if before[0] == <unsigned int>~0:
+        before[0] = context_before(s, n, start)
+    return (before[0] >> (type_id + VETO_SHIFT)) & 1
 
 
 cdef unsigned short FIRST[128]  # bit per type that needs a word close before: its words' first letters
@@ -1159,7 +1178,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
             best_e, best_t = g.stop[0], T_SSN
     if type_on(opt, T_IP_ADDRESS) and is_digit(s[pos]):
         e = match_ipv4(s, n, pos, lim)
-        if e > best_e:
+        if e > best_e and not vetoed(s, n, pos, T_IP_ADDRESS, &before):
             best_e, best_t = e, T_IP_ADDRESS
     if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
         used = match_numeric_date(s, &g, opt.day_first, &aux)

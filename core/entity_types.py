@@ -19,6 +19,8 @@ class EntityType(NamedTuple):
     before: int = 48             # code points of context looked at before the match
     after: int = 24              # code points of context looked at after the match
     numeric: bool = False        # masking counts digits only, so separators survive
+    veto: tuple[str, ...] = ()   # lower-case words that, just before a candidate, rule it out
+    veto_before: int = 12        # code points looked at before the candidate for a veto word
 
 
 ENTITY_TYPES: tuple[EntityType, ...] = (
@@ -40,7 +42,9 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                ("routing", "aba", "rtn", "transit", "abartn"),
                numeric=True),
     EntityType("IP_ADDRESS", 0.85, ("ip", "ipv", "address", "host", "server",
-                                    "client", "from"), boost=0.1),
+                                    "client", "from"), boost=0.1,
+               # "version 4.18.14.13" is a version, not an IPv4 address
+               veto=("version", "ver", "build", "release", "firmware", "kernel", "patch")),
     EntityType("URL", 0.9, ("url", "link", "website", "site", "visit"), boost=0.05),
     EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated"), boost=0.05),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.

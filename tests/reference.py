@@ -713,7 +713,8 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             offer(g0.stop, SSN)
     if _on(types, IP) and t.s[pos] in DIGITS:
         e = t.ipv4(pos, lim)
-        if e and e > best_e:  # ipv4 checked its own end
+        row = ENTITY_TYPES[IP]
+        if e and e > best_e and not t.words_in(max(0, pos - row.veto_before), pos, row.veto):
             best_e, best_t = e, IP
     if dates_on:
         aux = t.numeric_date(plus, gs)

@@ -67,6 +67,7 @@ POSITIVES = [
     ("+33 1 23 45 67 89", "PHONE_NUMBER", "+33 1 23 45 67 89", "+33123456789"),  # one-digit area code
     ("+81 3-1234-5678", "PHONE_NUMBER", "+81 3-1234-5678", "+81312345678"),
     ("my cell is 0044 20 7946 0958", "PHONE_NUMBER", "0044 20 7946 0958", "+442079460958"),
+    ("the build server 10.1.2.3 is down", "IP_ADDRESS", "10.1.2.3", "10.1.2.3"),  # veto words only just before
     # email: lower-cased value
     ("mail John.Doe@Example.COM now", "EMAIL_ADDRESS", "John.Doe@Example.COM", "john.doe@example.com"),
     ("x+tag@mail.example.co.uk.", "EMAIL_ADDRESS", "x+tag@mail.example.co.uk", "x+tag@mail.example.co.uk"),
@@ -260,6 +261,8 @@ NEGATIVES = [
     ("12345", "PHONE_NUMBER"),
     ("total $91775.99 due", "PHONE_NUMBER"),              # an amount, not a phone
     ("order 9177220 shipped", "PHONE_NUMBER"),            # seven bare digits
+    ("deploying build version 4.18.14.13", "IP_ADDRESS"),  # a version, not an address
+    ("firmware: 2.0.1.7", "IP_ADDRESS"),
     ("917/722/0741", "PHONE_NUMBER"),                    # '/' joins dates, not phones
     ("ab917-722-0741", "PHONE_NUMBER"),
     ("a@b", "EMAIL_ADDRESS"),

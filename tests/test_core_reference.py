@@ -264,7 +264,7 @@ def swifts(draw) -> str:
     return code + draw(st.sampled_from(["", "", "_", "x", ".", "1"]))
 
 
-CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context}
+CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context + row.veto}
                        | {"SSN:", "Routing#", "born", "DOB", "IBAN", "e-mail", "Tel.", "birthday"})
 NOISE_WORDS = ["the", "order", "id", "total", "v1.2.3", "10:30", "x", "ok", "1,000", "2,000,000",
                "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b"]
