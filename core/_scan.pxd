@@ -8,7 +8,6 @@ cdef enum:
     PHONE_MAX = 32     # longest phone candidate, in code points
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
-    MAX_KEYWORDS = 16  # context words per type
     VETO_SHIFT = 16    # keyword-table bit of type t's veto words: t + VETO_SHIFT
     RELEASE_GIL_ABOVE = 4096  # code points; shorter scans keep the GIL
 
@@ -64,15 +63,12 @@ cdef struct Groups:
     Py_UCS4 sep[MAX_GROUPS]         # separator before group k; 0 for the first
     bint paren[MAX_GROUPS]          # group k was written "(ddd)"
 
-cdef struct Keywords:
-    int count
+cdef struct Keywords:     # a type's context rule; its words are in the keyword hash table
     int before          # code points looked at before a span
     int after           # code points looked at after a span
     int veto_before     # code points looked at before a span for a veto word
     float score
     float boost
-    const char* words[MAX_KEYWORDS]
-    int lengths[MAX_KEYWORDS]
 
 cdef struct Options:
     unsigned int types  # bit per type id

@@ -123,8 +123,9 @@ cdef void init_keywords() except *:
                 "CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "SWIFT_CODE", "CREDIT_CARD_PIN"]
     if names != expected:
         raise ImportError("core.entity_types rows do not match the compiled type ids")
-    cdef int t, k
-    cdef bytes b
+    if N_TYPES > VETO_SHIFT:
+        raise ImportError("more types than the keyword table's veto bits allow")
+    cdef int t
     for t in range(128):
         FIRST[t] = 0
     for t in range(26 * 26):
@@ -139,30 +140,28 @@ cdef void init_keywords() except *:
             FIRST[ord(word[0].upper())] |= 1 << t
             FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
     for t, row in enumerate(ENTITY_TYPES):
-        if len(row.context) > MAX_KEYWORDS or row.before > LOOKBEHIND - 8 or row.after > 32:
+        if row.before > LOOKBEHIND - 8 or row.after > 32 or row.veto_before > LOOKBEHIND - 8:
             raise ImportError(f"{row.name}: context table exceeds the core's bounds")
-        KW[t].count = len(row.context)
         KW[t].before = row.before
         KW[t].after = row.after
         KW[t].veto_before = row.veto_before
         KW[t].score = row.score
         KW[t].boost = row.boost
-        for k, word in enumerate(row.context):
-            if not (word.isascii() and word.isalpha() and word.islower()):
-                raise ImportError(f"{row.name}: context word {word!r} is not lower-case ASCII letters")
-            b = word.encode()
-            _keyword_bytes.append(b)
-            KW[t].words[k] = b
-            KW[t].lengths[k] = len(b)
-            keyword_add(b, len(b), t)
-        if row.veto_before > LOOKBEHIND - 8 or N_TYPES > VETO_SHIFT:
-            raise ImportError(f"{row.name}: veto table exceeds the core's bounds")
-        for word in row.veto:
-            if not (word.isascii() and word.isalpha() and word.islower()):
-                raise ImportError(f"{row.name}: veto word {word!r} is not lower-case ASCII letters")
-            b = word.encode()
-            _keyword_bytes.append(b)
-            keyword_add(b, len(b), t + VETO_SHIFT)
+        register_words(row.name, row.context, t)
+        register_words(row.name, row.veto, t + VETO_SHIFT)
+    if len(_keyword_bytes) > KEYWORD_SLOTS // 2:
+        raise ImportError("too many context words for the keyword table")
+
+
+cdef void register_words(str type_name, tuple words, int bit) except *:
+    # lower-case ASCII letter words into the keyword table, under `bit`
+    cdef bytes b
+    for word in words:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            raise ImportError(f"{type_name}: context word {word!r} is not lower-case ASCII letters")
+        b = word.encode()
+        _keyword_bytes.append(b)  # the table points into these bytes
+        keyword_add(b, len(b), bit)
 
 
 cdef struct KeywordSlot:
@@ -183,7 +182,7 @@ cdef inline unsigned int fnv_step(unsigned int h, Py_UCS4 c) noexcept nogil:
 
 
 cdef void keyword_add(const char* word, int length, int type_id) noexcept:
-    cdef unsigned int h = <unsigned int>2166136261
+    cdef unsigned int h = FNV_OFFSET
     cdef int k
     for k in range(length):
         h = fnv_step(h, word[k])
@@ -194,6 +193,22 @@ cdef void keyword_add(const char* word, int length, int type_id) noexcept:
     KEYWORD_TABLE[k].length = length
     KEYWORD_TABLE[k].word = word
     KEYWORD_TABLE[k].types |= (<unsigned int>1) << type_id
+
+
+cdef unsigned int FNV_OFFSET = <unsigned int>2166136261
+
+
+cdef inline Py_ssize_t next_word(const uchar_t* s, Py_ssize_t i, Py_ssize_t b, Py_ssize_t* w,
+                                 unsigned int* h) noexcept nogil:
+    # the next run of ASCII letters in [i, b): its start in w (b when none), its hash in h; its end
+    while i < b and not is_letter(s[i]):
+        i += 1
+    w[0] = i
+    h[0] = FNV_OFFSET
+    while i < b and is_letter(s[i]):
+        h[0] = fnv_step(h[0], s[i])
+        i += 1
+    return i
 
 
 cdef unsigned int keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, unsigned int h) noexcept nogil:
@@ -226,17 +241,10 @@ cdef unsigned int context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t star
         i = 0
     while i < start and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
         i += 1  # a word cut by the edge does not count
-    while i < start:
-        if not is_letter(s[i]):
-            i += 1
-            continue
-        w = i
-        h = <unsigned int>2166136261
-        while i < start and is_letter(s[i]):
-            h = fnv_step(h, s[i])
-            i += 1
-        if i == start and is_letter(at(s, start, n)):
-            break
+    while True:
+        i = next_word(s, i, start, &w, &h)
+        if w == start or (i == start and is_letter(at(s, start, n))):
+            break  # no more words, or one cut by the span
         types = keyword_types(s, w, i, h)
         for t in range(N_TYPES):
             if (types >> t) & 1 and w >= start - KW[t].before:
@@ -254,17 +262,10 @@ cdef unsigned int context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, 
     if is_letter(at(s, end - 1, n)):
         while i < b and is_letter(s[i]):
             i += 1  # a word cut by the edge does not count
-    while i < b:
-        if not is_letter(s[i]):
-            i += 1
-            continue
-        w = i
-        h = <unsigned int>2166136261
-        while i < b and is_letter(s[i]):
-            h = fnv_step(h, s[i])
-            i += 1
-        if is_letter(at(s, i, n)):
-            break
+    while True:
+        i = next_word(s, i, b, &w, &h)
+        if w == b or is_letter(at(s, i, n)):
+            break  # no more words, or one cut by the window's end
         types = keyword_types(s, w, i, h)
         for t in range(N_TYPES):
             if (types >> t) & 1 and i <= min(end + KW[t].after, lim):
