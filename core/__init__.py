@@ -7,7 +7,7 @@ normalises values and resolves overlaps; `core.redact` builds the output;
 """
 from core.detect import TYPE_NAMES, Detection, Entity, find_entities
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
-from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
+from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Redaction, Replace, Surrogate, apply_operator,
                          redact_segment)
 from core.stream import HOLDBACK, StreamRedactor
@@ -15,7 +15,7 @@ from core.tokens import KeyRing, decrypt_token
 
 __all__ = [
     "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",
-    "UTF16_CODE_UNIT", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
+    "UTF16_CODE_UNIT", "IDENTIFY_ONLY", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
     "Label", "Mask", "MissingKeys", "Numbering", "NumberingFull", "Redaction", "Replace", "Surrogate",
     "apply_operator", "redact_segment", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
     "redact_text",

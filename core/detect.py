@@ -81,7 +81,10 @@ def normalise(type_name: str, text: str, aux: int) -> str:
     if type_name == "IBAN":
         return text.replace(" ", "").upper()
     if type_name == "IP_ADDRESS":
-        return str(ipaddress.ip_address(text))
+        try:
+            return str(ipaddress.ip_address(text))
+        except ValueError:  # its message quotes the address: never let it out
+            return text.lower()
     if type_name == "CREDIT_CARD_EXPIRATION":
         return f"{aux // 100:04d}-{aux % 100:02d}"
     if type_name == "AGE":

@@ -6,7 +6,7 @@ from typing import Mapping, Sequence, Union
 
 from core import _mask, offsets, tokens
 from core.detect import Entity
-from core.entity_types import NUMERIC
+from core.entity_types import BY_NAME as ENTITY_NAMES, NUMERIC
 from core.surrogate import surrogate
 from core.tokens import KeyRing
 
@@ -149,6 +149,10 @@ def redact(text: str, entities: Sequence[Entity], redaction: Redaction,
         pos = e.end
     parts.append(text[pos:])
     return "".join(parts), replacements, starts
+
+
+# identify only: every type kept, the text passes through unchanged
+IDENTIFY_ONLY = Redaction(operators={name: Keep() for name in ENTITY_NAMES})
 
 
 @dataclass(frozen=True, slots=True)

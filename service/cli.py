@@ -12,7 +12,6 @@ import sys
 from typing import Iterator, TextIO
 
 import core
-from core.entity_types import BY_NAME
 from service.config import DEFAULT_ADDRESS, Settings
 
 DEFAULTS = Settings()
@@ -85,8 +84,7 @@ def identify(args) -> int:
             sys.stdout.write(json.dumps({"type": e.type, "text": e.text, "value": e.value,
                                          "offset": f.offset, "length": f.length,
                                          "score": round(e.score, 4)}) + "\n")
-    keep = core.Redaction(operators={name: core.Keep() for name in BY_NAME})
-    return _run_stream(args, keep, emit)
+    return _run_stream(args, core.IDENTIFY_ONLY, emit)
 
 
 def serve(args) -> int:

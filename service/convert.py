@@ -10,7 +10,6 @@ from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
 
 STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
-KEEP_ALL = {name: core.Keep() for name in BY_NAME}
 
 
 def checked_text(text: str, field: str, limit: int) -> str:

@@ -43,7 +43,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        _, found = core.redact_text(text, self._detection(request), self.default_redaction,
+        _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
                                     request.detection.offset_unit)
         return pb.IdentifyEntitiesResponse(entities=convert.entities(found, False))
 
@@ -117,7 +117,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         detection = convert.detection(config.detection, "config.detection")
         redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
         if config.identify_only:
-            redaction = core.Redaction(operators=convert.KEEP_ALL)
+            redaction = core.IDENTIFY_ONLY
         return (core.StreamRedactor(detection, redaction, config.detection.offset_unit),
                 config.include_entities or config.identify_only)
 
