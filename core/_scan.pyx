@@ -201,13 +201,14 @@ cdef unsigned int FNV_OFFSET = <unsigned int>2166136261
 cdef inline Py_ssize_t next_word(const uchar_t* s, Py_ssize_t i, Py_ssize_t b, Py_ssize_t* w,
                                  unsigned int* h) noexcept nogil:
     # the next run of ASCII letters in [i, b): its start in w (b when none), its hash in h; its end
+    cdef unsigned int hash = FNV_OFFSET  # a local: stores through h would alias s
     while i < b and not is_letter(s[i]):
         i += 1
     w[0] = i
-    h[0] = FNV_OFFSET
     while i < b and is_letter(s[i]):
-        h[0] = fnv_step(h[0], s[i])
+        hash = fnv_step(hash, s[i])
         i += 1
+    h[0] = hash
     return i
 
 
