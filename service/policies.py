@@ -316,12 +316,12 @@ class Applier:
                 self.leaf(leaf_where, c, k, rule, index)
 
     def apply(self, record: dict) -> dict:
-        done: list[str] = []
+        done: set[str] = set()
         for index, rule in enumerate(self.policy.rules):
             for where, container, key in list(_walk(record, rule.path, "")):
                 if not _under(where, done):
                     self.place(where, container, key, rule, index)
-                    done.append(where)
+                    done.add(where)
         if self.policy.default == "scan":
             for k in list(record):
                 for where, c, key in list(_leaves(record, k, k)):
@@ -330,9 +330,13 @@ class Applier:
         return record
 
 
-def _under(where: str, done: list[str]) -> bool:
-    # `where` is a field a rule already handled, or inside one
-    return any(where == d or where.startswith((d + ".", d + "[")) for d in done)
+ANCESTOR_END = re.compile(r"(?=[.\[])")
+
+
+def _under(where: str, done: set[str]) -> bool:
+    # `where` is a field a rule already handled, or inside one: look its ancestors up
+    # (a set, so a record with many fields stays linear)
+    return where in done or any(where[:m.start()] in done for m in ANCESTOR_END.finditer(where))
 
 
 def apply_policy(policy: Policy, record: dict,
