@@ -83,9 +83,15 @@ def decrypt_token(token: str, keys: KeyRing) -> str:
         raise KeyError_("not a token of a configured key") from None
 
 
-def find_tokens(text: str) -> list[str]:
-    """Encryption tokens inside a text, in order."""
-    return [m.group(0) for m in TOKEN.finditer(text)]
+def reveal_text(text: str, keys: KeyRing) -> str:
+    """`text` with every token of a configured key replaced by its value, in one pass;
+    tokens of other (retired) keys stay as they are."""
+    def value(m: re.Match) -> str:
+        try:
+            return decrypt_token(m.group(0), keys)
+        except KeyError_:
+            return m.group(0)
+    return TOKEN.sub(value, text)
 
 
 class Digits:

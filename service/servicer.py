@@ -81,13 +81,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 values.append(core.decrypt_token(token, self.keys))
             except ValueError:
                 raise BadRequest(f"tokens[{i}]: not a token of a configured key") from None
-        text = request.text
-        for token in dict.fromkeys(core.tokens.find_tokens(text)):
-            try:
-                text = text.replace(token, core.decrypt_token(token, self.keys))
-            except ValueError:
-                continue  # a token of a retired key stays as it is
-        return pb.RevealResponse(values=values, text=text)
+        return pb.RevealResponse(values=values, text=core.tokens.reveal_text(request.text, self.keys))
 
     @rpc
     def StreamRedact(self, requests: Iterator[pb.StreamRedactRequest], context) -> Iterator[pb.StreamRedactResponse]:
