@@ -3,6 +3,8 @@ and the scoring arithmetic is right."""
 from __future__ import annotations
 
 import random
+import re
+from collections import Counter
 
 import phonenumbers
 import pytest
@@ -10,9 +12,17 @@ import pytest
 from bench.accuracy import values as V
 from bench.accuracy.__main__ import core_predictor, evaluate, main
 from bench.accuracy.corpus import LABELLED, TEMPLATES, generate, render
-from bench.accuracy.scoring import Score, add, score_all
+from bench.accuracy.scoring import LABELLED_TYPES, Score, add, score_all
 
 SMALL = 300
+NEW_TYPES = {"PERSON_NAME", "ADDRESS", "LOCATION", "ORGANIZATION", "DOMAIN_NAME", "PASSPORT_NUMBER",
+             "US_DRIVERS_LICENSE", "US_BANK_ACCOUNT_NUMBER"}
+NUMERIC = {"CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "US_BANK_ROUTING_NUMBER",
+           "US_BANK_ACCOUNT_NUMBER"}
+PLACES = {p.lower() for p in [c for c, _, _ in V.US_CITIES] + [c for c, _, _ in V.CA_CITIES]
+          + V.WORLD_CITIES + list(V.US_STATES.values()) + list(V.CA_PROVINCES.values())
+          + V.COUNTRIES}
+NAME_WORDS = set(V.FIRST_NAMES) | set(V.SURNAMES) | set(V.WORDY_FIRST)
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +64,15 @@ def test_labels_point_at_the_generated_values():
 
 
 def test_labels_and_values_are_valid(corpus):
-    seen = 0
+    seen = spoken = 0
     for s in corpus:
         for t, a, b in s.labels:
             value = s.text[a:b]
             assert value and value == value.strip(), (t, value, s.text)
-            if s.kind == "stt":
+            if t in NUMERIC:
+                spoken += bool(re.search(r"[a-z]", value))
+                value = V.words_to_digits(value)    # digits (and a leading +) of the number said
+            elif s.kind == "stt":
                 continue
             digits = "".join(c for c in value if c.isdigit())
             if t == "CREDIT_CARD_NUMBER":
@@ -73,12 +86,87 @@ def test_labels_and_values_are_valid(corpus):
             elif t == "PHONE_NUMBER":
                 region = "GB" if value.startswith("00") else "US"
                 assert phonenumbers.is_valid_number(phonenumbers.parse(value, region)), value
+            elif t == "US_BANK_ACCOUNT_NUMBER":
+                assert value == digits and 8 <= len(digits) <= 17, value  # no separators
+            elif t == "PASSPORT_NUMBER":
+                assert value.isalnum() and 8 <= len(value) <= 9, value
+            elif t == "US_DRIVERS_LICENSE":
+                assert digits and re.fullmatch(r"[A-Z]?[ \d-]+", value), value
+            elif t == "PERSON_NAME":   # titles (Mr., Dr.) are outside the span
+                assert any(value == w or value.startswith(w + " ") or value.startswith(w + "-")
+                           for w in NAME_WORDS), value
+                assert value.split()[0].rstrip(".") not in ("Mr", "Ms", "Mrs", "Dr"), value
+            elif t == "LOCATION":
+                assert value.lower() in PLACES, value
+            elif t == "ADDRESS":
+                assert re.match(r"(\d|P\.? ?O\.? Box|Post Office Box|PSC|Unit|CMR|Flat)", value), value
+                assert not value.endswith("."), value
+            elif t == "DOMAIN_NAME":
+                assert re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", value), value
+                assert value not in V.FILENAMES
             seen += 1
-    assert seen > 100
+    assert seen > 100 and spoken >= 3
     for s in corpus:
         for kind, a, b in s.negatives:
             if kind == "badcard":
                 assert not V.luhn_valid("".join(c for c in s.text[a:b] if c.isdigit()))
+
+
+def test_every_new_type_is_in_the_corpus_and_labels_round_trip():
+    corpus = generate(2000, seed=3)
+    types = Counter(t for s in corpus for t, _, _ in s.labels)
+    assert NEW_TYPES <= set(types) and NEW_TYPES <= LABELLED_TYPES
+    assert {t for t, _ in LABELLED.values()} <= LABELLED_TYPES
+    for t in NEW_TYPES:
+        assert types[t] >= 30, (t, types[t])
+        assert len({s.kind for s in corpus if any(lt == t for lt, _, _ in s.labels)}) >= 3, t
+    holidays = {h.lower() for h in V.HOLIDAYS}
+    assert sum(1 for s in corpus for t, a, b in s.labels
+               if t == "DATE" and s.text[a:b].lower() in holidays) >= 20
+    # a good share of the sentences hold one of the new types
+    share = sum(any(t in NEW_TYPES for t, _, _ in s.labels) for s in corpus) / len(corpus)
+    assert 0.25 <= share <= 0.45, share
+    # round trip: every label and negative is exactly a stripped, non-overlapping slice of the
+    # text, and re-rendering with the same seed gives the same spans
+    for s in corpus:
+        spans = sorted(s.labels + s.negatives, key=lambda x: x[1])
+        for (_, a, b), (_, c, _) in zip(spans, spans[1:]):
+            assert b <= c, s.text
+        for _, a, b in spans:
+            assert s.text[a:b] and s.text[a:b] == s.text[a:b].strip()
+    assert [(s.text, s.labels, s.negatives) for s in generate(2000, seed=3)] == \
+        [(s.text, s.labels, s.negatives) for s in corpus]
+
+
+def test_hard_negatives_are_unlabelled(corpus):
+    big = generate(2000, seed=5)
+    kinds = Counter(k for s in big for k, _, _ in s.negatives)
+    for k in ("capword", "street", "numword", "filename", "product", "weekday", "month",
+              "abbrev", "digits", "mrdot"):
+        assert kinds[k] > 0, k
+    for s in big:
+        for k, a, b in s.negatives:
+            assert not any(la < b and a < lb for _, la, lb in s.labels), (k, s.text)
+            if k == "street":
+                assert not s.text[a:b][0].isdigit()
+
+
+def test_spoken_numbers_decode_to_valid_values():
+    rng = random.Random(5)
+    for _ in range(300):
+        text = V.spoken_phone(rng)
+        number = V.words_to_digits(text)
+        region = "GB" if number.startswith("00") else "US"
+        assert phonenumbers.is_valid_number(phonenumbers.parse(number, region)), (text, number)
+        card = V.words_to_digits(V.spoken_card(rng))
+        assert V.luhn_valid(card) and card[0] in "3456"
+        ssn = V.words_to_digits(V.spoken_ssn(rng))
+        assert len(ssn) == 9 and ssn[:3] not in ("000", "666") and ssn[0] != "9"
+        assert ssn[3:5] != "00" and ssn[5:] != "0000"
+    said = " ".join(V.spell_number(random.Random(i), "415-555-1200") for i in range(50))
+    for word in ("double", "triple", "oh", "five"):
+        assert word in said
+    assert V.words_to_digits("four one five triple five one two oh oh") == "415555120" + "0"
 
 
 def test_perfect_predictions_score_one(corpus):
@@ -110,6 +198,13 @@ def test_scoring_a_hand_made_example():
     # leaked: the SSN (11 chars) and the card's last char; the date is covered
     assert score.leaked_chars == 12 and score.pii_chars == 19 + 11 + 10
     assert score.over_chars == 3 and score.other_chars == len(text) - 40
+
+
+def test_location_subtypes_score_as_location():
+    text = "I live in Denver"
+    score = Score()
+    add(score, len(text), [("LOCATION", 10, 16)], [("LOCATION_CITY", 10, 16)])
+    assert score.prf("LOCATION") == (1.0, 1.0, 1.0) and not score.unscored
 
 
 def test_one_miss_one_false_positive():

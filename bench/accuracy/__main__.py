@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
 from bench.accuracy.corpus import SEED, Sentence, generate
-from bench.accuracy.scoring import LABELLED_TYPES, Score, Span, add, merge_dates, score_all, table
+from bench.accuracy.scoring import (LABELLED_TYPES, Score, Span, add, merge_dates, score_all,
+                                    scored_type, table)
 
 Predictor = Callable[[str], list[Span]]
 
@@ -18,6 +19,9 @@ PRESIDIO_MAP = {
     "CREDIT_CARD": "CREDIT_CARD_NUMBER", "US_SSN": "SSN", "PHONE_NUMBER": "PHONE_NUMBER",
     "EMAIL_ADDRESS": "EMAIL_ADDRESS", "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP_ADDRESS",
     "URL": "URL", "DATE_TIME": "DATE", "ABA_ROUTING_NUMBER": "US_BANK_ROUTING_NUMBER",
+    "PERSON": "PERSON_NAME", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION",
+    "US_PASSPORT": "PASSPORT_NUMBER", "UK_PASSPORT": "PASSPORT_NUMBER",
+    "US_DRIVER_LICENSE": "US_DRIVERS_LICENSE", "US_BANK_NUMBER": "US_BANK_ACCOUNT_NUMBER",
 }
 
 
@@ -56,6 +60,7 @@ def evaluate(corpus: Sequence[Sentence], predict: Predictor) -> tuple[Score, lis
     started = time.perf_counter()
     preds = [predict(s.text) for s in corpus]
     elapsed = time.perf_counter() - started
+    preds = [[(scored_type(t), a, b) for t, a, b in p] for p in preds]  # location subtypes -> LOCATION
     return score_all((len(s.text), s.labels, p) for s, p in zip(corpus, preds)), preds, elapsed
 
 

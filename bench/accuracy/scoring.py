@@ -20,7 +20,21 @@ Span = tuple[str, int, int]  # (type, start, end)
 # card expiry dates or SWIFT codes, which the corpus does not label) are not scored:
 # they are counted in `Score.unscored` and only count as coverage for the leak rate.
 LABELLED_TYPES = frozenset({"CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN",
-                            "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH"})
+                            "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH",
+                            "PERSON_NAME", "ADDRESS", "LOCATION", "ORGANIZATION", "DOMAIN_NAME",
+                            "PASSPORT_NUMBER", "US_DRIVERS_LICENSE", "US_BANK_ACCOUNT_NUMBER"})
+
+# Places are scored as one type: a prediction typed as a kind of location
+# ("LOCATION_CITY", "LOCATION/STATE", "CITY", "COUNTRY", ...) is scored as LOCATION.
+LOCATION_SUBTYPES = frozenset({"CITY", "STATE", "PROVINCE", "COUNTRY", "US_STATE", "REGION",
+                               "GPE"})
+
+
+def scored_type(t: str) -> str:
+    """The type a prediction is scored as."""
+    if t.startswith("LOCATION") or t in LOCATION_SUBTYPES:
+        return "LOCATION"
+    return t
 
 
 @dataclass
@@ -88,7 +102,7 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def add(score: Score, text_len: int, gold: Sequence[Span], pred: Sequence[Span]) -> None:
     """Score one text's predictions into `score`."""
-    everything = list(pred)
+    everything = [(scored_type(t), a, b) for t, a, b in pred]
     pred = [p for p in everything if p[0] in LABELLED_TYPES]
     for p in everything:
         if p[0] not in LABELLED_TYPES:
