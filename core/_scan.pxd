@@ -8,7 +8,7 @@ cdef enum:
     PHONE_MAX = 32     # longest phone candidate, in code points
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into
-    VETO_SHIFT = 16    # keyword-table bit of type t's veto words: t + VETO_SHIFT
+    VETO_SHIFT = 32    # keyword-table bit of type t's veto words: t + VETO_SHIFT
     RELEASE_GIL_ABOVE = 4096  # code points; shorter scans keep the GIL
 
 # Type ids: the row order of core.entity_types.ENTITY_TYPES.
@@ -28,6 +28,14 @@ cdef enum TypeId:
     T_AGE
     T_SWIFT_CODE
     T_CREDIT_CARD_PIN
+    T_US_BANK_ACCOUNT_NUMBER
+    T_PERSON_NAME
+    T_LOCATION
+    T_ORGANIZATION
+    T_ADDRESS
+    T_DOMAIN_NAME
+    T_PASSPORT_NUMBER
+    T_US_DRIVERS_LICENSE
     N_TYPES
 
 # Span flags.
@@ -47,7 +55,8 @@ cdef struct Span:
     int type_id
     int flags
     float score
-    long long aux      # dates: yyyymmdd with 0 for an unknown part; expirations: yyyymm; ages: the age
+    long long aux      # dates: yyyymmdd with 0 for an unknown part; expirations: yyyymm; ages: the age;
+                       # spoken numbers: their digits (count in flags >> 8); places: LOC_* subtype
 
 cdef struct SpanVec:
     Span* items        # owned; grown by doubling

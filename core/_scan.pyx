@@ -120,7 +120,9 @@ cdef void init_keywords() except *:
     names = [row.name for row in ENTITY_TYPES]
     expected = ["CREDIT_CARD_NUMBER", "SSN", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN",
                 "US_BANK_ROUTING_NUMBER", "IP_ADDRESS", "URL", "DATE", "DATE_OF_BIRTH",
-                "CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "SWIFT_CODE", "CREDIT_CARD_PIN"]
+                "CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "SWIFT_CODE", "CREDIT_CARD_PIN",
+                "US_BANK_ACCOUNT_NUMBER", "PERSON_NAME", "LOCATION", "ORGANIZATION", "ADDRESS",
+                "DOMAIN_NAME", "PASSPORT_NUMBER", "US_DRIVERS_LICENSE"]
     if names != expected:
         raise ImportError("core.entity_types rows do not match the compiled type ids")
     if N_TYPES > VETO_SHIFT:
@@ -167,11 +169,11 @@ cdef void register_words(str type_name, tuple words, int bit) except *:
 cdef struct KeywordSlot:
     unsigned int hash       # 0 = empty
     int length
-    unsigned int types      # bit per type that lists the word
+    unsigned long long types  # bit per type that lists the word
     const char* word
 
 cdef enum:
-    KEYWORD_SLOTS = 512     # open addressing, a power of two well above the word count
+    KEYWORD_SLOTS = 1024    # open addressing, a power of two well above the word count
 
 cdef KeywordSlot KEYWORD_TABLE[KEYWORD_SLOTS]
 
@@ -192,7 +194,7 @@ cdef void keyword_add(const char* word, int length, int type_id) noexcept:
     KEYWORD_TABLE[k].hash = h
     KEYWORD_TABLE[k].length = length
     KEYWORD_TABLE[k].word = word
-    KEYWORD_TABLE[k].types |= (<unsigned int>1) << type_id
+    KEYWORD_TABLE[k].types |= (1ULL) << type_id
 
 
 cdef unsigned int FNV_OFFSET = <unsigned int>2166136261
@@ -212,7 +214,7 @@ cdef inline Py_ssize_t next_word(const uchar_t* s, Py_ssize_t i, Py_ssize_t b, P
     return i
 
 
-cdef unsigned int keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, unsigned int h) noexcept nogil:
+cdef unsigned long long keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, unsigned int h) noexcept nogil:
     # the types whose context words include s[a:b] (hash h), or 0
     cdef int k = h & (KEYWORD_SLOTS - 1), j
     cdef const KeywordSlot* slot
@@ -227,16 +229,17 @@ cdef unsigned int keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t b, un
     return 0
 
 
-cdef inline unsigned int context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+cdef inline unsigned long long context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
     # types with a context word wholly inside their window before `start`
     return context_within(s, n, start, LOOKBEHIND - 8)
 
 
-cdef unsigned int context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+cdef unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
                                  Py_ssize_t reach) noexcept nogil:
     # context_before, exact for the types whose window `before` is at most `reach`
     cdef Py_ssize_t i = start - reach, w
-    cdef unsigned int h, types, found = 0
+    cdef unsigned int h
+    cdef unsigned long long types, found = 0
     cdef int t
     if i < 0:
         i = 0
@@ -249,16 +252,17 @@ cdef unsigned int context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t star
         types = keyword_types(s, w, i, h)
         for t in range(N_TYPES):
             if (types >> t) & 1 and w >= start - KW[t].before:
-                found |= (<unsigned int>1) << t
+                found |= (1ULL) << t
             if (types >> (t + VETO_SHIFT)) & 1 and w >= start - KW[t].veto_before:
-                found |= (<unsigned int>1) << (t + VETO_SHIFT)
+                found |= (1ULL) << (t + VETO_SHIFT)
     return found
 
 
-cdef unsigned int context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t lim) noexcept nogil:
+cdef unsigned long long context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t lim) noexcept nogil:
     # types with a context word wholly inside their window after `end`
     cdef Py_ssize_t i = end, w, b = min(end + 32, lim)
-    cdef unsigned int h, types, found = 0
+    cdef unsigned int h
+    cdef unsigned long long types, found = 0
     cdef int t
     if is_letter(at(s, end - 1, n)):
         while i < b and is_letter(s[i]):
@@ -270,36 +274,36 @@ cdef unsigned int context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, 
         types = keyword_types(s, w, i, h)
         for t in range(N_TYPES):
             if (types >> t) & 1 and i <= min(end + KW[t].after, lim):
-                found |= (<unsigned int>1) << t
+                found |= (1ULL) << t
     return found
 
 
 cdef inline bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
-                             Py_ssize_t lim, int type_id, unsigned int* before) noexcept nogil:
+                             Py_ssize_t lim, int type_id, unsigned long long* before) noexcept nogil:
     # `before` caches context_before(start) across the candidates of one start; ~0 = not yet
-    if before[0] == <unsigned int>~0:
+    if before[0] == <unsigned long long>~0ULL:
         before[0] = context_before(s, n, start)
     return ((before[0] | context_after(s, n, end, lim)) >> type_id) & 1
 
 
 cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
-                                    unsigned int* before) noexcept nogil:
+                                    unsigned long long* before) noexcept nogil:
     # has_context for a type whose window is before the span only (after = 0)
-    if before[0] == <unsigned int>~0:
+    if before[0] == <unsigned long long>~0ULL:
         before[0] = context_before(s, n, start)
     return (before[0] >> type_id) & 1
 
 
 cdef inline bint vetoed(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
-                        unsigned int* before) noexcept nogil:
+                        unsigned long long* before) noexcept nogil:
     # a veto word of the type stands just before `start`
-    if before[0] == <unsigned int>~0:
+    if before[0] == <unsigned long long>~0ULL:
         before[0] = context_before(s, n, start)
     return (before[0] >> (type_id + VETO_SHIFT)) & 1
 
 
-cdef unsigned short FIRST[128]  # bit per type that needs a word close before: its words' first letters
-cdef unsigned short FIRST2[26 * 26]  # ... and their first two letters, lower case
+cdef unsigned int FIRST[128]  # bit per type that needs a word close before: its words' first letters
+cdef unsigned int FIRST2[26 * 26]  # ... and their first two letters, lower case
 
 
 cdef inline unsigned int first_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
@@ -320,13 +324,13 @@ cdef inline unsigned int first_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_
 
 
 cdef inline bint has_context_near(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
-                                  unsigned int* before, unsigned int* near) noexcept nogil:
+                                  unsigned long long* before, unsigned long long* near) noexcept nogil:
     # has_context_before for a type whose window is at most NEAR_CONTEXT: a scan of that
     # window only (the lone numbers these types look at are common: keep them cheap);
     # `near` caches the scan of NEAR_CONTEXT, exact for all of these types
-    if before[0] != <unsigned int>~0:
+    if before[0] != <unsigned long long>~0ULL:
         return (before[0] >> type_id) & 1
-    if near[0] != <unsigned int>~0:
+    if near[0] != <unsigned long long>~0ULL:
         return (near[0] >> type_id) & 1
     if not (first_letters(s, n, start, KW[type_id].before) >> type_id) & 1:
         return False  # no word in the window starts with a context word's first letter
@@ -1019,7 +1023,7 @@ cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
 cdef int nearer_of(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int a, int b) noexcept nogil:
     # both types have a context word in their windows ("CVV 123, PIN 4821"): the one with a
     # word nearer, in bands of 8 code points; a on a tie
-    cdef unsigned int bits
+    cdef unsigned long long bits
     cdef Py_ssize_t reach
     for reach in range(8, NEAR_CONTEXT, 8):
         bits = context_within(s, n, pos, reach)
@@ -1112,6 +1116,9 @@ cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
     return e
 
 
+include "_words.pxi"
+
+
 # ---------------------------------------------------------------- the pass
 
 cdef inline bint type_on(const Options* opt, int type_id) noexcept nogil:
@@ -1125,14 +1132,14 @@ cdef inline float scored(int type_id, bint context) noexcept nogil:
 
 cdef int push_match(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
                     Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux,
-                    unsigned int* before) noexcept nogil:
+                    unsigned long long* before) noexcept nogil:
     # a match whose context is a bonus: flagged and boosted when a context word is near
     cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
     return push(out, start, end, type_id, F_CONTEXT if ctx else 0, scored(type_id, ctx), aux)
 
 
 cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
-                   Py_ssize_t lim, const Options* opt, unsigned int* before) noexcept nogil:
+                   Py_ssize_t lim, const Options* opt, unsigned long long* before) noexcept nogil:
     # a date with birth context is a DATE_OF_BIRTH; -1 when neither type is wanted
     if type_on(opt, T_DATE_OF_BIRTH) and has_context(s, n, start, end, lim, T_DATE_OF_BIRTH, before):
         return T_DATE_OF_BIRTH
@@ -1144,7 +1151,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     # the detectors that start with a digit, '+' or '('; -1 on allocation failure
     cdef Groups g
     cdef int j, best_t = -1, used, phones = 0
-    cdef unsigned int before = ~0, near = ~0
+    cdef unsigned long long before = ~0ULL, near = ~0ULL
     cdef int d[20]
     cdef Py_ssize_t e, best_e = 0
     cdef long long aux = 0, best_aux = 0
@@ -1287,7 +1294,7 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     cdef Py_ssize_t e = 0, e2
     cdef int t = -1, capped = 0, month = 0
     cdef long long aux = 0, aux2 = 0
-    cdef unsigned int before = ~0
+    cdef unsigned long long before = ~0ULL
     cdef bint digit = False
     cdef Py_UCS4 c2 = at(s, pos + 1, n)
     # one look-up of the first two letters gates the detectors (random words mispredict branches)
@@ -1335,7 +1342,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end
     cdef Py_UCS4 c, d
-    cdef unsigned int k, before
+    cdef unsigned int k
+    cdef unsigned long long before
     cdef int found, capped
     cdef bint ctx
     while pos < n:
@@ -1386,6 +1394,11 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
                 found = letter_at(s, n, pos, lim, opt, out, &e, carry)
+                if not found:
+                    e = 0
+                    found = words_at(s, n, pos, word_end, lim, opt, out, &e)
+                    if found == 0 and e > covered:
+                        covered = e  # a spoken phone candidate: no resting inside it
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
@@ -1393,7 +1406,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    found = numeric_at(s, n, pos, lim, opt, out, &e)
+                    found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
+                    if found == 0 and not e:
+                        found = numeric_at(s, n, pos, lim, opt, out, &e)
                     if found == 0 and e > covered:
                         covered = e  # tentative phones: no resting inside them
         elif (c == 43 or c == 40) and is_digit(at(s, pos + 1, n)) and not mid_number(s, n, pos):
@@ -1435,6 +1450,7 @@ ALL_TYPES = (1 << N_TYPES) - 1
 TENTATIVE = F_TENTATIVE
 ALTERNATIVE = F_ALTERNATIVE
 CONTEXT = F_CONTEXT
+SPOKEN = F_SPOKEN
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
@@ -1446,7 +1462,7 @@ def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
-    cdef unsigned int before = ~0
+    cdef unsigned long long before = ~0ULL
     cdef bint ctx
     if not (0 <= start <= end <= n and 0 <= type_id < N_TYPES):
         raise ValueError("span or type outside the text or the table")
@@ -1505,3 +1521,4 @@ init_keywords()
 init_iban()
 init_pairs()
 init_countries()
+init_gazetteer()

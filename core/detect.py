@@ -14,7 +14,11 @@ from core.entity_types import BY_NAME, ENTITY_TYPES
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
 DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER", "CREDIT_CARD_CVV",
-                          "CREDIT_CARD_PIN"})
+                          "CREDIT_CARD_PIN", "US_BANK_ACCOUNT_NUMBER"})
+SPOKEN = _scan.SPOKEN
+LOCATION_SUBTYPES = ("", "LOCATION_CITY", "LOCATION_STATE", "LOCATION_COUNTRY")
+# names a caller may use in entity_types and exclude beside the types: LOCATION's subtypes
+SUBTYPES: dict[str, str] = {name: "LOCATION" for name in LOCATION_SUBTYPES if name}
 # regions whose numeric dates are read day first (everywhere but these)
 MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "PW", "MH", "CA", "BZ", "GU", "AS", "PR", "VI", "MP"})
 
@@ -27,6 +31,7 @@ class Entity:
     text: str      # the exact substring
     value: str     # normalised
     score: float
+    subtype: str = ""  # LOCATION: LOCATION_CITY, LOCATION_STATE or LOCATION_COUNTRY
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,7 @@ class Detection:
     exclude: frozenset[str] = frozenset()
     min_score: float = 0.0
     region: str = "US"
+    subtypes: frozenset[str] = frozenset()  # LOCATION subtypes asked for alone (none: all)
 
     @classmethod
     def create(cls, entity_types: Iterable[str] = (), exclude: Iterable[str] = (),
@@ -43,7 +49,7 @@ class Detection:
         """Validate names and build; raises ValueError naming the bad field."""
         wanted = list(entity_types)
         for field, names in (("entity_types", wanted), ("exclude", list(exclude))):
-            unknown = [n for n in names if n not in BY_NAME]
+            unknown = [n for n in names if n not in BY_NAME and n not in SUBTYPES]
             if unknown:
                 raise ValueError(f"{field}: unknown entity type {unknown[0]!r}")
         if not 0.0 <= min_score <= 1.0:
@@ -51,8 +57,10 @@ class Detection:
         region = (region or "US").upper()
         if region not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"default_region: {region!r} is not an ISO 3166 region")
-        types = ALL_TYPES if not wanted else sum(1 << BY_NAME[n] for n in set(wanted))
-        return cls(types, frozenset(exclude), min_score, region)
+        wanted_types = {SUBTYPES.get(n, n) for n in wanted}
+        types = ALL_TYPES if not wanted else sum(1 << BY_NAME[n] for n in wanted_types)
+        subtypes = frozenset(n for n in wanted if n in SUBTYPES) if "LOCATION" not in wanted else frozenset()
+        return cls(types, frozenset(exclude), min_score, region, subtypes)
 
     @property
     def day_first(self) -> bool:
@@ -73,7 +81,14 @@ def phone_e164(candidate: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def normalise(type_name: str, text: str, aux: int) -> str:
+def spoken_digits(aux: int, flags: int) -> str:
+    """The digits of a number said in words, from the scanner's span."""
+    return str(aux).zfill(flags >> 8)
+
+
+def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
+    if flags & SPOKEN:
+        return spoken_digits(aux, flags)
     if type_name in DIGIT_VALUED:
         return "".join(c for c in text if c.isdigit())
     if type_name == "EMAIL_ADDRESS":
@@ -91,8 +106,14 @@ def normalise(type_name: str, text: str, aux: int) -> str:
         return str(aux)
     if type_name == "SWIFT_CODE":
         return text.upper()
+    if type_name in ("DOMAIN_NAME", "PASSPORT_NUMBER", "US_DRIVERS_LICENSE"):
+        return text.lower() if type_name == "DOMAIN_NAME" else text.replace("-", "").replace(" ", "").upper()
+    if type_name in ("PERSON_NAME", "LOCATION", "ORGANIZATION", "ADDRESS"):
+        return " ".join(text.split())
     if type_name in ("DATE", "DATE_OF_BIRTH"):
         year, month, day = aux // 10000, aux // 100 % 100, aux % 100
+        if not month:  # a holiday that moves ("Thanksgiving"): its name
+            return " ".join(text.split())
         if not year:
             return f"--{month:02d}-{day:02d}"
         return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -114,7 +135,8 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
                 j += 1
             if start >= last_end:
                 for start, end, type_id, flags, score, aux in spans[i:j]:
-                    value = phone_e164(text[start:end], detection.region)
+                    digits = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
+                    value = phone_e164(digits, detection.region)
                     if value is not None:
                         _, score = _scan.context_score(text, start, end, type_id)
                         found.append(Entity("PHONE_NUMBER", start, end, text[start:end], value, score))
@@ -124,11 +146,15 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
             continue
         if start >= last_end:
             name = TYPE_NAMES[type_id]
-            found.append(Entity(name, start, end, text[start:end], normalise(name, text[start:end], aux), score))
+            found.append(Entity(name, start, end, text[start:end], normalise(name, text[start:end], aux, flags),
+                                score, LOCATION_SUBTYPES[aux] if name == "LOCATION" else ""))
             last_end = end
         i += 1
     if detection.exclude or detection.min_score:
-        found = [e for e in found if e.type not in detection.exclude and e.score >= detection.min_score]
+        found = [e for e in found if e.type not in detection.exclude and e.subtype not in detection.exclude
+                 and e.score >= detection.min_score]
+    if detection.subtypes:
+        found = [e for e in found if e.type != "LOCATION" or e.subtype in detection.subtypes]
     return found
 
 

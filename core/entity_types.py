@@ -70,6 +70,40 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("SWIFT_CODE", 0.85, ("swift", "bic", "bank"), boost=0.1, before=32, after=16),
     # Context required, close before: a lone 4-6 digit number ("pin", "PIN code", "pin number").
     EntityType("CREDIT_CARD_PIN", 0.85, ("pin",), boost=0.1, before=24, after=0, numeric=True),
+    # Context required, before: a lone 6-17 digit run ("account number 000123456789").
+    EntityType("US_BANK_ACCOUNT_NUMBER", 0.8,
+               ("account", "acct", "checking", "savings", "deposit", "acc"),
+               boost=0.1, before=32, after=0, numeric=True),
+    # Names come from the gazetteer (census lists) and the cue rules in _words.pxi; these
+    # words only raise the score.
+    EntityType("PERSON_NAME", 0.75,
+               ("name", "named", "called", "dear", "hi", "hello", "hey", "thanks", "mr", "mrs",
+                "ms", "dr", "agent", "speaking", "customer", "caller", "contact", "spoke",
+                "sincerely", "regards", "from", "patient", "signed", "cardholder"),
+               boost=0.1, before=32, after=16),
+    EntityType("LOCATION", 0.75,
+               ("in", "from", "to", "near", "at", "visit", "visiting", "live", "lives", "living",
+                "moved", "based", "located", "city", "state", "country", "travel", "flight"),
+               boost=0.1, before=16, after=0),
+    EntityType("ORGANIZATION", 0.75,
+               ("work", "works", "worked", "working", "company", "employer", "at", "with",
+                "bank", "firm", "joined"),
+               boost=0.1, before=24, after=0),
+    EntityType("ADDRESS", 0.85,
+               ("address", "live", "lives", "living", "ship", "shipping", "deliver", "delivery",
+                "mail", "mailing", "billing", "reside", "located", "home", "street", "postcode",
+                "postal", "zip", "send", "moved"),
+               boost=0.1, before=40, after=0),
+    EntityType("DOMAIN_NAME", 0.8,
+               ("domain", "site", "website", "visit", "go", "dns", "host", "hostname",
+                "resolve", "resolves", "registered", "web"),
+               boost=0.1, before=24, after=0),
+    # Context required, before: the word "passport" ("passport no. X1234567").
+    EntityType("PASSPORT_NUMBER", 0.85, ("passport",), boost=0.1, before=40, after=0),
+    # Context required, before: "driver's license", "DL", "licence number".
+    EntityType("US_DRIVERS_LICENSE", 0.85,
+               ("license", "licence", "dl", "driver", "drivers", "driving", "dln"),
+               boost=0.1, before=40, after=0),
 )
 
 BY_NAME: dict[str, int] = {t.name: i for i, t in enumerate(ENTITY_TYPES)}

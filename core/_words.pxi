@@ -1,0 +1,1232 @@
+# Word-level detectors, included into _scan.pyx: names, places, organisations,
+# addresses, holidays, domain names, passport and licence numbers, spoken numbers.
+#
+# They share one hash table of lower-case phrases (the gazetteer file plus the closed
+# word classes of core.lexicon), keyed by a 64-bit FNV-1a hash of the phrase's words
+# joined by single spaces, with a Bloom filter in front so that the many words that
+# are in no list cost one cache-resident bit test. Like every detector of the pass,
+# each decision reads at most LOOKBEHIND - 8 code points back and LOOKAHEAD ahead.
+
+from libc.stdlib cimport calloc
+
+cdef enum:
+    G_FIRST = 1 << 0        # a first name (census)
+    G_LAST = 1 << 1         # a surname (census)
+    G_COMMON = 1 << 2       # also a common lower-case English word ("will", "brown")
+    G_CITY = 1 << 3
+    G_STATE = 1 << 4        # a state, province or nation
+    G_ABBR = 1 << 5         # a two-letter state or province code (upper case only)
+    G_COUNTRY = 1 << 6
+    G_ORG = 1 << 7          # a known organisation
+    G_HOLIDAY = 1 << 8
+    G_PREFIX = 1 << 9       # a longer phrase starts with this one
+    G_STREET = 1 << 10      # a street suffix
+    G_UNIT = 1 << 11        # a secondary unit word
+    G_DIR = 1 << 12         # a directional
+    G_TITLE = 1 << 13
+    G_ORG_SUFFIX = 1 << 14
+    G_ORG_HEAD = 1 << 15
+    G_NUMBER = 1 << 16      # a spoken-number word; value: see NUMBER_WORDS
+    G_CUE = 1 << 17         # a name cue before
+    G_CUE_STRONG = 1 << 18  # ... that admits a first name that is also a common word
+    G_CUE_AFTER = 1 << 19   # a name cue after
+    G_STOP = 1 << 20        # never part of a name, place or organisation
+    G_PLACE_CUE = 1 << 21
+    G_CONNECTOR = 1 << 22   # lower-case word inside an organisation's name
+    G_TLD = 1 << 23         # a public suffix (its labels joined by '.')
+    G_TLD_WILD = 1 << 24    # a wildcard rule "*.<suffix>"
+    G_CUE_LOWER = 1 << 25   # a cue that admits a lower-case name
+    G_FUNCTION = 1 << 26    # a function word: does not continue a lower-case name
+    G_FILE_EXT = 1 << 27    # a file extension that is also a TLD
+
+    S_LOWER = 1
+    S_CAP = 2               # upper case then at least one lower case ("Smith", "McDonald")
+    S_UPPER = 4             # all upper case, two letters or more
+    S_INITIAL = 8           # one upper-case letter
+
+    F_SPOKEN = 8            # span flag: a number said in words; aux holds its digits
+    BLOOM_BITS = 1 << 20
+    BLOOM_WORDS = 1 << 14   # BLOOM_BITS / 64
+
+    # location subtypes, in aux
+    LOC_CITY = 1
+    LOC_STATE = 2
+    LOC_COUNTRY = 3
+
+cdef struct GzSlot:
+    unsigned long long hash  # 0 = empty
+    unsigned int flags
+    int value
+
+cdef struct Word:
+    Py_ssize_t start
+    Py_ssize_t end
+    unsigned long long hash
+    int shape
+
+cdef GzSlot* GZ = NULL
+cdef unsigned long long GZ_MASK = 0
+cdef unsigned long long BLOOM[BLOOM_WORDS]
+cdef unsigned long long FNV64_OFFSET = 14695981039346656037ULL
+cdef unsigned long long FNV64_PRIME = 1099511628211ULL
+
+
+cdef inline unsigned long long fnv64(unsigned long long h, Py_UCS4 c) noexcept nogil:
+    return (h ^ <unsigned long long>lower(c)) * FNV64_PRIME
+
+
+cdef inline bint bloom_has(unsigned long long h) noexcept nogil:
+    cdef unsigned long long a = h & (BLOOM_BITS - 1), b = (h >> 40) & (BLOOM_BITS - 1)
+    return (BLOOM[a >> 6] >> (a & 63)) & (BLOOM[b >> 6] >> (b & 63)) & 1
+
+
+cdef unsigned int gz_get(unsigned long long h, int* value) noexcept nogil:
+    # the flags of the phrase with hash h, 0 when it is in no list
+    cdef unsigned long long k
+    if h == 0:
+        h = 1
+    if not bloom_has(h):
+        return 0
+    k = h & GZ_MASK
+    while GZ[k].hash:
+        if GZ[k].hash == h:
+            if value != NULL:
+                value[0] = GZ[k].value
+            return GZ[k].flags
+        k = (k + 1) & GZ_MASK
+    return 0
+
+
+cdef unsigned long long phrase_hash(bytes phrase):
+    cdef unsigned long long h = FNV64_OFFSET
+    cdef unsigned char c
+    for c in phrase:
+        h = fnv64(h, c)
+    return h if h else 1
+
+
+cdef void gz_add(unsigned long long h, unsigned int flags, int value):
+    cdef unsigned long long k = h & GZ_MASK, a = h & (BLOOM_BITS - 1), b = (h >> 40) & (BLOOM_BITS - 1)
+    while GZ[k].hash and GZ[k].hash != h:
+        k = (k + 1) & GZ_MASK
+    GZ[k].hash = h
+    GZ[k].flags |= flags
+    if value:
+        GZ[k].value = value
+    BLOOM[a >> 6] |= 1ULL << (a & 63)
+    BLOOM[b >> 6] |= 1ULL << (b & 63)
+
+
+def _gazetteer_entries():
+    """(phrase bytes, flags, value) for every entry: the data files and core.lexicon."""
+    import pathlib
+    from core import lexicon as L
+    letters = {"F": G_FIRST, "L": G_LAST, "W": G_COMMON, "C": G_CITY, "S": G_STATE,
+               "A": G_ABBR, "K": G_COUNTRY, "O": G_ORG, "H": G_HOLIDAY}
+    data = pathlib.Path(__file__).parent / "data"
+    with open(data / "gazetteer.txt", encoding="ascii") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            flags = 0
+            for ch in codes:
+                flags |= letters.get(ch, 0)
+            yield phrase.encode(), flags, 0
+    with open(data / "public_suffixes.txt", encoding="ascii") as f:
+        for line in f:
+            rule = line.strip()
+            if not rule or rule.startswith("#") or rule.startswith("!"):
+                continue
+            if rule.startswith("*."):
+                yield rule[2:].encode(), G_TLD_WILD, 0
+            else:
+                yield rule.encode(), G_TLD, 0
+    for ext in L.FILE_EXTENSION_TLDS:
+        yield ext.encode(), G_FILE_EXT, 0
+    classes = ((L.STREET_SUFFIXES, G_STREET), (L.UNIT_WORDS, G_UNIT), (L.DIRECTIONALS, G_DIR),
+               (L.TITLES, G_TITLE), (L.ORG_SUFFIXES, G_ORG_SUFFIX), (L.ORG_HEADS, G_ORG_HEAD),
+               (L.NAME_CUES, G_CUE), (L.NAME_CUES_STRONG, G_CUE_STRONG),
+               (L.NAME_CUES_LOWER, G_CUE_LOWER), (L.NAME_CUES_AFTER, G_CUE_AFTER),
+               (L.STOP_WORDS, G_STOP), (L.PLACE_CUES, G_PLACE_CUE),
+               (L.ORG_CONNECTORS, G_CONNECTOR), (L.FUNCTION_WORDS, G_FUNCTION))
+    for words, flag in classes:
+        for w in words:
+            yield w.encode(), flag, 0
+    for word, digits in L.NUMBER_WORDS.items():
+        yield word.encode(), G_NUMBER, NUMBER_VALUES[digits]
+    for phrase, mmdd in L.HOLIDAY_DATES.items():
+        yield phrase.encode(), G_HOLIDAY, mmdd
+
+
+# spoken-number word values: a unit digit, a teen, a tens word, or an operator
+NUMBER_VALUES = {str(d): d for d in range(10)}
+NUMBER_VALUES.update({str(t): t for t in range(10, 20)})
+NUMBER_VALUES.update({f"{t}_": t * 10 for t in range(2, 10)})
+NUMBER_VALUES.update({"x2": 102, "x3": 103, "00": 100})
+
+
+cdef void init_gazetteer() except *:
+    global GZ, GZ_MASK
+    cdef unsigned long long h, size = 1
+    cdef int k
+    entries = []
+    for phrase, flags, value in _gazetteer_entries():
+        entries.append((phrase, flags, value))
+    while size < 2 * (2 * len(entries) + 16):
+        size <<= 1
+    GZ = <GzSlot*>calloc(size, sizeof(GzSlot))
+    if GZ == NULL:
+        raise MemoryError()
+    GZ_MASK = size - 1
+    for k in range(BLOOM_WORDS):
+        BLOOM[k] = 0
+    for phrase, flags, value in entries:
+        if not phrase:
+            continue
+        gz_add(phrase_hash(phrase), flags, value)
+        words = phrase.split(b" ")
+        for k in range(1, len(words)):
+            gz_add(phrase_hash(b" ".join(words[:k])), G_PREFIX, 0)
+
+
+# ---------------------------------------------------------------- words
+
+cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           Word* w) noexcept nogil:
+    # the run of ASCII letters at i, a whole word (no digit, '_' or non-ASCII letter
+    # joined to it), its hash and shape
+    cdef Py_ssize_t e = i
+    cdef unsigned long long h = FNV64_OFFSET
+    cdef int uppers = 0
+    if i >= lim or not is_letter(s[i]) or word_at(s, i - 1, n):
+        return False
+    while e < lim and is_letter(s[e]):
+        h = fnv64(h, s[e])
+        if s[e] <= 90:
+            uppers += 1
+        e += 1
+    if word_at(s, e, n) or e - i > 24:
+        return False
+    w.start = i
+    w.end = e
+    w.hash = h if h else 1
+    if s[i] >= 97:
+        w.shape = S_LOWER
+    elif uppers == e - i:
+        w.shape = S_INITIAL if e - i == 1 else S_UPPER
+    else:
+        w.shape = S_CAP
+    return True
+
+
+cdef inline unsigned int word_flags(const Word* w) noexcept nogil:
+    return gz_get(w.hash, NULL)
+
+
+cdef inline unsigned long long join_hash(unsigned long long h, const uchar_t* s, const Word* w) noexcept nogil:
+    # the hash of "<phrase with hash h> <w>"
+    cdef Py_ssize_t i
+    h = fnv64(h, 32)
+    for i in range(w.start, w.end):
+        h = fnv64(h, s[i])
+    return h if h else 1
+
+
+cdef inline Py_ssize_t phrase_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # between two words of one phrase: a space, or one of . ' ’ - and at most one space;
+    # the next word's start, or 0
+    cdef Py_ssize_t j = i
+    if j < lim and (s[j] == 46 or s[j] == 39 or s[j] == 0x2019 or s[j] == 45):
+        j += 1
+    if j < lim and s[j] == 32:
+        j += 1
+    if j == i or j >= lim or not is_letter(s[j]):
+        return 0
+    return j
+
+
+cdef inline Py_ssize_t space_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # one space, then the next token's start; or 0
+    if i + 1 < lim and s[i] == 32 and s[i + 1] != 32:
+        return i + 1
+    return 0
+
+
+cdef inline bint capital(const Word* w) noexcept nogil:
+    return w.shape == S_CAP or w.shape == S_UPPER
+
+
+cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsigned int f0,
+                        Py_ssize_t lim, unsigned int want, Word* last, unsigned int* flags,
+                        int* value, bint lower_ok) noexcept nogil:
+    # the longest phrase of up to four words from `first` (flags f0) with one of the
+    # `want` flags; its word count (0: none), last word, flags and value. Words after the
+    # first are capitalised, or connectors ("Bank of America", "Cinco de Mayo")
+    cdef int k, best = 0, v = 0
+    cdef unsigned long long h = first.hash
+    cdef unsigned int f = f0
+    cdef Word cur = first[0], nxt
+    cdef Py_ssize_t j
+    if f & want:
+        best = 1
+        last[0] = cur
+        flags[0] = f
+        gz_get(h, value)
+    for k in range(1, 4):
+        if not (f & G_PREFIX):
+            break
+        j = phrase_gap(s, cur.end, lim)
+        if not j or not read_word(s, n, j, lim, &nxt):
+            break
+        h = join_hash(h, s, &nxt)
+        if nxt.shape == S_LOWER and not lower_ok and not (gz_get(nxt.hash, NULL) & G_CONNECTOR):
+            break
+        v = 0
+        f = gz_get(h, &v)
+        if f & want:
+            best = k + 1
+            last[0] = nxt
+            flags[0] = f
+            value[0] = v
+        cur = nxt
+    return best
+
+
+cdef Py_ssize_t prev_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t floor,
+                          Word* w) noexcept nogil:
+    # the word before pos across at most two separators (space , : ' ’ -); its start, or -1
+    cdef Py_ssize_t i = pos, e
+    cdef int k = 0
+    while i > floor and k < 2 and (s[i - 1] == 32 or s[i - 1] == 44 or s[i - 1] == 58
+                                   or s[i - 1] == 39 or s[i - 1] == 0x2019 or s[i - 1] == 45):
+        i -= 1
+        k += 1
+    if i == pos:
+        return -1
+    e = i
+    while i > floor and is_letter(s[i - 1]):
+        i -= 1
+    if i == e or (i == floor and is_letter(at(s, i - 1, n))) or word_at(s, i - 1, n):
+        return -1
+    if not read_word(s, n, i, e, w):
+        return -1
+    return i
+
+
+cdef unsigned int cue_flags(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # flags of the word before pos and of the two-word phrase ending there
+    cdef Word w1, w2
+    cdef Py_ssize_t floor = pos - (LOOKBEHIND - 8)
+    cdef unsigned int f
+    if floor < 0:
+        floor = 0
+    if prev_word(s, n, pos, floor, &w1) < 0:
+        return 0
+    f = gz_get(w1.hash, NULL)
+    if prev_word(s, n, w1.start, floor, &w2) >= 0:
+        f |= gz_get(join_hash(w2.hash, s, &w1), NULL)
+    return f
+
+
+cdef inline bint sentence_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # nothing but spaces between pos and the text's start or a . ! ? or line break
+    cdef Py_ssize_t i = pos - 1, k = 0
+    while i >= 0 and s[i] == 32 and k < 4:
+        i -= 1
+        k += 1
+    if i < 0:
+        return True
+    return s[i] == 46 or s[i] == 33 or s[i] == 63 or s[i] == 10 or s[i] == 13 or s[i] == 34
+
+
+# ---------------------------------------------------------------- names
+
+cdef inline bint name_word(const Word* w, unsigned int f) noexcept nogil:
+    # a capitalised word that can be part of a name: a listed name, or an unlisted word
+    if w.shape != S_CAP or f & (G_STOP | G_TITLE | G_ORG_SUFFIX | G_STREET):
+        return False
+    if f & (G_FIRST | G_LAST):
+        return not (f & G_COMMON) or (f & G_LAST and not f & (G_CITY | G_STATE | G_COUNTRY))
+    return not (f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY | G_NUMBER
+                     | G_UNIT | G_DIR | G_CUE | G_CUE_AFTER | G_PLACE_CUE)) and w.end - w.start >= 2
+
+
+cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim,
+                          int* words) noexcept nogil:
+    # after a first word of a name: "[A.] Last [Last]"; the name's end (w0's end if
+    # nothing follows) and the number of words after w0
+    cdef Word w
+    cdef Py_ssize_t e = w0.end, j
+    cdef unsigned int f
+    words[0] = 0
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
+        j = space_gap(s, w.end + 1, lim)  # a middle initial
+        if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
+            e = w.end
+            words[0] = 2
+    elif j and read_word(s, n, j, lim, &w):
+        f = gz_get(w.hash, NULL)
+        if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST
+                                and not f & G_COMMON):
+            e = w.end
+            words[0] = 1
+    if words[0]:
+        j = phrase_gap(s, e, lim)  # a double-barrelled or second surname
+        if j and at(s, j - 1, n) != 46 and read_word(s, n, j, lim, &w):
+            f = gz_get(w.hash, NULL)
+            if f & G_LAST and name_word(&w, f):
+                e = w.end
+                words[0] += 1
+    return e
+
+
+cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim, float* score) noexcept nogil:
+    # a person's name starting at w0 (capitalised); end, or 0
+    cdef Word w
+    cdef int more = 0
+    cdef Py_ssize_t e, j
+    cdef unsigned int f, cue
+    score[0] = 0.85
+    if f0 & G_STOP or w0.shape == S_INITIAL:
+        return 0
+    if f0 & (G_FIRST | G_LAST) or name_word(w0, f0):
+        e = name_rest(s, n, w0, lim, &more)
+    else:
+        return 0
+    if more:
+        if f0 & G_FIRST and not f0 & G_COMMON:
+            return e
+        if w0.shape == S_CAP and (name_word(w0, f0) or f0 & G_FIRST):
+            # a common-word first name or an unlisted one: the next word must be a listed
+            # surname, and an unlisted first word must not start a sentence
+            j = space_gap(s, w0.end, lim)
+            if read_word(s, n, j, lim, &w):
+                f = gz_get(w.hash, NULL)
+                if f & G_LAST and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
+                                                        or cue_flags(s, n, w0.start) & G_CUE):
+                    return e
+        if not (f0 & (G_FIRST | G_LAST)) and cue_flags(s, n, w0.start) & G_CUE:
+            return e  # "Dear Oluwaseun Adeyemi"
+        return 0
+    # a lone word: a first name, with a cue where it could be something else
+    if w0.shape != S_CAP:
+        return 0
+    cue = cue_flags(s, n, w0.start)
+    j = space_gap(s, w0.end, lim)
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
+        cue |= G_CUE
+    if f0 & G_FIRST and not f0 & (G_COMMON | G_CITY | G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY):
+        score[0] = 0.85 if cue & G_CUE else 0.65
+        return w0.end
+    if cue & G_CUE_STRONG and f0 & (G_FIRST | G_LAST) or name_word(w0, f0) and cue & G_CUE_STRONG:
+        return w0.end
+    if cue & G_CUE and f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON:
+        return w0.end
+    return 0
+
+
+cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t, Py_ssize_t lim,
+                                  Py_ssize_t* start) noexcept nogil:
+    # "Mr. Patel", "Dr Jane Smith": the name after a title (the title is not part of it)
+    cdef Word w
+    cdef Py_ssize_t j = t.end, e
+    cdef int more = 0
+    if at(s, j, n) == 46:
+        j += 1
+    j = space_gap(s, j, lim)
+    if not j or not read_word(s, n, j, lim, &w):
+        return 0
+    if not (name_word(&w, gz_get(w.hash, NULL)) or gz_get(w.hash, NULL) & (G_FIRST | G_LAST)) \
+            or w.shape != S_CAP:
+        return 0
+    start[0] = w.start
+    e = name_rest(s, n, &w, lim, &more)
+    return e
+
+
+cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                                 Py_ssize_t lim) noexcept nogil:
+    # "my name is kevin brown" in a transcript: a listed first name after a cue; end, or 0
+    cdef Word w
+    cdef Py_ssize_t j
+    cdef unsigned int cue, f
+    if not f0 & G_FIRST or f0 & (G_FUNCTION | G_STOP | G_NUMBER):
+        return 0
+    cue = cue_flags(s, n, w0.start)
+    if not (cue & G_CUE_STRONG or (cue & G_CUE_LOWER and not f0 & G_COMMON)):
+        return 0
+    j = space_gap(s, w0.end, lim)
+    if j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP):
+        f = gz_get(w.hash, NULL)
+        if f & G_LAST and not f & (G_FUNCTION | G_STOP | G_NUMBER):
+            return w.end
+    return w0.end
+
+
+# ---------------------------------------------------------------- places, organisations, holidays
+
+cdef Py_ssize_t match_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                            Py_ssize_t lim, long long* aux) noexcept nogil:
+    # a city, state or country (longest phrase); an ambiguous one needs a place cue before
+    cdef Word last
+    cdef unsigned int f = 0
+    cdef int words, value = 0
+    if f0 & G_STOP and not f0 & G_PREFIX:
+        return 0
+    words = longest_phrase(s, n, w0, f0, lim, G_CITY | G_STATE | G_COUNTRY, &last, &f, &value, False)
+    if not words:
+        return 0
+    if w0.shape == S_UPPER and words == 1 and last.end - w0.start <= 3 and not f & G_COUNTRY:
+        return 0  # "LA", "SF": a city only as written out
+    if (words == 1 and f & (G_COMMON | G_FIRST | G_STOP)) or (f & G_ORG):
+        # "Reading", "Charlotte", "Chase": a place after a place cue or before a state
+        if not (cue_flags(s, n, w0.start) & G_PLACE_CUE or state_follows(s, n, last.end, lim)):
+            return 0
+    aux[0] = LOC_COUNTRY if f & G_COUNTRY else (LOC_STATE if f & G_STATE else LOC_CITY)
+    return last.end
+
+
+cdef bint state_follows(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # ", IL" or ", Texas" after a city
+    cdef Word w, last
+    cdef unsigned int f = 0
+    cdef int value = 0
+    if not (at(s, e, n) == 44 and at(s, e + 1, n) == 32 and read_word(s, n, e + 2, lim, &w)):
+        return False
+    if w.shape == S_UPPER and w.end - w.start == 2:
+        return (gz_get(w.hash, NULL) & G_ABBR) != 0
+    return w.shape == S_CAP and longest_phrase(s, n, &w, gz_get(w.hash, NULL), lim, G_STATE | G_COUNTRY,
+                                               &last, &f, &value, False) > 0
+
+
+cdef Py_ssize_t match_state_code(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                                 Py_ssize_t lim) noexcept nogil:
+    # "Springfield, IL": a state code right after a city and a comma
+    cdef Word w
+    if not (f0 & G_ABBR and w0.shape == S_UPPER and w0.end - w0.start == 2):
+        return 0
+    if at(s, w0.start - 1, n) != 32 or at(s, w0.start - 2, n) != 44:
+        return 0
+    if prev_word(s, n, w0.start, max(0, w0.start - 24), &w) < 0 or w.shape != S_CAP:
+        return 0
+    return w0.end
+
+
+cdef inline Py_ssize_t abbrev_dot(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # "Inc.", "Co.": the abbreviation's period, unless it is the sentence's
+    if e < lim and s[e] == 46 and (e + 1 >= n or s[e + 1] == 32 or s[e + 1] == 44) \
+            and not (e + 2 < n and s[e + 1] == 32 and 65 <= s[e + 2] <= 90):
+        return e + 1
+    return e
+
+
+cdef inline bint org_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+    return (context_within(s, n, start, KW[<int>T_ORGANIZATION].before) >> <int>T_ORGANIZATION) & 1
+
+
+cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                          Py_ssize_t lim) noexcept nogil:
+    # "Acme Widgets Inc.", "Bank of America", "Wells Fargo", "University of Michigan"; end, or 0
+    cdef Word w, last
+    cdef unsigned int f = 0, fw
+    cdef int words, k, value = 0
+    cdef Py_ssize_t e = 0, j, best = 0
+    if f0 & G_STOP or w0.shape == S_INITIAL:
+        return 0
+    words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
+    if words and (not f & G_COMMON or words > 1 or org_context(s, n, w0.start)):
+        best = last.end  # "Chase" needs "at", "with", "bank" ... before it
+    # a run of capitalised words (and connectors) ending in a company suffix
+    w = w0[0]
+    for k in range(6):
+        j = space_gap(s, w.end, lim)
+        if not j:
+            if k and at(s, w.end, n) == 44 and at(s, w.end + 1, n) == 32:
+                j = w.end + 2  # "Acme, Inc."
+            else:
+                break
+        if at(s, j, n) == 38 and at(s, j + 1, n) == 32:
+            j += 2  # "Johnson & Johnson"
+        if not read_word(s, n, j, lim, &w):
+            break
+        fw = gz_get(w.hash, NULL)
+        if w.shape == S_LOWER:
+            if not fw & G_CONNECTOR:
+                break
+            continue
+        if fw & G_ORG_SUFFIX and at(s, j - 2, n) != 44 or (fw & G_ORG_SUFFIX and w.end - w.start <= 4):
+            e = abbrev_dot(s, n, w.end, lim)
+        if fw & G_STOP:
+            break
+    if e > best:
+        best = e
+    # "Bank of America": a head word, "of", capitalised words
+    if f0 & G_ORG_HEAD and w0.shape == S_CAP:
+        j = space_gap(s, w0.end, lim)
+        if j and starts_with(s, j, lim, b"of ") and not word_at(s, j + 2, n):
+            j += 3
+            e = 0
+            for k in range(3):
+                if not read_word(s, n, j, lim, &w) or w.shape == S_LOWER or gz_get(w.hash, NULL) & G_STOP:
+                    break
+                e = w.end
+                j = space_gap(s, w.end, lim)
+                if not j:
+                    break
+            if e > best:
+                best = e
+    return best
+
+
+cdef Py_ssize_t match_holiday(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                              Py_ssize_t lim, long long* aux) noexcept nogil:
+    # "Christmas", "New Year's Eve", "Memorial Day", maybe with a year; end, or 0
+    cdef Word last
+    cdef unsigned int f = 0
+    cdef int words, value = 0, year = 0
+    cdef Py_ssize_t e, g, y
+    words = longest_phrase(s, n, w0, f0, lim, G_HOLIDAY, &last, &f, &value, True)
+    if not words:
+        return 0
+    e = last.end
+    g = gap(s, e, lim, True)
+    y = read_year(s, n, g, lim, &year) if g else 0
+    if y:
+        e = y
+    aux[0] = date_aux(year, value // 100, value % 100) if value else date_aux(year, 0, 0)
+    return e
+
+
+# ---------------------------------------------------------------- domain names
+
+cdef inline bint host_char(Py_UCS4 c) noexcept nogil:
+    return c < 128 and (CLS[c] & C_DOMAIN) != 0
+
+
+cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                             bint* file_like) noexcept nogil:
+    # host labels joined by dots whose last labels are a public suffix, with a label
+    # before it; one case throughout. end, or 0
+    cdef Py_ssize_t i = w, label
+    cdef Py_ssize_t starts[16]
+    cdef int labels = 0, k, uppers = 0, lowers = 0
+    cdef unsigned long long h
+    cdef unsigned int f, f2
+    cdef Py_UCS4 c
+    file_like[0] = False
+    if at(s, w - 1, n) == 46 or at(s, w - 1, n) == 64 or at(s, w - 1, n) == 47:
+        return 0
+    while labels < 16:
+        label = i
+        while i < lim and host_char(s[i]) and i - label < 64:
+            c = s[i]
+            if 65 <= c <= 90:
+                uppers += 1
+            elif 97 <= c <= 122:
+                lowers += 1
+            i += 1
+        if i == label or s[label] == 45 or s[i - 1] == 45:
+            return 0
+        starts[labels] = label
+        labels += 1
+        if i + 1 < lim and s[i] == 46 and host_char(s[i + 1]):
+            i += 1
+            continue
+        break
+    if labels < 2 or word_at(s, i, n) or at(s, i, n) == 64 or (uppers and lowers):
+        return 0
+    if at(s, i, n) == 46 and host_char(at(s, i + 1, n)):
+        return 0  # cut at 16 labels or 64 characters
+    # the longest public suffix: labels k.. for the smallest k >= 1
+    for k in range(1, labels):
+        h = FNV64_OFFSET
+        for label in range(starts[k], i):
+            h = fnv64(h, s[label])
+        if h == 0:
+            h = 1
+        f = gz_get(h, NULL)
+        if f & G_TLD:
+            if k == labels - 1 and f & G_FILE_EXT:
+                file_like[0] = True
+            return i
+        if f & G_TLD_WILD and k >= 2:
+            return i
+    return 0
+
+
+# ---------------------------------------------------------------- addresses
+
+cdef inline Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # ", " or " " before the next part of an address; its start, or 0
+    if i < lim and s[i] == 44:
+        i += 1
+    if i < lim and s[i] == 32:
+        i += 1
+        if i < lim and s[i] != 32:
+            return i
+    return 0
+
+
+cdef Py_ssize_t read_zip(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # a US ZIP code, 5 digits or ZIP+4; end, or 0
+    cdef int k
+    if i + 5 > lim:
+        return 0
+    for k in range(5):
+        if not is_digit(s[i + k]):
+            return 0
+    i += 5
+    if i + 5 <= lim and s[i] == 45 and is_digit(s[i + 1]) and is_digit(s[i + 2]) \
+            and is_digit(s[i + 3]) and is_digit(s[i + 4]) and not word_at(s, i + 5, n):
+        return i + 5
+    return 0 if word_at(s, i, n) else i
+
+
+cdef inline bint up(Py_UCS4 c) noexcept nogil:
+    return 65 <= c <= 90
+
+
+cdef Py_ssize_t read_uk_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # "SW1A 1AA", "M1 1AE", "B33 8TH", "W1A 0AX", "EC1A 1BB": outward, space, inward
+    cdef Py_ssize_t j = i, k
+    if word_at(s, i - 1, n) or not up(at(s, j, n)):
+        return 0
+    j += 1
+    if up(at(s, j, n)):
+        j += 1
+    if not is_digit(at(s, j, n)):
+        return 0
+    j += 1
+    if is_digit(at(s, j, n)) or up(at(s, j, n)):
+        j += 1
+    if at(s, j, n) != 32 or j - i > 4:
+        return 0
+    k = j + 1
+    if k + 3 > lim or not (is_digit(s[k]) and up(s[k + 1]) and up(s[k + 2])) or word_at(s, k + 3, n):
+        return 0
+    return k + 3
+
+
+cdef Py_ssize_t read_ca_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # "K1A 0B1": letter digit letter, an optional space, digit letter digit
+    cdef Py_ssize_t j = i
+    if word_at(s, i - 1, n) or i + 6 > lim:
+        return 0
+    if not (up(s[j]) and is_digit(s[j + 1]) and up(s[j + 2])):
+        return 0
+    j += 3
+    if s[j] == 32:
+        j += 1
+    if j + 3 > lim or not (is_digit(s[j]) and up(s[j + 1]) and is_digit(s[j + 2])) or word_at(s, j + 3, n):
+        return 0
+    return j + 3
+
+
+cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a street line or a box: ", City, ST 12345", ", ST 12345", ", London SW1A 2AA",
+    # ", Ottawa, ON K1A 0B1"; the address's new end (e when none of these follows)
+    cdef Word w, last
+    cdef Py_ssize_t j, k, best = e, city_end = 0, z
+    cdef unsigned int f = 0, fw
+    cdef int words, value = 0
+    j = skip_comma_space(s, e, lim)
+    if not j:
+        return e
+    # the city: up to three capitalised words
+    k = j
+    for words in range(3):
+        if not read_word(s, n, k, lim, &w) or w.shape != S_CAP:
+            break
+        fw = gz_get(w.hash, NULL)
+        if fw & G_STOP and not fw & (G_CITY | G_STATE):
+            break
+        city_end = w.end
+        k = space_gap(s, w.end, lim)
+        if not k:
+            break
+    if city_end:
+        z = read_uk_postcode(s, n, city_end + 1, lim) if at(s, city_end, n) == 32 else 0
+        if z:
+            return z
+        j = skip_comma_space(s, city_end, lim)
+        if not j:
+            return e
+    # the state: a code or a name, then maybe a ZIP or a Canadian postcode
+    if read_word(s, n, j, lim, &w):
+        fw = gz_get(w.hash, NULL)
+        if w.shape == S_UPPER and w.end - w.start == 2 and fw & G_ABBR:
+            best = w.end
+        elif w.shape == S_CAP:
+            words = longest_phrase(s, n, &w, fw, lim, G_STATE, &last, &f, &value, False)
+            if words:
+                best = last.end
+        if best > e:
+            k = skip_comma_space(s, best, lim)
+            if k:
+                z = read_zip(s, n, k, lim)
+                if not z:
+                    z = read_ca_postcode(s, n, k, lim)
+                if z:
+                    best = z
+            return best
+    if city_end:
+        z = read_zip(s, n, j, lim)  # "Springfield 62704"
+        if z:
+            return z
+    return e
+
+
+cdef Py_ssize_t read_ordinal(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # "5th", "42nd", "1st", "3rd": end, or 0
+    cdef Py_ssize_t j = i
+    while j < lim and is_digit(s[j]) and j - i < 4:
+        j += 1
+    if j == i or j + 2 > lim:
+        return 0
+    if not (starts_with(s, j, lim, b"st") or starts_with(s, j, lim, b"nd")
+            or starts_with(s, j, lim, b"rd") or starts_with(s, j, lim, b"th")):
+        return 0
+    return 0 if word_at(s, j + 2, n) else j + 2
+
+
+cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
+    # "1234 Elm Street, Apt 5B, Springfield, IL 62704", "77 W 45th St": a house number,
+    # capitalised street name words and a street suffix, then the rest; end, or 0
+    cdef Py_ssize_t i = pos, j, e = 0, k
+    cdef Word w
+    cdef unsigned int f
+    cdef int names = 0, t
+    while i < lim and is_digit(s[i]) and i - pos < 6:
+        i += 1
+    if i - pos > 5 or (i < lim and is_digit(s[i])):
+        return 0
+    if i < lim and up(s[i]) and not word_at(s, i + 1, n):
+        i += 1  # "221B"
+    elif i + 1 < lim and s[i] == 45 and is_digit(s[i + 1]):
+        i += 1  # "123-45" (Queens)
+        while i < lim and is_digit(s[i]) and i - pos < 10:
+            i += 1
+    j = space_gap(s, i, lim)
+    if not j:
+        return 0
+    for t in range(6):
+        k = read_ordinal(s, n, j, lim)
+        if k:
+            names += 1
+            i = k
+        elif read_word(s, n, j, lim, &w) and w.shape != S_LOWER:
+            f = gz_get(w.hash, NULL)
+            i = w.end
+            if f & G_STREET and names and (t > 0):
+                e = abbrev_dot(s, n, w.end, lim) if w.end - w.start <= 4 else w.end
+            elif f & G_DIR and t == 0:
+                i = w.end + 1 if at(s, w.end, n) == 46 else w.end
+            else:
+                if f & G_STOP:
+                    break
+                names += 1
+        else:
+            break
+        j = space_gap(s, i, lim)
+        if not j:
+            break
+    if not e:
+        return 0
+    # a directional after the suffix ("NW"), then a unit ("Apt 5B", "Suite 200", "#12")
+    j = skip_comma_space(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and gz_get(w.hash, NULL) & G_DIR:
+        e = w.end
+        j = skip_comma_space(s, e, lim)
+    if j:
+        k = 0
+        if s[j] == 35:
+            k = j + 1
+        elif read_word(s, n, j, lim, &w) and w.shape != S_LOWER and gz_get(w.hash, NULL) & G_UNIT:
+            k = w.end + 1 if at(s, w.end, n) == 46 else w.end
+            if at(s, k, n) == 32:
+                k += 1
+            if at(s, k, n) == 35:
+                k += 1
+        if k:
+            i = k
+            while i < lim and (cls(s[i]) & (C_DIGIT | C_UPPER)) and i - k < 6:
+                i += 1
+            if i > k and not word_at(s, i, n):
+                e = i
+    return address_tail(s, n, e, lim)
+
+
+cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
+    # "P.O. Box 4417", "PO Box 12", "Post Office Box 9", military "PSC 1234, Box 5678, APO AE
+    # 09012", "Unit 2050 Box 4190 APO AP 96278", "APO AE 09012"; end, or 0
+    cdef Py_ssize_t i = pos, j
+    cdef Word w
+    cdef bint military = False
+    if starts_with(s, i, lim, b"post office box "):
+        i += 16
+    elif starts_with(s, i, lim, b"p.o. box ") or starts_with(s, i, lim, b"p. o. box "):
+        i += 9 if s[i + 2] == 46 else 10
+    elif starts_with(s, i, lim, b"po box ") or starts_with(s, i, lim, b"p o box ") \
+            or starts_with(s, i, lim, b"p.o box "):
+        i += 7 if s[i + 1] == 111 or s[i + 1] == 79 else 8
+    elif (starts_with(s, i, lim, b"psc ") or starts_with(s, i, lim, b"cmr ")
+          or starts_with(s, i, lim, b"unit ")) and up(s[i]):
+        i += 5 if lower(s[i]) == 117 else 4
+        military = True
+    elif (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
+          or starts_with(s, i, lim, b"dpo ")) and up(s[i]) and up(s[i + 1]):
+        return military_tail(s, n, i, lim)
+    else:
+        return 0
+    j = i
+    while j < lim and is_digit(s[j]) and j - i < 8:
+        j += 1
+    if j == i or word_at(s, j, n):
+        return 0
+    if military:
+        # ", Box 5678", then ", APO AE 09012"
+        i = skip_comma_space(s, j, lim)
+        if not (i and starts_with(s, i, lim, b"box ")):
+            return 0
+        i += 4
+        j = i
+        while j < lim and is_digit(s[j]) and j - i < 6:
+            j += 1
+        if j == i or word_at(s, j, n):
+            return 0
+        i = skip_comma_space(s, j, lim)
+        j = military_tail(s, n, i, lim) if i else 0
+        return j
+    i = skip_comma_space(s, j, lim)
+    if i and (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
+              or starts_with(s, i, lim, b"dpo ")):
+        i = military_tail(s, n, i, lim)
+        return i if i else j
+    return address_tail(s, n, j, lim)
+
+
+cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # "APO AE 09012": APO/FPO/DPO, AA/AE/AP, a ZIP; end, or 0
+    if i + 7 > lim or not (up(s[i]) and up(s[i + 1]) and up(s[i + 2]) and s[i + 3] == 32):
+        return 0
+    if not (s[i + 4] == 65 and (s[i + 5] == 65 or s[i + 5] == 69 or s[i + 5] == 80) and s[i + 6] == 32):
+        return 0
+    return read_zip(s, n, i + 7, lim)
+
+
+# ---------------------------------------------------------------- IDs: passport, driver's licence
+
+cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                        int* letters, int* digits) noexcept nogil:
+    # an ID token: letters and digits, maybe split by '-' or ' ' between digit groups
+    # ("A123-456-78-901-0"), 6 to 16 of them, at least 5 digits; end, or 0
+    cdef Py_ssize_t j = i
+    letters[0] = 0
+    digits[0] = 0
+    if word_at(s, i - 1, n):
+        return 0
+    while j < lim and letters[0] + digits[0] < 17:
+        if is_digit(s[j]):
+            digits[0] += 1
+        elif is_letter(s[j]) and digits[0] == 0 and letters[0] < 3:
+            letters[0] += 1
+        elif s[j] == 45 and j + 1 < lim and is_digit(s[j + 1]) and digits[0]:
+            pass
+        else:
+            break
+        j += 1
+    if word_at(s, j, n) or digits[0] < 5 or not 6 <= letters[0] + digits[0] <= 16:
+        return 0
+    return j
+
+
+# ---------------------------------------------------------------- spoken numbers
+
+cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                             int* out, int* count) noexcept nogil:
+    # number words and single digits in a row: "four one five five five five one two one
+    # two", "double seven", "oh", "triple five", "twenty one", "4 1 5 five five five";
+    # their digits in out (at most 18), the span's end; 0 unless a word was among them
+    cdef Py_ssize_t i = pos, e = 0, j
+    cdef Word w
+    cdef int words = 0, v, times = 1, tens = -1, d = 0, k, last_unit = 0
+    cdef unsigned int f
+    while i < lim:
+        v = -1
+        if is_digit(s[i]):
+            j = i + 1
+            if j < lim and is_digit(s[j]) or word_at(s, j, n) or word_at(s, i - 1, n):
+                break  # only single digits mix with words
+            v = <int>s[i] - 48
+        elif read_word(s, n, i, lim, &w) and w.shape != S_UPPER:
+            f = gz_get(w.hash, &v)
+            if not f & G_NUMBER:
+                break
+            j = w.end
+            words += 1
+        else:
+            break
+        if v >= 100 and v != 100:      # double, triple
+            if times > 1 or tens >= 0:
+                break
+            times = v - 100
+        elif v == 100:                 # hundred, after a unit digit
+            if not last_unit or times > 1 or d + 2 > 18:
+                break
+            out[d] = 0
+            out[d + 1] = 0
+            d += 2
+            last_unit = 0
+        elif v >= 20:                  # twenty .. ninety
+            if times > 1 or tens >= 0:
+                break
+            if d + 2 > 18:
+                break
+            tens = v // 10
+            last_unit = 0
+        elif v >= 10:                  # ten .. nineteen
+            if times > 1 or tens >= 0 or d + 2 > 18:
+                break
+            out[d] = 1
+            out[d + 1] = v - 10
+            d += 2
+            last_unit = 0
+        else:                          # a digit
+            if tens >= 0:
+                if times > 1 or v == 0:
+                    break
+                out[d] = tens
+                out[d + 1] = v
+                d += 2
+                tens = -1
+                last_unit = 0
+            else:
+                if d + times > 18:
+                    break
+                for k in range(times):
+                    out[d] = v
+                    d += 1
+                times = 1
+                last_unit = 1
+        e = j
+        i = j
+        # the gap to the next token: a space, ", " or "-"
+        if i < lim and (s[i] == 44 or s[i] == 45 or s[i] == 46) and i + 1 < lim and s[i + 1] == 32:
+            i += 2
+        elif i < lim and (s[i] == 32 or s[i] == 45):
+            i += 1
+        else:
+            break
+    if tens >= 0:
+        out[d] = tens
+        out[d + 1] = 0
+        d += 2
+    if words == 0 or e == 0 or times > 1 and e == i:
+        return 0
+    count[0] = d
+    return e
+
+
+cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                   const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # a spoken number read as the numeric detectors would read its digits; 1 when one
+    # matched, 0, or -1 on allocation failure
+    cdef int d[20]
+    cdef int count = 0, t = -1, k, flags = F_SPOKEN
+    cdef Py_ssize_t e
+    cdef unsigned long long before = ~0ULL, near = ~0ULL
+    cdef long long value = 0
+    e = match_spoken(s, n, pos, lim, d, &count)
+    if not e or count < 3:
+        return 0
+    if 12 <= count <= 18 and type_on(opt, T_CREDIT_CARD_NUMBER) and luhn(d, count) and issuer_length(d, count):
+        t = T_CREDIT_CARD_NUMBER
+    elif count == 9 and type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
+            and has_context(s, n, pos, e, lim, T_US_BANK_ROUTING_NUMBER, &before):
+        t = T_US_BANK_ROUTING_NUMBER
+    elif count == 9 and type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
+            and has_context(s, n, pos, e, lim, T_SSN, &before):
+        t = T_SSN
+    elif 6 <= count <= 17 and type_on(opt, T_US_BANK_ACCOUNT_NUMBER) \
+            and has_context_before(s, n, pos, T_US_BANK_ACCOUNT_NUMBER, &before):
+        t = T_US_BANK_ACCOUNT_NUMBER
+    elif 8 <= count <= 15 and type_on(opt, T_PHONE_NUMBER):
+        t = T_PHONE_NUMBER
+        flags |= F_TENTATIVE
+    elif 3 <= count <= 4 and type_on(opt, T_CREDIT_CARD_CVV) \
+            and has_context_near(s, n, pos, T_CREDIT_CARD_CVV, &before, &near):
+        t = T_CREDIT_CARD_CVV
+    elif 4 <= count <= 6 and type_on(opt, T_CREDIT_CARD_PIN) \
+            and has_context_near(s, n, pos, T_CREDIT_CARD_PIN, &before, &near):
+        t = T_CREDIT_CARD_PIN
+    if t < 0:
+        return 0
+    for k in range(count):
+        value = value * 10 + d[k]
+    if push(out, pos, e, t, flags | (count << 8) | (F_CONTEXT if t != T_PHONE_NUMBER and t != T_CREDIT_CARD_NUMBER else 0),
+            scored(t, t != T_PHONE_NUMBER and t != T_CREDIT_CARD_NUMBER), value) < 0:
+        return -1
+    end[0] = e
+    return 0 if t == T_PHONE_NUMBER else 1
+
+
+# ---------------------------------------------------------------- dispatch
+
+cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
+    # cheap: a word that could be a number word, followed by another token
+    cdef Py_ssize_t len_ = word_end - pos
+    cdef Py_UCS4 c = lower(s[pos])
+    if len_ > 9 or not (c == 122 or c == 111 or c == 116 or c == 102 or c == 115 or c == 101
+                        or c == 110 or c == 100 or c == 104):
+        return False
+    return at(s, word_end, n) == 32 or at(s, word_end, n) == 45 or at(s, word_end, n) == 44
+
+
+cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
+                  const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # the word-level detectors at a word that starts with a letter; 1 when one matched
+    # (end set), 0, or -1 on allocation failure
+    cdef Word w
+    cdef unsigned int f
+    cdef Py_ssize_t e = 0, start = pos, j
+    cdef int t = -1, letters, digits
+    cdef long long aux = 0
+    cdef float score = -1
+    cdef unsigned long long before = ~0ULL
+    cdef bint file_like = False
+    cdef Py_UCS4 c0 = s[pos]
+    if c0 >= 97 and at(s, word_end, n) != 46:
+        # a lower-case word: most are nothing; cheap gates before hashing it
+        if not (spoken_gate(s, n, pos, word_end)
+                or (c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111))
+                or (at(s, pos - 1, n) == 32 and (at(s, pos - 2, n) == 115 or at(s, pos - 2, n) == 109
+                                                 or at(s, pos - 2, n) == 101))):
+            return 0
+    if not read_word(s, n, pos, lim, &w):
+        # letters joined to digits: an ID ("X12345678"), a postcode
+        if c0 <= 90 and (type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE)):
+            e = read_id(s, n, pos, lim, &letters, &digits)
+            if e and letters:
+                if type_on(opt, T_PASSPORT_NUMBER) and has_context_before(s, n, pos, T_PASSPORT_NUMBER, &before):
+                    t = T_PASSPORT_NUMBER
+                elif type_on(opt, T_US_DRIVERS_LICENSE) and has_context_before(s, n, pos, T_US_DRIVERS_LICENSE, &before):
+                    t = T_US_DRIVERS_LICENSE
+        if t < 0 and type_on(opt, T_ADDRESS) and up(c0):
+            e = read_uk_postcode(s, n, pos, lim)
+            if not e:
+                e = read_ca_postcode(s, n, pos, lim)
+            if e and has_context_before(s, n, pos, T_ADDRESS, &before):
+                t = T_ADDRESS
+        if t < 0:
+            return 0
+    elif at(s, w.end, n) == 46 and is_letter(at(s, w.end + 1, n)) and type_on(opt, T_DOMAIN_NAME) \
+            and (w.shape == S_LOWER or w.shape == S_UPPER):
+        e = match_domain(s, n, pos, lim, &file_like)
+        if e and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, &before)):
+            t = T_DOMAIN_NAME
+        else:
+            return 0
+    elif w.shape == S_LOWER:
+        if spoken_gate(s, n, pos, w.end):
+            f = gz_get(w.hash, NULL)
+            if f & G_NUMBER:
+                return spoken_at(s, n, pos, lim, opt, out, end)
+        if type_on(opt, T_ADDRESS) and c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
+            e = match_box(s, n, pos, lim)
+            if e:
+                t = T_ADDRESS
+        if t < 0 and type_on(opt, T_PERSON_NAME):
+            # a lower-case name right after a cue ending in "is", "am", "me", "m", "s"
+            j = pos - 2
+            if at(s, pos - 1, n) == 32 and (at(s, j, n) == 115 or at(s, j, n) == 109 or at(s, j, n) == 101):
+                f = gz_get(w.hash, NULL)
+                if f & G_FIRST:
+                    e = match_lower_name(s, n, &w, f, lim)
+                    if e:
+                        t = T_PERSON_NAME
+        if t < 0:
+            return 0
+    else:
+        f = gz_get(w.hash, NULL)
+        if type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65 or c0 == 70 or c0 == 68):
+            e = match_box(s, n, pos, lim)
+            if e:
+                t = T_ADDRESS
+        if t < 0 and f & G_NUMBER and spoken_gate(s, n, pos, w.end):
+            e = 0
+            j = spoken_at(s, n, pos, lim, opt, out, end)
+            if j != 0 or end[0]:
+                return j
+        if t < 0 and f & G_HOLIDAY and type_on(opt, T_DATE):
+            e = match_holiday(s, n, &w, f, lim, &aux)
+            if e:
+                t = T_DATE
+        if t < 0 and f & G_TITLE and type_on(opt, T_PERSON_NAME):
+            e = match_titled_name(s, n, &w, lim, &start)
+            if e:
+                t = T_PERSON_NAME
+        if t < 0:
+            # an organisation, a name or a place: the longest; a place on a tie with a name
+            # ("New York"), an organisation on a tie with either ("Wells Fargo")
+            if type_on(opt, T_ORGANIZATION):
+                e = match_org(s, n, &w, f, lim)
+                if e:
+                    t = T_ORGANIZATION
+            if f and type_on(opt, T_LOCATION):
+                j = match_place(s, n, &w, f, lim, &aux)
+                if not j and f & G_ABBR:
+                    j = match_state_code(s, n, &w, f, lim)
+                    aux = LOC_STATE
+                if j > e:
+                    e, t = j, T_LOCATION
+            if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST) or not f):
+                j = match_name(s, n, &w, f, lim, &score)
+                if j > e:
+                    e, t = j, T_PERSON_NAME
+                else:
+                    score = -1
+        if t < 0:
+            return 0
+    if push_scored(out, s, n, start, e, lim, t, aux, score, &before) < 0:
+        return -1
+    end[0] = e
+    return 1
+
+
+cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                     Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux, float base,
+                     unsigned long long* before) noexcept nogil:
+    # push_match with a detector's own base score (< 0: the table's)
+    cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
+    cdef float v
+    if base < 0:
+        return push(out, start, end, type_id, F_CONTEXT if ctx else 0, scored(type_id, ctx), aux)
+    v = base + (KW[type_id].boost if ctx else 0)
+    return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
+
+
+cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
+                   const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # the word-level detectors at a word that starts with a digit: a street address, a
+    # number said partly in words ("4 1 5 five five five ..."); like words_at
+    cdef Py_ssize_t e
+    cdef unsigned long long before = ~0ULL
+    end[0] = 0
+    if at(s, word_end, n) != 32 or not (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+        return 0
+    if word_end - pos == 1:
+        e = spoken_at(s, n, pos, lim, opt, out, end)
+        if e != 0 or end[0]:
+            return e
+    if type_on(opt, T_ADDRESS) and word_end - pos <= 6 and (up(at(s, word_end + 1, n))
+                                                           or is_digit(at(s, word_end + 1, n))):
+        e = match_street(s, n, pos, lim)
+        if e:
+            if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
+                return -1
+            end[0] = e
+            return 1
+    return 0

@@ -1,0 +1,125 @@
+"""Closed word classes the word-level detectors use, beside the gazetteer data.
+
+The gazetteer (`core/data/gazetteer.txt`, built by `core/data/build_gazetteer.py`
+from census and GeoNames lists) holds the open classes: first names, surnames,
+cities, states, countries, organisations, holidays. The classes here are small
+and closed: street suffixes, unit designators, titles, company suffixes, the
+words of spoken numbers, the cue phrases before and after names. The compiled
+core loads both into one hash table at import.
+
+Phrases are lower-case ASCII words joined by single spaces; an apostrophe or a
+hyphen in the text separates words ("name's" is "name s").
+"""
+from __future__ import annotations
+
+# USPS Publication 28, appendix C1: the common street suffixes and their abbreviations.
+STREET_SUFFIXES = (
+    "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
+    "drive", "dr", "court", "ct", "place", "pl", "terrace", "ter", "circle", "cir", "way",
+    "parkway", "pkwy", "highway", "hwy", "square", "sq", "trail", "trl", "plaza", "plz",
+    "alley", "aly", "crescent", "cres", "loop", "pike", "row", "run", "path", "walk",
+    "expressway", "expy", "freeway", "fwy", "turnpike", "tpke", "causeway", "point", "pt",
+    "ridge", "rdg", "crossing", "xing", "close", "grove", "gardens", "gdns", "mews", "hill",
+    "heights", "hts", "park", "pass", "landing", "cove", "creek", "view", "vista", "manor",
+    "meadow", "meadows", "commons", "green", "glen", "estates", "center", "ctr", "route", "rte",
+)
+# Secondary unit designators (USPS appendix C2) and their abbreviations.
+UNIT_WORDS = (
+    "apt", "apartment", "suite", "ste", "unit", "floor", "fl", "room", "rm", "bldg",
+    "building", "dept", "lot", "space", "spc", "trlr", "po", "box",
+)
+DIRECTIONALS = (
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest",
+)
+# Before a name: the title is not part of the name's span.
+TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam",
+          "mister", "rev", "capt", "sgt", "officer", "detective", "judge", "senator")
+# The last word of an organisation's name.
+ORG_SUFFIXES = (
+    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
+    "plc", "gmbh", "ag", "llp", "lp", "pllc", "pc", "group", "holdings", "bank", "bancorp",
+    "partners", "associates", "foundation", "institute", "hospital", "clinic", "university",
+    "college", "academy", "agency", "trust", "airlines", "airways", "insurance",
+    "technologies", "solutions", "systems", "labs", "laboratories", "industries",
+    "enterprises", "international", "services", "motors", "pharmaceuticals", "capital",
+    "ventures", "consulting", "studios", "media", "communications", "logistics",
+    "federal", "union", "society", "council", "church", "school", "museum", "department",
+)
+# The first word of "X of Y" organisations: "University of Michigan", "Bank of America".
+ORG_HEADS = ("university", "bank", "college", "institute", "department", "ministry", "bureau",
+             "museum", "academy", "church", "office", "board", "commission", "school",
+             "hospital", "federal reserve bank", "royal bank", "state university")
+# Lower-case words inside an organisation's name.
+ORG_CONNECTORS = ("of", "and", "the", "for", "de")
+
+# Spoken numbers: the words and the digits they stand for.
+NUMBER_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "twenty": "2_", "thirty": "3_", "forty": "4_", "fourty": "4_", "fifty": "5_",
+    "sixty": "6_", "seventy": "7_", "eighty": "8_", "ninety": "9_",
+    "double": "x2", "triple": "x3", "hundred": "00",
+}
+
+# Phrases just before a name that make a lone first name (or a lower-case one) a name.
+# Strong cues admit a first name that is also a common word ("my name is Will").
+NAME_CUES_STRONG = ("name is", "name s", "names", "call me", "named", "called", "name was")
+# Cues that admit a lower-case name (speech-to-text): "yeah this is kevin".
+NAME_CUES_LOWER = NAME_CUES_STRONG + ("this is", "i am", "i m", "im")
+NAME_CUES = NAME_CUES_STRONG + (
+    "this is", "i am", "i m", "im", "it s", "dear", "hi", "hello", "hey", "thanks", "thank you",
+    "ask for", "speak to", "speak with", "spoke to", "spoke with", "talk to", "talked to",
+    "talking to", "speaking with", "transfer to", "transferred to", "regards", "sincerely",
+    "cheers", "from", "cc", "attn", "attention", "signed", "by", "with", "to", "agent",
+    "customer", "patient", "caller", "cardholder", "contact", "manager", "nurse", "son",
+    "daughter", "wife", "husband", "mother", "father", "brother", "sister", "friend",
+)
+# Words right after a lone first name that make it one: "Tom speaking", "Tom here".
+NAME_CUES_AFTER = ("speaking", "here", "says", "said", "wrote", "called", "asked")
+# Capitalised words that never start or continue a name, a place or an organisation.
+STOP_WORDS = (
+    "the", "a", "an", "i", "my", "our", "your", "his", "her", "their", "we", "you", "he",
+    "she", "it", "they", "this", "that", "these", "those", "hi", "hello", "hey", "dear",
+    "thanks", "thank", "please", "yes", "no", "ok", "okay", "sure", "and", "or", "but", "if",
+    "at", "in", "on", "of", "for", "to", "from", "with", "by", "as", "is", "are", "was",
+    "mr", "mrs", "ms", "dr", "re", "fwd", "fw", "subject", "date", "sent", "best",
+    "regards", "sincerely", "cheers", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "customer", "agent", "caller",
+    "name", "account", "card", "number", "phone", "email", "address", "street", "city",
+    "state", "country", "order", "ticket", "error", "warning", "info", "debug",
+    "user", "admin", "support", "team", "service", "manager",
+)
+# Lower-case words that do not continue a lower-case name ("my name is sarah may i ...").
+FUNCTION_WORDS = ("will", "may", "can", "could", "would", "should", "shall", "might", "must",
+                  "do", "did", "does", "am", "be", "been", "have", "has", "had", "here",
+                  "there", "and", "or", "but", "so", "then", "just", "also", "too", "please",
+                  "thanks", "speaking", "from", "with", "calling", "again", "now", "ok", "okay",
+                  "yes", "no", "like", "well", "long", "little", "young", "best", "good", "may")
+# Words before a place that make an ambiguous one ("Nice", "Mobile", "Reading") a place.
+PLACE_CUES = ("in", "from", "to", "near", "at", "visit", "visiting", "via", "around",
+              "outside", "toward", "towards", "across", "through", "leaving", "flying",
+              "moved", "live", "lives", "based")
+
+# Holidays on a fixed day: month * 100 + day. Others (Easter, Thanksgiving...) move.
+HOLIDAY_DATES = {
+    "christmas": 1225, "christmas day": 1225, "christmas eve": 1224, "xmas": 1225,
+    "new year s day": 101, "new years day": 101, "new year s eve": 1231,
+    "new years eve": 1231, "new year": 101, "halloween": 1031, "valentine s day": 214,
+    "valentines day": 214, "independence day": 704, "fourth of july": 704,
+    "veterans day": 1111, "juneteenth": 619, "st patrick s day": 317,
+    "saint patrick s day": 317, "st patricks day": 317, "boxing day": 1226,
+    "cinco de mayo": 505, "canada day": 701, "remembrance day": 1111,
+    "bastille day": 714, "anzac day": 425, "australia day": 126, "groundhog day": 202,
+    "earth day": 422,
+}
+# File extensions that are also top-level domains: "setup.py", "notes.md" are files
+# unless a context word says domain.
+FILE_EXTENSION_TLDS = ("py", "rs", "md", "sh", "pl", "so", "cc", "zip", "mov", "cs", "ps",
+                       "ai", "sc", "ms", "jp", "gz", "tt", "ts", "pm", "rb", "fm", "am", "mp",
+                       "mk", "in", "do", "is", "it", "to", "me", "as", "at", "be", "by", "go",
+                       "my", "no", "us", "pub", "app", "dev", "log", "bin", "exe", "bat", "tmp",
+                       "txt", "csv", "json", "xml", "yml", "yaml", "lock", "ini", "cfg", "conf")
