@@ -113,6 +113,10 @@ cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char
 # ---------------------------------------------------------------- context words
 
 cdef Keywords KW[N_TYPES]
+# the types (and veto bits) whose window before reaches back d code points, d <= LOOKBEHIND;
+# ... whose window after reaches d code points past a span's end, d <= 32
+cdef unsigned long long WITHIN_BEFORE[LOOKBEHIND + 1]
+cdef unsigned long long WITHIN_AFTER[33]
 _keyword_bytes = []  # owns the bytes KW's pointers point into
 
 
@@ -151,6 +155,19 @@ cdef void init_keywords() except *:
         KW[t].boost = row.boost
         register_words(row.name, row.context, t)
         register_words(row.name, row.veto, t + VETO_SHIFT)
+    cdef int d
+    for d in range(LOOKBEHIND + 1):
+        WITHIN_BEFORE[d] = 0
+        for t in range(N_TYPES):
+            if KW[t].before >= d:
+                WITHIN_BEFORE[d] |= 1ULL << t
+            if KW[t].veto_before >= d:
+                WITHIN_BEFORE[d] |= 1ULL << (t + VETO_SHIFT)
+    for d in range(33):
+        WITHIN_AFTER[d] = 0
+        for t in range(N_TYPES):
+            if KW[t].after >= d:
+                WITHIN_AFTER[d] |= 1ULL << t
     if len(_keyword_bytes) > KEYWORD_SLOTS // 2:
         raise ImportError("too many context words for the keyword table")
 
@@ -250,11 +267,8 @@ cdef unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_
         if w == start or (i == start and is_letter(at(s, start, n))):
             break  # no more words, or one cut by the span
         types = keyword_types(s, w, i, h)
-        for t in range(N_TYPES):
-            if (types >> t) & 1 and w >= start - KW[t].before:
-                found |= (1ULL) << t
-            if (types >> (t + VETO_SHIFT)) & 1 and w >= start - KW[t].veto_before:
-                found |= (1ULL) << (t + VETO_SHIFT)
+        if types:
+            found |= types & WITHIN_BEFORE[start - w]
     return found
 
 
@@ -272,9 +286,8 @@ cdef unsigned long long context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t
         if w == b or is_letter(at(s, i, n)):
             break  # no more words, or one cut by the window's end
         types = keyword_types(s, w, i, h)
-        for t in range(N_TYPES):
-            if (types >> t) & 1 and i <= min(end + KW[t].after, lim):
-                found |= (1ULL) << t
+        if types:
+            found |= types & WITHIN_AFTER[i - end]
     return found
 
 
@@ -1394,7 +1407,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
                 found = letter_at(s, n, pos, lim, opt, out, &e, carry)
-                if not found:
+                if not found and (c < 97 or at(s, word_end, n) == 46 or lower_word_gate(s, n, pos, word_end)):
                     e = 0
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:
@@ -1406,7 +1419,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
+                    if at(s, word_end, n) == 32 and (word_end - pos == 1 or up(at(s, word_end + 1, n))
+                                                     or is_digit(at(s, word_end + 1, n))):
+                        found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
                     if found == 0 and e > covered:
@@ -1522,3 +1537,4 @@ init_iban()
 init_pairs()
 init_countries()
 init_gazetteer()
+init_number_start()

@@ -173,7 +173,7 @@ cdef void init_gazetteer() except *:
     entries = []
     for phrase, flags, value in _gazetteer_entries():
         entries.append((phrase, flags, value))
-    while size < 2 * (2 * len(entries) + 16):
+    while size < 2 * len(entries) + 16:  # phrases and their prefixes: load under 0.75
         size <<= 1
     GZ = <GzSlot*>calloc(size, sizeof(GzSlot))
     if GZ == NULL:
@@ -361,7 +361,9 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     cdef unsigned int f
     words[0] = 0
     j = space_gap(s, e, lim)
-    if j and read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
+    if not (j and up(s[j])):
+        return e
+    if read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
         j = space_gap(s, w.end + 1, lim)  # a middle initial
         if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
             e = w.end
@@ -541,6 +543,9 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
         best = last.end  # "Chase" needs "at", "with", "bank" ... before it
     # a run of capitalised words (and connectors) ending in a company suffix
     w = w0[0]
+    if not (at(s, w.end, n) == 32 and (up(at(s, w.end + 1, n)) or at(s, w.end + 1, n) == 38)
+            or at(s, w.end, n) == 44):
+        return best
     for k in range(6):
         j = space_gap(s, w.end, lim)
         if not j:
@@ -1075,14 +1080,76 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 # ---------------------------------------------------------------- dispatch
 
+cdef unsigned char NUMBER_START[27 * 27 * 27]  # the first three letters of a number word
+
+
+cdef void init_number_start():
+    cdef int k
+    for k in range(27 * 27 * 27):
+        NUMBER_START[k] = 0
+    from core.lexicon import NUMBER_WORDS
+    for word in NUMBER_WORDS:
+        NUMBER_START[letters3(word.encode())] = 1
+
+
+cdef int letters3(bytes word):
+    cdef int k, v = 0
+    for k in range(3):
+        v = v * 27 + ((word[k] - 96) if k < len(word) else 0)
+    return v
+
+
 cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
-    # cheap: a word that could be a number word, followed by another token
-    cdef Py_ssize_t len_ = word_end - pos
-    cdef Py_UCS4 c = lower(s[pos])
-    if len_ > 9 or not (c == 122 or c == 111 or c == 116 or c == 102 or c == 115 or c == 101
-                        or c == 110 or c == 100 or c == 104):
+    # cheap: a word whose first three letters start a number word, and a token after it
+    cdef Py_ssize_t length = word_end - pos
+    cdef int v = 0, k
+    cdef Py_UCS4 c
+    if length > 9:
         return False
-    return at(s, word_end, n) == 32 or at(s, word_end, n) == 45 or at(s, word_end, n) == 44
+    for k in range(3):
+        v *= 27
+        if k < length:
+            c = lower(s[pos + k])
+            if not 97 <= c <= 122:
+                return False
+            v += <int>c - 96
+    if not NUMBER_START[v]:
+        return False
+    c = at(s, word_end, n)
+    return c == 32 or c == 45 or c == 44
+
+
+cdef inline bint after_name_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # cheap: the word before pos is "is", "am", "me", "im" or "'m", "'s" (the last words of
+    # the cues that admit a lower-case name: "my name is", "this is", "i am", "i'm", "call me")
+    cdef Py_UCS4 a = lower(at(s, pos - 3, n)), b = lower(at(s, pos - 2, n))
+    if at(s, pos - 1, n) != 32:
+        return False
+    if a == 39 or a == 0x2019:
+        return (b == 109 or b == 115) and is_letter(at(s, pos - 4, n))
+    if is_letter(at(s, pos - 4, n)):
+        return False
+    return (a == 105 and (b == 115 or b == 109)) or (a == 97 and b == 109) or (a == 109 and b == 101)
+
+
+cdef inline bint after_strong_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # cheap: the word before pos ends a strong name cue: "is", "me", "'s", "named", "called",
+    # "names"; or a colon or comma follows a word ("From: X", "Hi, X")
+    cdef Py_UCS4 a = lower(at(s, pos - 3, n)), b = lower(at(s, pos - 2, n)), p = at(s, pos - 1, n)
+    if p != 32:
+        return False
+    if b == 58 or b == 44:
+        return True
+    return (b == 115 and (a == 105 or a == 39 or a == 0x2019 or a == 101)) or (b == 101 and a == 109) \
+        or (b == 100 and a == 101)
+
+
+cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
+                                 Py_ssize_t word_end) noexcept nogil:
+    # a lower-case word that a word-level detector could start at: a number word, "p.o."
+    # or "po box", a name after a cue
+    return (spoken_gate(s, n, pos, word_end) or after_name_cue(s, n, pos)
+            or (s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111)))
 
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
@@ -1102,8 +1169,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         # a lower-case word: most are nothing; cheap gates before hashing it
         if not (spoken_gate(s, n, pos, word_end)
                 or (c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111))
-                or (at(s, pos - 1, n) == 32 and (at(s, pos - 2, n) == 115 or at(s, pos - 2, n) == 109
-                                                 or at(s, pos - 2, n) == 101))):
+                or after_name_cue(s, n, pos)):
             return 0
     if not read_word(s, n, pos, lim, &w):
         # letters joined to digits: an ID ("X12345678"), a postcode
@@ -1140,8 +1206,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 t = T_ADDRESS
         if t < 0 and type_on(opt, T_PERSON_NAME):
             # a lower-case name right after a cue ending in "is", "am", "me", "m", "s"
-            j = pos - 2
-            if at(s, pos - 1, n) == 32 and (at(s, j, n) == 115 or at(s, j, n) == 109 or at(s, j, n) == 101):
+            if after_name_cue(s, n, pos):
                 f = gz_get(w.hash, NULL)
                 if f & G_FIRST:
                     e = match_lower_name(s, n, &w, f, lim)
@@ -1151,6 +1216,12 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             return 0
     else:
         f = gz_get(w.hash, NULL)
+        if (f == 0 or f == G_STOP) and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))) \
+                and not (f == 0 and after_strong_cue(s, n, pos)):
+            # an unlisted capitalised word alone: a name only after "name is", "call me"...
+            if not (f == 0 and type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65
+                                                            or c0 == 70 or c0 == 68)):
+                return 0
         if type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65 or c0 == 70 or c0 == 68):
             e = match_box(s, n, pos, lim)
             if e:
