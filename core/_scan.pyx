@@ -1419,7 +1419,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if at(s, word_end, n) == 32 and (word_end - pos == 1 or up(at(s, word_end + 1, n))
+                    if at(s, word_end, n) == 32 and (is_letter(at(s, word_end + 1, n))
                                                      or is_digit(at(s, word_end + 1, n))):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
@@ -1536,5 +1536,6 @@ init_keywords()
 init_iban()
 init_pairs()
 init_countries()
+init_fold()
 init_gazetteer()
 init_number_start()

@@ -38,6 +38,9 @@ cdef enum:
     G_CUE_LOWER = 1 << 25   # a cue that admits a lower-case name
     G_FUNCTION = 1 << 26    # a function word: does not continue a lower-case name
     G_FILE_EXT = 1 << 27    # a file extension that is also a TLD
+    G_STREET_PREFIX = 1 << 28  # a street type written first ("rue")
+    G_CUE_WEAK = 1 << 29    # a weak name cue ("from", "with"): raises a listed name's score
+    G_PARTICLE = 1 << 30    # "de", "van": inside a name
 
     S_LOWER = 1
     S_CAP = 2               # upper case then at least one lower case ("Smith", "McDonald")
@@ -133,6 +136,11 @@ def _gazetteer_entries():
             for ch in codes:
                 flags |= letters.get(ch, 0)
             yield phrase.encode(), flags, 0
+    with open(data / "common_words.txt", encoding="ascii") as f:
+        for line in f:
+            word = line.strip()
+            if word and not word.startswith("#"):
+                yield word.encode(), G_COMMON, 0
     with open(data / "public_suffixes.txt", encoding="ascii") as f:
         for line in f:
             rule = line.strip()
@@ -149,7 +157,9 @@ def _gazetteer_entries():
                (L.NAME_CUES, G_CUE), (L.NAME_CUES_STRONG, G_CUE_STRONG),
                (L.NAME_CUES_LOWER, G_CUE_LOWER), (L.NAME_CUES_AFTER, G_CUE_AFTER),
                (L.STOP_WORDS, G_STOP), (L.PLACE_CUES, G_PLACE_CUE),
-               (L.ORG_CONNECTORS, G_CONNECTOR), (L.FUNCTION_WORDS, G_FUNCTION))
+               (L.ORG_CONNECTORS, G_CONNECTOR), (L.FUNCTION_WORDS, G_FUNCTION),
+               (L.STREET_PREFIXES, G_STREET_PREFIX), (L.NAME_CUES_WEAK, G_CUE_WEAK),
+               (L.NAME_PARTICLES, G_PARTICLE))
     for words, flag in classes:
         for w in words:
             yield w.encode(), flag, 0
@@ -192,18 +202,50 @@ cdef void init_gazetteer() except *:
 
 # ---------------------------------------------------------------- words
 
+cdef Py_UCS4 FOLD[0x180]  # Latin-1 and Latin Extended-A letters -> their ASCII base letter; 0: none
+
+
+cdef void init_fold():
+    import unicodedata
+    cdef int c
+    for c in range(0x180):
+        FOLD[c] = 0
+        if c < 128:
+            if 65 <= c <= 90 or 97 <= c <= 122:
+                FOLD[c] = c
+            continue
+        if c < 0xC0 or c == 0xD7 or c == 0xF7:
+            continue
+        base = unicodedata.normalize("NFKD", chr(c))[:1]
+        extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
+                 "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+        base = extra.get(chr(c), base)
+        if base.isascii() and base.isalpha():
+            FOLD[c] = ord(base)
+
+
+cdef inline Py_UCS4 folded(Py_UCS4 c) noexcept nogil:
+    # an ASCII or accented Latin letter's ASCII base letter, else 0
+    return FOLD[c] if c < 0x180 else 0
+
+
 cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                            Word* w) noexcept nogil:
-    # the run of ASCII letters at i, a whole word (no digit, '_' or non-ASCII letter
+    # the run of letters at i (ASCII, or accented Latin letters hashed as their base
+    # letter: "Jovanović" is "jovanovic"), a whole word (no digit, '_' or other letter
     # joined to it), its hash and shape
     cdef Py_ssize_t e = i
     cdef unsigned long long h = FNV64_OFFSET
     cdef int uppers = 0
-    if i >= lim or not is_letter(s[i]) or word_at(s, i - 1, n):
+    cdef Py_UCS4 c
+    if i >= lim or not folded(s[i]) or word_at(s, i - 1, n):
         return False
-    while e < lim and is_letter(s[e]):
-        h = fnv64(h, s[e])
-        if s[e] <= 90:
+    while e < lim:
+        c = folded(s[e])
+        if not c:
+            break
+        h = fnv64(h, c)
+        if c <= 90:
             uppers += 1
         e += 1
     if word_at(s, e, n) or e - i > 24:
@@ -211,7 +253,7 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     w.start = i
     w.end = e
     w.hash = h if h else 1
-    if s[i] >= 97:
+    if folded(s[i]) >= 97:
         w.shape = S_LOWER
     elif uppers == e - i:
         w.shape = S_INITIAL if e - i == 1 else S_UPPER
@@ -229,7 +271,7 @@ cdef inline unsigned long long join_hash(unsigned long long h, const uchar_t* s,
     cdef Py_ssize_t i
     h = fnv64(h, 32)
     for i in range(w.start, w.end):
-        h = fnv64(h, s[i])
+        h = fnv64(h, folded(s[i]))
     return h if h else 1
 
 
@@ -293,13 +335,19 @@ cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsig
     return best
 
 
+cdef inline bint cue_separator(Py_UCS4 c) noexcept nogil:
+    # between a cue and a name: space , : ' ’ - " and line breaks
+    return c == 32 or c == 44 or c == 58 or c == 39 or c == 0x2019 or c == 45 or c == 34 \
+        or c == 10 or c == 13 or c == 61
+
+
 cdef Py_ssize_t prev_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t floor,
                           Word* w) noexcept nogil:
-    # the word before pos across at most two separators (space , : ' ’ -); its start, or -1
+    # the word before pos across at most four separators; its start, or -1. A word joined
+    # by '_' counts ("first_name": "name")
     cdef Py_ssize_t i = pos, e
     cdef int k = 0
-    while i > floor and k < 2 and (s[i - 1] == 32 or s[i - 1] == 44 or s[i - 1] == 58
-                                   or s[i - 1] == 39 or s[i - 1] == 0x2019 or s[i - 1] == 45):
+    while i > floor and k < 4 and cue_separator(s[i - 1]):
         i -= 1
         k += 1
     if i == pos:
@@ -307,11 +355,24 @@ cdef Py_ssize_t prev_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     e = i
     while i > floor and is_letter(s[i - 1]):
         i -= 1
-    if i == e or (i == floor and is_letter(at(s, i - 1, n))) or word_at(s, i - 1, n):
+    if i == e or (i == floor and is_letter(at(s, i - 1, n))) or (word_at(s, i - 1, n) and at(s, i - 1, n) != 95):
         return -1
-    if not read_word(s, n, i, e, w):
+    if not read_word(s, n, i, e, w) and not (at(s, i - 1, n) == 95 and read_word_at(s, i, e, w)):
         return -1
     return i
+
+
+cdef inline bint read_word_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t e, Word* w) noexcept nogil:
+    # the letters s[i:e] as a word, whatever is joined before them
+    cdef unsigned long long h = FNV64_OFFSET
+    cdef Py_ssize_t k
+    for k in range(i, e):
+        h = fnv64(h, folded(s[k]))
+    w.start = i
+    w.end = e
+    w.hash = h if h else 1
+    w.shape = S_LOWER if s[i] >= 97 else S_CAP
+    return True
 
 
 cdef unsigned int cue_flags(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
@@ -342,14 +403,30 @@ cdef inline bint sentence_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) 
 
 # ---------------------------------------------------------------- names
 
+cdef inline bint unlisted(unsigned int f) noexcept nogil:
+    # in no list and not a common word: most likely a name ("Oluwaseun", "Nwosu")
+    return not (f & ~(G_PREFIX | G_TLD | G_TLD_WILD | G_FILE_EXT))
+
+
 cdef inline bint name_word(const Word* w, unsigned int f) noexcept nogil:
     # a capitalised word that can be part of a name: a listed name, or an unlisted word
-    if w.shape != S_CAP or f & (G_STOP | G_TITLE | G_ORG_SUFFIX | G_STREET):
+    if w.shape != S_CAP or f & (G_STOP | G_TITLE | G_ORG_SUFFIX | G_STREET | G_FUNCTION):
         return False
     if f & (G_FIRST | G_LAST):
         return not (f & G_COMMON) or (f & G_LAST and not f & (G_CITY | G_STATE | G_COUNTRY))
-    return not (f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY | G_NUMBER
-                     | G_UNIT | G_DIR | G_CUE | G_CUE_AFTER | G_PLACE_CUE)) and w.end - w.start >= 2
+    return unlisted(f) and w.end - w.start >= 2
+
+
+cdef inline Py_ssize_t hyphen_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # "Ji-woo", "Mendoza-Farouk": a hyphen and letters continue a name's word
+    cdef Py_ssize_t i
+    if not (at(s, e, n) == 45 and is_letter(at(s, e + 1, n))
+            or (at(s, e, n) == 39 or at(s, e, n) == 0x2019) and up(at(s, e + 1, n))):
+        return e
+    i = e + 1
+    while i < lim and is_letter(s[i]) and i - e < 24:
+        i += 1
+    return e if word_at(s, i, n) else i
 
 
 cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim,
@@ -357,7 +434,7 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     # after a first word of a name: "[A.] Last [Last]"; the name's end (w0's end if
     # nothing follows) and the number of words after w0
     cdef Word w
-    cdef Py_ssize_t e = w0.end, j
+    cdef Py_ssize_t e = hyphen_tail(s, n, w0.end, lim), j
     cdef unsigned int f
     words[0] = 0
     j = space_gap(s, e, lim)
@@ -366,20 +443,31 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     if read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
         j = space_gap(s, w.end + 1, lim)  # a middle initial
         if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
-            e = w.end
+            e = hyphen_tail(s, n, w.end, lim)
             words[0] = 2
-    elif j and read_word(s, n, j, lim, &w):
+    elif read_word(s, n, j, lim, &w):
         f = gz_get(w.hash, NULL)
         if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST
                                 and not f & G_COMMON):
-            e = w.end
+            e = hyphen_tail(s, n, w.end, lim)
             words[0] = 1
     if words[0]:
-        j = phrase_gap(s, e, lim)  # a double-barrelled or second surname
-        if j and at(s, j - 1, n) != 46 and read_word(s, n, j, lim, &w):
+        j = space_gap(s, e, lim)  # a second surname ("Garcia Lopez")
+        if j and read_word(s, n, j, lim, &w):
             f = gz_get(w.hash, NULL)
-            if f & G_LAST and name_word(&w, f):
-                e = w.end
+            if name_word(&w, f) and (f & G_LAST or unlisted(f)):
+                e = hyphen_tail(s, n, w.end, lim)
+                words[0] += 1
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
+        # "De la Cruz", "van der Berg": particles, then a capitalised surname
+        j = space_gap(s, w.end, lim)
+        if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
+            j = space_gap(s, w.end, lim)
+        if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP:
+            f = gz_get(w.hash, NULL)
+            if f & G_LAST or unlisted(f):
+                e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
     return e
 
@@ -391,43 +479,71 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     cdef int more = 0
     cdef Py_ssize_t e, j
     cdef unsigned int f, cue
+    cdef bint listed_first = f0 & G_FIRST and not f0 & G_COMMON
     score[0] = 0.85
-    if f0 & G_STOP or w0.shape == S_INITIAL:
+    if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
         return 0
-    if f0 & (G_FIRST | G_LAST) or name_word(w0, f0):
-        e = name_rest(s, n, w0, lim, &more)
-    else:
+    if not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)
+            or f0 & G_CITY and not f0 & (G_STATE | G_COUNTRY | G_COMMON | G_PREFIX)):
         return 0
+    e = name_rest(s, n, w0, lim, &more)
+    if more and not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
+        # a city's name as a first name ("Jian Clark"): a listed surname must follow
+        j = space_gap(s, w0.end, lim)
+        if not (j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_LAST
+                and not gz_get(w.hash, NULL) & G_COMMON):
+            return 0
+        return e
     if more:
-        if f0 & G_FIRST and not f0 & G_COMMON:
+        if listed_first:
             return e
-        if w0.shape == S_CAP and (name_word(w0, f0) or f0 & G_FIRST):
-            # a common-word first name or an unlisted one: the next word must be a listed
-            # surname, and an unlisted first word must not start a sentence
-            j = space_gap(s, w0.end, lim)
-            if read_word(s, n, j, lim, &w):
-                f = gz_get(w.hash, NULL)
-                if f & G_LAST and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
-                                                        or cue_flags(s, n, w0.start) & G_CUE):
-                    return e
-        if not (f0 & (G_FIRST | G_LAST)) and cue_flags(s, n, w0.start) & G_CUE:
-            return e  # "Dear Oluwaseun Adeyemi"
+        # a common-word first name ("Will") or an unlisted one ("Karim"): a listed surname
+        # after it, or a cue before it, and not a sentence's first word without either
+        cue = cue_flags(s, n, w0.start)
+        if cue & G_CUE:
+            return e
+        j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
+        if j and read_word(s, n, j, lim, &w):
+            f = gz_get(w.hash, NULL)
+            if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
+                                                    or line_end(s, n, e)):
+                return e
+        if unlisted(f0) and line_start(s, n, w0.start) and line_end(s, n, e):
+            score[0] = 0.6
+            return e  # a name on a line of its own: a signature, a header
+        if unlisted(f0) and more >= 1 and not sentence_start(s, n, w0.start):
+            j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
+            if j and read_word(s, n, j, lim, &w) and unlisted(gz_get(w.hash, NULL)):
+                score[0] = 0.6
+                return e  # two unlisted capitalised words mid-sentence: "met Oluwaseun Adeyemi"
         return 0
     # a lone word: a first name, with a cue where it could be something else
     if w0.shape != S_CAP:
         return 0
+    e = hyphen_tail(s, n, w0.end, lim)
     cue = cue_flags(s, n, w0.start)
-    j = space_gap(s, w0.end, lim)
+    j = space_gap(s, e, lim)
     if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
         cue |= G_CUE
-    if f0 & G_FIRST and not f0 & (G_COMMON | G_CITY | G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY):
-        score[0] = 0.85 if cue & G_CUE else 0.65
-        return w0.end
-    if cue & G_CUE_STRONG and f0 & (G_FIRST | G_LAST) or name_word(w0, f0) and cue & G_CUE_STRONG:
-        return w0.end
-    if cue & G_CUE and f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON:
-        return w0.end
+    if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY):
+        score[0] = 0.85 if cue & (G_CUE | G_CUE_WEAK) else 0.65
+        return e
+    if cue & G_CUE_STRONG and (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
+        return e
+    if cue & G_CUE and (f0 & (G_FIRST | G_LAST) or unlisted(f0)) \
+            and (not f0 & G_COMMON or not (sentence_start(s, n, w0.start) or at(s, w0.start - 2, n) == 58)):
+        return e  # "Hi Ximena", "Thanks, Pat", "Dear Patel"
+    if unlisted(f0) and at(s, e, n) == 58 and at(s, e + 1, n) == 32 and line_start(s, n, w0.start):
+        return e  # a speaker's label: "Milena: running late"
     return 0
+
+
+cdef inline bint line_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    return pos == 0 or s[pos - 1] == 10 or s[pos - 1] == 13
+
+
+cdef inline bint line_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t e) noexcept nogil:
+    return e >= n or s[e] == 10 or s[e] == 13
 
 
 cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t, Py_ssize_t lim,
@@ -436,36 +552,49 @@ cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t,
     cdef Word w
     cdef Py_ssize_t j = t.end, e
     cdef int more = 0
+    cdef unsigned int f
     if at(s, j, n) == 46:
         j += 1
     j = space_gap(s, j, lim)
-    if not j or not read_word(s, n, j, lim, &w):
+    if not j or not read_word(s, n, j, lim, &w) or w.shape != S_CAP:
         return 0
-    if not (name_word(&w, gz_get(w.hash, NULL)) or gz_get(w.hash, NULL) & (G_FIRST | G_LAST)) \
-            or w.shape != S_CAP:
+    f = gz_get(w.hash, NULL)
+    if not (name_word(&w, f) or f & (G_FIRST | G_LAST)):
         return 0
     start[0] = w.start
-    e = name_rest(s, n, &w, lim, &more)
-    return e
+    return name_rest(s, n, &w, lim, &more)
 
 
 cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                                  Py_ssize_t lim) noexcept nogil:
-    # "my name is kevin brown" in a transcript: a listed first name after a cue; end, or 0
+    # "my name is kevin brown" in a transcript: a name after a cue; end, or 0. After a
+    # strong cue ("my name is") an unlisted word counts too ("ayodele zhou")
     cdef Word w
-    cdef Py_ssize_t j
+    cdef Py_ssize_t j, e
     cdef unsigned int cue, f
-    if not f0 & G_FIRST or f0 & (G_FUNCTION | G_STOP | G_NUMBER):
+    cdef int k
+    if f0 & (G_FUNCTION | G_STOP | G_NUMBER):
         return 0
     cue = cue_flags(s, n, w0.start)
-    if not (cue & G_CUE_STRONG or (cue & G_CUE_LOWER and not f0 & G_COMMON)):
+    if not (cue & G_CUE_STRONG and (f0 & G_FIRST or unlisted(f0))
+            or cue & G_CUE_LOWER and (f0 & G_FIRST and not f0 & G_COMMON or unlisted(f0))):
         return 0
-    j = space_gap(s, w0.end, lim)
-    if j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP):
+    e = hyphen_tail(s, n, w0.end, lim)
+    for k in range(3):
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP
+                                                       or w.shape == S_INITIAL)):
+            break
+        if w.end - w.start == 1 and at(s, w.end, n) == 46 and k < 2:
+            e = w.end + 1  # a middle initial, "fernando g. suzuki"
+            continue
         f = gz_get(w.hash, NULL)
-        if f & G_LAST and not f & (G_FUNCTION | G_STOP | G_NUMBER):
-            return w.end
-    return w0.end
+        if f & (G_FUNCTION | G_STOP | G_NUMBER) or not (f & (G_LAST | G_FIRST) or unlisted(f)):
+            break
+        e = hyphen_tail(s, n, w.end, lim)
+    if at(s, e - 1, n) == 46:
+        e -= 1  # an initial the name did not go on after
+    return e
 
 
 # ---------------------------------------------------------------- places, organisations, holidays
@@ -665,12 +794,14 @@ cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ss
 # ---------------------------------------------------------------- addresses
 
 cdef inline Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # ", " or " " before the next part of an address; its start, or 0
+    # ", ", " ", ",\n" or a line break before the next part of an address; its start, or 0
     if i < lim and s[i] == 44:
         i += 1
-    if i < lim and s[i] == 32:
+    if i < lim and s[i] == 13:
         i += 1
-        if i < lim and s[i] != 32:
+    if i < lim and (s[i] == 32 or s[i] == 10):
+        i += 1
+        if i < lim and s[i] != 32 and s[i] != 10:
             return i
     return 0
 
@@ -730,9 +861,11 @@ cdef Py_ssize_t read_ca_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, P
     return j + 3
 
 
-cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
-    # after a street line or a box: ", City, ST 12345", ", ST 12345", ", London SW1A 2AA",
-    # ", Ottawa, ON K1A 0B1"; the address's new end (e when none of these follows)
+cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
+                             bint lower_ok) noexcept nogil:
+    # after a street line or a box: ", City, ST 12345", ", ST 12345", "\nSheffield S1 5US",
+    # ", Ottawa, ON K1A 0B1", "st. louis missouri 63137" (lower case: only when `lower_ok`);
+    # the address's new end (e when none of these follows)
     cdef Word w, last
     cdef Py_ssize_t j, k, best = e, city_end = 0, z
     cdef unsigned int f = 0, fw
@@ -740,16 +873,24 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
     j = skip_comma_space(s, e, lim)
     if not j:
         return e
-    # the city: up to three capitalised words
+    # the city: up to three words, capitalised (or lower case with context)
     k = j
     for words in range(3):
-        if not read_word(s, n, k, lim, &w) or w.shape != S_CAP:
+        if not read_word(s, n, k, lim, &w) or (w.shape == S_LOWER and not lower_ok):
             break
         fw = gz_get(w.hash, NULL)
-        if fw & G_STOP and not fw & (G_CITY | G_STATE):
+        if words == 0 and fw & G_STOP and not fw & (G_CITY | G_STATE) or fw & G_NUMBER:
             break
+        if city_end and (w.shape == S_UPPER and w.end - w.start == 2 and fw & G_ABBR):
+            break  # "Austin TX": the state
+        if fw & G_STATE and city_end and lower_ok:
+            break  # "spokane washington"
         city_end = w.end
-        k = space_gap(s, w.end, lim)
+        if (at(s, w.end, n) == 39 or at(s, w.end, n) == 0x2019) and lower(at(s, w.end + 1, n)) == 115 \
+                and not word_at(s, w.end + 2, n):
+            city_end = w.end + 2  # "St. John's"
+        k = city_end + 1 if at(s, city_end, n) == 46 else city_end  # "st. louis"
+        k = space_gap(s, k, lim)
         if not k:
             break
     if city_end:
@@ -764,8 +905,8 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
         fw = gz_get(w.hash, NULL)
         if w.shape == S_UPPER and w.end - w.start == 2 and fw & G_ABBR:
             best = w.end
-        elif w.shape == S_CAP:
-            words = longest_phrase(s, n, &w, fw, lim, G_STATE, &last, &f, &value, False)
+        elif w.shape == S_CAP or (w.shape == S_LOWER and lower_ok):
+            words = longest_phrase(s, n, &w, fw, lim, G_STATE, &last, &f, &value, lower_ok)
             if words:
                 best = last.end
         if best > e:
@@ -797,18 +938,21 @@ cdef Py_ssize_t read_ordinal(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
     return 0 if word_at(s, j + 2, n) else j + 2
 
 
-cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
-    # "1234 Elm Street, Apt 5B, Springfield, IL 62704", "77 W 45th St": a house number,
-    # capitalised street name words and a street suffix, then the rest; end, or 0
-    cdef Py_ssize_t i = pos, j, e = 0, k
+cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                             bint lower_ok) noexcept nogil:
+    # "1234 Elm Street, Apt 5B, Springfield, IL 62704", "77 W 45th St", "583 rue Principale":
+    # a house number, street name words and a street suffix, then the rest; end, or 0.
+    # Lower-case words only when `lower_ok` (an address context word came before)
+    cdef Py_ssize_t i = pos, j, e = 0, k, dot = 0
     cdef Word w
     cdef unsigned int f
     cdef int names = 0, t
+    cdef bint prefixed = False
     while i < lim and is_digit(s[i]) and i - pos < 6:
         i += 1
     if i - pos > 5 or (i < lim and is_digit(s[i])):
         return 0
-    if i < lim and up(s[i]) and not word_at(s, i + 1, n):
+    if i < lim and is_letter(s[i]) and not word_at(s, i + 1, n):
         i += 1  # "221B"
     elif i + 1 < lim and s[i] == 45 and is_digit(s[i + 1]):
         i += 1  # "123-45" (Queens)
@@ -822,25 +966,48 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         if k:
             names += 1
             i = k
-        elif read_word(s, n, j, lim, &w) and w.shape != S_LOWER:
+        elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok or t == 0):
             f = gz_get(w.hash, NULL)
             i = w.end
-            if f & G_STREET and names and (t > 0):
-                e = abbrev_dot(s, n, w.end, lim) if w.end - w.start <= 4 else w.end
+            if t == 0 and f & G_STREET_PREFIX:
+                prefixed = True  # "rue Principale": the street's type comes first
+            elif w.shape == S_LOWER and not lower_ok and not prefixed:
+                break
+            elif f & G_STREET and names and not prefixed:
+                e = w.end
+                dot = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else 0
             elif f & G_DIR and t == 0:
                 i = w.end + 1 if at(s, w.end, n) == 46 else w.end
             else:
-                if f & G_STOP:
+                if f & (G_STOP | G_FUNCTION) and not prefixed:
                     break
                 names += 1
+                if prefixed:
+                    e = w.end
+            if (at(s, i, n) == 39 or at(s, i, n) == 0x2019) and lower(at(s, i + 1, n)) == 115 \
+                    and not word_at(s, i + 2, n):
+                i += 2  # "King's Crescent"
         else:
             break
         j = space_gap(s, i, lim)
         if not j:
             break
-    if not e:
+    if not e or prefixed and names > 4:
         return 0
-    # a directional after the suffix ("NW"), then a unit ("Apt 5B", "Suite 200", "#12")
+    if dot:
+        # "Hwy. Floor 2": the abbreviation's period when the address goes on after it
+        k = street_rest(s, n, dot, lim, lower_ok)
+        if k > dot:
+            return k
+    return street_rest(s, n, e, lim, lower_ok)
+
+
+cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
+                           bint lower_ok) noexcept nogil:
+    # after a street line: a directional ("NW"), a unit ("Apt 5B", "Suite 200", "#12",
+    # "apartment 15b"), then the city, state and code; the end (e when none follows)
+    cdef Py_ssize_t i, j, k
+    cdef Word w
     j = skip_comma_space(s, e, lim)
     if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and gz_get(w.hash, NULL) & G_DIR:
         e = w.end
@@ -849,7 +1016,8 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         k = 0
         if s[j] == 35:
             k = j + 1
-        elif read_word(s, n, j, lim, &w) and w.shape != S_LOWER and gz_get(w.hash, NULL) & G_UNIT:
+        elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok) \
+                and gz_get(w.hash, NULL) & G_UNIT:
             k = w.end + 1 if at(s, w.end, n) == 46 else w.end
             if at(s, k, n) == 32:
                 k += 1
@@ -857,11 +1025,11 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
                 k += 1
         if k:
             i = k
-            while i < lim and (cls(s[i]) & (C_DIGIT | C_UPPER)) and i - k < 6:
+            while i < lim and (cls(s[i]) & (C_DIGIT | C_UPPER | C_LOWER)) and i - k < 6:
                 i += 1
-            if i > k and not word_at(s, i, n):
+            if i > k and is_digit(s[k]) or (i - k <= 2) and not word_at(s, i, n):
                 e = i
-    return address_tail(s, n, e, lim)
+    return address_tail(s, n, e, lim, lower_ok)
 
 
 cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
@@ -881,6 +1049,15 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
           or starts_with(s, i, lim, b"unit ")) and up(s[i]):
         i += 5 if lower(s[i]) == 117 else 4
         military = True
+    elif (starts_with(s, i, lim, b"flat ") or starts_with(s, i, lim, b"apt ")
+          or starts_with(s, i, lim, b"suite ")) and up(s[i]):
+        # "Flat 12, 47 Queen's Mews, London NW3 5JJ": the unit written first
+        i += 5 if lower(s[i]) == 102 else (4 if lower(s[i]) == 97 else 6)
+        j = i
+        while j < lim and (is_digit(s[j]) or up(s[j])) and j - i < 5:
+            j += 1
+        i = skip_comma_space(s, j, lim) if j > i and at(s, j, n) == 44 else 0
+        return match_street(s, n, i, lim, False) if i and is_digit(s[i]) else 0
     elif (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
           or starts_with(s, i, lim, b"dpo ")) and up(s[i]) and up(s[i + 1]):
         return military_tail(s, n, i, lim)
@@ -894,6 +1071,8 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     if military:
         # ", Box 5678", then ", APO AE 09012"
         i = skip_comma_space(s, j, lim)
+        if i and is_digit(s[i]) and lower(s[pos]) == 117:
+            return match_street(s, n, i, lim, False)  # "Unit 30, 9194 Albert Drive, ..."
         if not (i and starts_with(s, i, lim, b"box ")):
             return 0
         i += 4
@@ -910,7 +1089,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
               or starts_with(s, i, lim, b"dpo ")):
         i = military_tail(s, n, i, lim)
         return i if i else j
-    return address_tail(s, n, j, lim)
+    return address_tail(s, n, j, lim, False)
 
 
 cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
@@ -1208,7 +1387,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             # a lower-case name right after a cue ending in "is", "am", "me", "m", "s"
             if after_name_cue(s, n, pos):
                 f = gz_get(w.hash, NULL)
-                if f & G_FIRST:
+                if f & G_FIRST or unlisted(f):
                     e = match_lower_name(s, n, &w, f, lim)
                     if e:
                         t = T_PERSON_NAME
@@ -1216,10 +1395,9 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             return 0
     else:
         f = gz_get(w.hash, NULL)
-        if (f == 0 or f == G_STOP) and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))) \
-                and not (f == 0 and after_strong_cue(s, n, pos)):
+        if (f == G_COMMON or f == G_STOP) and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
             # an unlisted capitalised word alone: a name only after "name is", "call me"...
-            if not (f == 0 and type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65
+            if not (type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65
                                                             or c0 == 70 or c0 == 68)):
                 return 0
         if type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65 or c0 == 70 or c0 == 68):
@@ -1231,7 +1409,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             j = spoken_at(s, n, pos, lim, opt, out, end)
             if j != 0 or end[0]:
                 return j
-        if t < 0 and f & G_HOLIDAY and type_on(opt, T_DATE):
+        if t < 0 and f & (G_HOLIDAY | G_PREFIX) and type_on(opt, T_DATE):
             e = match_holiday(s, n, &w, f, lim, &aux)
             if e:
                 t = T_DATE
@@ -1292,9 +1470,13 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
         e = spoken_at(s, n, pos, lim, opt, out, end)
         if e != 0 or end[0]:
             return e
-    if type_on(opt, T_ADDRESS) and word_end - pos <= 6 and (up(at(s, word_end + 1, n))
-                                                           or is_digit(at(s, word_end + 1, n))):
-        e = match_street(s, n, pos, lim)
+    if type_on(opt, T_ADDRESS) and word_end - pos <= 6:
+        if up(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n)):
+            e = match_street(s, n, pos, lim, False)
+        else:  # "i live at 81 juniper place": lower case only after an address context word
+            e = match_street(s, n, pos, lim, True)
+            if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
+                e = 0
         if e:
             if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
                 return -1

@@ -23,10 +23,12 @@ STREET_SUFFIXES = (
     "heights", "hts", "park", "pass", "landing", "cove", "creek", "view", "vista", "manor",
     "meadow", "meadows", "commons", "green", "glen", "estates", "center", "ctr", "route", "rte",
 )
+# Street types written before the name ("583 rue Principale", "12 Calle Mayor").
+STREET_PREFIXES = ("rue", "chemin", "calle", "avenida", "via", "strada", "rua")
 # Secondary unit designators (USPS appendix C2) and their abbreviations.
 UNIT_WORDS = (
     "apt", "apartment", "suite", "ste", "unit", "floor", "fl", "room", "rm", "bldg",
-    "building", "dept", "lot", "space", "spc", "trlr", "po", "box",
+    "building", "dept", "lot", "space", "spc", "trlr", "flat",
 )
 DIRECTIONALS = (
     "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
@@ -73,10 +75,14 @@ NAME_CUES = NAME_CUES_STRONG + (
     "this is", "i am", "i m", "im", "it s", "dear", "hi", "hello", "hey", "thanks", "thank you",
     "ask for", "speak to", "speak with", "spoke to", "spoke with", "talk to", "talked to",
     "talking to", "speaking with", "transfer to", "transferred to", "regards", "sincerely",
-    "cheers", "from", "cc", "attn", "attention", "signed", "by", "with", "to", "agent",
-    "customer", "patient", "caller", "cardholder", "contact", "manager", "nurse", "son",
-    "daughter", "wife", "husband", "mother", "father", "brother", "sister", "friend",
+    "cheers", "best", "attn", "attention", "signed", "customer", "patient", "caller",
+    "cardholder", "holder", "contact", "manager", "nurse", "applicant", "name", "first name",
+    "last name", "full name", "employee", "recipient", "sender", "tenant",
+    "member", "guest", "passenger", "owner",
 )
+# Weaker cues: they raise a listed first name's score but admit no unlisted word.
+NAME_CUES_WEAK = ("from", "cc", "by", "with", "to", "son", "daughter", "wife", "husband",
+                  "mother", "father", "brother", "sister", "friend", "and", "or", "mr", "ms")
 # Words right after a lone first name that make it one: "Tom speaking", "Tom here".
 NAME_CUES_AFTER = ("speaking", "here", "says", "said", "wrote", "called", "asked")
 # Capitalised words that never start or continue a name, a place or an organisation.
@@ -87,12 +93,15 @@ STOP_WORDS = (
     "at", "in", "on", "of", "for", "to", "from", "with", "by", "as", "is", "are", "was",
     "mr", "mrs", "ms", "dr", "re", "fwd", "fw", "subject", "date", "sent", "best",
     "regards", "sincerely", "cheers", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "customer", "agent", "caller",
+    "saturday", "sunday", "customer", "agent", "caller",
     "name", "account", "card", "number", "phone", "email", "address", "street", "city",
     "state", "country", "order", "ticket", "error", "warning", "info", "debug",
-    "user", "admin", "support", "team", "service", "manager",
+    "user", "admin", "support", "team", "service", "manager", "yeah", "yep", "yup", "nope",
+    "hmm", "um", "uh", "bye", "sorry", "well", "oh", "fine", "great", "cool", "alright",
 )
+# Lower-case words between a name's parts: "Emma De la Cruz", "Obinna van der Berg".
+NAME_PARTICLES = ("de", "la", "del", "della", "van", "der", "den", "von", "da", "di", "du",
+                  "le", "bin", "al", "el", "dos", "das", "ter", "ten", "st")
 # Lower-case words that do not continue a lower-case name ("my name is sarah may i ...").
 FUNCTION_WORDS = ("will", "may", "can", "could", "would", "should", "shall", "might", "must",
                   "do", "did", "does", "am", "be", "been", "have", "has", "had", "here",
@@ -100,7 +109,7 @@ FUNCTION_WORDS = ("will", "may", "can", "could", "would", "should", "shall", "mi
                   "thanks", "speaking", "from", "with", "calling", "again", "now", "ok", "okay",
                   "yes", "no", "like", "well", "long", "little", "young", "best", "good", "may")
 # Words before a place that make an ambiguous one ("Nice", "Mobile", "Reading") a place.
-PLACE_CUES = ("in", "from", "to", "near", "at", "visit", "visiting", "via", "around",
+PLACE_CUES = ("in", "from", "to", "near", "at", "city", "town", "country", "state", "visit", "visiting", "via", "around",
               "outside", "toward", "towards", "across", "through", "leaving", "flying",
               "moved", "live", "lives", "based")
 

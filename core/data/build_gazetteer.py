@@ -419,6 +419,30 @@ def write_public_suffixes() -> int:
     return len(rules)
 
 
+COMMON_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "common_words.txt")
+COMMON_LISTS = ("/usr/share/dict/scowl/english-words.10", "/usr/share/dict/scowl/english-words.20",
+                "/usr/share/dict/scowl/english-words.35", "/usr/share/dict/scowl/american-words.10",
+                "/usr/share/dict/scowl/american-words.20", "/usr/share/dict/scowl/american-words.35")
+
+
+def write_common_words(gaz: Gazetteer) -> int:
+    """Lower-case English words of SCOWL's size classes up to 35 that are not already in
+    the gazetteer: the core treats them as ordinary words, never as unlisted names."""
+    words = set()
+    for path in COMMON_LISTS:
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                entry = line.strip()
+                if entry and entry == entry.lower() and entry.isascii() and entry.isalpha():
+                    words.add(entry)
+    words -= set(gaz.flags)
+    with open(COMMON_OUT, "w", encoding="ascii") as fh:
+        fh.write("# SCOWL size 10-35 lower-case words (see SOURCES.md); one a line\n")
+        for w in sorted(words):
+            fh.write(w + "\n")
+    return len(words)
+
+
 def main() -> int:
     gaz = Gazetteer()
     add_people(gaz)
@@ -429,6 +453,8 @@ def main() -> int:
     add_word_flags(gaz, load_words())
     counts = write_gazetteer(gaz)
     n_psl = write_public_suffixes()
+    n_common = write_common_words(gaz)
+    print(f"{COMMON_OUT}: {n_common} words, {os.path.getsize(COMMON_OUT)} bytes")
 
     print(f"{GAZ_OUT}: {counts['total']} phrases, "
           f"{os.path.getsize(GAZ_OUT)} bytes ({gaz.dropped} raw names dropped)")
