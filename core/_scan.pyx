@@ -1230,6 +1230,13 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
             if aux <= 130 and (age_phrase(s, n, g.digits_end[0], lim)
                                or has_context_near(s, n, pos, T_AGE, &before, &near)):
                 best_e, best_t, best_aux = g.stop[0], T_AGE, aux
+    if best_t < 0 and not g.plus and not g.paren[0]:
+        # an ID number by its context: passport, driver's licence, bank account
+        used = id_groups(&g)
+        if used:
+            j = id_type(s, n, pos, total_digits(&g, used), True, opt, &before)
+            if j >= 0:
+                best_e, best_t = g.stop[used - 1], j
     if best_t == T_DATE:
         best_t = date_type(s, n, pos, best_e, lim, opt, &before)
     if best_t >= 0:
@@ -1242,6 +1249,8 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         return 1
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
+    if vetoed(s, n, pos, T_PHONE_NUMBER, &before):
+        return 0  # "order 7715577113"
     # phone candidates, longest first; the caller validates them
     for j in range(g.n, 0, -1):
         e = g.stop[j - 1]
@@ -1262,6 +1271,51 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if phones == 3:
             break
     return 0
+
+
+cdef int id_groups(const Groups* g) noexcept nogil:
+    # the digit groups of an ID number: one run of 5-17 digits, or groups of 2+ digits joined
+    # by one of " -" ("628 887 958", "123-456-789"); groups used, or 0
+    cdef int j = g.n, d
+    while j > 1 and not (plain_groups(g, j, b" -") and groups_between(g, 1, j, 2, 8)
+                         and group_len(g, 0) >= 2):
+        j -= 1
+    if continues(g, j):
+        return 0
+    d = total_digits(g, j)
+    return j if 5 <= d <= 17 else 0
+
+
+cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bint digits_only,
+                 const Options* opt, unsigned long long* before) noexcept nogil:
+    # the ID type (passport, licence, account) whose context word is nearest before pos; -1
+    cdef Py_ssize_t reach
+    cdef unsigned long long bits, want = 0
+    if type_on(opt, T_PASSPORT_NUMBER) and 6 <= length <= 10:
+        want |= 1ULL << T_PASSPORT_NUMBER
+    if type_on(opt, T_US_DRIVERS_LICENSE) and 5 <= length <= 15:
+        want |= 1ULL << T_US_DRIVERS_LICENSE
+    if type_on(opt, T_US_BANK_ACCOUNT_NUMBER) and 6 <= length <= 17 and digits_only:
+        want |= 1ULL << T_US_BANK_ACCOUNT_NUMBER
+    if not want:
+        return -1
+    if before[0] == <unsigned long long>~0ULL:
+        before[0] = context_before(s, n, pos)
+    want &= before[0]
+    if not want:
+        return -1
+    bits = want
+    for reach in range(8, LOOKBEHIND - 8, 8):
+        bits = context_within(s, n, pos, reach) & want
+        if bits:
+            break
+    if not bits:
+        bits = want
+    if (bits >> T_PASSPORT_NUMBER) & 1:
+        return T_PASSPORT_NUMBER
+    if (bits >> T_US_DRIVERS_LICENSE) & 1:
+        return T_US_DRIVERS_LICENSE
+    return T_US_BANK_ACCOUNT_NUMBER
 
 
 cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
@@ -1466,6 +1520,7 @@ TENTATIVE = F_TENTATIVE
 ALTERNATIVE = F_ALTERNATIVE
 CONTEXT = F_CONTEXT
 SPOKEN = F_SPOKEN
+SPOKEN_PLUS = F_SPOKEN_PLUS
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND

@@ -48,6 +48,7 @@ cdef enum:
     S_INITIAL = 8           # one upper-case letter
 
     F_SPOKEN = 8            # span flag: a number said in words; aux holds its digits
+    F_SPOKEN_PLUS = 16      # ... said after "plus": an international phone number
     BLOOM_BITS = 1 << 20
     BLOOM_WORDS = 1 << 14   # BLOOM_BITS / 64
 
@@ -173,7 +174,7 @@ def _gazetteer_entries():
 NUMBER_VALUES = {str(d): d for d in range(10)}
 NUMBER_VALUES.update({str(t): t for t in range(10, 20)})
 NUMBER_VALUES.update({f"{t}_": t * 10 for t in range(2, 10)})
-NUMBER_VALUES.update({"x2": 102, "x3": 103, "00": 100})
+NUMBER_VALUES.update({"x2": 102, "x3": 103, "00": 100, "+": 104})
 
 
 cdef void init_gazetteer() except *:
@@ -1105,24 +1106,37 @@ cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
 
 cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                         int* letters, int* digits) noexcept nogil:
-    # an ID token: letters and digits, maybe split by '-' or ' ' between digit groups
-    # ("A123-456-78-901-0"), 6 to 16 of them, at least 5 digits; end, or 0
-    cdef Py_ssize_t j = i
+    # an ID token that starts with a letter: letters and digits of one case ("X12345678",
+    # "C2LM5NZKZ", "c43y87v15"), maybe continued by digit groups after '-' or ' '
+    # ("A123-456-78-901-0", "T2356 46998 82964"); 6 to 16 of them with a digit; end, or 0
+    cdef Py_ssize_t j = i, k
+    cdef int uppers = 0, lowers = 0
     letters[0] = 0
     digits[0] = 0
     if word_at(s, i - 1, n):
         return 0
-    while j < lim and letters[0] + digits[0] < 17:
+    while j < lim and letters[0] + digits[0] <= 16:
         if is_digit(s[j]):
             digits[0] += 1
-        elif is_letter(s[j]) and digits[0] == 0 and letters[0] < 3:
+        elif is_letter(s[j]):
             letters[0] += 1
-        elif s[j] == 45 and j + 1 < lim and is_digit(s[j + 1]) and digits[0]:
-            pass
+            if s[j] <= 90:
+                uppers += 1
+            else:
+                lowers += 1
+        elif (s[j] == 45 or s[j] == 32) and (digits[0] or j == i + 1) and j + 1 < lim \
+                and is_digit(s[j + 1]):
+            k = j + 1
+            while k < lim and is_digit(s[k]):
+                k += 1
+            if word_at(s, k, n) and not (s[k] == 45 or s[k] == 32):
+                break
         else:
             break
         j += 1
-    if word_at(s, j, n) or digits[0] < 5 or not 6 <= letters[0] + digits[0] <= 16:
+    while j > i and (s[j - 1] == 45 or s[j - 1] == 32):
+        j -= 1
+    if word_at(s, j, n) or digits[0] == 0 or (uppers and lowers) or not 6 <= letters[0] + digits[0] <= 16:
         return 0
     return j
 
@@ -1130,19 +1144,22 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
 # ---------------------------------------------------------------- spoken numbers
 
 cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
-                             int* out, int* count) noexcept nogil:
+                             int* out, int* count, bint* plus) noexcept nogil:
     # number words and single digits in a row: "four one five five five five one two one
-    # two", "double seven", "oh", "triple five", "twenty one", "4 1 5 five five five";
-    # their digits in out (at most 18), the span's end; 0 unless a word was among them
+    # two", "double seven", "oh", "triple five", "twenty one", "4 1 5 five five five",
+    # "plus four four ...", or seven or more single digits ("3 4 6 4 1 0 7 1 1"); their
+    # digits in out, the span's end (after the last token that gave digits); 0 when none,
+    # or when the run holds more than 18 digits (no number redactd knows is that long)
     cdef Py_ssize_t i = pos, e = 0, j
     cdef Word w
-    cdef int words = 0, v, times = 1, tens = -1, d = 0, k, last_unit = 0
+    cdef int words = 0, v, times = 1, tens = -1, d = 0, k, last_unit = 0, tokens = 0
     cdef unsigned int f
+    plus[0] = False
     while i < lim:
         v = -1
         if is_digit(s[i]):
             j = i + 1
-            if j < lim and is_digit(s[j]) or word_at(s, j, n) or word_at(s, i - 1, n):
+            if word_at(s, j, n) or word_at(s, i - 1, n):
                 break  # only single digits mix with words
             v = <int>s[i] - 48
         elif read_word(s, n, i, lim, &w) and w.shape != S_UPPER:
@@ -1153,52 +1170,64 @@ cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
             words += 1
         else:
             break
-        if v >= 100 and v != 100:      # double, triple
+        tokens += 1
+        if v == 104:                   # "plus", first only
+            if tokens > 1:
+                break
+            plus[0] = True
+        elif v > 100:                  # double, triple: the next digit said 2 or 3 times
             if times > 1 or tens >= 0:
                 break
             times = v - 100
-        elif v == 100:                 # hundred, after a unit digit
-            if not last_unit or times > 1 or d + 2 > 18:
+        elif v == 100:                 # hundred, right after a digit: "eight hundred"
+            if not last_unit or times > 1:
                 break
+            if d + 2 > 18:
+                return 0
             out[d] = 0
             out[d + 1] = 0
             d += 2
             last_unit = 0
-        elif v >= 20:                  # twenty .. ninety
+            e = j
+        elif v >= 20:                  # twenty .. ninety; a digit may follow
             if times > 1 or tens >= 0:
                 break
             if d + 2 > 18:
-                break
+                return 0
             tens = v // 10
             last_unit = 0
+            e = j
         elif v >= 10:                  # ten .. nineteen
-            if times > 1 or tens >= 0 or d + 2 > 18:
+            if times > 1 or tens >= 0:
                 break
+            if d + 2 > 18:
+                return 0
             out[d] = 1
             out[d + 1] = v - 10
             d += 2
             last_unit = 0
-        else:                          # a digit
-            if tens >= 0:
-                if times > 1 or v == 0:
-                    break
-                out[d] = tens
-                out[d + 1] = v
-                d += 2
-                tens = -1
-                last_unit = 0
-            else:
-                if d + times > 18:
-                    break
-                for k in range(times):
-                    out[d] = v
-                    d += 1
-                times = 1
-                last_unit = 1
-        e = j
+            e = j
+        elif tens >= 0:                # "twenty one"
+            if times > 1 or v == 0:
+                break
+            out[d] = tens
+            out[d + 1] = v
+            d += 2
+            tens = -1
+            last_unit = 0
+            e = j
+        else:                          # a digit, maybe doubled or tripled
+            if d + times > 18:
+                return 0
+            for k in range(times):
+                out[d] = v
+                d += 1
+            times = 1
+            last_unit = 1
+            e = j
         i = j
-        # the gap to the next token: a space, ", " or "-"
-        if i < lim and (s[i] == 44 or s[i] == 45 or s[i] == 46) and i + 1 < lim and s[i + 1] == 32:
+        # the gap to the next token: a space, ", ", ". ", "- " or "-"
+        if i + 1 < lim and (s[i] == 44 or s[i] == 45 or s[i] == 46) and s[i + 1] == 32:
             i += 2
         elif i < lim and (s[i] == 32 or s[i] == 45):
             i += 1
@@ -1208,10 +1237,32 @@ cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         out[d] = tens
         out[d + 1] = 0
         d += 2
-    if words == 0 or e == 0 or times > 1 and e == i:
+    if e == 0 or (words == 0 and d < 7):
         return 0
     count[0] = d
     return e
+
+
+cdef bint spoken_mid(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # the token before pos, across one gap, is a single digit or a number word
+    cdef Py_ssize_t i = pos, k
+    cdef Word w
+    if at(s, i - 1, n) == 32:
+        i -= 1
+        if at(s, i - 1, n) == 44 or at(s, i - 1, n) == 45 or at(s, i - 1, n) == 46:
+            i -= 1
+    elif at(s, i - 1, n) == 45:
+        i -= 1
+    else:
+        return False
+    if is_digit(at(s, i - 1, n)):
+        return not word_at(s, i - 2, n)
+    k = i
+    while k > 0 and k > pos - 12 and folded(s[k - 1]):
+        k -= 1
+    if k == i or word_at(s, k - 1, n) or not read_word(s, n, k, i, &w):
+        return False
+    return (gz_get(w.hash, NULL) & G_NUMBER) != 0 and w.shape != S_UPPER
 
 
 cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -1223,10 +1274,18 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     cdef Py_ssize_t e
     cdef unsigned long long before = ~0ULL, near = ~0ULL
     cdef long long value = 0
-    e = match_spoken(s, n, pos, lim, d, &count)
+    cdef bint plus = False
+    if spoken_mid(s, n, pos):
+        return 0  # inside a run that started earlier: that start decided
+    e = match_spoken(s, n, pos, lim, d, &count, &plus)
     if not e or count < 3:
         return 0
-    if 12 <= count <= 18 and type_on(opt, T_CREDIT_CARD_NUMBER) and luhn(d, count) and issuer_length(d, count):
+    if plus and not (8 <= count <= 15 and type_on(opt, T_PHONE_NUMBER)):
+        return 0
+    if plus:
+        t = T_PHONE_NUMBER
+        flags |= F_TENTATIVE | F_SPOKEN_PLUS
+    elif 12 <= count <= 18 and type_on(opt, T_CREDIT_CARD_NUMBER) and luhn(d, count) and issuer_length(d, count):
         t = T_CREDIT_CARD_NUMBER
     elif count == 9 and type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
             and has_context(s, n, pos, e, lim, T_US_BANK_ROUTING_NUMBER, &before):
@@ -1239,7 +1298,7 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
         t = T_US_BANK_ACCOUNT_NUMBER
     elif 8 <= count <= 15 and type_on(opt, T_PHONE_NUMBER):
         t = T_PHONE_NUMBER
-        flags |= F_TENTATIVE
+        flags |= F_TENTATIVE | (F_SPOKEN_PLUS if plus else 0)
     elif 3 <= count <= 4 and type_on(opt, T_CREDIT_CARD_CVV) \
             and has_context_near(s, n, pos, T_CREDIT_CARD_CVV, &before, &near):
         t = T_CREDIT_CARD_CVV
@@ -1328,6 +1387,7 @@ cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
     # or "po box", a name after a cue
     return (spoken_gate(s, n, pos, word_end) or after_name_cue(s, n, pos)
+            or (word_end - pos >= 6 and is_digit(s[word_end - 1]))
             or (s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111)))
 
 
@@ -1350,15 +1410,13 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 or (c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111))
                 or after_name_cue(s, n, pos)):
             return 0
-    if not read_word(s, n, pos, lim, &w):
-        # letters joined to digits: an ID ("X12345678"), a postcode
-        if c0 <= 90 and (type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE)):
+    if not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
+                                             and is_digit(at(s, w.end + 1, n))):
+        # letters joined to digits: an ID ("X12345678", "J 610 392 643 322"), a postcode
+        if type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE):
             e = read_id(s, n, pos, lim, &letters, &digits)
             if e and letters:
-                if type_on(opt, T_PASSPORT_NUMBER) and has_context_before(s, n, pos, T_PASSPORT_NUMBER, &before):
-                    t = T_PASSPORT_NUMBER
-                elif type_on(opt, T_US_DRIVERS_LICENSE) and has_context_before(s, n, pos, T_US_DRIVERS_LICENSE, &before):
-                    t = T_US_DRIVERS_LICENSE
+                t = id_type(s, n, pos, letters + digits, False, opt, &before)
         if t < 0 and type_on(opt, T_ADDRESS) and up(c0):
             e = read_uk_postcode(s, n, pos, lim)
             if not e:

@@ -16,6 +16,7 @@ ALL_TYPES: int = _scan.ALL_TYPES
 DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER", "CREDIT_CARD_CVV",
                           "CREDIT_CARD_PIN", "US_BANK_ACCOUNT_NUMBER"})
 SPOKEN = _scan.SPOKEN
+SPOKEN_PLUS = _scan.SPOKEN_PLUS
 LOCATION_SUBTYPES = ("", "LOCATION_CITY", "LOCATION_STATE", "LOCATION_COUNTRY")
 # names a caller may use in entity_types and exclude beside the types: LOCATION's subtypes
 SUBTYPES: dict[str, str] = {name: "LOCATION" for name in LOCATION_SUBTYPES if name}
@@ -82,13 +83,14 @@ def phone_e164(candidate: str, region: str) -> str | None:
 
 
 def spoken_digits(aux: int, flags: int) -> str:
-    """The digits of a number said in words, from the scanner's span."""
-    return str(aux).zfill(flags >> 8)
+    """The digits of a number said in words, from the scanner's span ("+" first when
+    it was said after "plus")."""
+    return ("+" if flags & SPOKEN_PLUS else "") + str(aux).zfill(flags >> 8)
 
 
 def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
     if flags & SPOKEN:
-        return spoken_digits(aux, flags)
+        return spoken_digits(aux, flags).lstrip("+")
     if type_name in DIGIT_VALUED:
         return "".join(c for c in text if c.isdigit())
     if type_name == "EMAIL_ADDRESS":

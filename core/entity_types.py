@@ -34,7 +34,11 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("PHONE_NUMBER", 0.75,
                ("phone", "call", "tel", "telephone", "mobile", "cell", "fax", "number",
                 "text", "sms", "dial", "reach", "contact", "whatsapp"), boost=0.15,
-               numeric=True),
+               numeric=True,
+               # "order 7715577113" is an order number even when it parses as a phone
+               veto=("order", "invoice", "ticket", "tracking", "confirmation", "reference", "ref",
+                     "transaction", "receipt", "sku", "serial", "case", "shipment"),
+               veto_before=20),
     EntityType("EMAIL_ADDRESS", 1.0, ("email", "mail"), boost=0.0),
     EntityType("IBAN", 1.0, ("iban", "account", "bank"), boost=0.0),
     # Required: a valid ABA checksum alone is one 9-digit number in ten.

@@ -63,7 +63,7 @@ NUMBER_WORDS = {
     "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
     "twenty": "2_", "thirty": "3_", "forty": "4_", "fourty": "4_", "fifty": "5_",
     "sixty": "6_", "seventy": "7_", "eighty": "8_", "ninety": "9_",
-    "double": "x2", "triple": "x3", "hundred": "00",
+    "double": "x2", "triple": "x3", "hundred": "00", "plus": "+",
 }
 
 # Phrases just before a name that make a lone first name (or a lower-case one) a name.

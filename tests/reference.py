@@ -28,8 +28,10 @@ from __future__ import annotations
 import re
 import string
 import struct
+import unicodedata
 from typing import NamedTuple, Optional
 
+from core import lexicon
 from core.entity_types import BY_NAME, ENTITY_TYPES
 
 LOOKAHEAD = 220
@@ -53,7 +55,9 @@ CVV = BY_NAME["CREDIT_CARD_CVV"]
 AGE = BY_NAME["AGE"]
 SWIFT = BY_NAME["SWIFT_CODE"]
 PIN = BY_NAME["CREDIT_CARD_PIN"]
+ACCOUNT = BY_NAME["US_BANK_ACCOUNT_NUMBER"]
 ALL_TYPES = (1 << len(ENTITY_TYPES)) - 1
+SPOKEN, SPOKEN_PLUS = 8, 16
 
 NUL = "\0"  # what the scanner sees outside the text: not a word character
 
@@ -758,6 +762,9 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         return best_e
     if not _on(types, PHONE):
         return None
+    row = ENTITY_TYPES[PHONE]
+    if t.words_in(max(0, pos - row.veto_before), pos, row.veto):
+        return None  # a veto word: "order 7715577113"
     # phone candidates: longest first, at most three
     phones = 0
     for j in range(len(gs), 0, -1):
@@ -813,6 +820,184 @@ def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
     return e, cut
 
 
+# ------------------------------------------------------------------ spoken numbers
+
+def _fold(ch: str) -> str:
+    """An ASCII or accented Latin letter's ASCII base letter, else ''."""
+    c = ord(ch)
+    if c < 128:
+        return ch if ch in ASCII_LETTERS else ""
+    if c < 0xC0 or c >= 0x180 or c in (0xD7, 0xF7):
+        return ""
+    extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
+             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+    base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
+    return base if base.isascii() and base.isalpha() else ""
+
+
+def _word(t: Text, i: int, lim: int) -> Optional[tuple[int, str, bool]]:
+    """(end, folded lower-case word, all upper case with 2+ letters) of the whole word at i."""
+    if i >= lim or not _fold(t.s[i]) or t.word_at(i - 1):
+        return None
+    e = i
+    while e < lim and _fold(t.s[e]):
+        e += 1
+    if t.word_at(e) or e - i > 24:
+        return None
+    folded = "".join(_fold(ch) for ch in t.s[i:e])
+    return e, folded.lower(), e - i >= 2 and folded.isupper()
+
+
+NUMBER_VALUE = {"+": 104, "x2": 102, "x3": 103, "00": 100}
+
+
+def _number_value(word: str) -> Optional[int]:
+    digits = lexicon.NUMBER_WORDS.get(word)
+    if digits is None:
+        return None
+    if digits in NUMBER_VALUE:
+        return NUMBER_VALUE[digits]
+    return int(digits[0]) * 10 if digits.endswith("_") else int(digits)
+
+
+def _spoken_mid(t: Text, pos: int) -> bool:
+    i = pos
+    if t.at(i - 1) == " ":
+        i -= 1
+        if t.at(i - 1) in ",-.":
+            i -= 1
+    elif t.at(i - 1) == "-":
+        i -= 1
+    else:
+        return False
+    if t.at(i - 1) in DIGITS:
+        return not t.word_at(i - 2)
+    k = i
+    while k > 0 and k > pos - 12 and _fold(t.s[k - 1]):
+        k -= 1
+    if k == i or t.word_at(k - 1):
+        return False
+    w = _word(t, k, i)
+    return bool(w) and _number_value(w[1]) is not None and not w[2]
+
+
+def _spoken_digits(t: Text, pos: int, lim: int) -> Optional[tuple[int, str, bool]]:
+    """(end, digits, said after "plus") of the spoken number at pos."""
+    i, e, words, times, tens, d, last_unit, tokens, plus = pos, 0, 0, 1, -1, "", False, 0, False
+    while i < lim:
+        if t.s[i] in DIGITS:
+            j = i + 1
+            if t.word_at(j) or t.word_at(i - 1):
+                break
+            v = int(t.s[i])
+        else:
+            w = _word(t, i, lim)
+            if not w or w[2] or _number_value(w[1]) is None:
+                break
+            j, v = w[0], _number_value(w[1])
+            words += 1
+        tokens += 1
+        if v == 104:
+            if tokens > 1:
+                break
+            plus = True
+        elif v > 100:
+            if times > 1 or tens >= 0:
+                break
+            times = v - 100
+        elif v == 100:
+            if not last_unit or times > 1:
+                break
+            if len(d) + 2 > 18:
+                return None
+            d, last_unit, e = d + "00", False, j
+        elif v >= 20:
+            if times > 1 or tens >= 0:
+                break
+            if len(d) + 2 > 18:
+                return None
+            tens, last_unit, e = v // 10, False, j
+        elif v >= 10:
+            if times > 1 or tens >= 0:
+                break
+            if len(d) + 2 > 18:
+                return None
+            d, last_unit, e = d + str(v), False, j
+        elif tens >= 0:
+            if times > 1 or v == 0:
+                break
+            d, tens, last_unit, e = d + f"{tens}{v}", -1, False, j
+        else:
+            if len(d) + times > 18:
+                return None
+            d, times, last_unit, e = d + str(v) * times, 1, True, j
+        i = j
+        if i + 1 < lim and t.s[i] in ",-." and t.s[i + 1] == " ":
+            i += 2
+        elif i < lim and t.s[i] in " -":
+            i += 1
+        else:
+            break
+    if tens >= 0:
+        d += f"{tens}0"
+    if e == 0 or (words == 0 and len(d) < 7):
+        return None
+    return e, d, plus
+
+
+def _spoken(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optional[int], bool]:
+    """A number said in words at pos: (end of a span found, a phone candidate was added)."""
+    if _spoken_mid(t, pos):
+        return None, False
+    r = _spoken_digits(t, pos, lim)
+    if not r or len(r[1]) < 3:
+        return None, False
+    e, d, plus = r
+    count, type_id, flags = len(d), -1, SPOKEN
+    if plus and not (8 <= count <= 15 and _on(types, PHONE)):
+        return None, False
+
+    def before_only(type_id: int) -> bool:
+        row = ENTITY_TYPES[type_id]
+        return t.words_in(max(0, pos - row.before), pos, row.context)
+    if plus:
+        type_id, flags = PHONE, flags | TENTATIVE | SPOKEN_PLUS
+    elif 12 <= count <= 18 and _on(types, CARD) and t.luhn(d) and t.issuer_ok(d):
+        type_id = CARD
+    elif count == 9 and _on(types, ROUTING) and t.aba_ok(d) and t.context(pos, e, lim, ROUTING):
+        type_id = ROUTING
+    elif count == 9 and _on(types, SSN) and t.ssn_ok(int(d[:3]), int(d[3:5]), int(d[5:])) \
+            and t.context(pos, e, lim, SSN):
+        type_id = SSN
+    elif 6 <= count <= 17 and _on(types, ACCOUNT) and before_only(ACCOUNT):
+        type_id = ACCOUNT
+    elif 8 <= count <= 15 and _on(types, PHONE):
+        type_id, flags = PHONE, flags | TENTATIVE
+    elif 3 <= count <= 4 and _on(types, CVV) and before_only(CVV):
+        type_id = CVV
+    elif 4 <= count <= 6 and _on(types, PIN) and before_only(PIN):
+        type_id = PIN
+    if type_id < 0:
+        return None, False
+    ctx = type_id not in (PHONE, CARD)
+    out.append((pos, e, type_id, flags | (count << 8) | (CONTEXT if ctx else 0), score_of(type_id, ctx), int(d)))
+    return (None, True) if type_id == PHONE else (e, False)
+
+
+def _spoken_word(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """The compiled core's gates before a spoken number that starts with a word."""
+    r = _word(t, pos, lim)
+    if not r or t.run(pos, t.n, is_word) != r[0]:
+        return None
+    e, word, _ = r
+    if e - pos == 1 and t.at(e) == " " and t.at(e + 1) in DIGITS:
+        return None  # read as the start of an ID ("J 610 392 643")
+    if _number_value(word) is None or e - pos > 9 or t.at(e) not in " -,":
+        return None
+    end, _ = _spoken(t, pos, lim, types, out)
+    return end
+
+
 def _match(t: Text, pos: int, e: int, lim: int, type_id: int, aux: int = 0) -> tuple:
     """A span whose context is a bonus: CONTEXT flag and boost when a word is near."""
     ctx = t.context(pos, e, lim, type_id)
@@ -852,13 +1037,19 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, EMAIL))
             if end is None and c in ASCII_LETTERS:
                 end, url_cut = _letter(t, pos, lim, types, out)
+                if end is None:
+                    end = _spoken_word(t, pos, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
                     end = t.ipv6(pos, lim)
                     if end:
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
-                    end = _numeric(t, pos, lim, types, out)
+                    phone = False
+                    if t.at(pos + 1) == " " and (t.at(pos + 2) in ASCII_LETTERS or t.at(pos + 2) in DIGITS):
+                        end, phone = _spoken(t, pos, lim, types, out)
+                    if end is None and not phone:
+                        end = _numeric(t, pos, lim, types, out)
         elif c in "+(" and t.at(pos + 1) in DIGITS and not _mid_number(t, pos):
             end = _numeric(t, pos, lim, types, out)
         elif c == ":" and t.at(pos + 1) == ":" and _on(types, IP):

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 import core
 from core import _scan
 from core.entity_types import ENTITY_TYPES
+from core.lexicon import NUMBER_WORDS
 from core.redact import LABEL, MASK, NUMBERED_LABEL, Mask, Redaction, Replace
 from tests.reference import ALL_TYPES, reference_scan
 
@@ -328,8 +329,15 @@ phrases = st.builds(
     | st.integers(14, 60).map(lambda k: " " * k),  # around the edges of the context windows
     st.booleans(),
 ).flatmap(lambda p: st.sampled_from(["", "", "", "a", "x_"]).map(lambda pre: pre + p))  # cut words
+# numbers said in words or spaced digits, as speech-to-text writes them
+spoken = st.lists(
+    st.sampled_from(sorted(NUMBER_WORDS) + ["Four", "ONE", "fivé", "Oh"]) | st.sampled_from("0123456789"),
+    min_size=1, max_size=22,
+).flatmap(lambda toks: st.lists(st.sampled_from([" ", " ", " ", ", ", "-", ". ", "  ", ""]),
+                                min_size=len(toks), max_size=len(toks))
+          .map(lambda seps: "".join(t + s for t, s in zip(toks, seps))))
 fragment = st.one_of(
-    entity, phrases, window_edges(), st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
+    entity, phrases, window_edges(), spoken, spoken, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
     st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
     st.text(min_size=1, max_size=4), long_runs,
 )
