@@ -41,6 +41,7 @@ cdef enum:
     G_STREET_PREFIX = 1 << 28  # a street type written first ("rue")
     G_CUE_WEAK = 1 << 29    # a weak name cue ("from", "with"): raises a listed name's score
     G_PARTICLE = 1 << 30    # "de", "van": inside a name
+    WORD_TLD = -1           # value of a TLD that is an English word ("it", "me")
 
     S_LOWER = 1
     S_CAP = 2               # upper case then at least one lower case ("Smith", "McDonald")
@@ -153,6 +154,8 @@ def _gazetteer_entries():
                 yield rule.encode(), G_TLD, 0
     for ext in L.FILE_EXTENSION_TLDS:
         yield ext.encode(), G_FILE_EXT, 0
+    for tld in L.WORD_TLDS:
+        yield tld.encode(), 0, WORD_TLD
     classes = ((L.STREET_SUFFIXES, G_STREET), (L.UNIT_WORDS, G_UNIT), (L.DIRECTIONALS, G_DIR),
                (L.TITLES, G_TITLE), (L.ORG_SUFFIXES, G_ORG_SUFFIX), (L.ORG_HEADS, G_ORG_HEAD),
                (L.NAME_CUES, G_CUE), (L.NAME_CUES_STRONG, G_CUE_STRONG),
@@ -491,10 +494,12 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     if more and not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
         # a city's name as a first name ("Jian Clark"): a listed surname must follow
         j = space_gap(s, w0.end, lim)
-        if not (j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_LAST
-                and not gz_get(w.hash, NULL) & G_COMMON):
+        if not (j and read_word(s, n, j, lim, &w)):
             return 0
-        return e
+        f = gz_get(w.hash, NULL)
+        if not (f & G_LAST and not f & G_COMMON or unlisted(f) and w.shape == S_CAP):
+            return 0
+        return e  # "Rania Petrović"
     if more:
         if listed_first:
             return e
@@ -613,10 +618,24 @@ cdef Py_ssize_t match_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsi
         return 0
     if w0.shape == S_UPPER and words == 1 and last.end - w0.start <= 3 and not f & G_COUNTRY:
         return 0  # "LA", "SF": a city only as written out
-    if (words == 1 and f & (G_COMMON | G_FIRST | G_STOP)) or (f & G_ORG):
+    if (words == 1 and (f & (G_COMMON | G_FIRST | G_STOP) or last.end - w0.start <= 3)) or (f & G_ORG):
         # "Reading", "Charlotte", "Chase": a place after a place cue or before a state
         if not (cue_flags(s, n, w0.start) & G_PLACE_CUE or state_follows(s, n, last.end, lim)):
             return 0
+    aux[0] = LOC_COUNTRY if f & G_COUNTRY else (LOC_STATE if f & G_STATE else LOC_CITY)
+    return last.end
+
+
+cdef Py_ssize_t match_lower_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                                  Py_ssize_t lim, long long* aux) noexcept nogil:
+    # a lower-case place of one to four words ("san antonio"), not a name or a common word
+    cdef Word last
+    cdef unsigned int f = 0
+    cdef int words, value = 0
+    words = longest_phrase(s, n, w0, f0, lim, G_CITY | G_STATE | G_COUNTRY, &last, &f, &value, True)
+    if not words or (words == 1 and f & (G_COMMON | G_FIRST | G_STOP | G_FUNCTION)) \
+            or last.end - w0.start <= 3:
+        return 0
     aux[0] = LOC_COUNTRY if f & G_COUNTRY else (LOC_STATE if f & G_STATE else LOC_CITY)
     return last.end
 
@@ -648,71 +667,94 @@ cdef Py_ssize_t match_state_code(const uchar_t* s, Py_ssize_t n, const Word* w0,
 
 
 cdef inline Py_ssize_t abbrev_dot(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
-    # "Inc.", "Co.": the abbreviation's period, unless it is the sentence's
-    if e < lim and s[e] == 46 and (e + 1 >= n or s[e + 1] == 32 or s[e + 1] == 44) \
-            and not (e + 2 < n and s[e + 1] == 32 and 65 <= s[e + 2] <= 90):
-        return e + 1
-    return e
+    # "Inc.", "Co.": the abbreviation's period, unless a new sentence starts after it
+    cdef Py_UCS4 c
+    if not (e < lim and s[e] == 46):
+        return e
+    c = at(s, e + 1, n)
+    if word_at(s, e + 1, n) or c == 46:
+        return e
+    if c == 32 and up(at(s, e + 2, n)):
+        return e
+    return e + 1
 
 
 cdef inline bint org_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
     return (context_within(s, n, start, KW[<int>T_ORGANIZATION].before) >> <int>T_ORGANIZATION) & 1
 
 
+cdef Py_ssize_t of_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # " of America", " of New Mexico": "of" and one to three capitalised words after a head
+    # word; their end, or e
+    cdef Word w
+    cdef Py_ssize_t j = space_gap(s, e, lim), best = e
+    cdef int k
+    if not (j and starts_with(s, j, lim, b"of ") and not word_at(s, j + 2, n)):
+        return e
+    j += 3
+    for k in range(3):
+        if not read_word(s, n, j, lim, &w) or w.shape == S_LOWER or w.shape == S_INITIAL \
+                or gz_get(w.hash, NULL) & G_STOP:
+            break
+        best = w.end
+        j = space_gap(s, w.end, lim)
+        if not j:
+            break
+    return best
+
+
 cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                           Py_ssize_t lim) noexcept nogil:
-    # "Acme Widgets Inc.", "Bank of America", "Wells Fargo", "University of Michigan"; end, or 0
+    # "Acme Widgets Inc.", "Bank of America", "Wells Fargo", "University of Michigan",
+    # "First National Bank of Tucson", "Brightwater Children's Hospital"; end, or 0
     cdef Word w, last
     cdef unsigned int f = 0, fw
     cdef int words, k, value = 0
-    cdef Py_ssize_t e = 0, j, best = 0
+    cdef Py_ssize_t e = 0, j, i, best = 0
     if f0 & G_STOP or w0.shape == S_INITIAL:
         return 0
     words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
     if words and (not f & G_COMMON or words > 1 or org_context(s, n, w0.start)):
         best = last.end  # "Chase" needs "at", "with", "bank" ... before it
+    # "Bank of America": a head word, "of", capitalised words
+    if f0 & G_ORG_HEAD and w0.shape == S_CAP:
+        e = of_tail(s, n, w0.end, lim)
+        if e > w0.end and e > best:
+            best = e
     # a run of capitalised words (and connectors) ending in a company suffix
     w = w0[0]
-    if not (at(s, w.end, n) == 32 and (up(at(s, w.end + 1, n)) or at(s, w.end + 1, n) == 38)
-            or at(s, w.end, n) == 44):
+    j = w.end
+    if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115:
+        j += 2  # "Children's"
+    if not (at(s, j, n) == 32 and (up(at(s, j + 1, n)) or at(s, j + 1, n) == 38)
+            or at(s, j, n) == 44):
         return best
+    e = 0
     for k in range(6):
-        j = space_gap(s, w.end, lim)
-        if not j:
-            if k and at(s, w.end, n) == 44 and at(s, w.end + 1, n) == 32:
-                j = w.end + 2  # "Acme, Inc."
+        j = w.end
+        if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
+            j += 2
+        i = space_gap(s, j, lim)
+        if not i:
+            if k and at(s, j, n) == 44 and at(s, j + 1, n) == 32:
+                i = j + 2  # "Acme, Inc."
             else:
                 break
-        if at(s, j, n) == 38 and at(s, j + 1, n) == 32:
-            j += 2  # "Johnson & Johnson"
-        if not read_word(s, n, j, lim, &w):
+        if at(s, i, n) == 38 and at(s, i + 1, n) == 32:
+            i += 2  # "Johnson & Johnson", "Crescent & Co."
+        if not read_word(s, n, i, lim, &w):
             break
         fw = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
             if not fw & G_CONNECTOR:
                 break
             continue
-        if fw & G_ORG_SUFFIX and at(s, j - 2, n) != 44 or (fw & G_ORG_SUFFIX and w.end - w.start <= 4):
+        if fw & G_ORG_SUFFIX and (at(s, i - 2, n) != 44 or w.end - w.start <= 4):
             e = abbrev_dot(s, n, w.end, lim)
-        if fw & G_STOP:
-            break
+            if fw & G_ORG_HEAD:
+                e = of_tail(s, n, e, lim)  # "First National Bank of Tucson"
     if e > best:
         best = e
-    # "Bank of America": a head word, "of", capitalised words
-    if f0 & G_ORG_HEAD and w0.shape == S_CAP:
-        j = space_gap(s, w0.end, lim)
-        if j and starts_with(s, j, lim, b"of ") and not word_at(s, j + 2, n):
-            j += 3
-            e = 0
-            for k in range(3):
-                if not read_word(s, n, j, lim, &w) or w.shape == S_LOWER or gz_get(w.hash, NULL) & G_STOP:
-                    break
-                e = w.end
-                j = space_gap(s, w.end, lim)
-                if not j:
-                    break
-            if e > best:
-                best = e
     return best
 
 
@@ -743,16 +785,18 @@ cdef inline bint host_char(Py_UCS4 c) noexcept nogil:
 
 cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
                              bint* file_like) noexcept nogil:
-    # host labels joined by dots whose last labels are a public suffix, with a label
-    # before it; one case throughout. end, or 0
-    cdef Py_ssize_t i = w, label
-    cdef Py_ssize_t starts[16]
-    cdef int labels = 0, k, uppers = 0, lowers = 0
+    # host labels joined by dots (or by " dot ", as speech-to-text writes them) whose last
+    # labels are a public suffix, with a label before it; one case throughout. end, or 0
+    cdef Py_ssize_t i = w, label, starts[16], ends[16]
+    cdef int labels = 0, k, m, uppers = 0, lowers = 0
     cdef unsigned long long h
-    cdef unsigned int f, f2
+    cdef unsigned int f
+    cdef int value
     cdef Py_UCS4 c
+    cdef bint spoken = False
     file_like[0] = False
-    if at(s, w - 1, n) == 46 or at(s, w - 1, n) == 64 or at(s, w - 1, n) == 47:
+    c = at(s, w - 1, n)
+    if c == 46 or c == 64 or c == 47 or c == 45 or host_char(c):
         return 0
     while labels < 16:
         label = i
@@ -766,26 +810,43 @@ cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ss
         if i == label or s[label] == 45 or s[i - 1] == 45:
             return 0
         starts[labels] = label
+        ends[labels] = i
         labels += 1
-        if i + 1 < lim and s[i] == 46 and host_char(s[i + 1]):
+        if not spoken and i + 1 < lim and s[i] == 46 and host_char(s[i + 1]):
             i += 1
             continue
+        if (labels == 1 or spoken) and starts_with(s, i, lim, b" dot ") and i + 5 < lim \
+                and 97 <= s[i + 5] <= 122 and s[i + 1] == 100:
+            spoken = True  # "acme dot com"
+            i += 5
+            continue
         break
-    if labels < 2 or word_at(s, i, n) or at(s, i, n) == 64 or (uppers and lowers):
+    if labels < 2 or word_at(s, i, n) or at(s, i, n) == 64 or (uppers and lowers) or (spoken and uppers):
         return 0
     if at(s, i, n) == 46 and host_char(at(s, i + 1, n)):
         return 0  # cut at 16 labels or 64 characters
     # the longest public suffix: labels k.. for the smallest k >= 1
     for k in range(1, labels):
         h = FNV64_OFFSET
-        for label in range(starts[k], i):
-            h = fnv64(h, s[label])
+        for m in range(k, labels):
+            if m > k:
+                h = fnv64(h, 46)
+            for label in range(starts[m], ends[m]):
+                h = fnv64(h, s[label])
         if h == 0:
             h = 1
-        f = gz_get(h, NULL)
+        value = 0
+        f = gz_get(h, &value)
         if f & G_TLD:
-            if k == labels - 1 and f & G_FILE_EXT:
-                file_like[0] = True
+            if labels == 2 and f & G_FILE_EXT:
+                file_like[0] = True  # "setup.py", "notes.md": a file unless context says domain
+            elif labels == 2 and value == WORD_TLD:
+                # "thanks.it": a missing space when the name is a common word
+                h = FNV64_OFFSET
+                for label in range(starts[0], ends[0]):
+                    h = fnv64(h, s[label])
+                file_like[0] = (gz_get(h if h else 1, NULL) & (G_COMMON | G_STOP | G_FUNCTION)) != 0 \
+                    or uppers > 0
             return i
         if f & G_TLD_WILD and k >= 2:
             return i
@@ -1357,6 +1418,19 @@ cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
     return c == 32 or c == 45 or c == 44
 
 
+cdef inline bint after_place_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # cheap: the word before pos is "in", "to", "from" or "near" ("moving to saskatchewan")
+    cdef Py_UCS4 a = at(s, pos - 3, n), b = at(s, pos - 2, n)
+    if at(s, pos - 1, n) != 32:
+        return False
+    if (a == 105 and b == 110) or (a == 116 and b == 111):
+        return not is_letter(at(s, pos - 4, n))
+    if (a == 111 and b == 109) or (a == 97 and b == 114):
+        return (at(s, pos - 5, n) == 102 and at(s, pos - 4, n) == 114 and a == 111) \
+            or (at(s, pos - 5, n) == 110 and at(s, pos - 4, n) == 101 and a == 97)
+    return False
+
+
 cdef inline bint after_name_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # cheap: the word before pos is "is", "am", "me", "im" or "'m", "'s" (the last words of
     # the cues that admit a lower-case name: "my name is", "this is", "i am", "i'm", "call me")
@@ -1382,12 +1456,77 @@ cdef inline bint after_strong_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos
         or (b == 100 and a == 101)
 
 
+cdef inline bint domain_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a word: more host-name characters and a '.', or " dot " ("acme-corp.com",
+    # "acme dot com")
+    cdef Py_ssize_t i = e
+    while i < lim and host_char(s[i]) and i - e < 64:
+        i += 1
+    return (at(s, i, n) == 46 and host_char(at(s, i + 1, n))) \
+        or (at(s, i, n) == 32 and at(s, i + 1, n) == 100 and at(s, i + 2, n) == 111 and at(s, i + 3, n) == 116
+            and at(s, i + 4, n) == 32)
+
+
+cdef inline bint at_word_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    return at(s, i, n) == 32 and at(s, i + 1, n) == 97 and at(s, i + 2, n) == 116 and at(s, i + 3, n) == 32
+
+
+cdef Py_ssize_t match_spoken_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
+                                   Py_ssize_t lim) noexcept nogil:
+    # "zoenovak at yahoo dot com", "john dot smith at gmail dot com", "j_doe42 at acme.org":
+    # an address as speech-to-text writes it; end, or 0
+    cdef Py_ssize_t i = pos, k, d
+    cdef Word w
+    cdef bint file_like = False, plain = True
+    cdef int parts = 0
+    while i < lim and parts < 8:
+        k = i
+        while i < lim and (cls(s[i]) & C_LOCAL) and s[i] != 46 and i - k < 64:
+            i += 1
+        if i == k:
+            return 0
+        parts += 1
+        if i - k != 0 and not (read_word(s, n, k, i, &w) and i == w.end):
+            plain = False  # digits, '_', '+' or '-' in it: no everyday word
+        if at(s, i, n) == 46 and (cls(at(s, i + 1, n)) & C_LOCAL):
+            i += 1
+            plain = False
+        elif starts_with(s, i, lim, b" dot ") and (cls(at(s, i + 5, n)) & C_LOCAL):
+            i += 5
+            plain = False
+        else:
+            break
+    if not at_word_ahead(s, n, i):
+        return 0
+    if plain and parts == 1:
+        # one plain word: a name-like word, not "me at", "home at"
+        if not read_word(s, n, pos, i, &w) or gz_get(w.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_NUMBER):
+            return 0
+    d = match_domain(s, n, i + 4, lim, &file_like)
+    if not d or file_like:
+        return 0
+    for k in range(i + 4, d):
+        if s[k] == 32:
+            return d  # the domain said too ("yahoo dot com"): an address read out
+    return 0
+
+
+cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, Py_ssize_t* e,
+                        unsigned long long* before) noexcept nogil:
+    cdef bint file_like = False
+    e[0] = match_domain(s, n, pos, lim, &file_like)
+    return e[0] != 0 and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, before))
+
+
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  Py_ssize_t word_end) noexcept nogil:
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
     # or "po box", a name after a cue
     return (spoken_gate(s, n, pos, word_end) or after_name_cue(s, n, pos)
             or (word_end - pos >= 6 and is_digit(s[word_end - 1]))
+            or at(s, word_end, n) == 45 or after_place_cue(s, n, pos) or at_word_ahead(s, n, word_end)
+            or (at(s, word_end, n) == 32 and at(s, word_end + 1, n) == 100 and at(s, word_end + 2, n) == 111
+                and at(s, word_end + 3, n) == 116 and at(s, word_end + 4, n) == 32)
             or (s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111)))
 
 
@@ -1404,12 +1543,15 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     cdef unsigned long long before = ~0ULL
     cdef bint file_like = False
     cdef Py_UCS4 c0 = s[pos]
-    if c0 >= 97 and at(s, word_end, n) != 46:
-        # a lower-case word: most are nothing; cheap gates before hashing it
-        if not (spoken_gate(s, n, pos, word_end)
-                or (c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111))
-                or after_name_cue(s, n, pos)):
-            return 0
+    if c0 >= 97 and at(s, word_end, n) != 46 and not lower_word_gate(s, n, pos, word_end):
+        return 0  # a lower-case word: most are nothing
+    if c0 >= 97 and type_on(opt, T_EMAIL_ADDRESS) and (at_word_ahead(s, n, word_end) or domain_ahead(s, n, word_end, lim)):
+        e = match_spoken_email(s, n, pos, lim)
+        if e:
+            if push_scored(out, s, n, pos, e, lim, T_EMAIL_ADDRESS, 0, -1, &before) < 0:
+                return -1
+            end[0] = e
+            return 1
     if not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
                                              and is_digit(at(s, w.end + 1, n))):
         # letters joined to digits: an ID ("X12345678", "J 610 392 643 322"), a postcode
@@ -1425,13 +1567,10 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 t = T_ADDRESS
         if t < 0:
             return 0
-    elif at(s, w.end, n) == 46 and is_letter(at(s, w.end + 1, n)) and type_on(opt, T_DOMAIN_NAME) \
-            and (w.shape == S_LOWER or w.shape == S_UPPER):
-        e = match_domain(s, n, pos, lim, &file_like)
-        if e and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, &before)):
-            t = T_DOMAIN_NAME
-        else:
-            return 0
+    elif type_on(opt, T_DOMAIN_NAME) and (w.shape == S_LOWER or w.shape == S_UPPER) \
+            and domain_ahead(s, n, w.end, lim) \
+            and dom_ok(s, n, pos, lim, &e, &before):
+        t = T_DOMAIN_NAME
     elif w.shape == S_LOWER:
         if spoken_gate(s, n, pos, w.end):
             f = gz_get(w.hash, NULL)
@@ -1441,6 +1580,13 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             e = match_box(s, n, pos, lim)
             if e:
                 t = T_ADDRESS
+        if t < 0 and type_on(opt, T_LOCATION) and after_place_cue(s, n, pos):
+            # "i live in denver", "shipped from mexico": a listed place after a place word
+            f = gz_get(w.hash, NULL)
+            if f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
+                e = match_lower_place(s, n, &w, f, lim, &aux)
+                if e:
+                    t = T_LOCATION
         if t < 0 and type_on(opt, T_PERSON_NAME):
             # a lower-case name right after a cue ending in "is", "am", "me", "m", "s"
             if after_name_cue(s, n, pos):

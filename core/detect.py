@@ -88,13 +88,18 @@ def spoken_digits(aux: int, flags: int) -> str:
     return ("+" if flags & SPOKEN_PLUS else "") + str(aux).zfill(flags >> 8)
 
 
+def spoken_host(text: str) -> str:
+    """"acme dot com" -> "acme.com" (as speech-to-text writes addresses)."""
+    return text.replace(" dot ", ".") if " dot " in text else text
+
+
 def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
     if flags & SPOKEN:
         return spoken_digits(aux, flags).lstrip("+")
     if type_name in DIGIT_VALUED:
         return "".join(c for c in text if c.isdigit())
     if type_name == "EMAIL_ADDRESS":
-        return text.lower()
+        return spoken_host(text.lower().replace(" at ", "@", 1))
     if type_name == "IBAN":
         return text.replace(" ", "").upper()
     if type_name == "IP_ADDRESS":
@@ -109,7 +114,7 @@ def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
     if type_name == "SWIFT_CODE":
         return text.upper()
     if type_name in ("DOMAIN_NAME", "PASSPORT_NUMBER", "US_DRIVERS_LICENSE"):
-        return text.lower() if type_name == "DOMAIN_NAME" else text.replace("-", "").replace(" ", "").upper()
+        return spoken_host(text.lower()) if type_name == "DOMAIN_NAME" else text.replace("-", "").replace(" ", "").upper()
     if type_name in ("PERSON_NAME", "LOCATION", "ORGANIZATION", "ADDRESS"):
         return " ".join(text.split())
     if type_name in ("DATE", "DATE_OF_BIRTH"):

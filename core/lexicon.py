@@ -127,8 +127,10 @@ HOLIDAY_DATES = {
 }
 # File extensions that are also top-level domains: "setup.py", "notes.md" are files
 # unless a context word says domain.
-FILE_EXTENSION_TLDS = ("py", "rs", "md", "sh", "pl", "so", "cc", "zip", "mov", "cs", "ps",
-                       "ai", "sc", "ms", "jp", "gz", "tt", "ts", "pm", "rb", "fm", "am", "mp",
-                       "mk", "in", "do", "is", "it", "to", "me", "as", "at", "be", "by", "go",
-                       "my", "no", "us", "pub", "app", "dev", "log", "bin", "exe", "bat", "tmp",
+FILE_EXTENSION_TLDS = ("py", "rs", "md", "sh", "pl", "so", "cc", "zip", "mov", "cs", "ps", "pm",
+                       "rb", "gz", "ts", "tt", "sc", "ms", "mk", "log", "bin", "exe", "bat", "tmp",
                        "txt", "csv", "json", "xml", "yml", "yaml", "lock", "ini", "cfg", "conf")
+# Top-level domains that are English words: "thanks.it", "home.in" are a missing space
+# when the name before them is a common word.
+WORD_TLDS = ("in", "do", "is", "it", "to", "me", "as", "at", "be", "by", "go", "my", "no",
+             "us", "am", "so", "pm", "tv", "fm")
