@@ -414,7 +414,8 @@ cdef inline bint unlisted(unsigned int f) noexcept nogil:
 
 cdef inline bint name_word(const Word* w, unsigned int f) noexcept nogil:
     # a capitalised word that can be part of a name: a listed name, or an unlisted word
-    if w.shape != S_CAP or f & (G_STOP | G_TITLE | G_ORG_SUFFIX | G_STREET | G_FUNCTION):
+    if w.shape != S_CAP or f & (G_STOP | G_TITLE) \
+            or (f & (G_ORG_SUFFIX | G_STREET | G_FUNCTION) and not f & G_LAST):
         return False
     if f & (G_FIRST | G_LAST):
         return not (f & G_COMMON) or (f & G_LAST and not f & (G_CITY | G_STATE | G_COUNTRY))
@@ -444,7 +445,10 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     j = space_gap(s, e, lim)
     if not (j and up(s[j])):
         return e
-    if read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
+    if read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+        e = hyphen_tail(s, n, w.end, lim)  # "O'Brien"
+        words[0] = 1
+    elif w.shape == S_INITIAL and at(s, w.end, n) == 46 and w.end > w.start:
         j = space_gap(s, w.end + 1, lim)  # a middle initial
         if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
             e = hyphen_tail(s, n, w.end, lim)
@@ -459,7 +463,11 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
         j = space_gap(s, e, lim)  # a second surname ("Garcia Lopez")
         if j and read_word(s, n, j, lim, &w):
             f = gz_get(w.hash, NULL)
-            if name_word(&w, f) and (f & G_LAST or unlisted(f)):
+            if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+                e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
+                words[0] += 1
+            elif (name_word(&w, f) and (f & G_LAST or unlisted(f))) \
+                    or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
                 e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
     j = space_gap(s, e, lim)
@@ -485,7 +493,7 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     cdef unsigned int f, cue
     cdef bint listed_first = f0 & G_FIRST and not f0 & G_COMMON
     score[0] = 0.85
-    if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
+    if f0 & G_STOP or w0.shape == S_INITIAL:
         return 0
     if not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)
             or f0 & G_CITY and not f0 & (G_STATE | G_COUNTRY | G_COMMON | G_PREFIX)):
@@ -509,6 +517,8 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         if cue & G_CUE:
             return e
         j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
+        if j and read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
+            j = space_gap(s, w.end + 1, lim)  # past a middle initial
         if j and read_word(s, n, j, lim, &w):
             f = gz_get(w.hash, NULL)
             if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
@@ -576,7 +586,7 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
     # "my name is kevin brown" in a transcript: a name after a cue; end, or 0. After a
     # strong cue ("my name is") an unlisted word counts too ("ayodele zhou")
     cdef Word w
-    cdef Py_ssize_t j, e
+    cdef Py_ssize_t j, e, e2
     cdef unsigned int cue, f
     cdef int k
     if f0 & (G_FUNCTION | G_STOP | G_NUMBER):
@@ -586,7 +596,7 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
             or cue & G_CUE_LOWER and (f0 & G_FIRST and not f0 & G_COMMON or unlisted(f0))):
         return 0
     e = hyphen_tail(s, n, w0.end, lim)
-    for k in range(3):
+    for k in range(4):
         j = space_gap(s, e, lim)
         if not (j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP
                                                        or w.shape == S_INITIAL)):
@@ -595,9 +605,23 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
             e = w.end + 1  # a middle initial, "fernando g. suzuki"
             continue
         f = gz_get(w.hash, NULL)
-        if f & (G_FUNCTION | G_STOP | G_NUMBER) or not (f & (G_LAST | G_FIRST) or unlisted(f)):
+        if w.end - w.start == 1 and (at(s, w.end, n) == 39 or at(s, w.end, n) == 0x2019) \
+                and is_letter(at(s, w.end + 1, n)):
+            e = w.end + 1  # "o'brien"
+            while e < lim and is_letter(s[e]):
+                e += 1
+            continue
+        if f & (G_FUNCTION | G_STOP | G_NUMBER) or not (f & (G_LAST | G_FIRST | G_PARTICLE) or unlisted(f)):
             break
+        if f & G_PARTICLE and not f & (G_LAST | G_FIRST):
+            e2 = space_gap(s, w.end, lim)  # "de la cruz", "de vries": particles, then a word
+            if not e2:
+                break
+            e = w.end
+            continue
         e = hyphen_tail(s, n, w.end, lim)
+    while at(s, e - 1, n) == 32:
+        e -= 1
     if at(s, e - 1, n) == 46:
         e -= 1  # an initial the name did not go on after
     return e
@@ -1588,8 +1612,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 if e:
                     t = T_LOCATION
         if t < 0 and type_on(opt, T_PERSON_NAME):
-            # a lower-case name right after a cue ending in "is", "am", "me", "m", "s"
-            if after_name_cue(s, n, pos):
+            # a lower-case name right after a cue ending in "is", "am", "me", "m", "s", "to"
+            if after_name_cue(s, n, pos) or after_place_cue(s, n, pos):
                 f = gz_get(w.hash, NULL)
                 if f & G_FIRST or unlisted(f):
                     e = match_lower_name(s, n, &w, f, lim)
@@ -1635,7 +1659,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                     aux = LOC_STATE
                 if j > e:
                     e, t = j, T_LOCATION
-            if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST) or not f):
+            if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST | G_CITY) or unlisted(f)):
                 j = match_name(s, n, &w, f, lim, &score)
                 if j > e:
                     e, t = j, T_PERSON_NAME
@@ -1687,3 +1711,20 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
             end[0] = e
             return 1
     return 0
+
+
+def gazetteer_flags(str phrase):
+    """The word classes of a lower-case phrase in the core's table, as a dict of names;
+    for tests and for explaining a detection."""
+    cdef int value = 0
+    cdef unsigned int f = gz_get(phrase_hash(phrase.encode("ascii")), &value)
+    names = {"first": G_FIRST, "last": G_LAST, "common": G_COMMON, "city": G_CITY,
+             "state": G_STATE, "state_code": G_ABBR, "country": G_COUNTRY, "organization": G_ORG,
+             "holiday": G_HOLIDAY, "prefix": G_PREFIX, "street": G_STREET, "unit": G_UNIT,
+             "directional": G_DIR, "title": G_TITLE, "org_suffix": G_ORG_SUFFIX,
+             "org_head": G_ORG_HEAD, "number": G_NUMBER, "cue": G_CUE, "strong_cue": G_CUE_STRONG,
+             "cue_after": G_CUE_AFTER, "stop": G_STOP, "place_cue": G_PLACE_CUE,
+             "connector": G_CONNECTOR, "tld": G_TLD, "tld_wildcard": G_TLD_WILD,
+             "lower_cue": G_CUE_LOWER, "function": G_FUNCTION, "file_extension": G_FILE_EXT,
+             "street_prefix": G_STREET_PREFIX, "weak_cue": G_CUE_WEAK, "particle": G_PARTICLE}
+    return {name for name, bit in names.items() if f & bit}

@@ -70,7 +70,8 @@ NUMBER_WORDS = {
 # Strong cues admit a first name that is also a common word ("my name is Will").
 NAME_CUES_STRONG = ("name is", "name s", "names", "call me", "named", "called", "name was")
 # Cues that admit a lower-case name (speech-to-text): "yeah this is kevin".
-NAME_CUES_LOWER = NAME_CUES_STRONG + ("this is", "i am", "i m", "im")
+NAME_CUES_LOWER = NAME_CUES_STRONG + ("this is", "i am", "i m", "im", "speak to", "talk to",
+                                      "speaking to", "talking to", "transfer me to")
 NAME_CUES = NAME_CUES_STRONG + (
     "this is", "i am", "i m", "im", "it s", "dear", "hi", "hello", "hey", "thanks", "thank you",
     "ask for", "speak to", "speak with", "spoke to", "spoke with", "talk to", "talked to",
