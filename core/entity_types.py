@@ -48,7 +48,9 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("IP_ADDRESS", 0.85, ("ip", "ipv", "address", "host", "server",
                                     "client", "from"), boost=0.1,
                # "version 4.18.14.13" is a version, not an IPv4 address
-               veto=("version", "ver", "build", "release", "firmware", "kernel", "patch")),
+               veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "app",
+                     "package", "pkg", "sdk", "plugin", "update", "upgrade", "install",
+                     "installed", "updated", "android", "ios")),
     EntityType("URL", 0.9, ("url", "link", "website", "site", "visit"), boost=0.05),
     EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated"), boost=0.05),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
