@@ -141,10 +141,16 @@ cdef void init_keywords() except *:
         row = ENTITY_TYPES[t]
         if row.before > NEAR_CONTEXT or row.after:
             raise ImportError(f"{name}: context must be before the match, within {NEAR_CONTEXT}")
-        for word in row.context:
-            FIRST[ord(word[0])] |= 1 << t
-            FIRST[ord(word[0].upper())] |= 1 << t
-            FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
+        register_first_letters(row, t)
+    t = names.index("PHONE_NUMBER")  # its veto words: a prefilter (phone_vetoed)
+    for word in ENTITY_TYPES[t].veto:
+        FIRST[ord(word[0])] |= 1 << t
+        FIRST[ord(word[0].upper())] |= 1 << t
+        FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
+    for name in ("PASSPORT_NUMBER", "US_DRIVERS_LICENSE", "US_BANK_ACCOUNT_NUMBER"):
+        # ID numbers: a prefilter only (their windows are longer; see id_type)
+        t = names.index(name)
+        register_first_letters(ENTITY_TYPES[t], t)
     for t, row in enumerate(ENTITY_TYPES):
         if row.before > LOOKBEHIND - 8 or row.after > 32 or row.veto_before > LOOKBEHIND - 8:
             raise ImportError(f"{row.name}: context table exceeds the core's bounds")
@@ -170,6 +176,15 @@ cdef void init_keywords() except *:
                 WITHIN_AFTER[d] |= 1ULL << t
     if len(_keyword_bytes) > KEYWORD_SLOTS // 2:
         raise ImportError("too many context words for the keyword table")
+
+
+cdef void register_first_letters(row, int t) except *:
+    for word in row.context:
+        if len(word) < 2:
+            raise ImportError(f"{row.name}: context word {word!r} is shorter than two letters")
+        FIRST[ord(word[0])] |= 1 << t
+        FIRST[ord(word[0].upper())] |= 1 << t
+        FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
 
 
 cdef void register_words(str type_name, tuple words, int bit) except *:
@@ -1249,7 +1264,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         return 1
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
-    if vetoed(s, n, pos, T_PHONE_NUMBER, &before):
+    if phone_vetoed(s, n, pos):
         return 0  # "order 7715577113"
     # phone candidates, longest first; the caller validates them
     for j in range(g.n, 0, -1):
@@ -1300,6 +1315,8 @@ cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bin
     if not want:
         return -1
     if before[0] == <unsigned long long>~0ULL:
+        if not (first_letters(s, n, pos, LOOKBEHIND - 8) & want):
+            return -1  # no word in the window starts like one of their context words
         before[0] = context_before(s, n, pos)
     want &= before[0]
     if not want:
@@ -1316,6 +1333,14 @@ cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bin
     if (bits >> T_US_DRIVERS_LICENSE) & 1:
         return T_US_DRIVERS_LICENSE
     return T_US_BANK_ACCOUNT_NUMBER
+
+
+cdef inline bint phone_vetoed(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a phone veto word ("order", "invoice") within its window before pos; the first-letter
+    # prefilter first: most numbers have no word like one close before them
+    if not (first_letters(s, n, pos, KW[<int>T_PHONE_NUMBER].veto_before) >> <int>T_PHONE_NUMBER) & 1:
+        return False
+    return (context_within(s, n, pos, KW[<int>T_PHONE_NUMBER].veto_before) >> (<int>T_PHONE_NUMBER + VETO_SHIFT)) & 1
 
 
 cdef bint phone_groups(const Groups* g, int j) noexcept nogil:

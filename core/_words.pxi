@@ -1468,18 +1468,6 @@ cdef inline bint after_name_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) 
     return (a == 105 and (b == 115 or b == 109)) or (a == 97 and b == 109) or (a == 109 and b == 101)
 
 
-cdef inline bint after_strong_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
-    # cheap: the word before pos ends a strong name cue: "is", "me", "'s", "named", "called",
-    # "names"; or a colon or comma follows a word ("From: X", "Hi, X")
-    cdef Py_UCS4 a = lower(at(s, pos - 3, n)), b = lower(at(s, pos - 2, n)), p = at(s, pos - 1, n)
-    if p != 32:
-        return False
-    if b == 58 or b == 44:
-        return True
-    return (b == 115 and (a == 105 or a == 39 or a == 0x2019 or a == 101)) or (b == 101 and a == 109) \
-        or (b == 100 and a == 101)
-
-
 cdef inline bint domain_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
     # after a word: more host-name characters and a '.', or " dot " ("acme-corp.com",
     # "acme dot com")
@@ -1545,13 +1533,23 @@ cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  Py_ssize_t word_end) noexcept nogil:
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
-    # or "po box", a name after a cue
-    return (spoken_gate(s, n, pos, word_end) or after_name_cue(s, n, pos)
-            or (word_end - pos >= 6 and is_digit(s[word_end - 1]))
-            or at(s, word_end, n) == 45 or after_place_cue(s, n, pos) or at_word_ahead(s, n, word_end)
-            or (at(s, word_end, n) == 32 and at(s, word_end + 1, n) == 100 and at(s, word_end + 2, n) == 111
-                and at(s, word_end + 3, n) == 116 and at(s, word_end + 4, n) == 32)
-            or (s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111)))
+    # or "po box", a name or a place after a cue, an ID, a host name, an address read out
+    cdef Py_UCS4 nxt = at(s, word_end, n), c
+    if nxt == 45:
+        return True  # "tri-county-staffing.com", "four-one-five"
+    if nxt == 32:
+        c = at(s, word_end + 1, n)
+        if (c == 97 and at(s, word_end + 2, n) == 116 and at(s, word_end + 3, n) == 32) \
+                or (c == 100 and at(s, word_end + 2, n) == 111 and at(s, word_end + 3, n) == 116
+                    and at(s, word_end + 4, n) == 32):
+            return True  # "... at ...", "... dot ..."
+    if at(s, pos - 1, n) == 32 and (after_name_cue(s, n, pos) or after_place_cue(s, n, pos)):
+        return True
+    if is_digit(s[word_end - 1]) and word_end - pos >= 6:
+        return True
+    if s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
+        return True
+    return spoken_gate(s, n, pos, word_end)
 
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
