@@ -5,6 +5,7 @@ cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position
     LOOKAHEAD = 220    # code points a decision may read from its position on
     NEAR_CONTEXT = 24  # the longest window before of the types that need a word close before
+    ID_CONTEXT = 32    # ... of the ID numbers (passport, driver's licence, bank account)
     PHONE_MAX = 32     # longest phone candidate, in code points
     HOLDBACK = 256     # LOOKAHEAD + PHONE_MAX + a few boundary reads: the most a stream holds back
     MAX_GROUPS = 8     # digit groups a numeric run is read into

@@ -142,14 +142,11 @@ cdef void init_keywords() except *:
         if row.before > NEAR_CONTEXT or row.after:
             raise ImportError(f"{name}: context must be before the match, within {NEAR_CONTEXT}")
         register_first_letters(row, t)
-    t = names.index("PHONE_NUMBER")  # its veto words: a prefilter (phone_vetoed)
-    for word in ENTITY_TYPES[t].veto:
-        FIRST[ord(word[0])] |= 1 << t
-        FIRST[ord(word[0].upper())] |= 1 << t
-        FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
     for name in ("PASSPORT_NUMBER", "US_DRIVERS_LICENSE", "US_BANK_ACCOUNT_NUMBER"):
-        # ID numbers: a prefilter only (their windows are longer; see id_type)
+        # ID numbers: a prefilter only (see id_type)
         t = names.index(name)
+        if ENTITY_TYPES[t].before > ID_CONTEXT or ENTITY_TYPES[t].after:
+            raise ImportError(f"{name}: context must be before the match, within {ID_CONTEXT}")
         register_first_letters(ENTITY_TYPES[t], t)
     for t, row in enumerate(ENTITY_TYPES):
         if row.before > LOOKBEHIND - 8 or row.after > 32 or row.veto_before > LOOKBEHIND - 8:
@@ -1264,8 +1261,6 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         return 1
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
-    if phone_vetoed(s, n, pos):
-        return 0  # "order 7715577113"
     # phone candidates, longest first; the caller validates them
     for j in range(g.n, 0, -1):
         e = g.stop[j - 1]
@@ -1304,43 +1299,41 @@ cdef int id_groups(const Groups* g) noexcept nogil:
 cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bint digits_only,
                  const Options* opt, unsigned long long* before) noexcept nogil:
     # the ID type (passport, licence, account) whose context word is nearest before pos; -1
-    cdef Py_ssize_t reach
-    cdef unsigned long long bits, want = 0
+    cdef unsigned long long want = 0
     if type_on(opt, T_PASSPORT_NUMBER) and 6 <= length <= 10:
         want |= 1ULL << T_PASSPORT_NUMBER
     if type_on(opt, T_US_DRIVERS_LICENSE) and 5 <= length <= 15:
         want |= 1ULL << T_US_DRIVERS_LICENSE
     if type_on(opt, T_US_BANK_ACCOUNT_NUMBER) and 6 <= length <= 17 and digits_only:
         want |= 1ULL << T_US_BANK_ACCOUNT_NUMBER
-    if not want:
-        return -1
-    if before[0] == <unsigned long long>~0ULL:
-        if not (first_letters(s, n, pos, LOOKBEHIND - 8) & want):
-            return -1  # no word in the window starts like one of their context words
-        before[0] = context_before(s, n, pos)
-    want &= before[0]
-    if not want:
-        return -1
-    bits = want
-    for reach in range(8, LOOKBEHIND - 8, 8):
-        bits = context_within(s, n, pos, reach) & want
-        if bits:
+    if not want or not (first_letters(s, n, pos, ID_CONTEXT) & want):
+        return -1  # no word in the window starts like one of their context words
+    return nearest_context(s, n, pos, want, ID_CONTEXT)
+
+
+cdef int nearest_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                         unsigned long long want, Py_ssize_t reach) noexcept nogil:
+    # of the `want` types (windows at most `reach`), the one with a context word in its
+    # window nearest before start; -1 when none has one
+    cdef Py_ssize_t i = start - reach, w
+    cdef unsigned int h
+    cdef unsigned long long types
+    cdef int t, best = -1
+    if i < 0:
+        i = 0
+    while i < start and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
+        i += 1  # a word cut by the edge does not count
+    while True:
+        i = next_word(s, i, start, &w, &h)
+        if w == start or (i == start and is_letter(at(s, start, n))):
             break
-    if not bits:
-        bits = want
-    if (bits >> T_PASSPORT_NUMBER) & 1:
-        return T_PASSPORT_NUMBER
-    if (bits >> T_US_DRIVERS_LICENSE) & 1:
-        return T_US_DRIVERS_LICENSE
-    return T_US_BANK_ACCOUNT_NUMBER
-
-
-cdef inline bint phone_vetoed(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
-    # a phone veto word ("order", "invoice") within its window before pos; the first-letter
-    # prefilter first: most numbers have no word like one close before them
-    if not (first_letters(s, n, pos, KW[<int>T_PHONE_NUMBER].veto_before) >> <int>T_PHONE_NUMBER) & 1:
-        return False
-    return (context_within(s, n, pos, KW[<int>T_PHONE_NUMBER].veto_before) >> (<int>T_PHONE_NUMBER + VETO_SHIFT)) & 1
+        types = keyword_types(s, w, i, h) & want & WITHIN_BEFORE[start - w]
+        if types:
+            for t in range(N_TYPES):
+                if (types >> t) & 1:
+                    best = t
+                    break
+    return best
 
 
 cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
@@ -1552,8 +1545,9 @@ LOOKBEHIND_CODE_POINTS = LOOKBEHIND
 
 
 def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
-    """(context found, score) of a span as the scanner would score it: for a
-    tentative candidate once it has been validated."""
+    """(context found, score, vetoed) of a span as the scanner would score it: for a
+    tentative candidate once it has been validated. Vetoed: one of the type's veto words
+    is in its window before the span ("order 7715577113" is no phone number)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
@@ -1568,7 +1562,7 @@ def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
         ctx = has_context(<const Py_UCS2*>data, n, start, end, lim, type_id, &before)
     else:
         ctx = has_context(<const Py_UCS4*>data, n, start, end, lim, type_id, &before)
-    return ctx, scored(type_id, ctx)
+    return ctx, scored(type_id, ctx), bool((before >> (type_id + VETO_SHIFT)) & 1)
 
 
 def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=True,

@@ -1533,23 +1533,29 @@ cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  Py_ssize_t word_end) noexcept nogil:
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
-    # or "po box", a name or a place after a cue, an ID, a host name, an address read out
-    cdef Py_UCS4 nxt = at(s, word_end, n), c
+    # or "po box", a name or a place after a cue, an ID, a host name, an address read out.
+    # Called for every lower-case word: the common "no" is decided on a few loads
+    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0, c, a, b
+    cdef Py_ssize_t length = word_end - pos
     if nxt == 45:
         return True  # "tri-county-staffing.com", "four-one-five"
-    if nxt == 32:
-        c = at(s, word_end + 1, n)
-        if (c == 97 and at(s, word_end + 2, n) == 116 and at(s, word_end + 3, n) == 32) \
-                or (c == 100 and at(s, word_end + 2, n) == 111 and at(s, word_end + 3, n) == 116
-                    and at(s, word_end + 4, n) == 32):
+    if nxt == 32 and word_end + 4 < n:
+        c = s[word_end + 1]
+        if (c == 97 and s[word_end + 2] == 116 and s[word_end + 3] == 32) \
+                or (c == 100 and s[word_end + 2] == 111 and s[word_end + 3] == 116 and s[word_end + 4] == 32):
             return True  # "... at ...", "... dot ..."
-    if at(s, pos - 1, n) == 32 and (after_name_cue(s, n, pos) or after_place_cue(s, n, pos)):
-        return True
-    if is_digit(s[word_end - 1]) and word_end - pos >= 6:
+    if pos >= 4 and s[pos - 1] == 32:
+        a = s[pos - 3]
+        b = s[pos - 2]
+        # the word before: "is", "am", "me", "'m", "'s" (name cues), "in", "to", "from", "near"
+        if b == 115 or b == 109 or b == 101 or b == 110 or b == 111 or b == 114:
+            if after_name_cue(s, n, pos) or after_place_cue(s, n, pos):
+                return True
+    if length >= 6 and is_digit(s[word_end - 1]):
         return True
     if s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
         return True
-    return spoken_gate(s, n, pos, word_end)
+    return length <= 9 and spoken_gate(s, n, pos, word_end)
 
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,

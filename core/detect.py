@@ -145,7 +145,9 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
                     digits = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
                     value = phone_e164(digits, detection.region)
                     if value is not None:
-                        _, score = _scan.context_score(text, start, end, type_id)
+                        _, score, vetoed = _scan.context_score(text, start, end, type_id)
+                        if vetoed:
+                            break  # "order 7715577113": an order number, whatever it parses as
                         found.append(Entity("PHONE_NUMBER", start, end, text[start:end], value, score))
                         last_end = end
                         break

@@ -78,8 +78,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("CREDIT_CARD_PIN", 0.85, ("pin",), boost=0.1, before=24, after=0, numeric=True),
     # Context required, before: a lone 6-17 digit run ("account number 000123456789").
     EntityType("US_BANK_ACCOUNT_NUMBER", 0.8,
-               ("account", "acct", "checking", "savings", "deposit", "acc"),
-               boost=0.1, before=32, after=0, numeric=True),
+               ("account", "acct", "checking", "savings", "acc"),
+               boost=0.1, before=28, after=0, numeric=True),
     # Names come from the gazetteer (census lists) and the cue rules in _words.pxi; these
     # words only raise the score.
     EntityType("PERSON_NAME", 0.75,
@@ -105,11 +105,11 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                 "resolve", "resolves", "registered", "web"),
                boost=0.1, before=24, after=0),
     # Context required, before: the word "passport" ("passport no. X1234567").
-    EntityType("PASSPORT_NUMBER", 0.85, ("passport",), boost=0.1, before=40, after=0),
+    EntityType("PASSPORT_NUMBER", 0.85, ("passport",), boost=0.1, before=28, after=0),
     # Context required, before: "driver's license", "DL", "licence number".
     EntityType("US_DRIVERS_LICENSE", 0.85,
                ("license", "licence", "dl", "driver", "drivers", "driving", "dln"),
-               boost=0.1, before=40, after=0),
+               boost=0.1, before=32, after=0),
 )
 
 BY_NAME: dict[str, int] = {t.name: i for i, t in enumerate(ENTITY_TYPES)}

@@ -762,9 +762,6 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         return best_e
     if not _on(types, PHONE):
         return None
-    row = ENTITY_TYPES[PHONE]
-    if t.words_in(max(0, pos - row.veto_before), pos, row.veto):
-        return None  # a veto word: "order 7715577113"
     # phone candidates: longest first, at most three
     phones = 0
     for j in range(len(gs), 0, -1):
