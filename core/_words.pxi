@@ -1403,7 +1403,8 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 # ---------------------------------------------------------------- dispatch
 
-cdef unsigned char NUMBER_START[27 * 27 * 27]  # the first three letters of a number word
+cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
+cdef unsigned char NUMBER_START2[128 * 128]     # first two characters of a number word (ASCII)
 
 
 cdef void init_number_start():
@@ -1411,8 +1412,14 @@ cdef void init_number_start():
     for k in range(27 * 27 * 27):
         NUMBER_START[k] = 0
     from core.lexicon import NUMBER_WORDS
+    for k in range(128 * 128):
+        NUMBER_START2[k] = 0
     for word in NUMBER_WORDS:
-        NUMBER_START[letters3(word.encode())] = 1
+        NUMBER_START[letters3(word.encode())] |= 1 << len(word)
+        second = word[1] if len(word) > 1 else " "
+        for a in (word[0], word[0].upper()):
+            for b in (second, second.upper()) if second != " " else (" ", ",", "-"):
+                NUMBER_START2[ord(a) * 128 + ord(b)] = 1
 
 
 cdef int letters3(bytes word):
@@ -1423,11 +1430,12 @@ cdef int letters3(bytes word):
 
 
 cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
-    # cheap: a word whose first three letters start a number word, and a token after it
+    # cheap: a word whose first three letters and length are a number word's, and a token
+    # after it
     cdef Py_ssize_t length = word_end - pos
     cdef int v = 0, k
-    cdef Py_UCS4 c
-    if length > 9:
+    cdef Py_UCS4 c, c1 = at(s, pos + 1, n)
+    if length > 9 or s[pos] >= 128 or c1 >= 128 or not NUMBER_START2[<int>s[pos] * 128 + <int>c1]:
         return False
     for k in range(3):
         v *= 27
@@ -1436,7 +1444,7 @@ cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
             if not 97 <= c <= 122:
                 return False
             v += <int>c - 96
-    if not NUMBER_START[v]:
+    if not (NUMBER_START[v] >> length) & 1:
         return False
     c = at(s, word_end, n)
     return c == 32 or c == 45 or c == 44
@@ -1530,32 +1538,56 @@ cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
     return e[0] != 0 and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, before))
 
 
+cdef unsigned char PREV2[128 * 128]  # the two characters before a word's space: cue bits
+cdef enum:
+    P2_NAME = 1        # "is", "am", "me": a two-letter name cue (a non-letter before it)
+    P2_APOS = 2        # "'m", "'s": "i'm", "name's"
+    P2_PLACE = 4       # "in", "to": a two-letter place cue
+    P2_PLACE4 = 8      # "om", "ar": the end of "from", "near"
+
+
+cdef void init_prev2():
+    cdef int k
+    for k in range(128 * 128):
+        PREV2[k] = 0
+    for pair, bit in (("is", P2_NAME), ("am", P2_NAME), ("me", P2_NAME), ("'m", P2_APOS),
+                      ("'s", P2_APOS), ("in", P2_PLACE), ("to", P2_PLACE), ("om", P2_PLACE4),
+                      ("ar", P2_PLACE4)):
+        for a in (pair[0], pair[0].upper()):
+            for b in (pair[1], pair[1].upper()):
+                PREV2[ord(a) * 128 + ord(b)] |= bit
+
+
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  Py_ssize_t word_end) noexcept nogil:
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
     # or "po box", a name or a place after a cue, an ID, a host name, an address read out.
-    # Called for every lower-case word: the common "no" is decided on a few loads
-    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0, c, a, b
+    # Called for every lower-case word: the common "no" is decided on a few table loads
+    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0, a, b
     cdef Py_ssize_t length = word_end - pos
+    cdef unsigned char bits
     if nxt == 45:
         return True  # "tri-county-staffing.com", "four-one-five"
-    if nxt == 32 and word_end + 4 < n:
-        c = s[word_end + 1]
-        if (c == 97 and s[word_end + 2] == 116 and s[word_end + 3] == 32) \
-                or (c == 100 and s[word_end + 2] == 111 and s[word_end + 3] == 116 and s[word_end + 4] == 32):
+    if nxt == 32 and word_end + 4 < n and (s[word_end + 1] == 97 or s[word_end + 1] == 100):
+        if (s[word_end + 1] == 97 and s[word_end + 2] == 116 and s[word_end + 3] == 32) \
+                or (s[word_end + 2] == 111 and s[word_end + 3] == 116 and s[word_end + 4] == 32):
             return True  # "... at ...", "... dot ..."
     if pos >= 4 and s[pos - 1] == 32:
         a = s[pos - 3]
         b = s[pos - 2]
-        # the word before: "is", "am", "me", "'m", "'s" (name cues), "in", "to", "from", "near"
-        if b == 115 or b == 109 or b == 101 or b == 110 or b == 111 or b == 114:
-            if after_name_cue(s, n, pos) or after_place_cue(s, n, pos):
+        bits = PREV2[<int>a * 128 + <int>b] if a < 128 and b < 128 else 0
+        if bits:
+            if bits & P2_NAME and not is_letter(s[pos - 4]):
                 return True
-    if length >= 6 and is_digit(s[word_end - 1]):
-        return True
+            if bits & P2_APOS and is_letter(s[pos - 4]):
+                return True
+            if length >= 4 and bits & (P2_PLACE | P2_PLACE4) and after_place_cue(s, n, pos):
+                return True
     if s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
         return True
-    return length <= 9 and spoken_gate(s, n, pos, word_end)
+    if length >= 6 and is_digit(s[word_end - 1]):
+        return True
+    return (nxt == 32 or nxt == 44) and spoken_gate(s, n, pos, word_end)
 
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
