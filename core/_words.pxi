@@ -1659,8 +1659,11 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             return 0
     else:
         f = gz_get(w.hash, NULL)
-        if (f == G_COMMON or f == G_STOP) and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
-            # an unlisted capitalised word alone: a name only after "name is", "call me"...
+        if (f == G_COMMON or f == G_STOP or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
+                                             and w.end - w.start > 3)) \
+                and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
+            # a common word alone ("Thanks"), an unlisted upper-case word ("INFO", "AGENT"):
+            # nothing starts here but maybe a box ("PO Box", "PSC 123", "APO AE")
             if not (type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65
                                                             or c0 == 70 or c0 == 68)):
                 return 0
