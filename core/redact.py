@@ -33,9 +33,10 @@ class Keep:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """"[SSN]" by default; a template with {type} and {n} ("[REDACTED NAME {n}]")
-    numbers equal values alike."""
-    template: str = "[{type}]"
+    """"[SSN]", "[LOCATION_CITY]" by default; a template with {type} (the entity type),
+    {kind} (its subtype where it has one, else its type) and {n} ("[REDACTED NAME {n}]"
+    numbers equal values alike)."""
+    template: str = "[{kind}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +101,23 @@ class Redaction:
     keys: KeyRing = field(default_factory=KeyRing)
 
     def replacement(self, entity: Entity, numbering: Numbering) -> str:
-        op = self.operators.get(entity.type)
+        op = self.operators.get(entity.subtype) if entity.subtype else None
+        if op is None:
+            op = self.operators.get(entity.type)
         if op is None:
             if self.style == MASK:
                 return self.redaction_string
-            op = NUMBERED if self.style == NUMBERED_LABEL else Label()
-        return apply_operator(op, entity.type, entity.text, entity.value, numbering, self.keys)
+            op = NUMBERED if self.style == NUMBERED_LABEL else DEFAULT_LABEL
+        return apply_operator(op, entity.type, entity.text, entity.value, numbering, self.keys,
+                              entity.subtype)
+
+
+DEFAULT_LABEL = Label()
 
 
 def apply_operator(op: Operator, type_name: str, text: str, value: str | None = None,
-                   numbering: Numbering | None = None, keys: KeyRing | None = None) -> str:
+                   numbering: Numbering | None = None, keys: KeyRing | None = None,
+                   subtype: str = "") -> str:
     """What `text` (of `type_name`, normalised `value`) becomes under `op`."""
     value = text if value is None else value
     if isinstance(op, Replace):
@@ -118,7 +126,8 @@ def apply_operator(op: Operator, type_name: str, text: str, value: str | None = 
         return mask_text(text, op, type_name in NUMERIC)
     if isinstance(op, Label):
         n = numbering.number(type_name, value) if "{n}" in op.template and numbering is not None else 0
-        return op.template.replace("{type}", type_name).replace("{n}", str(n))
+        return (op.template.replace("{type}", type_name).replace("{kind}", subtype or type_name)
+                .replace("{n}", str(n)))
     if isinstance(op, KEYED):
         if not keys:
             raise MissingKeys("no keys are configured for hash, encrypt or surrogate")

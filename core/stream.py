@@ -54,7 +54,7 @@ class StreamRedactor:
         entities = resolve(buf, spans, d)
         # entities are relative to the segment buf[ctx:resume]
         segment = buf[ctx:resume]
-        shifted = [e.__class__(e.type, e.start - ctx, e.end - ctx, e.text, e.value, e.score)
+        shifted = [e.__class__(e.type, e.start - ctx, e.end - ctx, e.text, e.value, e.score, e.subtype)
                    for e in entities]
         out, found = redact_segment(segment, shifted, self.redaction, self.numbering,
                                     self.unit, self._in_units, self._out_units)

@@ -5,6 +5,7 @@ import functools
 from typing import Iterable
 
 import core
+from core.detect import SUBTYPES
 from core.entity_types import BY_NAME
 from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
@@ -46,7 +47,7 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Op
     if kind == "keep":
         return core.Keep()
     if kind == "label":
-        return core.Label(msg.label.template or "[{type}]")
+        return core.Label(msg.label.template or core.Label().template)
     if kind == "hash":
         length = msg.hash.length or 16
         if not 8 <= length <= 64 or len(msg.hash.prefix) > 16:
@@ -73,7 +74,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
     ops = {}
     for name, op in msg.operators.items():
-        if name not in BY_NAME:
+        if name not in BY_NAME and name not in SUBTYPES:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
         ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:
@@ -84,7 +85,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
 def entity(f: core.Found, redacted: bool) -> pb.Entity:
     e = f.entity
     msg = pb.Entity(type=e.type, text=e.text, value=e.value, offset=f.offset,
-                    length=f.length, score=e.score)
+                    length=f.length, score=e.score, subtype=e.subtype)
     if redacted:
         msg.replacement = f.replacement
         msg.redacted_offset = f.redacted_offset

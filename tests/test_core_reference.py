@@ -336,6 +336,19 @@ spoken = st.lists(
 ).flatmap(lambda toks: st.lists(st.sampled_from([" ", " ", " ", ", ", "-", ". ", "  ", ""]),
                                 min_size=len(toks), max_size=len(toks))
           .map(lambda seps: "".join(t + s for t, s in zip(toks, seps))))
+# what the word-level detectors read: names with cues, places, organisations, addresses,
+# holidays, domains, IDs (the reference does not cover these: they are held to the
+# streaming and resume invariants below and to tests/test_word_detectors.py)
+WORD_PIECES = ["my name is", "Dear Mr.", "Hi", "this is", "speaking", "Maria", "Gonzalez", "John",
+               "Smith", "O'Brien", "de la", "Cruz", "Oluwaseun", "Adeyemi", "Will", "Jordan",
+               "New York City", "Springfield, IL", "in", "moving to", "texas", "Acme Widgets",
+               "Inc.", "LLC", "Bank of", "America", "University", "of", "Wells Fargo", "1234",
+               "Elm Street", "Apt 5B", "NY 10001", "P.O. Box 12", "PSC 1234, Box 5678, APO AE 09012",
+               "SW1A 1AA", "K1A 0B1", "address", "Christmas", "New Year's Eve", "2024",
+               "example.com", "acme-corp.co.uk", "setup.py", "dot", "com", "at", "passport",
+               "X1234567", "driver's license", "D123-456-78-901-2", "account number",
+               "000123456789", "São Paulo", "Jovanović", "\n", "Best,"]
+words = st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=6).map(" ".join)
 fragment = st.one_of(
     entity, phrases, window_edges(), spoken, spoken, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
     st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
@@ -345,8 +358,10 @@ separator = st.sampled_from([" "] * 6 + SEPARATORS) | st.sampled_from(NON_ASCII)
 
 
 @st.composite
-def texts(draw, min_fragments: int = 0, max_fragments: int = 12) -> str:
-    parts = draw(st.lists(st.tuples(fragment, separator), min_size=min_fragments,
+def texts(draw, min_fragments: int = 0, max_fragments: int = 12, word_level: bool = True) -> str:
+    # word_level: with the pieces only the word-level detectors read (not for the reference)
+    pieces = st.one_of(fragment, words) if word_level else fragment
+    parts = draw(st.lists(st.tuples(pieces, separator), min_size=min_fragments,
                           max_size=max_fragments))
     return "".join(f + s for f, s in parts)
 
@@ -380,7 +395,7 @@ def explain(text: str, got: list[tuple], want: list[tuple]) -> str:
 # ------------------------------------------------------------------ compiled == reference
 
 @settings(max_examples=300, **SETTINGS)
-@given(texts(0, 30), reference_masks, st.booleans())
+@given(texts(0, 30, word_level=False), reference_masks, st.booleans())
 def test_compiled_scan_equals_reference(text, types, day_first):
     got, resume, carry = _scan.scan(text, 0, types, True, 0, day_first)
     want = reference_scan(text, types, day_first)
@@ -471,7 +486,8 @@ def chunkings(draw, text: str) -> list[str]:
 
 
 def entity_key(found) -> tuple:
-    return (found.entity.type, found.offset, found.length, found.entity.value)
+    return (found.entity.type, found.entity.subtype, found.offset, found.length, found.entity.value,
+            found.entity.score)
 
 
 @settings(max_examples=200, **SETTINGS)
