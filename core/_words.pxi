@@ -735,8 +735,8 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
     cdef unsigned int f = 0, fw
     cdef int words, k, value = 0
     cdef Py_ssize_t e = 0, j, i, best = 0
-    if f0 & G_STOP or w0.shape == S_INITIAL:
-        return 0
+    if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
+        return 0  # "Call Bank of America": the verb is not part of the name
     words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
     if words and (not f & G_COMMON or words > 1 or org_context(s, n, w0.start)):
         best = last.end  # "Chase" needs "at", "with", "bank" ... before it
@@ -1581,8 +1581,9 @@ cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                 return True
             if bits & P2_APOS and is_letter(s[pos - 4]):
                 return True
-            if length >= 4 and bits & (P2_PLACE | P2_PLACE4) and after_place_cue(s, n, pos):
-                return True
+            if bits & (P2_PLACE | P2_PLACE4) and (length >= 4 or length == 3 and (
+                    s[pos] == 115 or s[pos] == 108 or s[pos] == 110)) and after_place_cue(s, n, pos):
+                return True  # (three letters: "san antonio", "los angeles", "new york")
     if s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
         return True
     if length >= 6 and is_digit(s[word_end - 1]):
@@ -1740,10 +1741,12 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
     if type_on(opt, T_ADDRESS) and word_end - pos <= 6:
         if up(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n)):
             e = match_street(s, n, pos, lim, False)
-        else:  # "i live at 81 juniper place": lower case only after an address context word
-            e = match_street(s, n, pos, lim, True)
-            if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
-                e = 0
+        else:  # "583 rue Principale"; "i live at 81 juniper place" after an address word only
+            e = match_street(s, n, pos, lim, False)
+            if not e:
+                e = match_street(s, n, pos, lim, True)
+                if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
+                    e = 0
         if e:
             if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
                 return -1

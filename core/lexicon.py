@@ -108,7 +108,10 @@ FUNCTION_WORDS = ("will", "may", "can", "could", "would", "should", "shall", "mi
                   "do", "did", "does", "am", "be", "been", "have", "has", "had", "here",
                   "there", "and", "or", "but", "so", "then", "just", "also", "too", "please",
                   "thanks", "speaking", "from", "with", "calling", "again", "now", "ok", "okay",
-                  "yes", "no", "like", "well", "long", "little", "young", "best", "good", "may")
+                  "yes", "no", "like", "well", "long", "little", "young", "best", "good",
+                  # verbs that start sentences before an organisation's name
+                  "call", "contact", "ask", "visit", "email", "text", "tell", "pay", "join", "try",
+                  "use", "welcome", "thank", "dear")
 # Words before a place that make an ambiguous one ("Nice", "Mobile", "Reading") a place.
 PLACE_CUES = ("in", "from", "to", "near", "at", "city", "town", "country", "state", "visit", "visiting", "via", "around",
               "outside", "toward", "towards", "across", "through", "leaving", "flying",

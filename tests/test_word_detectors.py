@@ -1,0 +1,178 @@
+"""Table-driven tests of the word-level detectors (names, places, organisations,
+addresses, holidays, domains, ID numbers, spoken numbers): positives with their exact
+spans and values, and near misses that must stay unredacted."""
+from __future__ import annotations
+
+import pytest
+
+import core
+from core import _scan
+from core.detect import Detection
+from core.redact import Label, Redaction
+
+
+def found(text: str, **detection) -> list[tuple[str, str]]:
+    return [(e.type, e.text) for e in core.find_entities(text, Detection.create(**detection))]
+
+
+# (text, [(type, matched text), ...]) — every entity the text holds, in order
+POSITIVES = [
+    # names: full names, initials, particles, apostrophes, accents, cues, titles
+    ("Maria Gonzalez called yesterday", [("PERSON_NAME", "Maria Gonzalez")]),
+    ("Please ask John A. Smith to sign", [("PERSON_NAME", "John A. Smith")]),
+    ("Dear Mr. Patel, thanks for waiting", [("PERSON_NAME", "Patel")]),
+    ("Dr Jane Okafor will see you", [("PERSON_NAME", "Jane Okafor")]),
+    ("Hi Ximena, your order shipped", [("PERSON_NAME", "Ximena")]),
+    ("This is Tom speaking", [("PERSON_NAME", "Tom")]),
+    ("my name is kevin brown and i need help", [("PERSON_NAME", "kevin brown")]),
+    ("yeah my name is ayodele zhou", [("PERSON_NAME", "ayodele zhou")]),
+    ("Dear Will Oliveira,", [("PERSON_NAME", "Will Oliveira")]),
+    ("Dear Drew O'Brien,", [("PERSON_NAME", "Drew O'Brien")]),
+    ("From: Emma De la Cruz", [("PERSON_NAME", "Emma De la Cruz")]),
+    ("Signed, Tomasz Jovanović", [("PERSON_NAME", "Tomasz Jovanović")]),
+    ("Caller: It's Ji-woo Khalil.", [("PERSON_NAME", "Ji-woo Khalil")]),
+    ('{"holder": "Deepa Fischer"}', [("PERSON_NAME", "Deepa Fischer")]),
+    ("Best,\nBogdan Malhotra", [("PERSON_NAME", "Bogdan Malhotra")]),
+    # places: cities, states, countries; ambiguous ones after a place word
+    ("I live in Denver now", [("LOCATION", "Denver")]),
+    ("We moved to New Mexico last year", [("LOCATION", "New Mexico")]),
+    ("shipped from Germany", [("LOCATION", "Germany")]),
+    ("She lives in Reading", [("LOCATION", "Reading")]),
+    ("i live in san antonio", [("LOCATION", "san antonio")]),
+    # organisations: suffixes, "X of Y", the gazetteer, common words with a cue
+    ("I work at Acme Widgets Inc. downtown", [("ORGANIZATION", "Acme Widgets Inc.")]),
+    ("Northwind Traders LLC sent the invoice", [("ORGANIZATION", "Northwind Traders LLC")]),
+    ("Call Bank of America today", [("ORGANIZATION", "Bank of America")]),
+    ("a student at University of Michigan", [("ORGANIZATION", "University of Michigan")]),
+    ("I bank with Wells Fargo", [("ORGANIZATION", "Wells Fargo")]),
+    ("I bank with Chase", [("ORGANIZATION", "Chase")]),
+    ("Crescent & Co. hired her", [("ORGANIZATION", "Crescent & Co.")]),
+    ("First National Bank of Tucson", [("ORGANIZATION", "First National Bank of Tucson")]),
+    # addresses: US street lines with unit, city, state, ZIP; boxes; military; UK/CA
+    ("Ship to 1234 Elm Street, Apt 5B, Springfield, IL 62704.",
+     [("ADDRESS", "1234 Elm Street, Apt 5B, Springfield, IL 62704")]),
+    ("office at 77 W 45th St, New York, NY 10036", [("ADDRESS", "77 W 45th St, New York, NY 10036")]),
+    ("500 Oak Ave Suite 200\nAustin, TX 78701", [("ADDRESS", "500 Oak Ave Suite 200\nAustin, TX 78701")]),
+    ("Mail it to P.O. Box 4417, Austin, TX 78701", [("ADDRESS", "P.O. Box 4417, Austin, TX 78701")]),
+    ("PSC 1234, Box 5678, APO AE 09012", [("ADDRESS", "PSC 1234, Box 5678, APO AE 09012")]),
+    ("10 Downing Street, London SW1A 2AA", [("ADDRESS", "10 Downing Street, London SW1A 2AA")]),
+    ("583 rue Principale, Montreal, QC H7M 6Y0", [("ADDRESS", "583 rue Principale, Montreal, QC H7M 6Y0")]),
+    ("my postal code is K1A 0B6", [("ADDRESS", "K1A 0B6")]),
+    ("i live at 81 juniper place apartment 15b", [("ADDRESS", "81 juniper place apartment 15b")]),
+    # holidays are dates
+    ("see you on Christmas", [("DATE", "Christmas")]),
+    ("closed on New Year's Eve 2025", [("DATE", "New Year's Eve 2025")]),
+    ("the Memorial Day weekend", [("DATE", "Memorial Day")]),
+    # domain names, checked against the public-suffix list
+    ("go to example.org for details", [("DOMAIN_NAME", "example.org")]),
+    ("relay tri-county-staffing.co.uk rejected", [("DOMAIN_NAME", "tri-county-staffing.co.uk")]),
+    ("just go to acme dot com", [("DOMAIN_NAME", "acme dot com")]),
+    # ID numbers by context
+    ("passport number X12345678", [("PASSPORT_NUMBER", "X12345678")]),
+    ("Passport no. 123456789", [("PASSPORT_NUMBER", "123456789")]),
+    ("driver's license D123-456-78-901-2", [("US_DRIVERS_LICENSE", "D123-456-78-901-2")]),
+    ("DL# J 610 392 643 322", [("US_DRIVERS_LICENSE", "J 610 392 643 322")]),
+    ("checking account 000123456789", [("US_BANK_ACCOUNT_NUMBER", "000123456789")]),
+    # numbers said aloud, as speech-to-text writes them
+    ("call four one five five five five one two one two now",
+     [("PHONE_NUMBER", "four one five five five five one two one two")]),
+    ("it's 4 1 5 five five five 1 2 1 2", [("PHONE_NUMBER", "4 1 5 five five five 1 2 1 2")]),
+    ("my number is four one five, double five five, one two one two",
+     [("PHONE_NUMBER", "four one five, double five five, one two one two")]),
+    ("my social is 3 6 6 5 9 7 0 1 0", [("SSN", "3 6 6 5 9 7 0 1 0")]),
+    ("card number four one one one one one one one one one one one one one one one",
+     [("CREDIT_CARD_NUMBER", "four one one one one one one one one one one one one one one one")]),
+    ("email is zoe novak at yahoo dot com", [("EMAIL_ADDRESS", "novak at yahoo dot com")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POSITIVES)
+def test_positive(text, expected):
+    assert found(text) == expected
+
+
+# (text, types that must not be found)
+NEAR_MISSES = [
+    ("Will you call me back?", {"PERSON_NAME"}),
+    ("May I help you today?", {"PERSON_NAME"}),
+    ("Mark the box and Bill me later", {"PERSON_NAME"}),
+    ("Chase the lead before Friday", {"ORGANIZATION", "PERSON_NAME"}),
+    ("Reading is fun", {"LOCATION"}),
+    ("Main Street is closed", {"ADDRESS"}),
+    ("3 Main points to cover", {"ADDRESS"}),
+    ("5 Star Hotel", {"ADDRESS"}),
+    ("12 Monkeys is a film", {"ADDRESS"}),
+    ("run setup.py and read notes.md", {"DOMAIN_NAME"}),
+    ("thanks.it was fine", {"DOMAIN_NAME"}),
+    ("e.g. this one", {"DOMAIN_NAME"}),
+    ("version 1.2.3 is out", {"DOMAIN_NAME", "IP_ADDRESS"}),
+    ("I have one or two questions", {"PHONE_NUMBER", "CREDIT_CARD_NUMBER", "SSN"}),
+    ("order 4155551212 shipped", {"PHONE_NUMBER"}),
+    ("X12345678 is the part number", {"PASSPORT_NUMBER", "US_DRIVERS_LICENSE"}),
+    ("reference 000123456789", {"US_BANK_ACCOUNT_NUMBER"}),
+    ("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2", {"PHONE_NUMBER", "CREDIT_CARD_NUMBER", "SSN"}),
+    ("meet me at noon", {"EMAIL_ADDRESS", "DOMAIN_NAME"}),
+]
+
+
+@pytest.mark.parametrize("text, forbidden", NEAR_MISSES)
+def test_near_miss(text, forbidden):
+    assert not {t for t, _ in found(text)} & forbidden, found(text)
+
+
+def test_values_are_normalised():
+    by_type = {e.type: e for e in core.find_entities(
+        "call four one five five five five one two one two, email zoe at acme dot com, "
+        "visit Acme-Corp.COM? no: acme dot org; passport x1234567; Christmas 2024")}
+    assert by_type["PHONE_NUMBER"].value == "+14155551212"
+    assert by_type["EMAIL_ADDRESS"].value == "zoe@acme.com"
+    assert by_type["DOMAIN_NAME"].value == "acme.org"
+    assert by_type["DATE"].value == "2024-12-25"
+
+
+def test_location_subtypes_and_the_symbl_example():
+    text = "My social security number is 444-67-3334 and I live in New York City."
+    entities = core.find_entities(text)
+    assert [(e.type, e.subtype, e.text) for e in entities] == [
+        ("SSN", "", "444-67-3334"), ("LOCATION", "LOCATION_CITY", "New York City")]
+    out, _ = core.redact_text(text, Detection.create(), Redaction())
+    assert out == "My social security number is [SSN] and I live in [LOCATION_CITY]."
+    # exclude=["LOCATION_CITY"] keeps the city, as in Symbl's request
+    out, _ = core.redact_text(text, Detection.create(exclude=["LOCATION_CITY"]), Redaction())
+    assert out == "My social security number is [SSN] and I live in New York City."
+    # a subtype asked for alone finds only those places
+    assert found("from Texas to Austin", entity_types=["LOCATION_STATE"]) == [("LOCATION", "Texas")]
+    # {type} is the entity type, {kind} the subtype
+    out, _ = core.redact_text("shipped from Germany", Detection.create(),
+                              Redaction(operators={"LOCATION": Label("<{type}/{kind}>")}))
+    assert out == "shipped from <LOCATION/LOCATION_COUNTRY>"
+
+
+def test_gazetteer_classes():
+    flags = _scan.gazetteer_flags
+    assert {"first"} <= flags("john") and "common" not in flags("john")
+    assert {"first", "common"} <= flags("will")
+    assert "last" in flags("smith")
+    assert "city" in flags("new york city")
+    assert {"state"} <= flags("california") and "state_code" in flags("ny")
+    assert "country" in flags("germany")
+    assert "organization" in flags("wells fargo")
+    assert "holiday" in flags("christmas")
+    assert "tld" in flags("co.uk") and "tld" in flags("com")
+    assert "number" in flags("seven") and "street" in flags("ave")
+    assert flags("qwzxv") == set()
+
+
+def test_min_score_drops_lone_uncued_first_names():
+    text = "Jennifer will call you back"
+    assert found(text) == [("PERSON_NAME", "Jennifer")]
+    assert found(text, min_score=0.7) == []
+    assert found("Hi Jennifer, thanks", min_score=0.7) == [("PERSON_NAME", "Jennifer")]
+
+
+def test_long_runs_stay_linear_and_find_nothing_wrong():
+    # a run of capitalised unknown words, number words, and dotted labels: no entity
+    # swallows more than its own bounded window
+    text = ("Zzyzx " * 5000) + ("one " * 5000) + ("a." * 5000) + "end"
+    for e in core.find_entities(text):
+        assert e.end - e.start <= _scan.HOLDBACK_CODE_POINTS
