@@ -735,6 +735,7 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
     cdef unsigned int f = 0, fw
     cdef int words, k, value = 0
     cdef Py_ssize_t e = 0, j, i, best = 0
+    cdef unsigned int prev_fw = f0
     if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
         return 0  # "Call Bank of America": the verb is not part of the name
     words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
@@ -768,11 +769,15 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
             i += 2  # "Johnson & Johnson", "Crescent & Co."
         if not read_word(s, n, i, lim, &w):
             break
-        fw = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
-            if not fw & G_CONNECTOR:
+            # "Marks and Spencer"; "of" only after a head word ("Institute of Technology"),
+            # not after a person ("Maria Gonzalez of Acme Widgets Inc.")
+            fw = gz_get(w.hash, NULL)
+            if not fw & G_CONNECTOR or (w.end - w.start == 2 and lower(s[w.start]) == 111
+                                        and not prev_fw & (G_ORG_HEAD | G_ORG_SUFFIX)):
                 break
             continue
+        prev_fw = fw = gz_get(w.hash, NULL)
         if fw & G_ORG_SUFFIX and (at(s, i - 2, n) != 44 or w.end - w.start <= 4):
             e = abbrev_dot(s, n, w.end, lim)
             if fw & G_ORG_HEAD:

@@ -123,7 +123,8 @@ def apply_operator(op: Operator, type_name: str, text: str, value: str | None = 
     if isinstance(op, Replace):
         return op.value
     if isinstance(op, Mask):
-        return mask_text(text, op, type_name in NUMERIC)
+        # numeric types keep their separators; a number said in words is masked whole
+        return mask_text(text, op, type_name in NUMERIC and not any(c.isalpha() for c in text))
     if isinstance(op, Label):
         n = numbering.number(type_name, value) if "{n}" in op.template and numbering is not None else 0
         return (op.template.replace("{type}", type_name).replace("{kind}", subtype or type_name)

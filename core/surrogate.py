@@ -104,7 +104,14 @@ def date(value: str, keys: KeyRing) -> str:
 
 
 def surrogate(type_name: str, text: str, value: str, keys: KeyRing) -> str:
-    """A fake of the same type and format; a hash token for types without one."""
+    """A fake of the same type and format; a hash token for types without one. Never the
+    text itself: a number said in words is faked in digits, and anything a fake cannot be
+    made for (a holiday's name as a date) becomes a hash token."""
+    out = _surrogate(type_name, text if any(c.isdigit() for c in text) else value, value, keys)
+    return out if out != text and value not in out else hash_token(value, keys)
+
+
+def _surrogate(type_name: str, text: str, value: str, keys: KeyRing) -> str:
     if type_name == "CREDIT_CARD_NUMBER":
         return card(text, value, keys)
     if type_name == "SSN":

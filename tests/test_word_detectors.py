@@ -176,3 +176,22 @@ def test_long_runs_stay_linear_and_find_nothing_wrong():
     text = ("Zzyzx " * 5000) + ("one " * 5000) + ("a." * 5000) + "end"
     for e in core.find_entities(text):
         assert e.end - e.start <= _scan.HOLDBACK_CODE_POINTS
+
+
+def test_no_operator_but_keep_gives_the_text_back():
+    # format-preserving fakes must not hand back a number said in words or a holiday's name
+    import json
+    from core.redact import Encrypt, Hash, Mask, Replace, Surrogate
+    from core.tokens import KeyRing
+    keys = KeyRing.from_json(json.dumps({"keys": {"k1": "11" * 32}, "active": "k1"}))
+    text = ("call four one five five five five one two one two on Thanksgiving, my social is "
+            "3 6 6 5 9 7 0 1 0, Maria Gonzalez of Acme Widgets Inc. at 1234 Elm Street, "
+            "Springfield, IL 62704; passport X1234567; acme dot com; zoe at acme dot com")
+    entities = core.find_entities(text)
+    assert len(entities) >= 9
+    for op in (Surrogate(), Hash(), Encrypt(), Mask(), Replace("x"), Label()):
+        out, found_ = core.redact_text(text, Detection.create(),
+                                       Redaction(operators={n: op for n in core.TYPE_NAMES}, keys=keys))
+        for f in found_:
+            assert f.replacement != f.entity.text, (op, f.entity.type, f.entity.text)
+            assert f.entity.value not in f.replacement or len(f.entity.value) < 3, (op, f.entity.type)
