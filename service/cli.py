@@ -81,9 +81,11 @@ def identify(args) -> int:
     def emit(_out, found):
         for f in found:
             e = f.entity
-            sys.stdout.write(json.dumps({"type": e.type, "text": e.text, "value": e.value,
-                                         "offset": f.offset, "length": f.length,
-                                         "score": round(e.score, 4)}) + "\n")
+            record = {"type": e.type, "text": e.text, "value": e.value, "offset": f.offset,
+                      "length": f.length, "score": round(e.score, 4)}
+            if e.subtype:
+                record["subtype"] = e.subtype
+            sys.stdout.write(json.dumps(record) + "\n")
     return _run_stream(args, core.IDENTIFY_ONLY, emit)
 
 
