@@ -276,3 +276,20 @@ def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
         assert "policy reload failed" in err and "rule 0" in err
     finally:
         proc.kill()
+
+
+def test_symbl_conversation_example_over_the_wire(stub):
+    # Symbl: "My social security number is 444-67-3334 and I live in New York City." ->
+    # "... [SSN] and I live in [LOCATION_CITY].", and exclude=["LOCATION_CITY"] keeps the city
+    text = "My social security number is 444-67-3334 and I live in New York City."
+    convo = {"messages": [{"text": text, "from": {"name": "Ann Lee", "email": "ann@corp.example"}}]}
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="conversation", record=record(convo)))
+    got = json_format.MessageToDict(r.record)["messages"][0]["text"]
+    assert got == "My social security number is [SSN] and I live in [LOCATION_CITY]."
+    r = stub.ApplyPolicy(pb.ApplyPolicyRequest(policy="conversation", record=record(convo),
+                                               exclude=["LOCATION_CITY"]))
+    got = json_format.MessageToDict(r.record)["messages"][0]["text"]
+    assert got == "My social security number is [SSN] and I live in New York City."
+    ident = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
+    assert [(e.type, e.subtype, e.text) for e in ident.entities] == [
+        ("SSN", "", "444-67-3334"), ("LOCATION", "LOCATION_CITY", "New York City")]
