@@ -58,10 +58,16 @@ cdef enum:
     LOC_STATE = 2
     LOC_COUNTRY = 3
 
-cdef struct GzSlot:
-    unsigned long long hash  # 0 = empty
+cdef struct GzSlot:           # 8 bytes: the table is read at random, so small is fast
+    unsigned int check          # the hash's high half, never 0; 0 = empty
     unsigned int flags
+
+cdef struct GzValue:          # the few phrases with a value: number words, holidays, TLDs
+    unsigned long long hash
     int value
+
+cdef enum:
+    GZ_VALUES = 1024            # open addressing, a power of two well above their count
 
 cdef struct Word:
     Py_ssize_t start
@@ -71,6 +77,7 @@ cdef struct Word:
 
 cdef GzSlot* GZ = NULL
 cdef unsigned long long GZ_MASK = 0
+cdef GzValue GZV[GZ_VALUES]
 cdef unsigned long long BLOOM[BLOOM_WORDS]
 cdef unsigned long long FNV64_OFFSET = 14695981039346656037ULL
 cdef unsigned long long FNV64_PRIME = 1099511628211ULL
@@ -85,20 +92,35 @@ cdef inline bint bloom_has(unsigned long long h) noexcept nogil:
     return (BLOOM[a >> 6] >> (a & 63)) & (BLOOM[b >> 6] >> (b & 63)) & 1
 
 
+cdef inline unsigned int gz_check(unsigned long long h) noexcept nogil:
+    return <unsigned int>(h >> 32) | 1
+
+
 cdef unsigned int gz_get(unsigned long long h, int* value) noexcept nogil:
-    # the flags of the phrase with hash h, 0 when it is in no list
+    # the flags of the phrase with hash h, 0 when it is in no list; its value if asked
     cdef unsigned long long k
+    cdef unsigned int check
     if h == 0:
         h = 1
     if not bloom_has(h):
         return 0
     k = h & GZ_MASK
-    while GZ[k].hash:
-        if GZ[k].hash == h:
-            if value != NULL:
-                value[0] = GZ[k].value
+    check = gz_check(h)
+    while GZ[k].check:
+        if GZ[k].check == check:
+            if value != NULL and GZ[k].flags & (G_NUMBER | G_HOLIDAY | G_TLD):
+                value[0] = gz_value(h)
             return GZ[k].flags
         k = (k + 1) & GZ_MASK
+    return 0
+
+
+cdef int gz_value(unsigned long long h) noexcept nogil:
+    cdef unsigned int k = <unsigned int>(h & (GZ_VALUES - 1))
+    while GZV[k].hash:
+        if GZV[k].hash == h:
+            return GZV[k].value
+        k = (k + 1) & (GZ_VALUES - 1)
     return 0
 
 
@@ -110,14 +132,19 @@ cdef unsigned long long phrase_hash(bytes phrase):
     return h if h else 1
 
 
-cdef void gz_add(unsigned long long h, unsigned int flags, int value):
+cdef void gz_add(unsigned long long h, unsigned int flags, int value) except *:
     cdef unsigned long long k = h & GZ_MASK, a = h & (BLOOM_BITS - 1), b = (h >> 40) & (BLOOM_BITS - 1)
-    while GZ[k].hash and GZ[k].hash != h:
+    cdef unsigned int check = gz_check(h), v
+    while GZ[k].check and GZ[k].check != check:
         k = (k + 1) & GZ_MASK
-    GZ[k].hash = h
+    GZ[k].check = check
     GZ[k].flags |= flags
     if value:
-        GZ[k].value = value
+        v = <unsigned int>(h & (GZ_VALUES - 1))
+        while GZV[v].hash and GZV[v].hash != h:
+            v = (v + 1) & (GZ_VALUES - 1)
+        GZV[v].hash = h
+        GZV[v].value = value
     BLOOM[a >> 6] |= 1ULL << (a & 63)
     BLOOM[b >> 6] |= 1ULL << (b & 63)
 
@@ -195,6 +222,11 @@ cdef void init_gazetteer() except *:
     GZ_MASK = size - 1
     for k in range(BLOOM_WORDS):
         BLOOM[k] = 0
+    for k in range(GZ_VALUES):
+        GZV[k].hash = 0
+        GZV[k].value = 0
+    if sum(1 for entry in entries if entry[2]) > GZ_VALUES // 2:
+        raise ImportError("too many phrases with a value for the value table")
     for phrase, flags, value in entries:
         if not phrase:
             continue
