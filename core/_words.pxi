@@ -43,6 +43,11 @@ cdef enum:
     G_PARTICLE = 1 << 30    # "de", "van": inside a name
     WORD_TLD = -1           # value of a TLD that is an English word ("it", "me")
 
+    # a word with none of these starts nothing on its own (an organisation's run of
+    # capitalised words aside)
+    START_BITS = (G_FIRST | G_LAST | G_CITY | G_STATE | G_ABBR | G_COUNTRY | G_ORG | G_HOLIDAY
+                  | G_PREFIX | G_TITLE | G_NUMBER | G_ORG_HEAD | G_TLD)
+
     S_LOWER = 1
     S_CAP = 2               # upper case then at least one lower case ("Smith", "McDonald")
     S_UPPER = 4             # all upper case, two letters or more
@@ -1697,8 +1702,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             return 0
     else:
         f = gz_get(w.hash, NULL)
-        if (f == G_COMMON or f == G_STOP or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
-                                             and w.end - w.start > 3)) \
+        if ((f and not f & START_BITS) or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
+                                            and w.end - w.start > 3)) \
                 and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
             # a common word alone ("Thanks"), an unlisted upper-case word ("INFO", "AGENT"):
             # nothing starts here but maybe a box ("PO Box", "PSC 123", "APO AE")
