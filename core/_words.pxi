@@ -42,6 +42,8 @@ cdef enum:
     G_CUE_WEAK = 1 << 29    # a weak name cue ("from", "with"): raises a listed name's score
     G_PARTICLE = 1 << 30    # "de", "van": inside a name
     WORD_TLD = -1           # value of a TLD that is an English word ("it", "me")
+    V_NAME_SUFFIX = -2      # value of "jr", "sr", "iii": part of the name before it
+    V_CITY_PREFIX = -3      # value of "north", "port", "lake": a city's first word
 
     # a word with none of these starts nothing on its own (an organisation's run of
     # capitalised words aside)
@@ -113,7 +115,7 @@ cdef unsigned int gz_get(unsigned long long h, int* value) noexcept nogil:
     check = gz_check(h)
     while GZ[k].check:
         if GZ[k].check == check:
-            if value != NULL and GZ[k].flags & (G_NUMBER | G_HOLIDAY | G_TLD):
+            if value != NULL and GZ[k].flags & (G_NUMBER | G_HOLIDAY | G_TLD | G_TITLE | G_PLACE_CUE):
                 value[0] = gz_value(h)
             return GZ[k].flags
         k = (k + 1) & GZ_MASK
@@ -188,6 +190,10 @@ def _gazetteer_entries():
         yield ext.encode(), G_FILE_EXT, 0
     for tld in L.WORD_TLDS:
         yield tld.encode(), 0, WORD_TLD
+    for word in L.NAME_SUFFIXES:
+        yield word.encode(), G_TITLE, V_NAME_SUFFIX
+    for word in L.CITY_PREFIXES:
+        yield word.encode(), G_PLACE_CUE, V_CITY_PREFIX
     classes = ((L.STREET_SUFFIXES, G_STREET), (L.UNIT_WORDS, G_UNIT), (L.DIRECTIONALS, G_DIR),
                (L.TITLES, G_TITLE), (L.ORG_SUFFIXES, G_ORG_SUFFIX), (L.ORG_HEADS, G_ORG_HEAD),
                (L.NAME_CUES, G_CUE), (L.NAME_CUES_STRONG, G_CUE_STRONG),
@@ -507,6 +513,8 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
                     or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
                 e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
+    if words[0]:
+        e = name_suffix(s, n, e, lim)
     j = space_gap(s, e, lim)
     if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
         # "De la Cruz", "van der Berg": particles, then a capitalised surname
@@ -519,6 +527,19 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
                 e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
     return e
+
+
+cdef Py_ssize_t name_suffix(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # "Robert Brown Jr.", "John Smith, III": a generational suffix belongs to the name
+    cdef Word w
+    cdef int v = 0
+    cdef Py_ssize_t j = e + 2 if at(s, e, n) == 44 and at(s, e + 1, n) == 32 else space_gap(s, e, lim)
+    if not j or not read_word(s, n, j, lim, &w) or w.shape == S_LOWER:
+        return e
+    gz_get(w.hash, &v)
+    if v != V_NAME_SUFFIX:
+        return e
+    return w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start == 2 else w.end
 
 
 cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -583,7 +604,7 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         return e
     if cue & G_CUE_STRONG and (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
         return e
-    if cue & G_CUE and (f0 & (G_FIRST | G_LAST) or unlisted(f0)) \
+    if cue & G_CUE and (f0 & G_FIRST or f0 & G_LAST and not f0 & G_COMMON or unlisted(f0)) \
             and (not f0 & G_COMMON or not (sentence_start(s, n, w0.start) or at(s, w0.start - 2, n) == 58)):
         return e  # "Hi Ximena", "Thanks, Pat", "Dear Patel"
     if unlisted(f0) and at(s, e, n) == 58 and at(s, e + 1, n) == 32 and line_start(s, n, w0.start):
@@ -604,8 +625,11 @@ cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t,
     # "Mr. Patel", "Dr Jane Smith": the name after a title (the title is not part of it)
     cdef Word w
     cdef Py_ssize_t j = t.end, e
-    cdef int more = 0
+    cdef int more = 0, v = 0
     cdef unsigned int f
+    gz_get(t.hash, &v)
+    if v == V_NAME_SUFFIX:
+        return 0
     if at(s, j, n) == 46:
         j += 1
     j = space_gap(s, j, lim)
@@ -676,7 +700,7 @@ cdef Py_ssize_t match_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsi
         return 0
     words = longest_phrase(s, n, w0, f0, lim, G_CITY | G_STATE | G_COUNTRY, &last, &f, &value, False)
     if not words:
-        return 0
+        return city_shape(s, n, w0, f0, lim, aux)
     if w0.shape == S_UPPER and words == 1 and last.end - w0.start <= 3 and not f & G_COUNTRY:
         return 0  # "LA", "SF": a city only as written out
     if (words == 1 and (f & (G_COMMON | G_FIRST | G_STOP) or last.end - w0.start <= 3)) or (f & G_ORG):
@@ -685,6 +709,51 @@ cdef Py_ssize_t match_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsi
             return 0
     aux[0] = LOC_COUNTRY if f & G_COUNTRY else (LOC_STATE if f & G_STATE else LOC_CITY)
     return last.end
+
+
+cdef const char* CITY_ENDING[32]
+cdef int CITY_ENDINGS_N = 0
+_city_ending_bytes = []
+
+
+cdef void init_city_endings() except *:
+    global CITY_ENDINGS_N
+    from core.lexicon import CITY_ENDINGS
+    if len(CITY_ENDINGS) > 32:
+        raise ImportError("too many city endings")
+    cdef bytes b
+    for k, ending in enumerate(CITY_ENDINGS):
+        b = ending.encode()
+        _city_ending_bytes.append(b)  # CITY_ENDING points into these bytes
+        CITY_ENDING[k] = b
+    CITY_ENDINGS_N = len(CITY_ENDINGS)
+
+
+cdef Py_ssize_t city_shape(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim, long long* aux) noexcept nogil:
+    # a city in no list, after a place word: "Port Matthew", "North Angela", "Lake Jessica",
+    # "Jessicaton", "Angelaborough" (a place prefix and a name, or a name and an ending)
+    cdef Word w
+    cdef Py_ssize_t j
+    cdef int v = 0, k, length
+    if w0.shape != S_CAP or not cue_flags(s, n, w0.start) & G_PLACE_CUE:
+        return 0
+    gz_get(w0.hash, &v)
+    if v == V_CITY_PREFIX:
+        j = space_gap(s, w0.end, lim)
+        if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP \
+                and not gz_get(w.hash, NULL) & (G_STOP | G_FUNCTION):
+            aux[0] = LOC_CITY
+            return w.end
+        return 0
+    if not (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) or w0.end - w0.start < 6:
+        return 0
+    for k in range(CITY_ENDINGS_N):
+        length = <int>strlen(CITY_ENDING[k])
+        if starts_with(s, w0.end - length, w0.end, CITY_ENDING[k]):
+            aux[0] = LOC_CITY
+            return w0.end
+    return 0
 
 
 cdef Py_ssize_t match_lower_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -1025,9 +1094,15 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
         z = read_uk_postcode(s, n, city_end + 1, lim) if at(s, city_end, n) == 32 else 0
         if z:
             return z
+        if read_word(s, n, skip_comma_space(s, e, lim), lim, &w):
+            # ", Springfield" and nothing more: the city when a list has it
+            fw = gz_get(w.hash, NULL)
+            words = longest_phrase(s, n, &w, fw, lim, G_CITY, &last, &f, &value, False)
+            if words and last.end == city_end and not (words == 1 and fw & (G_COMMON | G_FIRST)):
+                best = city_end
         j = skip_comma_space(s, city_end, lim)
         if not j:
-            return e
+            return best
     # the state: a code or a name, then maybe a ZIP or a Canadian postcode
     if read_word(s, n, j, lim, &w):
         fw = gz_get(w.hash, NULL)
@@ -1050,7 +1125,7 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
         z = read_zip(s, n, j, lim)  # "Springfield 62704"
         if z:
             return z
-    return e
+    return best
 
 
 cdef Py_ssize_t read_ordinal(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
@@ -1165,6 +1240,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     # 09012", "Unit 2050 Box 4190 APO AP 96278", "APO AE 09012"; end, or 0
     cdef Py_ssize_t i = pos, j
     cdef Word w
+    cdef int k
     cdef bint military = False
     if starts_with(s, i, lim, b"post office box "):
         i += 16
@@ -1189,6 +1265,18 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     elif (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
           or starts_with(s, i, lim, b"dpo ")) and up(s[i]) and up(s[i + 1]):
         return military_tail(s, n, i, lim)
+    elif (starts_with(s, i, lim, b"usns ") or starts_with(s, i, lim, b"uss ")) and up(s[i]) and up(s[i + 1]):
+        # a ship: "USNS Miller\nFPO AP 94562"
+        j = i + (5 if s[i + 3] == 83 else 4)
+        for k in range(3):
+            if not (read_word(s, n, j, lim, &w) and (w.shape == S_CAP or w.shape == S_UPPER)):
+                break
+            i = w.end
+            j = space_gap(s, w.end, lim)
+            if not j:
+                break
+        j = skip_comma_space(s, i, lim)
+        return military_tail(s, n, j, lim) if j else 0
     else:
         return 0
     j = i
@@ -1734,7 +1822,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 e = match_org(s, n, &w, f, lim)
                 if e:
                     t = T_ORGANIZATION
-            if f and type_on(opt, T_LOCATION):
+            if (f or w.shape == S_CAP) and type_on(opt, T_LOCATION):
                 j = match_place(s, n, &w, f, lim, &aux)
                 if not j and f & G_ABBR:
                     j = match_state_code(s, n, &w, f, lim)

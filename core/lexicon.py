@@ -12,17 +12,54 @@ hyphen in the text separates words ("name's" is "name s").
 """
 from __future__ import annotations
 
-# USPS Publication 28, appendix C1: the common street suffixes and their abbreviations.
+# USPS Publication 28, appendix C1: the street suffixes (primary names) and the common
+# abbreviations USPS lists for them.
 STREET_SUFFIXES = (
-    "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
-    "drive", "dr", "court", "ct", "place", "pl", "terrace", "ter", "circle", "cir", "way",
-    "parkway", "pkwy", "highway", "hwy", "square", "sq", "trail", "trl", "plaza", "plz",
-    "alley", "aly", "crescent", "cres", "loop", "pike", "row", "run", "path", "walk",
-    "expressway", "expy", "freeway", "fwy", "turnpike", "tpke", "causeway", "point", "pt",
-    "ridge", "rdg", "crossing", "xing", "close", "grove", "gardens", "gdns", "mews", "hill",
-    "heights", "hts", "park", "pass", "landing", "cove", "creek", "view", "vista", "manor",
-    "meadow", "meadows", "commons", "green", "glen", "estates", "center", "ctr", "route", "rte",
+    "alley", "aly", "annex", "anx", "arcade", "arc", "avenue", "ave", "av", "bayou", "byu",
+    "beach", "bch", "bend", "bnd", "bluff", "blf", "bluffs", "bottom", "btm", "boulevard", "blvd",
+    "branch", "br", "bridge", "brg", "brook", "brk", "brooks", "burg", "bg", "burgs", "bypass",
+    "byp", "camp", "cp", "canyon", "cyn", "cape", "cpe", "causeway", "cswy", "center", "ctr",
+    "centre", "centers", "circle", "cir", "circles", "cliff", "clf", "cliffs", "club", "clb",
+    "common", "commons", "corner", "cor", "corners", "cors", "course", "crse", "court", "ct",
+    "courts", "cts", "cove", "cv", "coves", "creek", "crk", "crescent", "cres", "crest", "crst",
+    "crossing", "xing", "crossroad", "xrd", "crossroads", "curve", "curv", "dale", "dl", "dam",
+    "dm", "divide", "dv", "drive", "dr", "drives", "estate", "est", "estates", "ests",
+    "expressway", "expy", "extension", "ext", "extensions", "fall", "falls", "fls", "ferry",
+    "fry", "field", "fld", "fields", "flds", "flat", "flt", "flats", "ford", "frd", "fords",
+    "forest", "frst", "forge", "frg", "forges", "fork", "frk", "forks", "fort", "ft", "freeway",
+    "fwy", "garden", "gdn", "gardens", "gdns", "gateway", "gtwy", "glen", "gln", "glens", "green",
+    "grn", "greens", "grove", "grv", "groves", "harbor", "hbr", "harbors", "haven", "hvn",
+    "heights", "hts", "highway", "hwy", "hill", "hl", "hills", "hls", "hollow", "holw", "inlet",
+    "island", "islands", "iss", "isle", "junction", "jct", "junctions", "key", "ky", "keys",
+    "knoll", "knl", "knolls", "lake", "lk", "lakes", "lks", "land", "landing", "lndg", "lane",
+    "ln", "light", "lgt", "lights", "loaf", "lf", "lock", "lck", "locks", "lodge", "ldg", "loop",
+    "mall", "manor", "mnr", "manors", "meadow", "mdw", "meadows", "mdws", "mews", "mill", "ml",
+    "mills", "mission", "msn", "motorway", "mtwy", "mount", "mt", "mountain", "mtn", "mountains",
+    "neck", "nck", "orchard", "orch", "oval", "overpass", "opas", "park", "parks", "parkway",
+    "pkwy", "parkways", "pass", "passage", "psge", "path", "pike", "pine", "pne", "pines",
+    "pnes", "place", "pl", "plain", "pln", "plains", "plns", "plaza", "plz", "point", "pt",
+    "points", "pts", "port", "prt", "ports", "prairie", "pr", "radial", "radl", "ramp", "ranch",
+    "rnch", "rapid", "rpd", "rapids", "rpds", "rest", "rst", "ridge", "rdg", "ridges", "river",
+    "riv", "road", "rd", "roads", "rds", "route", "rte", "row", "rue", "run", "shoal", "shl",
+    "shoals", "shore", "shr", "shores", "skyway", "skwy", "spring", "spg", "springs", "spgs",
+    "spur", "spurs", "square", "sq", "squares", "station", "sta", "stravenue", "stra", "stream",
+    "strm", "street", "st", "streets", "sts", "summit", "smt", "terrace", "ter", "throughway",
+    "trwy", "trace", "trce", "track", "trak", "trafficway", "trfy", "trail", "trl", "tunnel",
+    "tunl", "turnpike", "tpke", "underpass", "upas", "union", "unions", "valley", "vly",
+    "valleys", "via", "viaduct", "vdct", "view", "vw", "views", "village", "vlg", "villages",
+    "ville", "vl", "vista", "vis", "walk", "walks", "wall", "way", "ways", "well", "wl", "wells",
+    "close", "vale",
 )
+# Name suffixes that belong to a person's name ("Robert Brown Jr.").
+NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+# Places written as a prefix and a name ("Port Matthew", "North Angela", "Lake Jessica") or a
+# name and a place-forming ending ("Jessicaton", "Angelaborough", "Smithville"): read as a
+# city after a place word when no list has them.
+CITY_PREFIXES = ("north", "south", "east", "west", "lake", "port", "new", "mount", "fort", "saint",
+                 "st", "san", "santa", "los", "las", "el", "new")
+CITY_ENDINGS = ("ton", "ville", "burg", "burgh", "borough", "bury", "ford", "port", "field", "land",
+                "haven", "view", "mouth", "shire", "side", "chester", "stad", "furt", "town", "berg",
+                "fort", "wood", "dale", "mont")
 # Street types written before the name ("583 rue Principale", "12 Calle Mayor").
 STREET_PREFIXES = ("rue", "chemin", "calle", "avenida", "via", "strada", "rua")
 # Secondary unit designators (USPS appendix C2) and their abbreviations.

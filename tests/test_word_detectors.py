@@ -59,6 +59,14 @@ POSITIVES = [
     ("583 rue Principale, Montreal, QC H7M 6Y0", [("ADDRESS", "583 rue Principale, Montreal, QC H7M 6Y0")]),
     ("my postal code is K1A 0B6", [("ADDRESS", "K1A 0B6")]),
     ("i live at 81 juniper place apartment 15b", [("ADDRESS", "81 juniper place apartment 15b")]),
+    ("0123 Smith Mount Apt. 262, Port Matthew, NE 54410",
+     [("ADDRESS", "0123 Smith Mount Apt. 262, Port Matthew, NE 54410")]),
+    ("USNS Miller\nFPO AP 94562", [("ADDRESS", "USNS Miller\nFPO AP 94562")]),
+    ("Send it to 742 Evergreen Terrace, Springfield", [("ADDRESS", "742 Evergreen Terrace, Springfield")]),
+    ("Name: Robert Brown Jr.\nPhone", [("PERSON_NAME", "Robert Brown Jr.")]),
+    ("she moved to Jessicaton last year", [("LOCATION", "Jessicaton")]),
+    ("Jennifer Martinez lives in Port Matthew",
+     [("PERSON_NAME", "Jennifer Martinez"), ("LOCATION", "Port Matthew")]),
     # holidays are dates
     ("see you on Christmas", [("DATE", "Christmas")]),
     ("closed on New Year's Eve 2025", [("DATE", "New Year's Eve 2025")]),
@@ -112,6 +120,9 @@ NEAR_MISSES = [
     ("reference 000123456789", {"US_BANK_ACCOUNT_NUMBER"}),
     ("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2", {"PHONE_NUMBER", "CREDIT_CARD_NUMBER", "SSN"}),
     ("meet me at noon", {"EMAIL_ADDRESS", "DOMAIN_NAME"}),
+    ("Hello World is the first program", {"PERSON_NAME"}),
+    ("Jr. Smith", set()),
+    ("the Ashton file", {"LOCATION"}),
 ]
 
 
