@@ -1479,7 +1479,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
                 found = letter_at(s, n, pos, lim, opt, out, &e, carry)
-                if not found and (c < 97 or at(s, word_end, n) == 46 or lower_word_gate(s, n, pos, word_end)):
+                if not found and (c < 97 or at(s, word_end, n) == 46
+                                  or (lower_word_quick(s, n, pos, word_end)
+                                      and lower_word_gate(s, n, pos, word_end))):
                     e = 0
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:

@@ -1688,6 +1688,18 @@ cdef void init_prev2():
                 PREV2[ord(a) * 128 + ord(b)] |= bit
 
 
+cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
+                                  Py_ssize_t word_end) noexcept nogil:
+    # a superset of lower_word_gate on a few loads, no call: most lower-case words stop here
+    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 32
+    cdef Py_UCS4 a = s[pos - 3] if pos >= 3 else 0, b = s[pos - 2] if pos >= 2 else 0
+    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
+    return ((c0 < 128 and c1 < 128 and NUMBER_START2[<int>c0 * 128 + <int>c1])
+            or (a < 128 and b < 128 and PREV2[<int>a * 128 + <int>b]) or nxt == 45
+            or (nxt == 32 and word_end + 1 < n and (s[word_end + 1] == 97 or s[word_end + 1] == 100))
+            or c0 == 112 or is_digit(s[word_end - 1]))
+
+
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  Py_ssize_t word_end) noexcept nogil:
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
