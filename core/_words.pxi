@@ -498,8 +498,8 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
             words[0] = 2
     elif read_word(s, n, j, lim, &w):
         f = gz_get(w.hash, NULL)
-        if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST
-                                and not f & G_COMMON):
+        if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & (G_LAST | G_FIRST)
+                                and (not f & G_COMMON or not gz_get(w0.hash, NULL) & G_COMMON)):
             e = hyphen_tail(s, n, w.end, lim)
             words[0] = 1
     if words[0]:
@@ -510,6 +510,7 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
                 e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
                 words[0] += 1
             elif (name_word(&w, f) and (f & G_LAST or unlisted(f))) \
+                    or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
                     or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
                 e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
@@ -540,6 +541,15 @@ cdef Py_ssize_t name_suffix(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
     if v != V_NAME_SUFFIX:
         return e
     return w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start == 2 else w.end
+
+
+cdef Py_ssize_t name_rest_after_first(const uchar_t* s, Py_ssize_t n, const Word* w, Py_ssize_t lim) noexcept nogil:
+    # "Smith, John A.": the first name and a middle initial after it
+    cdef Word m
+    cdef Py_ssize_t j = space_gap(s, w.end, lim)
+    if j and read_word(s, n, j, lim, &m) and m.shape == S_INITIAL and at(s, m.end, n) == 46:
+        return m.end + 1
+    return w.end
 
 
 cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -591,6 +601,12 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
                 score[0] = 0.6
                 return e  # two unlisted capitalised words mid-sentence: "met Oluwaseun Adeyemi"
         return 0
+    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records)
+    if f0 & G_LAST and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
+        if read_word(s, n, e + 2, lim, &w) and w.shape == w0.shape:
+            f = gz_get(w.hash, NULL)
+            if f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
+                return name_rest_after_first(s, n, &w, lim)
     # a lone word: a first name, with a cue where it could be something else
     if w0.shape != S_CAP:
         return 0

@@ -33,6 +33,9 @@ POSITIVES = [
     ("Caller: It's Ji-woo Khalil.", [("PERSON_NAME", "Ji-woo Khalil")]),
     ('{"holder": "Deepa Fischer"}', [("PERSON_NAME", "Deepa Fischer")]),
     ("Best,\nBogdan Malhotra", [("PERSON_NAME", "Bogdan Malhotra")]),
+    ("JOHN SMITH called", [("PERSON_NAME", "JOHN SMITH")]),
+    ("Patient name: GARCIA, MARIA", [("PERSON_NAME", "GARCIA, MARIA")]),
+    ("Smith, John A. signed", [("PERSON_NAME", "Smith, John A.")]),
     # places: cities, states, countries; ambiguous ones after a place word
     ("I live in Denver now", [("LOCATION", "Denver")]),
     ("We moved to New Mexico last year", [("LOCATION", "New Mexico")]),
@@ -122,6 +125,8 @@ NEAR_MISSES = [
     ("meet me at noon", {"EMAIL_ADDRESS", "DOMAIN_NAME"}),
     ("Hello World is the first program", {"PERSON_NAME"}),
     ("Jr. Smith", set()),
+    ("Brown, Green and Blue", {"PERSON_NAME"}),
+    ("ERROR SMITH JOB FAILED", {"PERSON_NAME"}),
     ("the Ashton file", {"LOCATION"}),
 ]
 
