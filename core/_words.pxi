@@ -326,8 +326,8 @@ cdef inline Py_ssize_t phrase_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim
     # between two words of one phrase: a space, or one of . ' ’ - and at most one space;
     # the next word's start, or 0
     cdef Py_ssize_t j = i
-    if j < lim and (s[j] == 46 or s[j] == 39 or s[j] == 0x2019 or s[j] == 45):
-        j += 1
+    if j < lim and (s[j] == 46 or s[j] == 39 or s[j] == 0x2019 or s[j] == 45 or s[j] == 38):
+        j += 1  # ". ' ’ - &": "St. Louis", "O'Brien", "T-Mobile", "AT&T"
     if j < lim and s[j] == 32:
         j += 1
     if j == i or j >= lim or not is_letter(s[j]):
@@ -858,11 +858,13 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
     cdef int words, k, value = 0
     cdef Py_ssize_t e = 0, j, i, best = 0
     cdef unsigned int prev_fw = f0
-    if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
-        return 0  # "Call Bank of America": the verb is not part of the name
     words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
-    if words and (not f & G_COMMON or words > 1 or org_context(s, n, w0.start)):
-        best = last.end  # "Chase" needs "at", "with", "bank" ... before it
+    if words and (not f & G_COMMON or words > 1 or w0.shape == S_UPPER
+                  or not sentence_start(s, n, w0.start) or org_context(s, n, w0.start)):
+        # "Chase" at a sentence's start needs "at", "with", "bank" ... before it
+        best = last.end
+    if f0 & (G_STOP | G_FUNCTION) or w0.shape == S_INITIAL:
+        return best  # "Call Bank of America": the verb is not part of the name
     # "Bank of America": a head word, "of", capitalised words
     if f0 & G_ORG_HEAD and w0.shape == S_CAP:
         e = of_tail(s, n, w0.end, lim)
