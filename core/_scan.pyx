@@ -1261,6 +1261,8 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         return 1
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
+    if at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n)):
+        return 0  # inside a longer run of digit groups ("9400 1869 1413 8388 9976 29")
     # phone candidates, longest first; the caller validates them
     for j in range(g.n, 0, -1):
         e = g.stop[j - 1]

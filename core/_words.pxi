@@ -349,7 +349,7 @@ cdef inline bint capital(const Word* w) noexcept nogil:
 cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsigned int f0,
                         Py_ssize_t lim, unsigned int want, Word* last, unsigned int* flags,
                         int* value, bint lower_ok) noexcept nogil:
-    # the longest phrase of up to four words from `first` (flags f0) with one of the
+    # the longest phrase of up to five words from `first` (flags f0) with one of the
     # `want` flags; its word count (0: none), last word, flags and value. Words after the
     # first are capitalised, or connectors ("Bank of America", "Cinco de Mayo")
     cdef int k, best = 0, v = 0
@@ -362,7 +362,7 @@ cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsig
         last[0] = cur
         flags[0] = f
         gz_get(h, value)
-    for k in range(1, 4):
+    for k in range(1, 5):
         if not (f & G_PREFIX):
             break
         j = phrase_gap(s, cur.end, lim)
@@ -615,9 +615,10 @@ cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     j = space_gap(s, e, lim)
     if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
         cue |= G_CUE
-    if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY):
+    if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY) \
+            and (w0.end - w0.start > 2 or cue & (G_CUE | G_CUE_WEAK)):
         score[0] = 0.85 if cue & (G_CUE | G_CUE_WEAK) else 0.65
-        return e
+        return e  # ("Mi", "Al" alone: only after a cue)
     if cue & G_CUE_STRONG and (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
         return e
     if cue & G_CUE and (f0 & G_FIRST or f0 & G_LAST and not f0 & G_COMMON or unlisted(f0)) \
@@ -875,6 +876,8 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
     j = w.end
     if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115:
         j += 2  # "Children's"
+    elif at(s, j, n) == 46 and w.end - w.start == 2 and lower(s[w.start]) == 115 and lower(s[w.start + 1]) == 116:
+        j += 1  # "St. Joseph's Medical Center"
     if not (at(s, j, n) == 32 and (up(at(s, j + 1, n)) or at(s, j + 1, n) == 38)
             or at(s, j, n) == 44):
         return best
@@ -883,6 +886,8 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
         j = w.end
         if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
             j += 2
+        elif k == 0 and at(s, j, n) == 46 and w.end - w.start == 2 and lower(s[w.start]) == 115:
+            j += 1  # "St."
         i = space_gap(s, j, lim)
         if not i:
             if k and at(s, j, n) == 44 and at(s, j + 1, n) == 32:

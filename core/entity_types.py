@@ -36,8 +36,9 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                 "text", "sms", "dial", "reach", "contact", "whatsapp"), boost=0.15,
                numeric=True,
                # "order 7715577113" is an order number even when it parses as a phone
-               veto=("order", "invoice", "ticket", "tracking", "confirmation", "reference", "ref",
-                     "transaction", "receipt", "sku", "serial", "case", "shipment"),
+               veto=("order", "orders", "invoice", "ticket", "tracking", "confirmation", "reference",
+                     "ref", "transaction", "receipt", "sku", "serial", "case", "shipment", "batch",
+                     "job", "build", "id"),
                veto_before=20),
     EntityType("EMAIL_ADDRESS", 1.0, ("email", "mail"), boost=0.0),
     EntityType("IBAN", 1.0, ("iban", "account", "bank"), boost=0.0),

@@ -84,7 +84,7 @@ ORG_SUFFIXES = (
     "enterprises", "international", "services", "motors", "pharmaceuticals", "capital",
     "ventures", "consulting", "studios", "media", "communications", "logistics",
     "federal", "union", "society", "council", "church", "school", "museum", "department",
-    "sons", "brothers", "bros",
+    "sons", "brothers", "bros", "center", "centre",
 )
 # The first word of "X of Y" organisations: "University of Michigan", "Bank of America".
 ORG_HEADS = ("university", "bank", "college", "institute", "department", "ministry", "bureau",

@@ -762,6 +762,8 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         return best_e
     if not _on(types, PHONE):
         return None
+    if t.at(pos - 1) == " " and t.at(pos - 2) in DIGITS:
+        return None  # inside a longer run of digit groups
     # phone candidates: longest first, at most three
     phones = 0
     for j in range(len(gs), 0, -1):

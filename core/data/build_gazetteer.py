@@ -48,7 +48,7 @@ WORDLISTS = ("/usr/share/dict/scowl/english-words.10", "/usr/share/dict/scowl/en
              "/usr/share/dict/scowl/american-words.10", "/usr/share/dict/scowl/american-words.20")
 
 MAX_WORD_LEN = 24
-MAX_WORDS = 4
+MAX_WORDS = 5
 N_SURNAMES = 25000
 MIN_CITY_POP = 15000
 
