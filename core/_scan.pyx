@@ -263,9 +263,16 @@ cdef inline unsigned long long context_before(const uchar_t* s, Py_ssize_t n, Py
     return context_within(s, n, start, LOOKBEHIND - 8)
 
 
-cdef unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
-                                 Py_ssize_t reach) noexcept nogil:
+cdef inline unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                                             Py_ssize_t reach) noexcept nogil:
     # context_before, exact for the types whose window `before` is at most `reach`
+    return context_scan(s, n, start, reach, 0, NULL)
+
+
+cdef unsigned long long context_scan(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t reach,
+                                     unsigned long long want, int* nearest) noexcept nogil:
+    # the types (and veto bits) with a word wholly inside their window in the `reach` code
+    # points before `start`; of the `want` types, the one whose word is nearest in *nearest
     cdef Py_ssize_t i = start - reach, w
     cdef unsigned int h
     cdef unsigned long long types, found = 0
@@ -280,7 +287,13 @@ cdef unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_
             break  # no more words, or one cut by the span
         types = keyword_types(s, w, i, h)
         if types:
-            found |= types & WITHIN_BEFORE[start - w]
+            types &= WITHIN_BEFORE[start - w]
+            found |= types
+            if types & want:
+                for t in range(N_TYPES):
+                    if (types & want) >> t & 1:
+                        nearest[0] = t
+                        break
     return found
 
 
@@ -1313,28 +1326,12 @@ cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bin
     return nearest_context(s, n, pos, want, ID_CONTEXT)
 
 
-cdef int nearest_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
-                         unsigned long long want, Py_ssize_t reach) noexcept nogil:
+cdef inline int nearest_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                                unsigned long long want, Py_ssize_t reach) noexcept nogil:
     # of the `want` types (windows at most `reach`), the one with a context word in its
     # window nearest before start; -1 when none has one
-    cdef Py_ssize_t i = start - reach, w
-    cdef unsigned int h
-    cdef unsigned long long types
-    cdef int t, best = -1
-    if i < 0:
-        i = 0
-    while i < start and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
-        i += 1  # a word cut by the edge does not count
-    while True:
-        i = next_word(s, i, start, &w, &h)
-        if w == start or (i == start and is_letter(at(s, start, n))):
-            break
-        types = keyword_types(s, w, i, h) & want & WITHIN_BEFORE[start - w]
-        if types:
-            for t in range(N_TYPES):
-                if (types >> t) & 1:
-                    best = t
-                    break
+    cdef int best = -1
+    context_scan(s, n, start, reach, want, &best)
     return best
 
 

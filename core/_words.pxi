@@ -309,10 +309,6 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     return True
 
 
-cdef inline unsigned int word_flags(const Word* w) noexcept nogil:
-    return gz_get(w.hash, NULL)
-
-
 cdef inline unsigned long long join_hash(unsigned long long h, const uchar_t* s, const Word* w) noexcept nogil:
     # the hash of "<phrase with hash h> <w>"
     cdef Py_ssize_t i
@@ -340,10 +336,6 @@ cdef inline Py_ssize_t space_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim)
     if i + 1 < lim and s[i] == 32 and s[i + 1] != 32:
         return i + 1
     return 0
-
-
-cdef inline bint capital(const Word* w) noexcept nogil:
-    return w.shape == S_CAP or w.shape == S_UPPER
 
 
 cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsigned int f0,
