@@ -1834,10 +1834,12 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             j = spoken_at(s, n, pos, lim, opt, out, end)
             if j != 0 or end[0]:
                 return j
-        if t < 0 and f & (G_HOLIDAY | G_PREFIX) and type_on(opt, T_DATE):
+        if t < 0 and f & (G_HOLIDAY | G_PREFIX) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
             e = match_holiday(s, n, &w, f, lim, &aux)
             if e:
-                t = T_DATE
+                t = date_type(s, n, pos, e, lim, opt, &before)  # "born on Christmas Day 1990"
+                if t < 0:
+                    e = 0
         if t < 0 and f & G_TITLE and type_on(opt, T_PERSON_NAME):
             e = match_titled_name(s, n, &w, lim, &start)
             if e:
@@ -1845,6 +1847,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if t < 0:
             # an organisation, a name or a place: the longest; a place on a tie with a name
             # ("New York"), an organisation on a tie with either ("Wells Fargo")
+            e = 0
             if type_on(opt, T_ORGANIZATION):
                 e = match_org(s, n, &w, f, lim)
                 if e:
