@@ -997,6 +997,77 @@ def _spoken_word(t: Text, pos: int, lim: int, types: int, out: list) -> Optional
     return end
 
 
+# ------------------------------------------------------------------ holidays
+
+def _phrases() -> tuple[frozenset, frozenset]:
+    """(holiday phrases, phrases some longer phrase starts with), from the same data files
+    and word classes the core loads."""
+    import pathlib
+    data = pathlib.Path(lexicon.__file__).parent / "data"
+    every, holidays = [], set(lexicon.HOLIDAY_DATES)
+    for line in (data / "gazetteer.txt").read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            phrase, _, codes = line.partition("\t")
+            every.append(phrase)
+            if "H" in codes:
+                holidays.add(phrase)
+    for name in dir(lexicon):
+        value = getattr(lexicon, name)
+        if name.isupper() and isinstance(value, (tuple, dict)):
+            every.extend(w for w in value if isinstance(w, str))
+    prefixes = {" ".join(p.split()[:k]) for p in every for k in range(1, len(p.split()))}
+    return frozenset(holidays), frozenset(prefixes)
+
+
+HOLIDAYS, PREFIXES = _phrases()
+
+
+def _phrase_gap(t: Text, i: int, lim: int) -> Optional[int]:
+    j = i
+    if j < lim and t.s[j] in ".'\u2019-&":
+        j += 1
+    if j < lim and t.s[j] == " ":
+        j += 1
+    return j if j != i and j < lim and t.s[j] in ASCII_LETTERS else None
+
+
+def _holiday(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """"Christmas", "New Year's Eve 2025": a holiday at a capitalised word, with a year
+    after it when one follows; the core's gates before it included."""
+    if not (_on(types, DATE) or _on(types, DOB)) or t.s[pos] not in string.ascii_uppercase:
+        return None
+    w = _word(t, pos, lim)
+    if not w or (w[0] - pos == 1 and t.at(w[0]) == " " and t.at(w[0] + 1) in DIGITS):
+        return None
+    end, phrase, best = w[0], w[1], None
+    if phrase in HOLIDAYS:
+        best = (end, phrase)
+    for _ in range(4):
+        if phrase not in PREFIXES:
+            break
+        j = _phrase_gap(t, end, lim)
+        nxt = _word(t, j, lim) if j is not None else None
+        if not nxt:
+            break
+        end, phrase = nxt[0], phrase + " " + nxt[1]
+        if phrase in HOLIDAYS:
+            best = (end, phrase)
+    if best is None:
+        return None
+    e, phrase = best
+    year = 0
+    g = t.gap(e, lim, True)
+    y = t.year(g, lim) if g is not None else None
+    if y:
+        e, year = y
+    mmdd = lexicon.HOLIDAY_DATES.get(phrase, 0)
+    type_id = _date_type(t, pos, e, lim, types)
+    if type_id < 0:
+        return None
+    out.append(_match(t, pos, e, lim, type_id, year * 10000 + mmdd))
+    return e
+
+
 def _match(t: Text, pos: int, e: int, lim: int, type_id: int, aux: int = 0) -> tuple:
     """A span whose context is a bonus: CONTEXT flag and boost when a word is near."""
     ctx = t.context(pos, e, lim, type_id)
@@ -1038,6 +1109,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                 end, url_cut = _letter(t, pos, lim, types, out)
                 if end is None:
                     end = _spoken_word(t, pos, lim, types, out)
+                if end is None:
+                    end = _holiday(t, pos, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
                     end = t.ipv6(pos, lim)

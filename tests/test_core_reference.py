@@ -349,8 +349,14 @@ WORD_PIECES = ["my name is", "Dear Mr.", "Hi", "this is", "speaking", "Maria", "
                "X1234567", "driver's license", "D123-456-78-901-2", "account number",
                "000123456789", "São Paulo", "Jovanović", "\n", "Best,"]
 words = st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=6).map(" ".join)
+# holidays: dates the word-level pass finds, covered by the reference
+holidays = st.lists(st.sampled_from(["Christmas", "Christmas Eve", "New Year's Eve", "New", "Year",
+                                     "Memorial Day", "Independence Day", "Fourth of July",
+                                     "Thanksgiving", "Valentine's Day", "2024", "1999", ",", "born",
+                                     "on", "CHRISTMAS", "Martin Luther King Jr. Day", "Eve", "day"]),
+                    min_size=1, max_size=5).map(" ".join)
 fragment = st.one_of(
-    entity, phrases, window_edges(), spoken, spoken, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
+    entity, phrases, window_edges(), spoken, spoken, holidays, st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
     st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
     st.text(min_size=1, max_size=4), long_runs,
 )
