@@ -743,26 +743,27 @@ cdef Py_ssize_t city_shape(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     # a city in no list, after a place word: "Port Matthew", "North Angela", "Lake Jessica",
     # "Jessicaton", "Angelaborough" (a place prefix and a name, or a name and an ending)
     cdef Word w
-    cdef Py_ssize_t j
+    cdef Py_ssize_t j, e = 0
     cdef int v = 0, k, length
-    if w0.shape != S_CAP or not cue_flags(s, n, w0.start) & G_PLACE_CUE:
+    if w0.shape != S_CAP:
         return 0
-    gz_get(w0.hash, &v)
+    if f0 & G_PLACE_CUE:
+        gz_get(w0.hash, &v)
     if v == V_CITY_PREFIX:
         j = space_gap(s, w0.end, lim)
         if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP \
                 and not gz_get(w.hash, NULL) & (G_STOP | G_FUNCTION):
-            aux[0] = LOC_CITY
-            return w.end
-        return 0
-    if not (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) or w0.end - w0.start < 6:
-        return 0
-    for k in range(CITY_ENDINGS_N):
-        length = <int>strlen(CITY_ENDING[k])
-        if starts_with(s, w0.end - length, w0.end, CITY_ENDING[k]):
-            aux[0] = LOC_CITY
-            return w0.end
-    return 0
+            e = w.end
+    elif (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) and w0.end - w0.start >= 6:
+        for k in range(CITY_ENDINGS_N):
+            length = <int>strlen(CITY_ENDING[k])
+            if starts_with(s, w0.end - length, w0.end, CITY_ENDING[k]):
+                e = w0.end
+                break
+    if not e or not cue_flags(s, n, w0.start) & G_PLACE_CUE:
+        return 0  # (the cue, the dearest check, last)
+    aux[0] = LOC_CITY
+    return e
 
 
 cdef Py_ssize_t match_lower_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
