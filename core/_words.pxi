@@ -1551,6 +1551,9 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
 cdef unsigned char NUMBER_START2[128 * 128]     # first two characters of a number word (ASCII)
+cdef enum:
+    TRIGRAM_BYTES = 2461      # 27 ** 3 bits
+cdef unsigned char NUMBER_TRIGRAM[TRIGRAM_BYTES]  # bit per first three letters of a number word
 
 
 cdef void init_number_start():
@@ -1560,8 +1563,12 @@ cdef void init_number_start():
     from core.lexicon import NUMBER_WORDS
     for k in range(128 * 128):
         NUMBER_START2[k] = 0
+    for k in range(TRIGRAM_BYTES):
+        NUMBER_TRIGRAM[k] = 0
     for word in NUMBER_WORDS:
         NUMBER_START[letters3(word.encode())] |= 1 << len(word)
+        k = letters3(word.encode())
+        NUMBER_TRIGRAM[k >> 3] |= 1 << (k & 7)
         second = word[1] if len(word) > 1 else " "
         for a in (word[0], word[0].upper()):
             for b in (second, second.upper()) if second != " " else (" ", ",", "-"):
@@ -1707,13 +1714,32 @@ cdef void init_prev2():
 cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                   Py_ssize_t word_end) noexcept nogil:
     # a superset of lower_word_gate on a few loads, no call: most lower-case words stop here
-    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 32
-    cdef Py_UCS4 a = s[pos - 3] if pos >= 3 else 0, b = s[pos - 2] if pos >= 2 else 0
+    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 0, c2 = s[pos + 2] if pos + 2 < n else 0
+    cdef Py_UCS4 a, b
     cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
-    return ((c0 < 128 and c1 < 128 and NUMBER_START2[<int>c0 * 128 + <int>c1])
-            or (a < 128 and b < 128 and PREV2[<int>a * 128 + <int>b]) or nxt == 45
-            or (nxt == 32 and word_end + 1 < n and (s[word_end + 1] == 97 or s[word_end + 1] == 100))
-            or c0 == 112 or is_digit(s[word_end - 1]))
+    cdef int v
+    cdef unsigned char bits
+    if nxt == 45 or is_digit(s[word_end - 1]) or (c0 == 112 and (c1 == 46 or c1 == 111)):
+        return True
+    if nxt == 32 and word_end + 4 < n and ((s[word_end + 1] == 97 and s[word_end + 2] == 116
+                                             and s[word_end + 3] == 32)
+                                            or (s[word_end + 1] == 100 and s[word_end + 2] == 111)):
+        return True  # "... at ...", "... do(t) ..."
+    if pos >= 4 and s[pos - 1] == 32:
+        a = s[pos - 3]
+        b = s[pos - 2]
+        bits = PREV2[<int>a * 128 + <int>b] if a < 128 and b < 128 else 0
+        if bits & (P2_APOS | P2_PLACE4) or (bits & (P2_NAME | P2_PLACE) and not is_letter(s[pos - 4])):
+            return True
+    # the first three letters of a number word (a non-letter ends a shorter word)
+    v = (<int>c0 - 96) * 729 if 97 <= c0 <= 122 else 0
+    c1 = lower(c1)
+    c2 = lower(c2)
+    if 97 <= c1 <= 122:
+        v += (<int>c1 - 96) * 27
+        if 97 <= c2 <= 122:
+            v += <int>c2 - 96
+    return (NUMBER_TRIGRAM[v >> 3] >> (v & 7)) & 1
 
 
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
