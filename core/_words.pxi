@@ -1912,6 +1912,20 @@ cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t st
     return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
 
 
+cdef inline bint street_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # cheap: the word right before a lower-case street line is "at", "is", "to" or "on"
+    # ("lives at", "address is", "ship it to"), or a colon ends it ("address: ")
+    cdef Py_UCS4 a = lower(at(s, pos - 3, n)), b = lower(at(s, pos - 2, n))
+    if at(s, pos - 1, n) != 32:
+        return False
+    if b == 58:
+        return True  # "address: 12 main st"
+    if is_letter(at(s, pos - 4, n)):
+        return False
+    return (a == 97 and b == 116) or (a == 105 and b == 115) or (a == 116 and b == 111) \
+        or (a == 111 and b == 110)
+
+
 cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
     # the word-level detectors at a word that starts with a digit: a street address, a
@@ -1930,7 +1944,7 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
             e = match_street(s, n, pos, lim, False)
         else:  # "583 rue Principale"; "i live at 81 juniper place" after an address word only
             e = match_street(s, n, pos, lim, False)
-            if not e:
+            if not e and street_lead(s, n, pos):
                 e = match_street(s, n, pos, lim, True)
                 if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
                     e = 0
