@@ -20,6 +20,8 @@ SPOKEN_PLUS = _scan.SPOKEN_PLUS
 LOCATION_SUBTYPES = ("", "LOCATION_CITY", "LOCATION_STATE", "LOCATION_COUNTRY")
 # names a caller may use in entity_types and exclude beside the types: LOCATION's subtypes
 SUBTYPES: dict[str, str] = {name: "LOCATION" for name in LOCATION_SUBTYPES if name}
+# every name a caller may give for a type: the types and LOCATION's subtypes
+TYPE_OR_SUBTYPE: frozenset[str] = frozenset(BY_NAME) | frozenset(SUBTYPES)
 # regions whose numeric dates are read day first (everywhere but these)
 MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "PW", "MH", "CA", "BZ", "GU", "AS", "PR", "VI", "MP"})
 
@@ -50,7 +52,7 @@ class Detection:
         """Validate names and build; raises ValueError naming the bad field."""
         wanted = list(entity_types)
         for field, names in (("entity_types", wanted), ("exclude", list(exclude))):
-            unknown = [n for n in names if n not in BY_NAME and n not in SUBTYPES]
+            unknown = [n for n in names if n not in TYPE_OR_SUBTYPE]
             if unknown:
                 raise ValueError(f"{field}: unknown entity type {unknown[0]!r}")
         if not 0.0 <= min_score <= 1.0:
@@ -113,10 +115,12 @@ def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
         return str(aux)
     if type_name == "SWIFT_CODE":
         return text.upper()
-    if type_name in ("DOMAIN_NAME", "PASSPORT_NUMBER", "US_DRIVERS_LICENSE"):
-        return spoken_host(text.lower()) if type_name == "DOMAIN_NAME" else text.replace("-", "").replace(" ", "").upper()
+    if type_name == "DOMAIN_NAME":
+        return spoken_host(text.lower())
+    if type_name in ("PASSPORT_NUMBER", "US_DRIVERS_LICENSE"):
+        return text.replace("-", "").replace(" ", "").upper()
     if type_name in ("PERSON_NAME", "LOCATION", "ORGANIZATION", "ADDRESS"):
-        return " ".join(text.split())
+        return " ".join(text.split())  # line breaks and runs of spaces as one space
     if type_name in ("DATE", "DATE_OF_BIRTH"):
         year, month, day = aux // 10000, aux // 100 % 100, aux % 100
         if not month:  # a holiday that moves ("Thanksgiving"): its name

@@ -5,8 +5,7 @@ import functools
 from typing import Iterable
 
 import core
-from core.detect import SUBTYPES
-from core.entity_types import BY_NAME
+from core.detect import TYPE_OR_SUBTYPE
 from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
 
@@ -74,7 +73,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
     ops = {}
     for name, op in msg.operators.items():
-        if name not in BY_NAME and name not in SUBTYPES:
+        if name not in TYPE_OR_SUBTYPE:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
         ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:
