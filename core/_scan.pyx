@@ -1168,12 +1168,22 @@ cdef inline float scored(int type_id, bint context) noexcept nogil:
     return v if v < 1 else 1
 
 
-cdef int push_match(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
-                    Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux,
-                    unsigned long long* before) noexcept nogil:
+cdef inline int push_match(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                           Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux,
+                           unsigned long long* before) noexcept nogil:
     # a match whose context is a bonus: flagged and boosted when a context word is near
+    return push_scored(out, s, n, start, end, lim, type_id, aux, -1, before)
+
+
+cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                     Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux, float base,
+                     unsigned long long* before) noexcept nogil:
+    # push_match with a detector's own base score (< 0: the table's)
     cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
-    return push(out, start, end, type_id, F_CONTEXT if ctx else 0, scored(type_id, ctx), aux)
+    cdef float v = scored(type_id, ctx)
+    if base >= 0:
+        v = base + (KW[type_id].boost if ctx else 0)
+    return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
 
 
 cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,

@@ -1892,18 +1892,6 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     return 1
 
 
-cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
-                     Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux, float base,
-                     unsigned long long* before) noexcept nogil:
-    # push_match with a detector's own base score (< 0: the table's)
-    cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
-    cdef float v
-    if base < 0:
-        return push(out, start, end, type_id, F_CONTEXT if ctx else 0, scored(type_id, ctx), aux)
-    v = base + (KW[type_id].boost if ctx else 0)
-    return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
-
-
 cdef inline bint street_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # cheap: the word right before a lower-case street line is "at", "is", "to" or "on"
     # ("lives at", "address is", "ship it to"), or a colon ends it ("address: ")
