@@ -1439,6 +1439,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
     cdef unsigned int k
     cdef unsigned long long before
     cdef int found, capped
+    cdef unsigned char tg
     cdef bint ctx
     while pos < n:
         if pos >= covered and not opt.final and pos + HOLDBACK > n:
@@ -1487,9 +1488,12 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                             return -1
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
-                found = letter_at(s, n, pos, lim, opt, out, &e, carry)
+                # a lower-case word reaches letter_at only as a URL, a month or an IPv6 group
+                tg = TG_ANY if c < 97 else trigram_flags(s, pos, word_end)
+                if tg & (TG_URL | TG_MONTH) or (at(s, word_end, n) == 58 and word_end - pos <= 4):
+                    found = letter_at(s, n, pos, lim, opt, out, &e, carry)
                 if not found and (c < 97 or at(s, word_end, n) == 46
-                                  or (lower_word_quick(s, n, pos, word_end)
+                                  or (lower_word_quick(s, n, pos, word_end, tg)
                                       and lower_word_gate(s, n, pos, word_end))):
                     e = 0
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)

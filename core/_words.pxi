@@ -1551,8 +1551,17 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
 cdef enum:
-    TRIGRAM_BYTES = 2461      # 27 ** 3 bits
-cdef unsigned char NUMBER_TRIGRAM[TRIGRAM_BYTES]  # NUMBER_START != 0 as bits: small, for the hot gate
+    TG_NUMBER = 1    # a number word starts so
+    TG_MONTH = 2     # a month name starts so
+    TG_URL = 4       # "ht", "ft", "sf", "ws", "ww": a URL scheme or "www."
+    TG_ANY = 0xFF    # not three lower-case letters: anything may start here
+cdef unsigned char TRIGRAM[27 * 27 * 27]  # a word's first three letters -> TG_ bits: one load a word
+
+
+cdef inline unsigned char trigram_flags(const uchar_t* s, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
+    # TRIGRAM of the word [pos, word_end); TG_ANY when a letter of the three is not ASCII
+    cdef int v = word_trigram(s, pos, word_end - pos)
+    return TRIGRAM[v] if v >= 0 else TG_ANY
 
 
 cdef void init_number_start():
@@ -1560,12 +1569,17 @@ cdef void init_number_start():
     from core.lexicon import NUMBER_WORDS
     for k in range(27 * 27 * 27):
         NUMBER_START[k] = 0
-    for k in range(TRIGRAM_BYTES):
-        NUMBER_TRIGRAM[k] = 0
+    for k in range(27 * 27 * 27):
+        TRIGRAM[k] = 0
     for word in NUMBER_WORDS:
         k = letters3(word.encode())
         NUMBER_START[k] |= 1 << len(word)
-        NUMBER_TRIGRAM[k >> 3] |= 1 << (k & 7)
+        TRIGRAM[k] |= TG_NUMBER
+    for month in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"):
+        TRIGRAM[letters3(month.encode())] |= TG_MONTH
+    for pair in ("ht", "ft", "sf", "ws", "ww"):
+        for k in range(27):
+            TRIGRAM[letters3(pair.encode()) + k] |= TG_URL
 
 
 cdef int letters3(bytes word):
@@ -1717,12 +1731,11 @@ cdef void init_prev2():
 
 
 cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
-                                  Py_ssize_t word_end) noexcept nogil:
+                                  Py_ssize_t word_end, unsigned char tg) noexcept nogil:
     # a superset of lower_word_gate on a few loads, no call: most lower-case words stop here
     cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 0
     cdef Py_UCS4 a, b
     cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
-    cdef int v
     cdef unsigned char bits
     if nxt == 45 or is_digit(s[word_end - 1]) or (c0 == 112 and (c1 == 46 or c1 == 111)):
         return True
@@ -1737,9 +1750,7 @@ cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos
         if bits & (P2_APOS | P2_PLACE4) or (bits & (P2_NAME | P2_PLACE) and not is_letter(at(s, pos - 4, n))) \
                 or a == 0x2019:
             return True
-    # the first three letters of a number word
-    v = word_trigram(s, pos, word_end - pos)
-    return v >= 0 and (NUMBER_TRIGRAM[v >> 3] >> (v & 7)) & 1
+    return (tg & TG_NUMBER) != 0  # the first three letters of a number word (tg: trigram_flags)
 
 
 cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
