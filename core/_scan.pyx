@@ -1441,15 +1441,16 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
     cdef int found, capped
     cdef unsigned char tg
     cdef bint ctx
+    # past `stop`, outside what a match covers, the rest could still grow into an entity
+    cdef Py_ssize_t stop = n if opt.final else n - HOLDBACK
     while pos < n:
-        if pos >= covered and not opt.final and pos + HOLDBACK > n:
-            break  # the rest could still grow into an entity: leave it for later
-        lim = min(n, pos + LOOKAHEAD)
+        if pos > stop and pos >= covered:
+            break  # leave it for later
         if carry[0] & CARRY_URL:
             # the URL cut at the previous LOOKAHEAD goes on here, scored as its start was
             ctx = (carry[0] & CARRY_URL_CONTEXT) != 0
             carry[0] &= ~(CARRY_URL | CARRY_URL_CONTEXT)
-            e = url_body(s, n, pos, lim, &capped)
+            e = url_body(s, n, pos, min(n, pos + LOOKAHEAD), &capped)
             if e > pos:
                 if capped:
                     carry[0] |= CARRY_URL | (CARRY_URL_CONTEXT if ctx else 0)
@@ -1463,6 +1464,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
             while pos < n and s[pos] < 128 and not (CLS[s[pos]] & C_START):
                 pos += 1
             continue
+        lim = min(n, pos + LOOKAHEAD)
         k = cls(c)
         if word_at(s, pos - 1, n):
             pos += 1
