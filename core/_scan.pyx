@@ -133,9 +133,11 @@ cdef void init_keywords() except *:
         raise ImportError("more types than the keyword table's veto bits allow")
     cdef int t
     for t in range(128):
-        FIRST[t] = 0
-    for t in range(26 * 26):
+        LETTER[t] = (t - 64) if 65 <= t <= 90 else (t - 96) if 97 <= t <= 122 else 0
+    for t in range(27 * 27):
         FIRST2[t] = 0
+    if NEAR_CONTEXT > ID_CONTEXT:
+        raise ImportError("near_first reads ID_CONTEXT: it must cover NEAR_CONTEXT")
     for name in ("CREDIT_CARD_EXPIRATION", "CREDIT_CARD_CVV", "AGE", "CREDIT_CARD_PIN"):
         t = names.index(name)
         row = ENTITY_TYPES[t]
@@ -179,9 +181,7 @@ cdef void register_first_letters(row, int t) except *:
     for word in row.context:
         if len(word) < 2:
             raise ImportError(f"{row.name}: context word {word!r} is shorter than two letters")
-        FIRST[ord(word[0])] |= 1 << t
-        FIRST[ord(word[0].upper())] |= 1 << t
-        FIRST2[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << t
+        FIRST2[(ord(word[0]) - 96) * 27 + ord(word[1]) - 96] |= 1 << t
 
 
 cdef void register_words(str type_name, tuple words, int bit) except *:
@@ -340,42 +340,70 @@ cdef inline bint vetoed(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int ty
     return (before[0] >> (type_id + VETO_SHIFT)) & 1
 
 
-cdef unsigned int FIRST[128]  # bit per type that needs a word close before: its words' first letters
-cdef unsigned int FIRST2[26 * 26]  # ... and their first two letters, lower case
+# bit per type that needs a word close before, by the first two letters of its words:
+# FIRST2[a * 27 + b], a and b LETTER indexes (row and column 0, "not a letter", stay 0)
+cdef unsigned int FIRST2[27 * 27]
+cdef unsigned char LETTER[128]  # 1-26 for a letter of either case, 0 otherwise
+
+
+cdef inline unsigned int letter_index(Py_UCS4 c) noexcept nogil:
+    return LETTER[c] if c < 128 else 0
 
 
 cdef inline unsigned int first_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
                                        Py_ssize_t reach) noexcept nogil:
     # FIRST2 bits of the two letters that start a word in [start - reach, start): a cheap
-    # superset of what context_within would find for those types
+    # superset of what context_within would find for those types. No branch a character:
+    # where words start is as unpredictable as their lengths
     cdef Py_ssize_t i = start - reach if start > reach else 0
-    cdef unsigned int found = 0
-    cdef Py_UCS4 c, c2
+    cdef unsigned int found = 0, prev, cur, nxt
+    if i + 1 >= start:
+        return 0
+    prev = letter_index(at(s, i - 1, n))
+    cur = letter_index(s[i])
     while i + 1 < start:
-        c = s[i]
-        if c < 128 and FIRST[c] and not is_letter(at(s, i - 1, n)):
-            c2 = s[i + 1]
-            if is_letter(c2):
-                found |= FIRST2[(<int>lower(c) - 97) * 26 + <int>lower(c2) - 97]
+        nxt = letter_index(s[i + 1])
+        found |= FIRST2[cur * 27 + nxt] & (0U - (prev == 0))
+        prev = cur
+        cur = nxt
         i += 1
     return found
 
 
+cdef struct Near:
+    # what the checks of a lone number have read before its start
+    unsigned long long bits    # context_within(NEAR_CONTEXT); ~0: not read yet
+    unsigned int first         # first_letters(ID_CONTEXT); ~0: not read yet
+
+
+cdef inline void near_init(Near* near) noexcept nogil:
+    near.bits = ~0ULL
+    near.first = ~0U
+
+
+cdef inline unsigned int near_first(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Near* near) noexcept nogil:
+    # first_letters of the widest window any check of these numbers looks at (init_keywords
+    # makes sure): a superset for the narrower ones, read once
+    if near.first == ~0U:
+        near.first = first_letters(s, n, start, ID_CONTEXT)
+    return near.first
+
+
 cdef inline bint has_context_near(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
-                                  unsigned long long* before, unsigned long long* near) noexcept nogil:
+                                  unsigned long long* before, Near* near) noexcept nogil:
     # has_context_before for a type whose window is at most NEAR_CONTEXT: a scan of that
     # window only (the lone numbers these types look at are common: keep them cheap);
     # `near` caches the scan of NEAR_CONTEXT, exact for all of these types
     if before[0] != <unsigned long long>~0ULL:
         return (before[0] >> type_id) & 1
-    if near[0] != <unsigned long long>~0ULL:
-        return (near[0] >> type_id) & 1
-    if not (first_letters(s, n, start, KW[type_id].before) >> type_id) & 1:
-        return False  # no word in the window starts with a context word's first letter
+    if near.bits != <unsigned long long>~0ULL:
+        return (near.bits >> type_id) & 1
+    if not (near_first(s, n, start, near) >> type_id) & 1:
+        return False  # no word in the window starts with a context word's first letters
     if KW[type_id].before < NEAR_CONTEXT:
         return (context_within(s, n, start, KW[type_id].before) >> type_id) & 1
-    near[0] = context_within(s, n, start, NEAR_CONTEXT)
-    return (near[0] >> type_id) & 1
+    near.bits = context_within(s, n, start, NEAR_CONTEXT)
+    return (near.bits >> type_id) & 1
 
 
 # ---------------------------------------------------------------- span vector
@@ -1199,12 +1227,14 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     # the detectors that start with a digit, '+' or '('; -1 on allocation failure
     cdef Groups g
     cdef int j, best_t = -1, used, phones = 0
-    cdef unsigned long long before = ~0ULL, near = ~0ULL
+    cdef unsigned long long before = ~0ULL
+    cdef Near near
     cdef int d[20]
     cdef Py_ssize_t e, best_e = 0
     cdef long long aux = 0, best_aux = 0
     cdef bint ctx
     end[0] = 0
+    near_init(&near)
     read_groups(s, pos, lim, &g)
     if g.n == 0:
         return 0
@@ -1269,7 +1299,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         # an ID number by its context: passport, driver's licence, bank account
         used = id_groups(&g)
         if used:
-            j = id_type(s, n, pos, total_digits(&g, used), True, opt, &before)
+            j = id_type(s, n, pos, total_digits(&g, used), True, opt, &near)
             if j >= 0:
                 best_e, best_t = g.stop[used - 1], j
     if best_t == T_DATE:
@@ -1322,7 +1352,7 @@ cdef int id_groups(const Groups* g) noexcept nogil:
 
 
 cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bint digits_only,
-                 const Options* opt, unsigned long long* before) noexcept nogil:
+                 const Options* opt, Near* near) noexcept nogil:
     # the ID type (passport, licence, account) whose context word is nearest before pos; -1
     cdef unsigned long long want = 0
     if type_on(opt, T_PASSPORT_NUMBER) and 6 <= length <= 10:
@@ -1331,7 +1361,7 @@ cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bin
         want |= 1ULL << T_US_DRIVERS_LICENSE
     if type_on(opt, T_US_BANK_ACCOUNT_NUMBER) and 6 <= length <= 17 and digits_only:
         want |= 1ULL << T_US_BANK_ACCOUNT_NUMBER
-    if not want or not (first_letters(s, n, pos, ID_CONTEXT) & want):
+    if not want or not (near_first(s, n, pos, near) & want):
         return -1  # no word in the window starts like one of their context words
     return nearest_context(s, n, pos, want, ID_CONTEXT)
 

@@ -1503,9 +1503,11 @@ cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     cdef int d[20]
     cdef int count = 0, t = -1, k, flags = F_SPOKEN
     cdef Py_ssize_t e
-    cdef unsigned long long before = ~0ULL, near = ~0ULL
+    cdef unsigned long long before = ~0ULL
+    cdef Near near
     cdef long long value = 0
     cdef bint plus = False
+    near_init(&near)
     if spoken_mid(s, n, pos):
         return 0  # inside a run that started earlier: that start decided
     e = match_spoken(s, n, pos, lim, d, &count, &plus)
@@ -1782,6 +1784,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                   const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
     # the word-level detectors at a word that starts with a letter; 1 when one matched
     # (end set), 0, or -1 on allocation failure
+    cdef Near near
     cdef Word w
     cdef unsigned int f
     cdef Py_ssize_t e = 0, start = pos, j
@@ -1806,7 +1809,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE):
             e = read_id(s, n, pos, lim, &letters, &digits)
             if e and letters:
-                t = id_type(s, n, pos, letters + digits, False, opt, &before)
+                near_init(&near)
+                t = id_type(s, n, pos, letters + digits, False, opt, &near)
         if t < 0 and type_on(opt, T_ADDRESS) and up(c0):
             e = read_uk_postcode(s, n, pos, lim)
             if not e:
