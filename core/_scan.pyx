@@ -321,7 +321,9 @@ cdef inline bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, P
     # `before` caches context_before(start) across the candidates of one start; ~0 = not yet
     if before[0] == <unsigned long long>~0ULL:
         before[0] = context_before(s, n, start)
-    return ((before[0] | context_after(s, n, end, lim)) >> type_id) & 1
+    if (before[0] >> type_id) & 1:
+        return True
+    return KW[type_id].after > 0 and (context_after(s, n, end, lim) >> type_id) & 1
 
 
 cdef inline bint has_context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, int type_id,
