@@ -160,6 +160,8 @@ cdef void init_keywords() except *:
         KW[t].boost = row.boost
         register_words(row.name, row.context, t)
         register_words(row.name, row.veto, t + VETO_SHIFT)
+    global BEFORE_REACH
+    BEFORE_REACH = max(max(row.before, row.veto_before) for row in ENTITY_TYPES)
     cdef int d
     for d in range(LOOKBEHIND + 1):
         WITHIN_BEFORE[d] = 0
@@ -258,9 +260,12 @@ cdef unsigned long long keyword_types(const uchar_t* s, Py_ssize_t a, Py_ssize_t
     return 0
 
 
+cdef Py_ssize_t BEFORE_REACH = LOOKBEHIND - 8  # the widest window before of any type (init_keywords)
+
+
 cdef inline unsigned long long context_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
     # types with a context word wholly inside their window before `start`
-    return context_within(s, n, start, LOOKBEHIND - 8)
+    return context_within(s, n, start, BEFORE_REACH)
 
 
 cdef inline unsigned long long context_within(const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
