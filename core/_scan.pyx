@@ -1500,21 +1500,23 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
             pos += 1  # space or punctuation that starts nothing
             while pos < n and s[pos] < 128 and not (CLS[s[pos]] & C_START):
                 pos += 1
+            if pos >= n or (pos > stop and pos >= covered):
+                break
+            c = s[pos]  # (after a character that is no word character: a word starts here)
+        elif word_at(s, pos - 1, n):
+            pos += 1
             continue
         lim = min(n, pos + LOOKAHEAD)
         k = cls(c)
-        if word_at(s, pos - 1, n):
-            pos += 1
-            continue
         found = 0
         e = 0
         before = ~0
         word_end = pos + 1
         while word_end < n and (cls(s[word_end]) & C_WORD):
             word_end += 1
+        d = s[word_end] if word_end < n else 0  # what follows the word
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@'
-            d = at(s, word_end, n)
             if (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS) and (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))):
                 if local_end < pos:
                     local_end = pos
@@ -1529,9 +1531,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
             if not found and (k & (C_UPPER | C_LOWER)):
                 # a lower-case word reaches letter_at only as a URL, a month or an IPv6 group
                 tg = TG_ANY if c < 97 else trigram_flags(s, pos, word_end)
-                if tg & (TG_URL | TG_MONTH) or (at(s, word_end, n) == 58 and word_end - pos <= 4):
+                if tg & (TG_URL | TG_MONTH) or (d == 58 and word_end - pos <= 4):
                     found = letter_at(s, n, pos, lim, opt, out, &e, carry)
-                if not found and (c < 97 or at(s, word_end, n) == 46
+                if not found and (c < 97 or d == 46
                                   or (lower_word_quick(s, n, pos, word_end, tg)
                                       and lower_word_gate(s, n, pos, word_end))):
                     e = 0
@@ -1545,7 +1547,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if at(s, word_end, n) == 32 and (is_letter(at(s, word_end + 1, n))
+                    if d == 32 and (is_letter(at(s, word_end + 1, n))
                                                      or is_digit(at(s, word_end + 1, n))):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
