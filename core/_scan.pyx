@@ -14,8 +14,8 @@ from libc.stdlib cimport free, realloc
 from libc.string cimport strlen
 
 from core.includes.python cimport (
-    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA,
-    PyUnicode_GET_LENGTH, PyUnicode_KIND,
+    Py_UCS1, Py_UCS2, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND,
 )
 
 from core.entity_types import ENTITY_TYPES
@@ -1653,9 +1653,15 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
             rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
         if rc < 0:
             raise MemoryError()
-        spans = [(vec.items[i].start, vec.items[i].end, vec.items[i].type_id,
-                  vec.items[i].flags, vec.items[i].score, vec.items[i].aux)
-                 for i in range(vec.size)]
+        # the tuples hold numbers only: no cycle to collect while they are made
+        gc_was_on = PyGC_Disable()
+        try:
+            spans = [(vec.items[i].start, vec.items[i].end, vec.items[i].type_id,
+                      vec.items[i].flags, vec.items[i].score, vec.items[i].aux)
+                     for i in range(vec.size)]
+        finally:
+            if gc_was_on:
+                PyGC_Enable()
     finally:
         free(vec.items)
     return spans, resume, state

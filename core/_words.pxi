@@ -1594,15 +1594,14 @@ cdef int letters3(bytes word):
 cdef inline int word_trigram(const uchar_t* s, Py_ssize_t pos, Py_ssize_t length) noexcept nogil:
     # the index of a word's first three letters (0 past its end), as letters3; -1 when one
     # of them is not an ASCII letter
-    cdef int v = 0, k
-    cdef Py_UCS4 c
+    cdef int v = 0, k, letter
     for k in range(3):
         v *= 27
         if k < length:
-            c = lower(s[pos + k])
-            if not 97 <= c <= 122:
+            letter = letter_index(s[pos + k])
+            if not letter:
                 return -1
-            v += <int>c - 96
+            v += letter
     return v
 
 

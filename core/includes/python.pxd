@@ -11,3 +11,5 @@ cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object o)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
     Py_UCS4* PyUnicode_AsUCS4(object o, Py_UCS4* buffer, Py_ssize_t buflen, int copy_null) except NULL
+    int PyGC_Disable()   # 3.10+: the previous state
+    int PyGC_Enable()
