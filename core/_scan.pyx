@@ -1246,8 +1246,8 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     if g.n == 0:
         return 0
     # a written date that starts with its day
-    if is_digit(s[pos]) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
-        e = match_written_date(s, n, pos, lim, &aux)
+    if is_digit(s[pos]) and g.digits_end[0] - pos <= 2 and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+        e = match_written_date(s, n, pos, lim, &aux)  # (its day has one or two digits)
         if e:
             best_e, best_t, best_aux = e, T_DATE, aux
     if type_on(opt, T_CREDIT_CARD_NUMBER):
@@ -1517,7 +1517,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         d = s[word_end] if word_end < n else 0  # what follows the word
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@'
-            if (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS) and (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))):
+            if (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))) and (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS):
                 if local_end < pos:
                     local_end = pos
                     while local_end < n and (cls(s[local_end]) & C_LOCAL):
