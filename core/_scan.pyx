@@ -1214,7 +1214,13 @@ cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t st
                      Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux, float base,
                      unsigned long long* before) noexcept nogil:
     # push_match with a detector's own base score (< 0: the table's)
-    cdef bint ctx = has_context(s, n, start, end, lim, type_id, before)
+    cdef bint ctx
+    if before[0] == <unsigned long long>~0ULL:
+        # nothing read before yet, nor needed after this: the type's own window only
+        ctx = ((context_within(s, n, start, KW[type_id].before) >> type_id) & 1
+               or (KW[type_id].after > 0 and (context_after(s, n, end, lim) >> type_id) & 1))
+    else:
+        ctx = has_context(s, n, start, end, lim, type_id, before)
     cdef float v = scored(type_id, ctx)
     if base >= 0:
         v = base + (KW[type_id].boost if ctx else 0)

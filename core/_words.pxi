@@ -1251,6 +1251,16 @@ cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
     return address_tail(s, n, e, lim, lower_ok)
 
 
+cdef inline bint box_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # the first two characters of one of match_box's openings: "po", "p.", "p ", "ps",
+    # "cm", "un", "fl", "ap", "su", "fp", "dp", "us" (either case)
+    cdef Py_UCS4 a = lower(s[pos]), b = lower(at(s, pos + 1, n))
+    if a == 112:
+        return b == 111 or b == 46 or b == 32 or b == 115
+    return ((a == 99 and b == 109) or (a == 117 and (b == 110 or b == 115)) or (a == 102 and (b == 108 or b == 112))
+            or (a == 97 and b == 112) or (a == 115 and b == 117) or (a == 100 and b == 112))
+
+
 cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
     # "P.O. Box 4417", "PO Box 12", "Post Office Box 9", military "PSC 1234, Box 5678, APO AE
     # 09012", "Unit 2050 Box 4190 APO AP 96278", "APO AE 09012"; end, or 0
@@ -1855,10 +1865,9 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
                 and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
             # a common word alone ("Thanks"), an unlisted upper-case word ("INFO", "AGENT"):
             # nothing starts here but maybe a box ("PO Box", "PSC 123", "APO AE")
-            if not (type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65
-                                                            or c0 == 70 or c0 == 68)):
+            if not (type_on(opt, T_ADDRESS) and box_start(s, n, pos)):
                 return 0
-        if type_on(opt, T_ADDRESS) and (c0 == 80 or c0 == 67 or c0 == 85 or c0 == 65 or c0 == 70 or c0 == 68):
+        if type_on(opt, T_ADDRESS) and box_start(s, n, pos):
             e = match_box(s, n, pos, lim)
             if e:
                 t = T_ADDRESS

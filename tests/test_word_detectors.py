@@ -56,6 +56,8 @@ POSITIVES = [
      [("ADDRESS", "1234 Elm Street, Apt 5B, Springfield, IL 62704")]),
     ("office at 77 W 45th St, New York, NY 10036", [("ADDRESS", "77 W 45th St, New York, NY 10036")]),
     ("500 Oak Ave Suite 200\nAustin, TX 78701", [("ADDRESS", "500 Oak Ave Suite 200\nAustin, TX 78701")]),
+    ("Send it to Suite 200, 1600 Amphitheatre Pkwy, Mountain View, CA 94043",
+     [("ADDRESS", "Suite 200, 1600 Amphitheatre Pkwy, Mountain View, CA 94043")]),
     ("Mail it to P.O. Box 4417, Austin, TX 78701", [("ADDRESS", "P.O. Box 4417, Austin, TX 78701")]),
     ("PSC 1234, Box 5678, APO AE 09012", [("ADDRESS", "PSC 1234, Box 5678, APO AE 09012")]),
     ("10 Downing Street, London SW1A 2AA", [("ADDRESS", "10 Downing Street, London SW1A 2AA")]),
