@@ -1803,8 +1803,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     cdef unsigned long long before = ~0ULL
     cdef bint file_like = False
     cdef Py_UCS4 c0 = s[pos]
-    if c0 >= 97 and at(s, word_end, n) != 46 and not lower_word_gate(s, n, pos, word_end):
-        return 0  # a lower-case word: most are nothing
+    # (scan_text calls this for a lower-case word only when lower_word_gate let it through
+    # or a '.' follows it)
     if c0 >= 97 and type_on(opt, T_EMAIL_ADDRESS) and (at_word_ahead(s, n, word_end) or domain_ahead(s, n, word_end, lim)):
         e = match_spoken_email(s, n, pos, lim)
         if e:
