@@ -100,6 +100,32 @@ cdef inline bint word_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept 
     return (cls(at(s, i, n)) & C_WORD) != 0
 
 
+cdef extern from *:
+    int ctz32 "__builtin_ctz"(unsigned int) nogil
+
+
+cdef inline unsigned int word_bit(Py_UCS4 c) noexcept nogil:
+    return (CLS[c] >> 6) & 1 if c < 128 else (0 if unicode_separator(c) else 1)  # C_WORD = 64
+
+
+cdef inline Py_ssize_t word_end_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    # the end of the word that goes on at i: the first position >= i that holds no word
+    # character, or n. The next eight are classified without a branch on each and their
+    # bits counted at once: where a word ends is not predictable, and a mispredicted loop
+    # exit costs more than classifying eight characters
+    cdef unsigned int m
+    if i + 8 <= n:
+        m = (word_bit(s[i]) | word_bit(s[i + 1]) << 1 | word_bit(s[i + 2]) << 2 | word_bit(s[i + 3]) << 3
+             | word_bit(s[i + 4]) << 4 | word_bit(s[i + 5]) << 5 | word_bit(s[i + 6]) << 6
+             | word_bit(s[i + 7]) << 7)
+        if m != 0xFF:
+            return i + ctz32(~m)
+        i += 8
+    while i < n and word_bit(s[i]):
+        i += 1
+    return i
+
+
 cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char* word) noexcept nogil:
     # case-insensitive ASCII prefix test; `word` is lower case
     cdef Py_ssize_t k = 0
@@ -1517,9 +1543,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         found = 0
         e = 0
         before = ~0
-        word_end = pos + 1
-        while word_end < n and (cls(s[word_end]) & C_WORD):
-            word_end += 1
+        word_end = word_end_after(s, n, pos + 1)
         d = s[word_end] if word_end < n else 0  # what follows the word
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@'
