@@ -1,13 +1,18 @@
 """Build: compiles the Cython core and generates the gRPC modules from protos/.
 
 REDACTD_DEBUG=1 turns bounds checks, wraparound checks and line tracing back on
-(CI runs the suite once that way).
+(CI runs the suite once that way). Otherwise the scanner is built profile-guided
+(BuildExt); REDACTD_PGO=0 builds it plainly.
 """
 import os
 import pathlib
 import re
+import shutil
+import subprocess
+import sys
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 ROOT = pathlib.Path(__file__).parent
 DEBUG = os.environ.get("REDACTD_DEBUG", "") not in ("", "0")
@@ -25,6 +30,8 @@ DIRECTIVES = {
 }
 MACROS = [("CYTHON_TRACE_NOGIL", "1")] if DEBUG else []
 CFLAGS = ["-O0", "-g"] if DEBUG else ["-O3"]
+PGO = not DEBUG and os.environ.get("REDACTD_PGO", "1") not in ("", "0")
+PGO_MODULE = "core._scan"
 
 CORE_MODULES = ["_scan", "_mask"]
 
@@ -68,6 +75,46 @@ def extensions():
                      include_path=["core"], force=DEBUG)
 
 
+class BuildExt(build_ext):
+    """build_ext, profile-guided for the scanner (gcc): compile it with -fprofile-generate,
+    scan the training texts with that build (bench/training.py: the accuracy harness's
+    sentences among lines of common words, not the bench corpus), compile it again with
+    -fprofile-use. The scanner is branches on text; laid out the way text takes them it
+    runs about 9% faster (in-process A/B on the bench corpus). If any step fails (another
+    compiler, no profile) it is built plainly."""
+
+    def run(self):
+        if not PGO:
+            return super().run()
+        profile = pathlib.Path(self.build_temp).resolve() / "pgo-profile"
+        shutil.rmtree(profile, ignore_errors=True)
+        self.force = True  # every object compiled with its step's flags
+        compiler = self.compiler  # run() replaces the option with a compiler object
+        try:
+            self.build_with([f"-fprofile-generate={profile}"], compiler, link=True)
+            self.train()
+            self.build_with([f"-fprofile-use={profile}", "-fprofile-correction", "-Wno-missing-profile"],
+                            compiler)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, a plain build still serves
+            print(f"profile-guided build failed ({exc}); building without it", file=sys.stderr)
+            self.build_with([], compiler)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+    def build_with(self, flags, compiler, link=False):
+        for ext in self.extensions:
+            ext.extra_compile_args = CFLAGS + (flags if ext.name == PGO_MODULE else [])
+            ext.extra_link_args = flags if link and ext.name == PGO_MODULE else []
+        self.compiler = compiler
+        super().run()
+
+    def train(self):
+        built = pathlib.Path(self.get_ext_fullpath(PGO_MODULE)).resolve().parent
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        subprocess.run([sys.executable, "-m", "bench.training", str(built)], cwd=ROOT,
+                       env=dict(os.environ, PYTHONPATH=path), check=True, timeout=600)
+
+
 # Generated before setup() so that the generated packages are found.
 generate_protos()
 
@@ -77,5 +124,6 @@ setup(
                   "service": ["policies/*.json"],
                   "service.api.redact.v1": ["*.pyi"]},
     ext_modules=extensions(),
+    cmdclass={"build_ext": BuildExt},
     zip_safe=False,
 )
