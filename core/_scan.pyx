@@ -105,7 +105,7 @@ cdef extern from *:
 
 
 cdef inline unsigned int word_bit(Py_UCS4 c) noexcept nogil:
-    return (CLS[c] >> 6) & 1 if c < 128 else (0 if unicode_separator(c) else 1)  # C_WORD = 64
+    return (cls(c) & C_WORD) != 0
 
 
 cdef inline Py_ssize_t word_end_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
@@ -352,8 +352,12 @@ cdef inline bint has_context(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, P
     # `before` caches context_before(start) across the candidates of one start; ~0 = not yet
     if before[0] == <unsigned long long>~0ULL:
         before[0] = context_before(s, n, start)
-    if (before[0] >> type_id) & 1:
-        return True
+    return (before[0] >> type_id) & 1 or has_context_after(s, n, end, lim, type_id)
+
+
+cdef inline bint has_context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t lim,
+                                   int type_id) noexcept nogil:
+    # a context word in the type's window after the span; most types have no such window
     return KW[type_id].after > 0 and (context_after(s, n, end, lim) >> type_id) & 1
 
 
@@ -1244,7 +1248,7 @@ cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t st
     if before[0] == <unsigned long long>~0ULL:
         # nothing read before yet, nor needed after this: the type's own window only
         ctx = ((context_within(s, n, start, KW[type_id].before) >> type_id) & 1
-               or (KW[type_id].after > 0 and (context_after(s, n, end, lim) >> type_id) & 1))
+               or has_context_after(s, n, end, lim, type_id))
     else:
         ctx = has_context(s, n, start, end, lim, type_id, before)
     cdef float v = scored(type_id, ctx)
@@ -1577,8 +1581,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if d == 32 and (is_letter(at(s, word_end + 1, n))
-                                                     or is_digit(at(s, word_end + 1, n))):
+                    if d == 32 and (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
