@@ -105,7 +105,7 @@ cdef extern from *:
 
 
 cdef inline unsigned int word_bit(Py_UCS4 c) noexcept nogil:
-    return (cls(c) & C_WORD) != 0
+    return (CLS[c] & C_WORD) != 0 if c < 128 else not unicode_separator(c)
 
 
 cdef inline Py_ssize_t word_end_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
