@@ -12,8 +12,14 @@ from __future__ import annotations
 import random
 import re
 import string
+from typing import Callable
 
 import phonenumbers
+
+
+def picker(pool: list[str]) -> Callable[[random.Random], str]:
+    """A value function that draws one item of `pool`."""
+    return lambda rng: rng.choice(pool)
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -606,16 +612,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 # ---------------------------------------------------------------- people
 
-def first_name(rng: random.Random) -> str:
-    return rng.choice(FIRST_NAMES)
-
-
-def surname(rng: random.Random) -> str:
-    return rng.choice(SURNAMES)
-
-
-def wordy_first(rng: random.Random) -> str:
-    return rng.choice(WORDY_FIRST)
+first_name = picker(FIRST_NAMES)
+surname = picker(SURNAMES)
+wordy_first = picker(WORDY_FIRST)
 
 
 def person_name(rng: random.Random) -> str:
@@ -634,8 +633,7 @@ def name(rng: random.Random) -> str:
     return person_name(rng)
 
 
-def title(rng: random.Random) -> str:
-    return rng.choice(TITLES)
+title = picker(TITLES)
 
 
 # ---------------------------------------------------------------- places
@@ -657,8 +655,7 @@ def state(rng: random.Random) -> str:
     return rng.choice(list(US_STATES.values())) if rng.random() < 0.8 else rng.choice(list(CA_PROVINCES.values()))
 
 
-def country(rng: random.Random) -> str:
-    return rng.choice(COUNTRIES)
+country = picker(COUNTRIES)
 
 
 def location(rng: random.Random) -> str:
@@ -877,8 +874,7 @@ def digit_run(rng: random.Random) -> str:
 account_number = digit_run   # the old name
 
 
-def holiday(rng: random.Random) -> str:
-    return rng.choice(HOLIDAYS)
+holiday = picker(HOLIDAYS)
 
 
 # ---------------------------------------------------------------- spoken numbers
@@ -967,20 +963,10 @@ def spoken_ssn(rng: random.Random) -> str:
 
 # ---------------------------------------------------------------- more hard negatives
 
-def filename(rng: random.Random) -> str:
-    return rng.choice(FILENAMES)
-
-
-def product(rng: random.Random) -> str:
-    return rng.choice(PRODUCTS)
-
-
-def weekday(rng: random.Random) -> str:
-    return rng.choice(WEEKDAYS)
-
-
-def month(rng: random.Random) -> str:
-    return rng.choice(MONTHS)
+filename = picker(FILENAMES)
+product = picker(PRODUCTS)
+weekday = picker(WEEKDAYS)
+month = picker(MONTHS)
 
 
 def mr_dot(rng: random.Random) -> str:
