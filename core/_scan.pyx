@@ -105,6 +105,8 @@ cdef extern from *:
 
 
 cdef inline unsigned int word_bit(Py_UCS4 c) noexcept nogil:
+    # cls(c) & C_WORD as 0 or 1; written out, as gcc compiled it through cls() into
+    # branches, and eight of these go without one in word_end_after
     return (CLS[c] & C_WORD) != 0 if c < 128 else not unicode_separator(c)
 
 
