@@ -4,7 +4,9 @@ scanner finds (a refactor, a speed-up) can be checked against the build before i
 
 Each corpus is scanned with every type on (month-first and day-first dates) and with
 each type alone; the digest covers all span fields. `--module` loads another build
-of `core._scan` (a saved .so) instead of the installed one.
+of `core._scan` (a saved .so) instead of the installed one; `--against` times the two
+builds in one process, interleaved, on the whole bench corpus (machine noise hits both
+alike, so their ratio holds where absolute figures drift).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import importlib.util
 import sys
 
 from bench import corpus
+from bench.timing import mb_per_s, race
 from bench.accuracy.corpus import generate
 
 
@@ -47,11 +50,25 @@ def digest(scan_module, msgs: list[str]) -> tuple[str, int]:
     return h.hexdigest()[:16], count
 
 
+def ab(this, other, rounds: int) -> int:
+    text = "\n".join(corpus.messages(8_000_000))
+    size = len(text.encode())
+    best = race({"this build": lambda: this.scan(text), "other build": lambda: other.scan(text)}, rounds)
+    for name, seconds in best.items():
+        print(f"{name:<12} {mb_per_s(size, seconds):7.1f} MB/s  (best of {rounds}, whole corpus, all types)")
+    print(f"this / other: {best['other build'] / best['this build']:.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.spans", description=__doc__)
     p.add_argument("--module", help="path of another build of core._scan")
+    p.add_argument("--against", metavar="PATH", help="time this build against the one at PATH")
+    p.add_argument("--rounds", type=int, default=15)
     args = p.parse_args(argv)
     scan_module = load(args.module)
+    if args.against:
+        return ab(scan_module, load(args.against), args.rounds)
     for name, msgs in texts().items():
         d, count = digest(scan_module, msgs)
         print(f"{name:<36} {count:>9,} spans  sha256 {d}")

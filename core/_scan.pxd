@@ -44,6 +44,8 @@ cdef enum:
     F_TENTATIVE = 1    # a phone candidate; validated (or dropped) by the caller
     F_ALTERNATIVE = 2  # a shorter phone candidate with the same start as the previous span
     F_CONTEXT = 4      # a context word was found near the span
+    F_SPOKEN = 8            # span flag: a number said in words; aux holds its digits
+    F_SPOKEN_PLUS = 16      # ... said after "plus": an international phone number
 
 # Carry bits: scanner state a stream passes from one scan to the next.
 cdef enum:
@@ -80,7 +82,47 @@ cdef struct Keywords:     # a type's context rule; its words are in the keyword 
     float score
     float boost
 
+from core.includes.python cimport Py_UCS1, Py_UCS2
+
+ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
 cdef struct Options:
     unsigned int types  # bit per type id
     bint day_first      # numeric dates read D/M/Y before M/D/Y
     bint final          # the text ends at n; otherwise stop HOLDBACK short of it
+
+# The parts of the scanner, in the order _scan.pyx includes them.
+include "scan/chars.pxd"
+include "scan/context.pxd"
+include "scan/spans.pxd"
+include "scan/groups.pxd"
+include "scan/gazetteer.pxd"
+include "scan/words.pxd"
+include "scan/cards.pxd"
+include "scan/national.pxd"
+include "scan/phones.pxd"
+include "scan/dates.pxd"
+include "scan/network.pxd"
+include "scan/banking.pxd"
+include "scan/spoken.pxd"
+include "scan/names.pxd"
+include "scan/places.pxd"
+include "scan/addresses.pxd"
+include "scan/gates.pxd"
+
+# The pass (_scan.pyx): which detectors are tried at a position, in order.
+cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                    const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
+cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                   const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil
+cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
+                  const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
+cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
+                   const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
+cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
+                   int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil
+cdef int scan_kind(int kind, const void* data, Py_ssize_t n, Py_ssize_t start, const Options* opt,
+                   int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil

@@ -1,0 +1,127 @@
+# Characters: classes of the ASCII range, word boundaries, Latin letters folded to ASCII.
+# Included into core/_scan.pyx; declarations in chars.pxd.
+
+cdef unsigned short CLS[128]
+
+
+cdef void init_classes():
+    cdef int c
+    for c in range(128):
+        CLS[c] = 0
+        if 48 <= c <= 57:
+            CLS[c] |= C_DIGIT | C_HEX | C_LOCAL | C_WORD | C_DOMAIN
+        elif 65 <= c <= 90:
+            CLS[c] |= C_UPPER | C_LOCAL | C_WORD | C_DOMAIN
+        elif 97 <= c <= 122:
+            CLS[c] |= C_LOWER | C_LOCAL | C_WORD | C_DOMAIN
+        if 65 <= c <= 70 or 97 <= c <= 102:
+            CLS[c] |= C_HEX
+        if 33 <= c <= 126 and chr(c) not in '<>"`{}|\\^':
+            CLS[c] |= C_URL
+    for ch in '._%+-':
+        CLS[ord(ch)] |= C_LOCAL
+    CLS[ord('_')] |= C_WORD
+    for c in range(128):
+        if CLS[c] & C_WORD or chr(c) in '+(:':
+            CLS[c] |= C_START
+    CLS[ord('-')] |= C_DOMAIN
+
+
+cdef inline bint unicode_separator(Py_UCS4 c) noexcept nogil:
+    # Latin-1 punctuation, General Punctuation, CJK punctuation, BOM, fullwidth ASCII symbols
+    return ((0x80 <= c <= 0xBF) or c == 0xD7 or c == 0xF7 or (0x2000 <= c <= 0x206F)
+            or (0x3000 <= c <= 0x303F) or c == 0xFEFF or (0xFF00 <= c <= 0xFF20))
+
+
+cdef inline unsigned int cls(Py_UCS4 c) noexcept nogil:
+    if c < 128:
+        return CLS[c]
+    if unicode_separator(c):
+        return 0
+    return C_WORD | C_URL
+
+
+cdef inline bint is_digit(Py_UCS4 c) noexcept nogil:
+    return 48 <= c <= 57
+
+
+cdef inline bint is_letter(Py_UCS4 c) noexcept nogil:
+    return c < 128 and (CLS[c] & (C_UPPER | C_LOWER)) != 0
+
+
+cdef inline Py_UCS4 lower(Py_UCS4 c) noexcept nogil:
+    return <Py_UCS4>(<unsigned int>c + 32) if 65 <= c <= 90 else c
+
+
+cdef inline Py_UCS4 at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    # the character at i, or 0 (a non-word boundary) outside [0, n)
+    return s[i] if 0 <= i < n else 0
+
+
+cdef inline bint word_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    return (cls(at(s, i, n)) & C_WORD) != 0
+
+
+cdef extern from *:
+    int ctz32 "__builtin_ctz"(unsigned int) nogil
+
+
+cdef inline unsigned int word_bit(Py_UCS4 c) noexcept nogil:
+    # cls(c) & C_WORD as 0 or 1; written out, as gcc compiled it through cls() into
+    # branches, and eight of these go without one in word_end_after
+    return (CLS[c] & C_WORD) != 0 if c < 128 else not unicode_separator(c)
+
+
+cdef inline Py_ssize_t word_end_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    # the end of the word that goes on at i: the first position >= i that holds no word
+    # character, or n. The next eight are classified without a branch on each and their
+    # bits counted at once: where a word ends is not predictable, and a mispredicted loop
+    # exit costs more than classifying eight characters
+    cdef unsigned int m
+    if i + 8 <= n:
+        m = (word_bit(s[i]) | word_bit(s[i + 1]) << 1 | word_bit(s[i + 2]) << 2 | word_bit(s[i + 3]) << 3
+             | word_bit(s[i + 4]) << 4 | word_bit(s[i + 5]) << 5 | word_bit(s[i + 6]) << 6
+             | word_bit(s[i + 7]) << 7)
+        if m != 0xFF:
+            return i + ctz32(~m)
+        i += 8
+    while i < n and word_bit(s[i]):
+        i += 1
+    return i
+
+
+cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char* word) noexcept nogil:
+    # case-insensitive ASCII prefix test; `word` is lower case
+    cdef Py_ssize_t k = 0
+    while word[k]:
+        if i + k >= lim or lower(s[i + k]) != <Py_UCS4>word[k]:
+            return False
+        k += 1
+    return True
+
+
+cdef Py_UCS4 FOLD[0x180]  # Latin-1 and Latin Extended-A letters -> their ASCII base letter; 0: none
+
+
+cdef void init_fold():
+    import unicodedata
+    cdef int c
+    for c in range(0x180):
+        FOLD[c] = 0
+        if c < 128:
+            if 65 <= c <= 90 or 97 <= c <= 122:
+                FOLD[c] = c
+            continue
+        if c < 0xC0 or c == 0xD7 or c == 0xF7:
+            continue
+        base = unicodedata.normalize("NFKD", chr(c))[:1]
+        extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
+                 "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+        base = extra.get(chr(c), base)
+        if base.isascii() and base.isalpha():
+            FOLD[c] = ord(base)
+
+
+cdef inline Py_UCS4 folded(Py_UCS4 c) noexcept nogil:
+    # an ASCII or accented Latin letter's ASCII base letter, else 0
+    return FOLD[c] if c < 0x180 else 0

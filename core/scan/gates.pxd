@@ -1,0 +1,24 @@
+# Gates: cheap tests on a word's first letters and the characters before it that
+# decide which detectors a word can reach at all (most words reach none).
+
+cdef enum:
+    P_URL = 1     # "ht", "ft", "sf", "ws", "ww": a URL scheme or "www."
+    P_IBAN = 2    # an IBAN country code, either case
+    P_MONTH = 4   # the first two letters of a month name
+
+cdef enum:
+    TG_NUMBER = 1    # a number word starts so
+    TG_MONTH = 2     # a month name starts so
+    TG_URL = 4       # "ht", "ft", "sf", "ws", "ww": a URL scheme or "www."
+    TG_ANY = 0xFF    # not three lower-case letters: anything may start here
+
+cdef enum:
+    P2_NAME = 1        # "is", "am", "me": a two-letter name cue (a non-letter before it)
+    P2_APOS = 2        # "'m", "'s": "i'm", "name's"
+    P2_PLACE = 4       # "in", "to": a two-letter place cue
+    P2_PLACE4 = 8      # "om", "ar": the end of "from", "near"
+
+cdef void init_pairs()
+cdef void init_number_start()
+cdef int letters3(bytes word)
+cdef void init_prev2()

@@ -1,0 +1,256 @@
+# Person names: listed first and last names, cues before and after, titles, particles.
+# Included into core/_scan.pyx; declarations in names.pxd.
+
+cdef inline bint unlisted(unsigned int f) noexcept nogil:
+    # in no list and not a common word: most likely a name ("Oluwaseun", "Nwosu")
+    return not (f & ~(G_PREFIX | G_TLD | G_TLD_WILD | G_FILE_EXT))
+
+
+cdef inline bint name_word(const Word* w, unsigned int f) noexcept nogil:
+    # a capitalised word that can be part of a name: a listed name, or an unlisted word
+    if w.shape != S_CAP or f & (G_STOP | G_TITLE) \
+            or (f & (G_ORG_SUFFIX | G_STREET | G_FUNCTION) and not f & G_LAST):
+        return False
+    if f & (G_FIRST | G_LAST):
+        return not (f & G_COMMON) or (f & G_LAST and not f & (G_CITY | G_STATE | G_COUNTRY))
+    return unlisted(f) and w.end - w.start >= 2
+
+
+cdef inline Py_ssize_t hyphen_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # "Ji-woo", "Mendoza-Farouk": a hyphen and letters continue a name's word
+    cdef Py_ssize_t i
+    if not (at(s, e, n) == 45 and is_letter(at(s, e + 1, n))
+            or (at(s, e, n) == 39 or at(s, e, n) == 0x2019) and up(at(s, e + 1, n))):
+        return e
+    i = e + 1
+    while i < lim and is_letter(s[i]) and i - e < 24:
+        i += 1
+    return e if word_at(s, i, n) else i
+
+
+cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim,
+                          int* words) noexcept nogil:
+    # after a first word of a name: "[A.] Last [Last]"; the name's end (w0's end if
+    # nothing follows) and the number of words after w0
+    cdef Word w
+    cdef Py_ssize_t e = hyphen_tail(s, n, w0.end, lim), j
+    cdef unsigned int f
+    words[0] = 0
+    j = space_gap(s, e, lim)
+    if not (j and up(s[j])):
+        return e
+    if read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+        e = hyphen_tail(s, n, w.end, lim)  # "O'Brien"
+        words[0] = 1
+    elif w.shape == S_INITIAL and at(s, w.end, n) == 46 and w.end > w.start:
+        j = space_gap(s, w.end + 1, lim)  # a middle initial
+        if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
+            e = hyphen_tail(s, n, w.end, lim)
+            words[0] = 2
+    elif read_word(s, n, j, lim, &w):
+        f = gz_get(w.hash, NULL)
+        if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & (G_LAST | G_FIRST)
+                                and (not f & G_COMMON or not gz_get(w0.hash, NULL) & G_COMMON)):
+            e = hyphen_tail(s, n, w.end, lim)
+            words[0] = 1
+    if words[0]:
+        j = space_gap(s, e, lim)  # a second surname ("Garcia Lopez")
+        if j and read_word(s, n, j, lim, &w):
+            f = gz_get(w.hash, NULL)
+            if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+                e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
+                words[0] += 1
+            elif (name_word(&w, f) and (f & G_LAST or unlisted(f))) \
+                    or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
+                    or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
+                e = hyphen_tail(s, n, w.end, lim)
+                words[0] += 1
+    if words[0]:
+        e = name_suffix(s, n, e, lim)
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
+        # "De la Cruz", "van der Berg": particles, then a capitalised surname
+        j = space_gap(s, w.end, lim)
+        if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
+            j = space_gap(s, w.end, lim)
+        if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP:
+            f = gz_get(w.hash, NULL)
+            if f & G_LAST or unlisted(f):
+                e = hyphen_tail(s, n, w.end, lim)
+                words[0] += 1
+    return e
+
+
+cdef Py_ssize_t name_suffix(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # "Robert Brown Jr.", "John Smith, III": a generational suffix belongs to the name
+    cdef Word w
+    cdef int v = 0
+    cdef Py_ssize_t j = e + 2 if at(s, e, n) == 44 and at(s, e + 1, n) == 32 else space_gap(s, e, lim)
+    if not j or not read_word(s, n, j, lim, &w) or w.shape == S_LOWER:
+        return e
+    gz_get(w.hash, &v)
+    if v != V_NAME_SUFFIX:
+        return e
+    return w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start == 2 else w.end
+
+
+cdef Py_ssize_t name_rest_after_first(const uchar_t* s, Py_ssize_t n, const Word* w, Py_ssize_t lim) noexcept nogil:
+    # "Smith, John A.": the first name and a middle initial after it
+    cdef Word m
+    cdef Py_ssize_t j = space_gap(s, w.end, lim)
+    if j and read_word(s, n, j, lim, &m) and m.shape == S_INITIAL and at(s, m.end, n) == 46:
+        return m.end + 1
+    return w.end
+
+
+cdef Py_ssize_t match_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim, float* score) noexcept nogil:
+    # a person's name starting at w0 (capitalised); end, or 0
+    cdef Word w
+    cdef int more = 0
+    cdef Py_ssize_t e, j
+    cdef unsigned int f, cue
+    cdef bint listed_first = f0 & G_FIRST and not f0 & G_COMMON
+    score[0] = 0.85
+    if f0 & G_STOP or w0.shape == S_INITIAL:
+        return 0
+    if not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)
+            or f0 & G_CITY and not f0 & (G_STATE | G_COUNTRY | G_COMMON | G_PREFIX)):
+        return 0
+    e = name_rest(s, n, w0, lim, &more)
+    if more and not (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
+        # a city's name as a first name ("Jian Clark"): a listed surname must follow
+        j = space_gap(s, w0.end, lim)
+        if not (j and read_word(s, n, j, lim, &w)):
+            return 0
+        f = gz_get(w.hash, NULL)
+        if not (f & G_LAST and not f & G_COMMON or unlisted(f) and w.shape == S_CAP):
+            return 0
+        return e  # "Rania Petrović"
+    if more:
+        if listed_first:
+            return e
+        # a common-word first name ("Will") or an unlisted one ("Karim"): a listed surname
+        # after it, or a cue before it, and not a sentence's first word without either
+        cue = cue_flags(s, n, w0.start)
+        if cue & G_CUE:
+            return e
+        j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
+        if j and read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
+            j = space_gap(s, w.end + 1, lim)  # past a middle initial
+        if j and read_word(s, n, j, lim, &w):
+            f = gz_get(w.hash, NULL)
+            if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
+                                                    or line_end(s, n, e)):
+                return e
+        if unlisted(f0) and line_start(s, n, w0.start) and line_end(s, n, e):
+            score[0] = 0.6
+            return e  # a name on a line of its own: a signature, a header
+        if unlisted(f0) and more >= 1 and not sentence_start(s, n, w0.start):
+            j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
+            if j and read_word(s, n, j, lim, &w) and unlisted(gz_get(w.hash, NULL)):
+                score[0] = 0.6
+                return e  # two unlisted capitalised words mid-sentence: "met Oluwaseun Adeyemi"
+        return 0
+    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records)
+    if f0 & G_LAST and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
+        if read_word(s, n, e + 2, lim, &w) and w.shape == w0.shape:
+            f = gz_get(w.hash, NULL)
+            if f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
+                return name_rest_after_first(s, n, &w, lim)
+    # a lone word: a first name, with a cue where it could be something else
+    if w0.shape != S_CAP:
+        return 0
+    e = hyphen_tail(s, n, w0.end, lim)
+    cue = cue_flags(s, n, w0.start)
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
+        cue |= G_CUE
+    if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY) \
+            and (w0.end - w0.start > 2 or cue & (G_CUE | G_CUE_WEAK)):
+        score[0] = 0.85 if cue & (G_CUE | G_CUE_WEAK) else 0.65
+        return e  # ("Mi", "Al" alone: only after a cue)
+    if cue & G_CUE_STRONG and (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
+        return e
+    if cue & G_CUE and (f0 & G_FIRST or f0 & G_LAST and not f0 & G_COMMON or unlisted(f0)) \
+            and (not f0 & G_COMMON or not (sentence_start(s, n, w0.start) or at(s, w0.start - 2, n) == 58)):
+        return e  # "Hi Ximena", "Thanks, Pat", "Dear Patel"
+    if unlisted(f0) and at(s, e, n) == 58 and at(s, e + 1, n) == 32 and line_start(s, n, w0.start):
+        return e  # a speaker's label: "Milena: running late"
+    return 0
+
+
+cdef inline bint line_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    return pos == 0 or s[pos - 1] == 10 or s[pos - 1] == 13
+
+
+cdef inline bint line_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t e) noexcept nogil:
+    return e >= n or s[e] == 10 or s[e] == 13
+
+
+cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t, Py_ssize_t lim,
+                                  Py_ssize_t* start) noexcept nogil:
+    # "Mr. Patel", "Dr Jane Smith": the name after a title (the title is not part of it)
+    cdef Word w
+    cdef Py_ssize_t j = t.end, e
+    cdef int more = 0, v = 0
+    cdef unsigned int f
+    gz_get(t.hash, &v)
+    if v == V_NAME_SUFFIX:
+        return 0
+    if at(s, j, n) == 46:
+        j += 1
+    j = space_gap(s, j, lim)
+    if not j or not read_word(s, n, j, lim, &w) or w.shape != S_CAP:
+        return 0
+    f = gz_get(w.hash, NULL)
+    if not (name_word(&w, f) or f & (G_FIRST | G_LAST)):
+        return 0
+    start[0] = w.start
+    return name_rest(s, n, &w, lim, &more)
+
+
+cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                                 Py_ssize_t lim) noexcept nogil:
+    # "my name is kevin brown" in a transcript: a name after a cue; end, or 0. After a
+    # strong cue ("my name is") an unlisted word counts too ("ayodele zhou")
+    cdef Word w
+    cdef Py_ssize_t j, e, e2
+    cdef unsigned int cue, f
+    cdef int k
+    if f0 & (G_FUNCTION | G_STOP | G_NUMBER):
+        return 0
+    cue = cue_flags(s, n, w0.start)
+    if not (cue & G_CUE_STRONG and (f0 & G_FIRST or unlisted(f0))
+            or cue & G_CUE_LOWER and (f0 & G_FIRST and not f0 & G_COMMON or unlisted(f0))):
+        return 0
+    e = hyphen_tail(s, n, w0.end, lim)
+    for k in range(4):
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP
+                                                       or w.shape == S_INITIAL)):
+            break
+        if w.end - w.start == 1 and at(s, w.end, n) == 46 and k < 2:
+            e = w.end + 1  # a middle initial, "fernando g. suzuki"
+            continue
+        f = gz_get(w.hash, NULL)
+        if w.end - w.start == 1 and (at(s, w.end, n) == 39 or at(s, w.end, n) == 0x2019) \
+                and is_letter(at(s, w.end + 1, n)):
+            e = w.end + 1  # "o'brien"
+            while e < lim and is_letter(s[e]):
+                e += 1
+            continue
+        if f & (G_FUNCTION | G_STOP | G_NUMBER) or not (f & (G_LAST | G_FIRST | G_PARTICLE) or unlisted(f)):
+            break
+        if f & G_PARTICLE and not f & (G_LAST | G_FIRST):
+            e2 = space_gap(s, w.end, lim)  # "de la cruz", "de vries": particles, then a word
+            if not e2:
+                break
+            e = w.end
+            continue
+        e = hyphen_tail(s, n, w.end, lim)
+    while at(s, e - 1, n) == 32:
+        e -= 1
+    if at(s, e - 1, n) == 46:
+        e -= 1  # an initial the name did not go on after
+    return e

@@ -1,0 +1,305 @@
+# Network: email addresses (written and read out), URLs, IPv4 and IPv6, domain names.
+# Included into core/_scan.pyx; declarations in network.pxd.
+
+cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t at_sign,
+                            Py_ssize_t lim) noexcept nogil:
+    # local part [w, at_sign): 1-64 chars, no "..", no trailing '.'
+    cdef Py_ssize_t i, label, labels = 0, tld_start = 0
+    if at_sign - w > 64 or s[at_sign - 1] == 46:
+        return 0
+    for i in range(w + 1, at_sign):
+        if s[i] == 46 and s[i - 1] == 46:
+            return 0
+    # domain: labels of letters, digits and inner hyphens, joined by single dots
+    i = at_sign + 1
+    while True:
+        label = i
+        while i < lim and (cls(s[i]) & C_DOMAIN):
+            i += 1
+        if i == label or i - label > 63 or s[label] == 45 or s[i - 1] == 45:
+            return 0
+        labels += 1
+        tld_start = label
+        if i + 1 < lim and s[i] == 46 and (cls(s[i + 1]) & C_DOMAIN):
+            i += 1
+            continue
+        break
+    if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or i >= lim and i < n:
+        return 0
+    for label in range(tld_start, i):
+        if not is_letter(s[label]):
+            return 0
+    if word_at(s, i, n) or at(s, i, n) == 64:
+        return 0
+    return i
+
+
+cdef const char* SCHEMES[8]
+SCHEMES[:] = [b"https://", b"http://", b"ftps://", b"ftp://", b"sftp://", b"wss://",
+              b"ws://", b"www."]
+
+
+cdef inline bint url_trailer(Py_UCS4 c) noexcept nogil:
+    # punctuation that ends a sentence rather than a URL
+    return c == 46 or c == 44 or c == 59 or c == 58 or c == 33 or c == 63 or c == 39 or c == 42
+
+
+cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                         int* capped) noexcept nogil:
+    # end of the URL body starting at i; trailing punctuation and unbalanced closers dropped
+    cdef Py_ssize_t start = i, opens = 0, closes = 0
+    cdef Py_UCS4 c
+    while i < lim and (cls(s[i]) & C_URL):
+        c = s[i]
+        if c == 40 or c == 91:
+            opens += 1
+        elif c == 41 or c == 93:
+            closes += 1
+        i += 1
+    if i == lim and lim < n:
+        capped[0] = 1
+        return i
+    capped[0] = 0
+    while i > start:
+        c = s[i - 1]
+        if url_trailer(c):
+            i -= 1
+        elif (c == 41 or c == 93) and closes > opens:
+            closes -= 1
+            i -= 1
+        else:
+            break
+    return i
+
+
+cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                          int* capped) noexcept nogil:
+    cdef int k
+    cdef Py_ssize_t i = 0, end
+    for k in range(8):
+        if starts_with(s, w, lim, SCHEMES[k]):
+            i = w + <Py_ssize_t>strlen(SCHEMES[k])
+            break
+    if i == 0 or i >= lim:
+        return 0
+    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7):
+        return 0
+    end = url_body(s, n, i, lim, capped)
+    return end if end > i else 0
+
+
+cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil:
+    # four dotted decimal octets 0-255 without leading zeros ("01" is octal to some
+    # parsers and invalid to Python's ipaddress); not part of a longer dotted number
+    cdef int octet, digits, k
+    cdef Py_ssize_t i = w, first
+    if at(s, w - 1, n) == 46:
+        return 0
+    for k in range(4):
+        if k:
+            if i >= lim or s[i] != 46:
+                return 0
+            i += 1
+        octet = 0
+        digits = 0
+        first = i
+        while i < lim and is_digit(s[i]) and digits < 4:
+            octet = octet * 10 + (<int>s[i] - 48)
+            digits += 1
+            i += 1
+        if digits == 0 or digits > 3 or octet > 255 or (digits > 1 and s[first] == 48):
+            return 0
+    if word_at(s, i, n) or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
+        return 0
+    return i
+
+
+cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil:
+    # RFC 4291 text forms: 8 groups, or fewer around one "::", optionally ending in IPv4
+    cdef int groups = 0, digits
+    cdef bint compressed = False
+    cdef Py_ssize_t i = w, g, v4
+    if at(s, w - 1, n) == 58 or (cls(at(s, w - 1, n)) & C_HEX):
+        return 0
+    if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+        compressed = True
+        i += 2
+    while i < lim and groups < 8:
+        g = i
+        digits = 0
+        while i < lim and (cls(s[i]) & C_HEX) and digits < 5:
+            i += 1
+            digits += 1
+        if digits == 0:
+            break
+        if i < lim and s[i] == 46 and groups <= 6:
+            v4 = match_ipv4(s, n, g, lim)
+            if v4 and (at(s, g - 1, n) == 58):
+                groups += 2
+                i = v4
+                break
+            return 0
+        if digits > 4:
+            return 0
+        groups += 1
+        if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+            if compressed:
+                return 0
+            compressed = True
+            i += 2
+        elif i + 1 < lim and s[i] == 58 and (cls(s[i + 1]) & C_HEX):
+            i += 1
+        else:
+            break
+    if groups == 0 or (compressed and groups > 7) or (not compressed and groups != 8):
+        return 0
+    if word_at(s, i, n) or at(s, i, n) == 58 or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
+        return 0
+    return i
+
+
+cdef bint colon_ahead(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # an IPv6 address has a ':' within its first five characters
+    cdef Py_ssize_t k
+    for k in range(i, min(i + 5, lim)):
+        if s[k] == 58:
+            return True
+        if not (cls(s[k]) & C_HEX):
+            return False
+    return False
+
+
+cdef inline bint host_char(Py_UCS4 c) noexcept nogil:
+    return c < 128 and (CLS[c] & C_DOMAIN) != 0
+
+
+cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                             bint* file_like) noexcept nogil:
+    # host labels joined by dots (or by " dot ", as speech-to-text writes them) whose last
+    # labels are a public suffix, with a label before it; one case throughout. end, or 0
+    cdef Py_ssize_t i = w, label, starts[16], ends[16]
+    cdef int labels = 0, k, m, uppers = 0, lowers = 0
+    cdef unsigned long long h
+    cdef unsigned int f
+    cdef int value
+    cdef Py_UCS4 c
+    cdef bint spoken = False
+    file_like[0] = False
+    c = at(s, w - 1, n)
+    if c == 46 or c == 64 or c == 47 or c == 45 or host_char(c):
+        return 0
+    while labels < 16:
+        label = i
+        while i < lim and host_char(s[i]) and i - label < 64:
+            c = s[i]
+            if 65 <= c <= 90:
+                uppers += 1
+            elif 97 <= c <= 122:
+                lowers += 1
+            i += 1
+        if i == label or s[label] == 45 or s[i - 1] == 45:
+            return 0
+        starts[labels] = label
+        ends[labels] = i
+        labels += 1
+        if not spoken and i + 1 < lim and s[i] == 46 and host_char(s[i + 1]):
+            i += 1
+            continue
+        if (labels == 1 or spoken) and starts_with(s, i, lim, b" dot ") and i + 5 < lim \
+                and 97 <= s[i + 5] <= 122 and s[i + 1] == 100:
+            spoken = True  # "acme dot com"
+            i += 5
+            continue
+        break
+    if labels < 2 or word_at(s, i, n) or at(s, i, n) == 64 or (uppers and lowers) or (spoken and uppers):
+        return 0
+    if at(s, i, n) == 46 and host_char(at(s, i + 1, n)):
+        return 0  # cut at 16 labels or 64 characters
+    # the longest public suffix: labels k.. for the smallest k >= 1
+    for k in range(1, labels):
+        h = FNV64_OFFSET
+        for m in range(k, labels):
+            if m > k:
+                h = fnv64(h, 46)
+            for label in range(starts[m], ends[m]):
+                h = fnv64(h, s[label])
+        if h == 0:
+            h = 1
+        value = 0
+        f = gz_get(h, &value)
+        if f & G_TLD:
+            if labels == 2 and f & G_FILE_EXT:
+                file_like[0] = True  # "setup.py", "notes.md": a file unless context says domain
+            elif labels == 2 and value == WORD_TLD:
+                # "thanks.it": a missing space when the name is a common word
+                h = FNV64_OFFSET
+                for label in range(starts[0], ends[0]):
+                    h = fnv64(h, s[label])
+                file_like[0] = (gz_get(h if h else 1, NULL) & (G_COMMON | G_STOP | G_FUNCTION)) != 0 \
+                    or uppers > 0
+            return i
+        if f & G_TLD_WILD and k >= 2:
+            return i
+    return 0
+
+
+cdef inline bint domain_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a word: more host-name characters and a '.', or " dot " ("acme-corp.com",
+    # "acme dot com")
+    cdef Py_ssize_t i = e
+    while i < lim and host_char(s[i]) and i - e < 64:
+        i += 1
+    return (at(s, i, n) == 46 and host_char(at(s, i + 1, n))) \
+        or (at(s, i, n) == 32 and at(s, i + 1, n) == 100 and at(s, i + 2, n) == 111 and at(s, i + 3, n) == 116
+            and at(s, i + 4, n) == 32)
+
+
+cdef inline bint at_word_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    return at(s, i, n) == 32 and at(s, i + 1, n) == 97 and at(s, i + 2, n) == 116 and at(s, i + 3, n) == 32
+
+
+cdef Py_ssize_t match_spoken_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
+                                   Py_ssize_t lim) noexcept nogil:
+    # "zoenovak at yahoo dot com", "john dot smith at gmail dot com", "j_doe42 at acme.org":
+    # an address as speech-to-text writes it; end, or 0
+    cdef Py_ssize_t i = pos, k, d
+    cdef Word w
+    cdef bint file_like = False, plain = True
+    cdef int parts = 0
+    while i < lim and parts < 8:
+        k = i
+        while i < lim and (cls(s[i]) & C_LOCAL) and s[i] != 46 and i - k < 64:
+            i += 1
+        if i == k:
+            return 0
+        parts += 1
+        if i - k != 0 and not (read_word(s, n, k, i, &w) and i == w.end):
+            plain = False  # digits, '_', '+' or '-' in it: no everyday word
+        if at(s, i, n) == 46 and (cls(at(s, i + 1, n)) & C_LOCAL):
+            i += 1
+            plain = False
+        elif starts_with(s, i, lim, b" dot ") and (cls(at(s, i + 5, n)) & C_LOCAL):
+            i += 5
+            plain = False
+        else:
+            break
+    if not at_word_ahead(s, n, i):
+        return 0
+    if plain and parts == 1:
+        # one plain word: a name-like word, not "me at", "home at"
+        if not read_word(s, n, pos, i, &w) or gz_get(w.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_NUMBER):
+            return 0
+    d = match_domain(s, n, i + 4, lim, &file_like)
+    if not d or file_like:
+        return 0
+    for k in range(i + 4, d):
+        if s[k] == 32:
+            return d  # the domain said too ("yahoo dot com"): an address read out
+    return 0
+
+
+cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, Py_ssize_t* e,
+                        unsigned long long* before) noexcept nogil:
+    cdef bint file_like = False
+    e[0] = match_domain(s, n, pos, lim, &file_like)
+    return e[0] != 0 and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, before))

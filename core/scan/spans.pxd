@@ -1,0 +1,7 @@
+# Spans: the vector the pass fills, and how a match is scored and pushed.
+
+cdef int push(SpanVec* v, Py_ssize_t start, Py_ssize_t end, int type_id, int flags,
+              float score, long long aux) noexcept nogil
+cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t start,
+                     Py_ssize_t end, Py_ssize_t lim, int type_id, long long aux, float base,
+                     unsigned long long* before) noexcept nogil
