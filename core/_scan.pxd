@@ -66,29 +66,6 @@ cdef struct SpanVec:
     Py_ssize_t size
     Py_ssize_t capacity
 
-cdef struct Groups:
-    int n                           # digit groups read
-    bint plus                       # the run starts with '+'
-    Py_ssize_t start[MAX_GROUPS]    # first digit of group k
-    Py_ssize_t digits_end[MAX_GROUPS]
-    Py_ssize_t stop[MAX_GROUPS]     # after group k, its ')' included
-    Py_UCS4 sep[MAX_GROUPS]         # separator before group k; 0 for the first
-    bint paren[MAX_GROUPS]          # group k was written "(ddd)"
-
-cdef struct Keywords:     # a type's context rule; its words are in the keyword hash table
-    int before          # code points looked at before a span
-    int after           # code points looked at after a span
-    int veto_before     # code points looked at before a span for a veto word
-    float score
-    float boost
-
-from core.includes.python cimport Py_UCS1, Py_UCS2
-
-ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
-
 cdef struct Options:
     unsigned int types  # bit per type id
     bint day_first      # numeric dates read D/M/Y before M/D/Y
@@ -101,9 +78,7 @@ include "scan/spans.pxd"
 include "scan/groups.pxd"
 include "scan/gazetteer.pxd"
 include "scan/words.pxd"
-include "scan/cards.pxd"
-include "scan/national.pxd"
-include "scan/phones.pxd"
+include "scan/numbers.pxd"
 include "scan/dates.pxd"
 include "scan/network.pxd"
 include "scan/banking.pxd"

@@ -26,9 +26,7 @@ include "scan/spans.pyx"
 include "scan/groups.pyx"
 include "scan/gazetteer.pyx"
 include "scan/words.pyx"
-include "scan/cards.pyx"
-include "scan/national.pyx"
-include "scan/phones.pyx"
+include "scan/numbers.pyx"
 include "scan/dates.pyx"
 include "scan/network.pyx"
 include "scan/banking.pyx"
@@ -41,118 +39,37 @@ include "scan/gates.pyx"
 
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                     const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
-    # the detectors that start with a digit, '+' or '('; -1 on allocation failure
+    # at a digit, '+' or '(': the numeric families in the order they are tried. A later
+    # reading replaces the best so far only by ending further on; where none was read, the
+    # phone candidates. 1 when one matched, 0, or -1 on allocation failure
     cdef Groups g
-    cdef int j, best_t = -1, used, phones = 0
-    cdef unsigned long long before = ~0ULL
-    cdef Near near
-    cdef int d[20]
-    cdef Py_ssize_t e, best_e = 0
-    cdef long long aux = 0, best_aux = 0
+    cdef Best b
     cdef bint ctx
     end[0] = 0
-    near_init(&near)
     read_groups(s, pos, lim, &g)
     if g.n == 0:
         return 0
-    # a written date that starts with its day
-    if is_digit(s[pos]) and g.digits_end[0] - pos <= 2 and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
-        e = match_written_date(s, n, pos, lim, &aux)  # (its day has one or two digits)
-        if e:
-            best_e, best_t, best_aux = e, T_DATE, aux
-    if type_on(opt, T_CREDIT_CARD_NUMBER):
-        used = match_card(s, &g)
-        if used and g.stop[used - 1] > best_e and not word_at(s, g.stop[used - 1], n):
-            best_e, best_t = g.stop[used - 1], T_CREDIT_CARD_NUMBER
-    if g.n >= 3 and type_on(opt, T_SSN) and plain_groups(&g, 3, b"- .") and not continues(&g, 3) \
-            and group_len(&g, 0) == 3 and group_len(&g, 1) == 2 and group_len(&g, 2) == 4 \
-            and ssn_valid(<int>digits_value(s, &g, 0), <int>digits_value(s, &g, 1),
-                          <int>digits_value(s, &g, 2)) \
-            and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
-        best_e, best_t = g.stop[2], T_SSN
-    if group_len(&g, 0) == 9 and not g.plus and not g.paren[0] and not continues(&g, 1) \
-            and g.stop[0] > best_e and not word_at(s, g.stop[0], n):
-        # a bare nine-digit run: a routing number or an SSN, told apart by context
-        collect_digits(s, &g, 1, d)
-        if type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
-                and has_context(s, n, pos, g.stop[0], lim, T_US_BANK_ROUTING_NUMBER, &before):
-            best_e, best_t = g.stop[0], T_US_BANK_ROUTING_NUMBER
-        elif type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
-                and has_context(s, n, pos, g.stop[0], lim, T_SSN, &before):
-            best_e, best_t = g.stop[0], T_SSN
-    if type_on(opt, T_IP_ADDRESS) and is_digit(s[pos]):
-        e = match_ipv4(s, n, pos, lim)
-        if e > best_e and not vetoed(s, n, pos, T_IP_ADDRESS, &before):
-            best_e, best_t = e, T_IP_ADDRESS
-    if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
-        used = match_numeric_date(s, &g, opt.day_first, &aux)
-        if used and g.stop[2] > best_e and not word_at(s, g.stop[2], n):
-            best_e, best_t, best_aux = g.stop[2], T_DATE, aux
-    if type_on(opt, T_CREDIT_CARD_EXPIRATION) and g.n >= 2 and not g.plus and not g.paren[0] \
-            and not g.paren[1] and (g.sep[1] == 47 or g.sep[1] == 45) and not continues(&g, 2) \
-            and g.stop[1] > best_e and not word_at(s, g.stop[1], n):
-        aux = expiry_numeric(s, &g)
-        if aux and has_context_near(s, n, pos, T_CREDIT_CARD_EXPIRATION, &before, &near):
-            best_e, best_t, best_aux = g.stop[1], T_CREDIT_CARD_EXPIRATION, aux
-    if g.n == 1 and not g.plus and not g.paren[0] and group_len(&g, 0) <= 6 \
-            and g.stop[0] > best_e and not word_at(s, g.stop[0], n) and not clock_part(s, n, pos, g.stop[0], lim):
-        # a lone short number: a CVV or PIN by context, or an age
-        used = group_len(&g, 0)
-        if 3 <= used <= 4 and type_on(opt, T_CREDIT_CARD_CVV) \
-                and has_context_near(s, n, pos, T_CREDIT_CARD_CVV, &before, &near):
-            best_e, best_t = g.stop[0], T_CREDIT_CARD_CVV
-            if used == 4 and type_on(opt, T_CREDIT_CARD_PIN) \
-                    and has_context_near(s, n, pos, T_CREDIT_CARD_PIN, &before, &near):
-                best_t = nearer_of(s, n, pos, T_CREDIT_CARD_CVV, T_CREDIT_CARD_PIN)
-        elif 4 <= used <= 6 and type_on(opt, T_CREDIT_CARD_PIN) \
-                and has_context_near(s, n, pos, T_CREDIT_CARD_PIN, &before, &near):
-            best_e, best_t = g.stop[0], T_CREDIT_CARD_PIN
-        elif used <= 3 and type_on(opt, T_AGE) and (used == 1 or s[pos] != 48):
-            aux = digits_value(s, &g, 0)
-            if aux <= 130 and (age_phrase(s, n, g.digits_end[0], lim)
-                               or has_context_near(s, n, pos, T_AGE, &before, &near)):
-                best_e, best_t, best_aux = g.stop[0], T_AGE, aux
-    if best_t < 0 and not g.plus and not g.paren[0]:
-        # an ID number by its context: passport, driver's licence, bank account
-        used = id_groups(&g)
-        if used:
-            j = id_type(s, n, pos, total_digits(&g, used), True, opt, &near)
-            if j >= 0:
-                best_e, best_t = g.stop[used - 1], j
-    if best_t == T_DATE:
-        best_t = date_type(s, n, pos, best_e, lim, opt, &before)
-    if best_t >= 0:
-        # where context was required it was found; elsewhere it is a bonus
-        ctx = (best_t == T_US_BANK_ROUTING_NUMBER or (best_t == T_SSN and best_e == g.stop[0])
-               or has_context(s, n, pos, best_e, lim, best_t, &before))
-        if push(out, pos, best_e, best_t, F_CONTEXT if ctx else 0, scored(best_t, ctx), best_aux) < 0:
-            return -1
-        end[0] = best_e
-        return 1
-    if not type_on(opt, T_PHONE_NUMBER):
-        return 0
-    if at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n)):
-        return 0  # inside a longer run of digit groups ("9400 1869 1413 8388 9976 29")
-    # phone candidates, longest first; the caller validates them
-    for j in range(g.n, 0, -1):
-        e = g.stop[j - 1]
-        if e - pos > PHONE_MAX or continues(&g, j) or word_at(s, e, n):
-            continue
-        used = total_digits(&g, j)
-        if used < 8 or used > 15 or (not g.plus and j == 1 and not 9 <= used <= 11):
-            continue
-        if not phone_groups(&g, j):
-            continue
-        # context is looked up later, for the one candidate that validates (context_score)
-        if push(out, pos, e, T_PHONE_NUMBER, F_TENTATIVE | (F_ALTERNATIVE if phones else 0),
-                scored(T_PHONE_NUMBER, False), 0) < 0:
-            return -1
-        phones += 1
-        if e > end[0]:
-            end[0] = e
-        if phones == 3:
-            break
-    return 0
+    best_init(&b)
+    date_by_day_at(s, n, pos, lim, opt, &g, &b)    # dates: "3rd of October 1982", "3 Oct"
+    card_at(s, n, pos, lim, opt, &g, &b)           # numbers: Luhn, issuer prefix and length
+    ssn_at(s, n, pos, lim, opt, &g, &b)            # numbers: "123-45-6789"
+    nine_digits_at(s, n, pos, lim, opt, &g, &b)    # banking: a routing number, else an SSN, by context
+    ipv4_at(s, n, pos, lim, opt, &g, &b)           # network
+    numeric_date_at(s, n, pos, lim, opt, &g, &b)   # dates: 1982-10-03, 10/03/1982
+    expiry_at(s, n, pos, lim, opt, &g, &b)         # numbers: "exp 04/27"
+    short_number_at(s, n, pos, lim, opt, &g, &b)   # numbers: CVV or PIN by context, an age
+    id_number_at(s, n, pos, lim, opt, &g, &b)      # numbers: passport, licence, account, by context
+    if b.type_id == T_DATE:
+        b.type_id = date_type(s, n, pos, b.end, lim, opt, &b.before)  # a DATE_OF_BIRTH by context
+    if b.type_id < 0:
+        return phone_candidates_at(s, n, pos, lim, opt, &g, out, end)
+    # where context was required it was found; elsewhere it is a bonus
+    ctx = (b.type_id == T_US_BANK_ROUTING_NUMBER or (b.type_id == T_SSN and b.end == g.stop[0])
+           or has_context(s, n, pos, b.end, lim, b.type_id, &b.before))
+    if push(out, pos, b.end, b.type_id, F_CONTEXT if ctx else 0, scored(b.type_id, ctx), b.aux) < 0:
+        return -1
+    end[0] = b.end
+    return 1
 
 
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

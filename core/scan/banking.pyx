@@ -141,3 +141,18 @@ cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
         if word_at(s, e, n):
             return 0
     return e
+
+
+cdef inline void nine_digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                const Options* opt, const Groups* g, Best* b) noexcept nogil:
+    # a bare nine-digit run: a routing number, else an SSN, each only by its context
+    cdef int d[MAX_GROUPS * 20]
+    if group_len(g, 0) == 9 and not g.plus and not g.paren[0] and not continues(g, 1) \
+            and g.stop[0] > b.end and not word_at(s, g.stop[0], n):
+        collect_digits(s, g, 1, d)
+        if type_on(opt, T_US_BANK_ROUTING_NUMBER) and aba_valid(d) \
+                and has_context(s, n, pos, g.stop[0], lim, T_US_BANK_ROUTING_NUMBER, &b.before):
+            b.end, b.type_id = g.stop[0], T_US_BANK_ROUTING_NUMBER
+        elif type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
+                and has_context(s, n, pos, g.stop[0], lim, T_SSN, &b.before):
+            b.end, b.type_id = g.stop[0], T_SSN

@@ -1,6 +1,20 @@
 # Context words: the keyword table and the windows before and after a span where a
 # type's context (and veto) words are looked for.
 
+cdef struct Keywords:     # a type's context rule; its words are in the keyword hash table
+    int before          # code points looked at before a span
+    int after           # code points looked at after a span
+    int veto_before     # code points looked at before a span for a veto word
+    float score
+    float boost
+
+from core.includes.python cimport Py_UCS1, Py_UCS2
+
+ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
 cdef struct KeywordSlot:
     unsigned int hash       # 0 = empty
     int length

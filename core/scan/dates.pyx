@@ -190,3 +190,23 @@ cdef Py_ssize_t match_holiday(const uchar_t* s, Py_ssize_t n, const Word* w0, un
         e = y
     aux[0] = date_aux(year, value // 100, value % 100) if value else date_aux(year, 0, 0)
     return e
+
+
+cdef inline void date_by_day_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                const Options* opt, const Groups* g, Best* b) noexcept nogil:
+    # "3rd of October 1982", "3 Oct": a written date that starts with its day
+    cdef long long aux = 0
+    cdef Py_ssize_t e
+    if is_digit(s[pos]) and g.digits_end[0] - pos <= 2 and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+        e = match_written_date(s, n, pos, lim, &aux)
+        if e:
+            b.end, b.type_id, b.aux = e, T_DATE, aux
+
+
+cdef inline void numeric_date_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                 const Options* opt, const Groups* g, Best* b) noexcept nogil:
+    # 1982-10-03, 10/03/1982, 3.10.1982, 10/3/82
+    cdef long long aux = 0
+    if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
+        if match_numeric_date(s, g, opt.day_first, &aux) and g.stop[2] > b.end and not word_at(s, g.stop[2], n):
+            b.end, b.type_id, b.aux = g.stop[2], T_DATE, aux

@@ -303,3 +303,13 @@ cdef inline bint dom_ok(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
     cdef bint file_like = False
     e[0] = match_domain(s, n, pos, lim, &file_like)
     return e[0] != 0 and (not file_like or has_context_before(s, n, pos, T_DOMAIN_NAME, before))
+
+
+cdef inline void ipv4_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                         const Options* opt, const Groups* g, Best* b) noexcept nogil:
+    # four dotted octets, unless a veto word ("version 4.18.14.13") stands before them
+    cdef Py_ssize_t e
+    if type_on(opt, T_IP_ADDRESS) and is_digit(s[pos]):
+        e = match_ipv4(s, n, pos, lim)
+        if e > b.end and not vetoed(s, n, pos, T_IP_ADDRESS, &b.before):
+            b.end, b.type_id = e, T_IP_ADDRESS

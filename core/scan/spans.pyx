@@ -48,3 +48,11 @@ cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t st
     if base >= 0:
         v = base + (KW[type_id].boost if ctx else 0)
     return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
+
+
+cdef inline void best_init(Best* b) noexcept nogil:
+    b.end = 0
+    b.type_id = -1
+    b.aux = 0
+    b.before = ~0ULL
+    near_init(&b.near)
