@@ -49,7 +49,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
     read_groups(s, pos, lim, &g)
     if g.n == 0:
         return 0
-    best_init(&b)
+    best_init(&b, pos)
     date_by_day_at(s, n, pos, lim, opt, &g, &b)    # dates: "3rd of October 1982", "3 Oct"
     card_at(s, n, pos, lim, opt, &g, &b)           # numbers: Luhn, issuer prefix and length
     ssn_at(s, n, pos, lim, opt, &g, &b)            # numbers: "123-45-6789"
@@ -74,51 +74,23 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
 
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil:
-    # the detectors that start with a letter; 1 when one matched, -1 on allocation failure
-    cdef Py_ssize_t e = 0, e2
-    cdef int t = -1, capped = 0, month = 0
-    cdef long long aux = 0, aux2 = 0
-    cdef unsigned long long before = ~0ULL
-    cdef bint digit = False
+    # at a letter: the families that read letters and digits, in order; the first that reads
+    # something decides. 1 when one matched, 0, or -1 on allocation failure
+    cdef Best b
     cdef Py_UCS4 c2 = at(s, pos + 1, n)
-    # one look-up of the first two letters gates the detectors (random words mispredict branches)
+    # one look-up of the first two letters gates them (random words mispredict branches)
     cdef unsigned char pair = PAIRS[(<int>lower(s[pos]) - 97) * 26 + <int>lower(c2) - 97] if is_letter(c2) else 0
-    if pair & P_URL and type_on(opt, T_URL):
-        e = match_url(s, n, pos, lim, &capped)
-        if e:
-            t = T_URL
-            if capped:
-                carry[0] |= CARRY_URL
-                if has_context(s, n, pos, e, lim, T_URL, &before):
-                    carry[0] |= CARRY_URL_CONTEXT
-    if not e and pair & P_IBAN and type_on(opt, T_IBAN) and is_digit(at(s, pos + 2, n)):
-        e = match_iban(s, n, pos, lim)
-        t = T_IBAN
-    if not e and (cls(s[pos]) & C_HEX) and (c2 == 58 or cls(c2) & C_HEX) \
-            and type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
-        e = match_ipv6(s, n, pos, lim)
-        t = T_IP_ADDRESS
-    if not e and pair & P_MONTH and read_month(s, n, pos, lim, &month):
-        # (both readings start with a month name: one look for the words that are not)
-        if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
-            e = match_written_date(s, n, pos, lim, &aux)
-            t = date_type(s, n, pos, e, lim, opt, &before) if e else -1
-        if type_on(opt, T_CREDIT_CARD_EXPIRATION):
-            # "Apr 27" is an expiry, not the 27th, with expiry context; the longer reading wins
-            e2 = match_expiry_written(s, n, pos, lim, &aux2)
-            if e2 and e2 >= e and has_context_before(s, n, pos, T_CREDIT_CARD_EXPIRATION, &before):
-                e, t, aux = e2, T_CREDIT_CARD_EXPIRATION, aux2
-    if not e and type_on(opt, T_SWIFT_CODE) and 65 <= s[pos] <= 90 and 65 <= c2 <= 90:
-        # without a context word the code must hold a digit: "DEUTDEFF" alone could be a word
-        e = match_swift(s, n, pos, lim, &digit)
-        t = T_SWIFT_CODE
-        if e and not digit and not has_context(s, n, pos, e, lim, T_SWIFT_CODE, &before):
-            e = 0
-    if not e or t < 0:
+    best_init(&b, pos)
+    url_at(s, n, pos, lim, opt, pair, carry, &b)   # network: "https://...", "www."
+    iban_at(s, n, pos, lim, opt, pair, &b)         # banking
+    ipv6_at(s, n, pos, lim, opt, c2, &b)           # network: "fe80::1"
+    month_at(s, n, pos, lim, opt, pair, &b)        # dates: "October 3, 1982"; numbers: "exp Apr 27"
+    swift_at(s, n, pos, lim, opt, c2, &b)          # banking: "DEUTDEFF500"
+    if not b.end or b.type_id < 0:
         return 0
-    if push_match(out, s, n, pos, e, lim, t, aux, &before) < 0:
+    if push_match(out, s, n, pos, b.end, lim, b.type_id, b.aux, &b.before) < 0:
         return -1
-    end[0] = e
+    end[0] = b.end
     return 1
 
 
@@ -229,128 +201,76 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
                   const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
-    # the word-level detectors at a word that starts with a letter; 1 when one matched
-    # (end set), 0, or -1 on allocation failure
-    cdef Near near
+    # at a word that starts with a letter: the word-level families in order; the first that
+    # reads something decides, but among an organisation, a place and a name the longest
+    # does. 1 when one matched (end set), 0, or -1 on allocation failure. (scan_text calls
+    # this for a lower-case word only when lower_word_gate let it through or a '.' follows)
+    cdef Best b
     cdef Word w
     cdef unsigned int f
-    cdef Py_ssize_t e = 0, start = pos, j
-    cdef int t = -1, letters, digits
-    cdef long long aux = 0
-    cdef float score = -1
-    cdef unsigned long long before = ~0ULL
-    cdef bint file_like = False
-    cdef Py_UCS4 c0 = s[pos]
-    # (scan_text calls this for a lower-case word only when lower_word_gate let it through
-    # or a '.' follows it)
-    if c0 >= 97 and type_on(opt, T_EMAIL_ADDRESS) and (at_word_ahead(s, n, word_end) or domain_ahead(s, n, word_end, lim)):
-        e = match_spoken_email(s, n, pos, lim)
-        if e:
-            if push_scored(out, s, n, pos, e, lim, T_EMAIL_ADDRESS, 0, -1, &before) < 0:
-                return -1
-            end[0] = e
-            return 1
-    if not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
-                                             and is_digit(at(s, w.end + 1, n))):
-        # letters joined to digits: an ID ("X12345678", "J 610 392 643 322"), a postcode
-        if type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE):
-            e = read_id(s, n, pos, lim, &letters, &digits)
-            if e and letters:
-                near_init(&near)
-                t = id_type(s, n, pos, letters + digits, False, opt, &near)
-        if t < 0 and type_on(opt, T_ADDRESS) and up(c0):
-            e = read_uk_postcode(s, n, pos, lim)
-            if not e:
-                e = read_ca_postcode(s, n, pos, lim)
-            if e and has_context_before(s, n, pos, T_ADDRESS, &before):
-                t = T_ADDRESS
-        if t < 0:
-            return 0
-    elif type_on(opt, T_DOMAIN_NAME) and (w.shape == S_LOWER or w.shape == S_UPPER) \
-            and domain_ahead(s, n, w.end, lim) \
-            and dom_ok(s, n, pos, lim, &e, &before):
-        t = T_DOMAIN_NAME
+    cdef int r
+    best_init(&b, pos)
+    if s[pos] >= 97 and spoken_email_at(s, n, pos, lim, opt, word_end, &b):
+        pass                                          # network: "jo at acme dot com"
+    elif not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
+                                               and is_digit(at(s, w.end + 1, n))):
+        id_at(s, n, pos, lim, opt, &b)                # numbers: "X12345678", "J 610 392 643 322"
+        postcode_at(s, n, pos, lim, opt, &b)          # addresses: "SW1A 1AA", "K1A 0B1"
+    elif domain_word_at(s, n, pos, lim, opt, &w, &b):
+        pass                                          # network: "acme-corp.com"
     elif w.shape == S_LOWER:
-        if spoken_gate(s, n, pos, w.end):
-            f = gz_get(w.hash, NULL)
-            if f & G_NUMBER:
-                return spoken_at(s, n, pos, lim, opt, out, end)
-        if type_on(opt, T_ADDRESS) and c0 == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111):
-            e = match_box(s, n, pos, lim)
-            if e:
-                t = T_ADDRESS
-        if t < 0 and type_on(opt, T_LOCATION) and after_place_cue(s, n, pos):
-            # "i live in denver", "shipped from mexico": a listed place after a place word
-            f = gz_get(w.hash, NULL)
-            if f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
-                e = match_lower_place(s, n, &w, f, lim, &aux)
-                if e:
-                    t = T_LOCATION
-        if t < 0 and type_on(opt, T_PERSON_NAME):
-            # a lower-case name right after a cue ending in "is", "am", "me", "m", "s", "to"
-            if after_name_cue(s, n, pos) or after_place_cue(s, n, pos):
-                f = gz_get(w.hash, NULL)
-                if f & G_FIRST or unlisted(f):
-                    e = match_lower_name(s, n, &w, f, lim)
-                    if e:
-                        t = T_PERSON_NAME
-        if t < 0:
-            return 0
+        if spoken_word(s, n, pos, &w):                # spoken numbers: "four one five ..."
+            return spoken_at(s, n, pos, lim, opt, out, end)
+        box_at(s, n, pos, lim, opt, po_start(s, n, pos), &b)  # addresses: "p.o. box 12"
+        lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
+        lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
     else:
         f = gz_get(w.hash, NULL)
-        if ((f and not f & START_BITS) or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
-                                            and w.end - w.start > 3)) \
-                and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))):
-            # a common word alone ("Thanks"), an unlisted upper-case word ("INFO", "AGENT"):
-            # nothing starts here but maybe a box ("PO Box", "PSC 123", "APO AE")
-            if not (type_on(opt, T_ADDRESS) and box_start(s, n, pos)):
-                return 0
-        if type_on(opt, T_ADDRESS) and box_start(s, n, pos):
-            e = match_box(s, n, pos, lim)
-            if e:
-                t = T_ADDRESS
-        if t < 0 and f & G_NUMBER and spoken_gate(s, n, pos, w.end):
-            e = 0
-            j = spoken_at(s, n, pos, lim, opt, out, end)
-            if j != 0 or end[0]:
-                return j
-        if t < 0 and f & (G_HOLIDAY | G_PREFIX) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
-            e = match_holiday(s, n, &w, f, lim, &aux)
-            if e:
-                t = date_type(s, n, pos, e, lim, opt, &before)  # "born on Christmas Day 1990"
-                if t < 0:
-                    e = 0
-        if t < 0 and f & G_TITLE and type_on(opt, T_PERSON_NAME):
-            e = match_titled_name(s, n, &w, lim, &start)
-            if e:
-                t = T_PERSON_NAME
-        if t < 0:
-            # an organisation, a name or a place: the longest; a place on a tie with a name
-            # ("New York"), an organisation on a tie with either ("Wells Fargo")
-            e = 0
-            if type_on(opt, T_ORGANIZATION):
-                e = match_org(s, n, &w, f, lim)
-                if e:
-                    t = T_ORGANIZATION
-            if (f or w.shape == S_CAP) and type_on(opt, T_LOCATION):
-                j = match_place(s, n, &w, f, lim, &aux)
-                if not j and f & G_ABBR:
-                    j = match_state_code(s, n, &w, f, lim)
-                    aux = LOC_STATE
-                if j > e:
-                    e, t = j, T_LOCATION
-            if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST | G_CITY) or unlisted(f)):
-                j = match_name(s, n, &w, f, lim, &score)
-                if j > e:
-                    e, t = j, T_PERSON_NAME
-                else:
-                    score = -1
-        if t < 0:
+        if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
             return 0
-    if push_scored(out, s, n, start, e, lim, t, aux, score, &before) < 0:
+        box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
+        if b.type_id < 0 and f & G_NUMBER and spoken_gate(s, n, pos, w.end):
+            r = spoken_at(s, n, pos, lim, opt, out, end)  # spoken numbers: "Four one five ..."
+            if r != 0 or end[0]:
+                return r
+        holiday_at(s, n, pos, lim, opt, &w, f, &b)    # dates: "Christmas Day 1990"
+        titled_name_at(s, n, pos, lim, opt, &w, f, &b)  # names: "Dr. Jane Doe"
+        longest_proper_noun_at(s, n, pos, lim, opt, &w, f, &b)  # organisations, places, names
+    if b.type_id < 0:
+        return 0
+    if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
         return -1
-    end[0] = e
+    end[0] = b.end
     return 1
+
+
+cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                        const Options* opt, const Word* w, unsigned int f,
+                                        Best* b) noexcept nogil:
+    # an organisation, a place or a name: the longest; a place on a tie with a name ("New
+    # York"), an organisation on a tie with either ("Wells Fargo")
+    cdef Py_ssize_t e = 0, j
+    cdef int t = -1
+    if b.type_id >= 0:
+        return
+    if type_on(opt, T_ORGANIZATION):
+        e = match_org(s, n, w, f, lim)
+        if e:
+            t = T_ORGANIZATION
+    if (f or w.shape == S_CAP) and type_on(opt, T_LOCATION):
+        j = match_place(s, n, w, f, lim, &b.aux)
+        if not j and f & G_ABBR:
+            j = match_state_code(s, n, w, f, lim)
+            b.aux = LOC_STATE
+        if j > e:
+            e, t = j, T_LOCATION
+    if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST | G_CITY) or unlisted(f)):
+        j = match_name(s, n, w, f, lim, &b.score)
+        if j > e:
+            e, t = j, T_PERSON_NAME
+        else:
+            b.score = -1
+    b.end, b.type_id = e, t
 
 
 cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,

@@ -351,3 +351,30 @@ cdef inline bint street_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noe
         return False
     return (a == 97 and b == 116) or (a == 105 and b == 115) or (a == 116 and b == 111) \
         or (a == 111 and b == 110)
+
+
+cdef inline void postcode_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                             const Options* opt, Best* b) noexcept nogil:
+    # a UK or Canadian postcode after an address word: "SW1A 1AA", "K1A 0B1"
+    cdef Py_ssize_t e
+    if b.type_id < 0 and type_on(opt, T_ADDRESS) and up(s[pos]):
+        e = read_uk_postcode(s, n, pos, lim)
+        if not e:
+            e = read_ca_postcode(s, n, pos, lim)
+        if e and has_context_before(s, n, pos, T_ADDRESS, &b.before):
+            b.end, b.type_id = e, T_ADDRESS
+
+
+cdef inline bint po_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a lower-case "p." or "po": "p.o. box 12", "po box 12"
+    return s[pos] == 112 and (at(s, pos + 1, n) == 46 or at(s, pos + 1, n) == 111)
+
+
+cdef inline void box_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                        const Options* opt, bint gate, Best* b) noexcept nogil:
+    # "PO Box 12", "PSC 123, Box 4567", "APO AE 09012"
+    cdef Py_ssize_t e
+    if b.type_id < 0 and type_on(opt, T_ADDRESS) and gate:
+        e = match_box(s, n, pos, lim)
+        if e:
+            b.end, b.type_id = e, T_ADDRESS

@@ -156,3 +156,23 @@ cdef inline void nine_digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, 
         elif type_on(opt, T_SSN) and ssn_valid(prefix(d, 3), d[3] * 10 + d[4], prefix(d + 5, 4)) \
                 and has_context(s, n, pos, g.stop[0], lim, T_SSN, &b.before):
             b.end, b.type_id = g.stop[0], T_SSN
+
+
+cdef inline void iban_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                         const Options* opt, unsigned char pair, Best* b) noexcept nogil:
+    # "DE89 3704 0044 0532 0130 00": a known country's length, mod 97
+    if not b.end and pair & P_IBAN and type_on(opt, T_IBAN) and is_digit(at(s, pos + 2, n)):
+        b.end, b.type_id = match_iban(s, n, pos, lim), T_IBAN
+
+
+cdef inline void swift_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                          const Options* opt, Py_UCS4 c2, Best* b) noexcept nogil:
+    # "DEUTDEFF500": without a context word the code must hold a digit ("DEUTDEFF" alone
+    # could be a word)
+    cdef Py_ssize_t e
+    cdef bint digit = False
+    if not b.end and type_on(opt, T_SWIFT_CODE) and 65 <= s[pos] <= 90 and 65 <= c2 <= 90:
+        e = match_swift(s, n, pos, lim, &digit)
+        if e and not digit and not has_context(s, n, pos, e, lim, T_SWIFT_CODE, &b.before):
+            e = 0
+        b.end, b.type_id = e, T_SWIFT_CODE

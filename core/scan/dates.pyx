@@ -210,3 +210,34 @@ cdef inline void numeric_date_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
         if match_numeric_date(s, g, opt.day_first, &aux) and g.stop[2] > b.end and not word_at(s, g.stop[2], n):
             b.end, b.type_id, b.aux = g.stop[2], T_DATE, aux
+
+
+cdef inline void month_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                          const Options* opt, unsigned char pair, Best* b) noexcept nogil:
+    # "October 3, 1982", "Oct 3rd"; with expiry context "Apr 27" is an expiry, not the 27th:
+    # the longer reading wins
+    cdef Py_ssize_t e = 0, e2
+    cdef int t = -1, month = 0
+    cdef long long aux = 0, aux2 = 0
+    if b.end or not (pair & P_MONTH and read_month(s, n, pos, lim, &month)):
+        return
+    if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
+        e = match_written_date(s, n, pos, lim, &aux)
+        t = date_type(s, n, pos, e, lim, opt, &b.before) if e else -1
+    if type_on(opt, T_CREDIT_CARD_EXPIRATION):
+        e2 = match_expiry_written(s, n, pos, lim, &aux2)
+        if e2 and e2 >= e and has_context_before(s, n, pos, T_CREDIT_CARD_EXPIRATION, &b.before):
+            e, t, aux = e2, T_CREDIT_CARD_EXPIRATION, aux2
+    b.end, b.type_id, b.aux = e, t, aux
+
+
+cdef inline void holiday_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                            const Options* opt, const Word* w, unsigned int f, Best* b) noexcept nogil:
+    # "Christmas", "New Year's Eve 2020"; "born on Christmas Day 1990" is a DATE_OF_BIRTH
+    cdef Py_ssize_t e
+    if b.type_id < 0 and f & (G_HOLIDAY | G_PREFIX) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+        e = match_holiday(s, n, w, f, lim, &b.aux)
+        if e:
+            b.type_id = date_type(s, n, pos, e, lim, opt, &b.before)
+            if b.type_id >= 0:
+                b.end = e

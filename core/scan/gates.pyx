@@ -156,3 +156,19 @@ cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     if length >= 6 and is_digit(s[word_end - 1]):
         return True
     return (nxt == 32 or nxt == 44) and spoken_gate(s, n, pos, word_end)
+
+
+cdef inline bint starts_nothing(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
+                                const Word* w, unsigned int f) noexcept nogil:
+    # a capitalised common word alone ("Thanks"), an unlisted upper-case word ("INFO",
+    # "AGENT"), with no capitalised word after it: nothing starts here but maybe a box
+    # ("PO Box", "PSC 123", "APO AE")
+    return ((f and not f & START_BITS) or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
+                                            and w.end - w.start > 3)) \
+        and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))) \
+        and not (type_on(opt, T_ADDRESS) and box_start(s, n, pos))
+
+
+cdef inline bint spoken_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Word* w) noexcept nogil:
+    # a lower-case number word with a token after it: a number said in words starts here
+    return spoken_gate(s, n, pos, w.end) and (gz_get(w.hash, NULL) & G_NUMBER) != 0

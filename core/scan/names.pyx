@@ -254,3 +254,26 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
     if at(s, e - 1, n) == 46:
         e -= 1  # an initial the name did not go on after
     return e
+
+
+cdef inline void lower_name_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                               const Options* opt, const Word* w, Best* b) noexcept nogil:
+    # a lower-case name right after a cue ending in "is", "am", "me", "m", "s", "to"
+    cdef unsigned int f
+    cdef Py_ssize_t e
+    if b.type_id < 0 and type_on(opt, T_PERSON_NAME) and (after_name_cue(s, n, pos) or after_place_cue(s, n, pos)):
+        f = gz_get(w.hash, NULL)
+        if f & G_FIRST or unlisted(f):
+            e = match_lower_name(s, n, w, f, lim)
+            if e:
+                b.end, b.type_id = e, T_PERSON_NAME
+
+
+cdef inline void titled_name_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                const Options* opt, const Word* w, unsigned int f, Best* b) noexcept nogil:
+    # "Mr. Patel", "Dr Jane Smith": the name after a title (the title left out)
+    cdef Py_ssize_t e
+    if b.type_id < 0 and f & G_TITLE and type_on(opt, T_PERSON_NAME):
+        e = match_titled_name(s, n, w, lim, &b.start)
+        if e:
+            b.end, b.type_id = e, T_PERSON_NAME

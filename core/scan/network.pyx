@@ -313,3 +313,49 @@ cdef inline void ipv4_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         e = match_ipv4(s, n, pos, lim)
         if e > b.end and not vetoed(s, n, pos, T_IP_ADDRESS, &b.before):
             b.end, b.type_id = e, T_IP_ADDRESS
+
+
+cdef inline void url_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                        const Options* opt, unsigned char pair, int* carry, Best* b) noexcept nogil:
+    # "https://...", "www.": a URL still going at the window's end goes on in the next one
+    cdef int capped = 0
+    cdef Py_ssize_t e
+    if pair & P_URL and type_on(opt, T_URL):
+        e = match_url(s, n, pos, lim, &capped)
+        if e:
+            b.end, b.type_id = e, T_URL
+            if capped:
+                carry[0] |= CARRY_URL
+                if has_context(s, n, pos, e, lim, T_URL, &b.before):
+                    carry[0] |= CARRY_URL_CONTEXT
+
+
+cdef inline void ipv6_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                         const Options* opt, Py_UCS4 c2, Best* b) noexcept nogil:
+    # "fe80::1", "2001:db8::8a2e:370:7334" (one starting with a digit is read as a number is)
+    if not b.end and (cls(s[pos]) & C_HEX) and (c2 == 58 or cls(c2) & C_HEX) \
+            and type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
+        b.end, b.type_id = match_ipv6(s, n, pos, lim), T_IP_ADDRESS
+
+
+cdef inline bint spoken_email_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                 const Options* opt, Py_ssize_t word_end, Best* b) noexcept nogil:
+    # "zoenovak at yahoo dot com": an address as speech-to-text writes it
+    cdef Py_ssize_t e
+    if type_on(opt, T_EMAIL_ADDRESS) and (at_word_ahead(s, n, word_end) or domain_ahead(s, n, word_end, lim)):
+        e = match_spoken_email(s, n, pos, lim)
+        if e:
+            b.end, b.type_id = e, T_EMAIL_ADDRESS
+            return True
+    return False
+
+
+cdef inline bint domain_word_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                const Options* opt, const Word* w, Best* b) noexcept nogil:
+    # "acme-corp.com", "ACME.COM": a host name under a public suffix
+    cdef Py_ssize_t e = 0
+    if type_on(opt, T_DOMAIN_NAME) and (w.shape == S_LOWER or w.shape == S_UPPER) \
+            and domain_ahead(s, n, w.end, lim) and dom_ok(s, n, pos, lim, &e, &b.before):
+        b.end, b.type_id = e, T_DOMAIN_NAME
+        return True
+    return False

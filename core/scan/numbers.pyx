@@ -343,3 +343,16 @@ cdef inline int phone_candidates_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t p
         if phones == 3:
             break
     return 0
+
+
+cdef inline void id_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                       const Options* opt, Best* b) noexcept nogil:
+    # letters joined to digits after a passport or licence word: "X12345678", "J 610 392 643 322"
+    cdef int letters, digits, t
+    cdef Py_ssize_t e
+    if type_on(opt, T_PASSPORT_NUMBER) or type_on(opt, T_US_DRIVERS_LICENSE):
+        e = read_id(s, n, pos, lim, &letters, &digits)
+        if e and letters:
+            t = id_type(s, n, pos, letters + digits, False, opt, &b.near)
+            if t >= 0:
+                b.end, b.type_id = e, t

@@ -210,3 +210,16 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
     if e > best:
         best = e
     return best
+
+
+cdef inline void lower_place_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                                const Options* opt, const Word* w, Best* b) noexcept nogil:
+    # "i live in denver", "shipped from mexico": a listed place after a place word
+    cdef unsigned int f
+    cdef Py_ssize_t e
+    if b.type_id < 0 and type_on(opt, T_LOCATION) and after_place_cue(s, n, pos):
+        f = gz_get(w.hash, NULL)
+        if f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
+            e = match_lower_place(s, n, w, f, lim, &b.aux)
+            if e:
+                b.end, b.type_id = e, T_LOCATION

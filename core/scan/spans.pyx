@@ -50,9 +50,11 @@ cdef int push_scored(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t st
     return push(out, start, end, type_id, F_CONTEXT if ctx else 0, v if v < 1 else 1, aux)
 
 
-cdef inline void best_init(Best* b) noexcept nogil:
+cdef inline void best_init(Best* b, Py_ssize_t pos) noexcept nogil:
+    b.start = pos
     b.end = 0
     b.type_id = -1
     b.aux = 0
+    b.score = -1
     b.before = ~0ULL
     near_init(&b.near)
