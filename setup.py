@@ -121,7 +121,7 @@ generate_protos()
 setup(
     packages=["core", "service", "service.api", "service.api.redact", "service.api.redact.v1"],
     package_data={"core": ["*.pyi", "*.pxd", "py.typed", "data/*"],
-                  "service": ["policies/*.json"],
+                  "service": ["py.typed", "policies/*.json"],
                   "service.api.redact.v1": ["*.pyi"]},
     ext_modules=extensions(),
     cmdclass={"build_ext": BuildExt},

@@ -1,17 +1,33 @@
-from typing import Final
+"""Types of the compiled scanner, core/_scan.pyx (with core/_words.pxi).
 
-TYPE_NAMES: Final[tuple[str, ...]]
-ALL_TYPES: Final[int]
-TENTATIVE: Final[int]
-ALTERNATIVE: Final[int]
-CONTEXT: Final[int]
-URL_CARRY: Final[int]
-HOLDBACK_CODE_POINTS: Final[int]
-LOOKBEHIND_CODE_POINTS: Final[int]
-IBAN_LENGTHS: Final[dict[str, int]]
+Checked against the compiled module by tests/test_sourcecode.py (mypy's stubtest).
+"""
+from typing import Final, TypeAlias
 
-Span = tuple[int, int, int, int, float, int]  # start, end, type_id, flags, score, aux
+# start, end (code point offsets, end exclusive), type_id, flags, score, aux
+_Span: TypeAlias = tuple[int, int, int, int, float, int]
+
+TYPE_NAMES: Final[tuple[str, ...]]  # the type ids' names, in id order
+ALL_TYPES: Final[int]  # a `types` mask with every type's bit
+# span flags
+TENTATIVE: Final = 1  # a phone candidate; the caller validates (or drops) it
+ALTERNATIVE: Final = 2  # a shorter phone candidate with the same start as the previous span
+CONTEXT: Final = 4  # a context word was found near the span
+SPOKEN: Final = 8  # a number said in words; aux holds its digits
+SPOKEN_PLUS: Final = 16  # ... said after "plus": an international phone number
+# scan carry
+URL_CARRY: Final = 1  # the previous span was a URL cut short; it goes on at `resume`
+# code points
+HOLDBACK_CODE_POINTS: Final[int]  # the most a stream holds back
+LOOKBEHIND_CODE_POINTS: Final[int]  # released text kept as context
+# tables
+IBAN_LENGTHS: Final[dict[str, int]]  # country code -> IBAN length
+ISO_COUNTRIES: Final[frozenset[str]]  # ISO 3166-1 alpha-2 codes, and XK
+NUMBER_VALUES: Final[dict[str, int]]  # spoken-number word classes -> their value
 
 def scan(text: str, start: int = 0, types: int = ..., final: bool = True, carry: int = 0,
-         day_first: bool = False) -> tuple[list[Span], int, int]: ...
-def context_score(text: str, start: int, end: int, type_id: int) -> tuple[bool, float]: ...
+         day_first: bool = False) -> tuple[list[_Span], int, int]:
+    """(spans, resume, carry); `types` defaults to ALL_TYPES."""
+def context_score(text: str, start: int, end: int, type_id: int) -> tuple[bool, float, bool]:
+    """(context found, score, vetoed)."""
+def gazetteer_flags(phrase: str) -> set[str]: ...
