@@ -12,32 +12,7 @@ cdef enum:
     VETO_SHIFT = 32    # keyword-table bit of type t's veto words: t + VETO_SHIFT
     RELEASE_GIL_ABOVE = 4096  # code points; shorter scans keep the GIL
 
-# Type ids: the row order of core.entity_types.ENTITY_TYPES.
-cdef enum TypeId:
-    T_CREDIT_CARD_NUMBER
-    T_SSN
-    T_PHONE_NUMBER
-    T_EMAIL_ADDRESS
-    T_IBAN
-    T_US_BANK_ROUTING_NUMBER
-    T_IP_ADDRESS
-    T_URL
-    T_DATE
-    T_DATE_OF_BIRTH
-    T_CREDIT_CARD_EXPIRATION
-    T_CREDIT_CARD_CVV
-    T_AGE
-    T_SWIFT_CODE
-    T_CREDIT_CARD_PIN
-    T_US_BANK_ACCOUNT_NUMBER
-    T_PERSON_NAME
-    T_LOCATION
-    T_ORGANIZATION
-    T_ADDRESS
-    T_DOMAIN_NAME
-    T_PASSPORT_NUMBER
-    T_US_DRIVERS_LICENSE
-    N_TYPES
+include "scan/type_ids.pxd"  # GENERATED from core/entity_types.py by setup.py
 
 # Span flags.
 cdef enum:

@@ -1,20 +1,17 @@
 """Entities from the compiled scanner's spans: validation, values, overlaps."""
 from __future__ import annotations
 
-import functools
-import ipaddress
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import phonenumbers
 
 from core import _scan
-from core.entity_types import BY_NAME, ENTITY_TYPES
+from core.entity_types import BY_NAME, BY_TYPE
+from core.values import phone_e164
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
-DIGIT_VALUED = frozenset({"CREDIT_CARD_NUMBER", "SSN", "US_BANK_ROUTING_NUMBER", "CREDIT_CARD_CVV",
-                          "CREDIT_CARD_PIN", "US_BANK_ACCOUNT_NUMBER"})
 SPOKEN = _scan.SPOKEN
 SPOKEN_PLUS = _scan.SPOKEN_PLUS
 LOCATION_SUBTYPES = ("", "LOCATION_CITY", "LOCATION_STATE", "LOCATION_COUNTRY")
@@ -70,65 +67,24 @@ class Detection:
         return self.region not in MONTH_FIRST_REGIONS
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def phone_e164(candidate: str, region: str) -> str | None:
-    """E.164 form of a valid phone number, else None."""
-    if candidate.startswith("00"):
-        candidate = "+" + candidate[2:]  # ITU international prefix: "0044 20 ..." is +44 20 ...
-    try:
-        number = phonenumbers.parse(candidate, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def spoken_digits(aux: int, flags: int) -> str:
     """The digits of a number said in words, from the scanner's span ("+" first when
     it was said after "plus")."""
     return ("+" if flags & SPOKEN_PLUS else "") + str(aux).zfill(flags >> 8)
 
 
-def spoken_host(text: str) -> str:
-    """"acme dot com" -> "acme.com" (as speech-to-text writes addresses)."""
-    return text.replace(" dot ", ".") if " dot " in text else text
-
-
 def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
+    """The value of a match: its type's normaliser (core.entity_types), or the digits of a
+    number said in words."""
     if flags & SPOKEN:
         return spoken_digits(aux, flags).lstrip("+")
-    if type_name in DIGIT_VALUED:
-        return "".join(c for c in text if c.isdigit())
-    if type_name == "EMAIL_ADDRESS":
-        return spoken_host(text.lower().replace(" at ", "@", 1))
-    if type_name == "IBAN":
-        return text.replace(" ", "").upper()
-    if type_name == "IP_ADDRESS":
-        try:
-            return str(ipaddress.ip_address(text))
-        except ValueError:  # its message quotes the address: never let it out
-            return text.lower()
-    if type_name == "CREDIT_CARD_EXPIRATION":
-        return f"{aux // 100:04d}-{aux % 100:02d}"
-    if type_name == "AGE":
-        return str(aux)
-    if type_name == "SWIFT_CODE":
-        return text.upper()
-    if type_name == "DOMAIN_NAME":
-        return spoken_host(text.lower())
-    if type_name in ("PASSPORT_NUMBER", "US_DRIVERS_LICENSE"):
-        return text.replace("-", "").replace(" ", "").upper()
-    if type_name in ("PERSON_NAME", "LOCATION", "ORGANIZATION", "ADDRESS"):
-        return " ".join(text.split())  # line breaks and runs of spaces as one space
-    if type_name in ("DATE", "DATE_OF_BIRTH"):
-        year, month, day = aux // 10000, aux // 100 % 100, aux % 100
-        if not month:  # a holiday that moves ("Thanksgiving"): its name
-            return " ".join(text.split())
-        if not year:
-            return f"--{month:02d}-{day:02d}"
-        return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    return text
+    return BY_TYPE[type_name].normalise(text, aux)
+
+
+def field_value(type_name: str, text: str, region: str) -> str:
+    """The normalised value of a whole policy field that holds one entity of `type_name`
+    (none: the field as it is, stripped)."""
+    return BY_TYPE[type_name].read_field(text, region) if type_name else text.strip()
 
 
 def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:
@@ -176,6 +132,3 @@ def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]
     spans, _, _ = _scan.scan(text, 0, detection.types, True, 0, detection.day_first)
     return resolve(text, spans, detection)
 
-
-def numeric(type_name: str) -> bool:
-    return ENTITY_TYPES[BY_NAME[type_name]].numeric

@@ -6,7 +6,7 @@ from typing import Mapping, Sequence, Union
 
 from core import _mask, offsets, tokens
 from core.detect import Entity
-from core.entity_types import BY_NAME as ENTITY_NAMES, NUMERIC
+from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC
 from core.surrogate import surrogate
 from core.tokens import KeyRing
 
@@ -136,7 +136,7 @@ def apply_operator(op: Operator, type_name: str, text: str, value: str | None = 
             return tokens.hash_token(value, keys, op.prefix, op.length)
         if isinstance(op, Encrypt):
             return tokens.encrypt_token(value, keys)
-        return surrogate(type_name, text, value, keys)
+        return surrogate(BY_TYPE[type_name].fake, text, value, keys)
     return text
 
 

@@ -1,5 +1,9 @@
 """Surrogates: realistic fakes that keep the format and validity of a value,
-derived from a key so that equal values get equal surrogates."""
+derived from a key so that equal values get equal surrogates.
+
+Each faker takes (text as written, normalised value, keys); a row of
+`core.entity_types` names its type's faker (`fake`), `hash_only` where none fits.
+"""
 from __future__ import annotations
 
 import datetime
@@ -7,7 +11,11 @@ import ipaddress
 
 import phonenumbers
 
+from typing import Callable
+
 from core.tokens import Digits, KeyRing, hash_token
+
+Faker = Callable[[str, str, KeyRing], str]
 
 
 def _put_digits(text: str, digits: str) -> str:
@@ -46,6 +54,8 @@ def ssn(text: str, value: str, keys: KeyRing) -> str:
 
 def phone(text: str, value: str, keys: KeyRing) -> str:
     # country and area kept; the last four digits redrawn until the number is valid
+    if not value.startswith("+"):
+        return hash_only(text, value, keys)  # not a validated number: no format to keep
     d = Digits(keys, "phone", value)
     digits = "".join(c for c in text if c.isdigit())
     for _ in range(64):
@@ -61,7 +71,7 @@ def phone(text: str, value: str, keys: KeyRing) -> str:
     return _put_digits(text, digits[:-4] + d.digits(4))
 
 
-def email(value: str, keys: KeyRing) -> str:
+def email(text: str, value: str, keys: KeyRing) -> str:
     domain = ("example.com", "example.net", "example.org")[Digits(keys, "email", value).next(3)]
     return f"user.{hash_token(value, keys, '', 8)}@{domain}"
 
@@ -85,7 +95,7 @@ def routing(text: str, value: str, keys: KeyRing) -> str:
     return _put_digits(text, body + str(check))
 
 
-def ip(value: str, keys: KeyRing) -> str:
+def ip(text: str, value: str, keys: KeyRing) -> str:
     d = Digits(keys, "ip", value)
     if ipaddress.ip_address(value).version == 4:
         net = ("192.0.2.", "198.51.100.", "203.0.113.")[d.next(3)]  # RFC 5737 documentation ranges
@@ -93,7 +103,11 @@ def ip(value: str, keys: KeyRing) -> str:
     return f"2001:db8::{d.next(256) * 256 + d.next(256):x}"  # RFC 3849
 
 
-def date(value: str, keys: KeyRing) -> str:
+def url(text: str, value: str, keys: KeyRing) -> str:
+    return f"https://example.com/{hash_token(value, keys, '', 12)}"
+
+
+def date(text: str, value: str, keys: KeyRing) -> str:
     # shifted by up to +-180 days; keeps what is known of the date
     try:
         day = datetime.date.fromisoformat(value)
@@ -103,31 +117,14 @@ def date(value: str, keys: KeyRing) -> str:
     return (day + datetime.timedelta(days=shift)).isoformat()
 
 
-def surrogate(type_name: str, text: str, value: str, keys: KeyRing) -> str:
-    """A fake of the same type and format; a hash token for types without one. Never the
-    text itself: a number said in words is faked in digits, and anything a fake cannot be
-    made for (a holiday's name as a date) becomes a hash token."""
-    out = _surrogate(type_name, text if any(c.isdigit() for c in text) else value, value, keys)
-    return out if out != text and value not in out else hash_token(value, keys)
-
-
-def _surrogate(type_name: str, text: str, value: str, keys: KeyRing) -> str:
-    if type_name == "CREDIT_CARD_NUMBER":
-        return card(text, value, keys)
-    if type_name == "SSN":
-        return ssn(text, value, keys)
-    if type_name == "PHONE_NUMBER" and value.startswith("+"):
-        return phone(text, value, keys)
-    if type_name == "EMAIL_ADDRESS":
-        return email(value, keys)
-    if type_name == "IBAN":
-        return iban(text, value, keys)
-    if type_name == "US_BANK_ROUTING_NUMBER":
-        return routing(text, value, keys)
-    if type_name == "IP_ADDRESS":
-        return ip(value, keys)
-    if type_name == "URL":
-        return f"https://example.com/{hash_token(value, keys, '', 12)}"
-    if type_name in ("DATE", "DATE_OF_BIRTH"):
-        return date(value, keys)
+def hash_only(text: str, value: str, keys: KeyRing) -> str:
     return hash_token(value, keys)
+
+
+def surrogate(fake: Faker, text: str, value: str, keys: KeyRing) -> str:
+    """A fake of the same type and format (`fake`: the type's faker); a hash token for
+    types without one. Never the text itself: a number said in words is faked in digits,
+    and anything a fake cannot be made for (a holiday's name as a date) becomes a hash
+    token."""
+    out = fake(text if any(c.isdigit() for c in text) else value, value, keys)
+    return out if out != text and value not in out else hash_token(value, keys)
