@@ -1,5 +1,9 @@
 # The scanning core: finds entity spans in a str, reading its PEP 393 buffer
-# in place with the GIL released. Table of contents of _scan.pyx.
+# in place with the GIL released. Table of contents of _scan.pyx: the shared
+# constants and structs here, then each part's declarations (scan/<part>.pxd, in
+# the order _scan.pyx includes the parts), then the pass's own functions. Inline
+# helpers are defined in their part and not declared (Cython declares no inline
+# function in a .pxd).
 
 cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position

@@ -9,6 +9,25 @@ Every decision at a position reads at most LOOKBEHIND code points before it
 and LOOKAHEAD code points from it (`lim`). That makes the result at a position
 independent of where the text was cut, which is what lets a stream hold back
 only HOLDBACK code points and still equal the whole-text result.
+
+The scanner is one extension built from parts (asyncpg's layout): shared
+infrastructure, then one file per detector family, each `scan/<part>.pyx` with
+a `scan/<part>.pxd` that declares its types and cdef functions. This file keeps
+the pass and the order in which the families are tried at a position:
+
+  scan_text     a word start: an email (network), else by its first character
+  letter_at     a letter: URL, IBAN, IPv6, a month (date or card expiry), SWIFT
+  words_at      a letter, past the gates (scan/gates.pyx): an email read out,
+                an ID or a postcode, a domain name; a lower-case word: a spoken
+                number, a P.O. box, a place or a name after a cue; a capitalised
+                word: a box, a spoken number, a holiday, a name after a title,
+                then the longest of an organisation, a place and a name
+  digits_at     a number before a word: a spoken number, a street address
+  numeric_at    a digit, '+' or '(': a written date by its day, a card, an SSN,
+                nine digits (routing number or SSN), IPv4, a numeric date, a card
+                expiry, a lone short number (CVV, PIN, age), an ID number; where
+                none reads it, phone candidates
+  (IPv6 is also tried at a digit or "::")
 """
 from libc.stdlib cimport calloc, free, realloc
 from libc.string cimport strlen
