@@ -5,7 +5,6 @@ import functools
 from typing import Iterable
 
 import core
-from core.detect import TYPE_OR_SUBTYPE
 from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
 
@@ -32,7 +31,7 @@ def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detecti
         raise BadRequest(f"{field}.{exc}") from None
 
 
-def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Operator:
+def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     kind = msg.WhichOneof("kind")
     if kind in ("hash", "encrypt", "surrogate") and not keys:
         raise NotConfigured(f"{field}.{kind}: needs keys, and none are configured on this server")
@@ -73,7 +72,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
     ops = {}
     for name, op in msg.operators.items():
-        if name not in TYPE_OR_SUBTYPE:
+        if name not in core.TYPE_OR_SUBTYPE:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
         ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:
