@@ -9,6 +9,8 @@ from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
 
 STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
+OPERATOR_KINDS = tuple(f.name for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields)
+KEYED_KINDS = ("hash", "encrypt", "surrogate")  # need the server's keys
 
 
 def checked_text(text: str, field: str, limit: int) -> str:
@@ -33,7 +35,7 @@ def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detecti
 
 def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     kind = msg.WhichOneof("kind")
-    if kind in ("hash", "encrypt", "surrogate") and not keys:
+    if kind in KEYED_KINDS and not keys:
         raise NotConfigured(f"{field}.{kind}: needs keys, and none are configured on this server")
     if kind == "replace":
         return core.Replace(msg.replace.value)
@@ -56,6 +58,14 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     if kind == "surrogate":
         return core.Surrogate()
     raise BadRequest(f"{field}: no operator set")
+
+
+def rule_operator(msg: pb.PolicyRule, field: str, keys: core.KeyRing) -> core.Operator | None:
+    """A policy rule's whole-field operator, converted as an RPC's; None for scan and drop."""
+    kind = msg.WhichOneof("action")
+    if kind not in OPERATOR_KINDS:
+        return None
+    return operator(pb.Operator(**{kind: getattr(msg, kind)}), field, keys)
 
 
 @functools.lru_cache(maxsize=256)
