@@ -207,6 +207,8 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
                 text = f.read()
         except OSError as exc:
             raise PolicyError(f"{path}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{path}: not UTF-8 (byte {exc.start})") from None
         policies.update(parse_policies(text, path, keys))
     return policies
 

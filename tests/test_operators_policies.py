@@ -395,6 +395,21 @@ def test_reload_keeps_the_last_good_set_and_names_the_key(tmp_path, caplog, doc,
         server.stop(0).wait()
 
 
+@pytest.mark.parametrize("content, reason", [
+    (b'{"policies": [{"name": "p", "rules": [{"field": "a", "mask": {"cnt": 3}}]}]}',
+     "policy 'p': rules[0]: Message type \"redact.v1.Mask\" has no field named \"cnt\""),
+    (b"\xff{}", "not UTF-8 (byte 0)"),
+    (None, "No such file or directory"),
+])
+def test_serve_refuses_to_start_on_an_invalid_policy_file(tmp_path, content, reason):
+    path = tmp_path / "p.json"
+    if content is not None:
+        path.write_bytes(content)
+    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0",
+                        "--policies", str(path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.startswith(f"redactd: {path}: {reason}")
+
+
 def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "drop": {}}]}]}))
