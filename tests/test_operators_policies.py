@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import pathlib
 import re
 import signal
 import subprocess
@@ -367,6 +368,18 @@ def test_operator_limits_are_the_same_in_a_policy_and_an_rpc(keyed, op):
     except PolicyError as exc:
         policy = str(exc).removeprefix("t.json: policy 'p': rules[0].")
     assert policy == rpc
+
+
+def test_the_readme_policy_file_loads_and_does_what_it_says():
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
+    (example,) = [b for b in re.findall(r"```json\n(.*?)```", readme, re.S) if b.startswith('{"policies"')]
+    policy = parse_policies(example, "README.md", KEYS)["sms_outbound"]
+    rec = {"dst": "+1 917-722-0741", "text": "hi", "notes": "call 415-555-2671 on 2024-02-29",
+           "from": {"city": "Boston"}, "a": {"phone": "4155552671"}, "debug": 1}
+    out = applied(policy, rec)
+    assert out.pop("a")["phone"].startswith("enc_k2_")
+    assert out == {"dst": "+1 917-722-0***", "text": "***Text Content Redacted***",
+                   "notes": "call [PHONE_NUMBER_1] on 2024-02-29", "from": {"city": "[LOCATION_CITY]"}}
 
 
 def test_policy_file_adds_and_replaces(tmp_path):
