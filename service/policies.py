@@ -83,6 +83,29 @@ def parse_path(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(path)
 
 
+def _field_names(messages) -> Iterator[tuple[str, str]]:
+    for m in messages:
+        yield from ((f.json_name, f.name) for f in m.fields)
+        yield from _field_names(m.nested_types)
+
+
+# a JSON key -> the field it sets: json_format takes either spelling, and would let
+# the later of `fromEnd` and `from_end` win
+FIELD_OF_KEY = dict(_field_names(pb.DESCRIPTOR.message_types_by_name.values()))
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object; ValueError if it sets a field twice (`count` twice, or `fromEnd`
+    and `from_end`): json.loads would keep the last."""
+    seen: dict[str, str] = {}
+    for key, _ in pairs:
+        field = FIELD_OF_KEY.get(key, key)
+        if field in seen:
+            raise ValueError(f"{field!r} is given twice ({seen[field]!r} and {key!r})")
+        seen[field] = key
+    return dict(pairs)
+
+
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
@@ -121,9 +144,11 @@ def parse_file(text: str, source: str) -> pb.PolicyFile:
     """A policy file's messages; PolicyError naming the file, policy, rule and key if
     json_format rejects it (an unknown key, a wrong type)."""
     try:
-        doc = json.loads(text)
-    except ValueError as exc:
+        doc = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as exc:
         raise PolicyError(f"{source}: not JSON: {exc}") from None
+    except ValueError as exc:
+        raise PolicyError(f"{source}: {exc}") from None
     if not isinstance(doc, dict):
         raise PolicyError(f"{source}: not a JSON object")
     try:

@@ -311,6 +311,19 @@ def test_a_file_that_is_not_a_policy_file_is_rejected(text):
     assert str(info.value).startswith("t.json: ")
 
 
+@pytest.mark.parametrize("rule, message", [
+    ('{"field": "a", "mask": {"fromEnd": true, "from_end": false}}', "'from_end' is given twice ('fromEnd' and 'from_end')"),
+    ('{"field": "a", "mask": {"count": 3, "count": 0}}', "'count' is given twice"),
+    ('{"field": "a", "keep": {}, "as": "SSN", "entity_type": "IBAN"}', "'entity_type' is given twice ('as' and"),
+    ('{"field": "a", "field": "b", "keep": {}}', "'field' is given twice"),
+])
+def test_a_key_given_twice_is_rejected(rule, message):
+    # json.loads would keep the last, and json_format takes both spellings of one field
+    with pytest.raises(PolicyError) as info:
+        parse_policies('{"policies": [{"name": "p", "rules": [%s]}]}' % rule, "t.json")
+    assert str(info.value).startswith(f"t.json: {message}")
+
+
 def test_rules_take_every_operator_of_an_rpc():
     # a list that must follow another list: PolicyRule.action holds Operator.kind's messages
     kind = {f.name: f.message_type for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields}
