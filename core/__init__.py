@@ -5,13 +5,13 @@ str buffer with the GIL released; `core.detect` validates phone numbers,
 normalises values and resolves overlaps; `core.redact` builds the output;
 `core.stream` does the same for text arriving in chunks.
 """
-from core.detect import TYPE_NAMES, Detection, Entity, find_entities
+from core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, find_entities, normalise, phone_e164
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
-                         MissingKeys, Numbering, NumberingFull, Redaction, Replace, Surrogate, apply_operator,
-                         redact_segment)
+                         MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
+                         apply_operator, mask_text, redact_segment)
 from core.stream import HOLDBACK, StreamRedactor
-from core.tokens import KeyRing, decrypt_token
+from core.tokens import KeyRing, decrypt_token, reveal_text
 
 __all__ = [
     "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",
@@ -19,6 +19,8 @@ __all__ = [
     "Label", "Mask", "MissingKeys", "Numbering", "NumberingFull", "Redaction", "Replace", "Surrogate",
     "apply_operator", "redact_segment", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
     "redact_text",
+    # for the service: the names a caller may give for a type, whole-field values, masking
+    "SUBTYPES", "TYPE_OR_SUBTYPE", "normalise", "phone_e164", "Operator", "mask_text", "reveal_text",
 ]
 
 

@@ -35,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--address", default=None,
                    help=f"HOST:PORT (default: $REDACTD_ADDRESS or {DEFAULT_ADDRESS})")
     s.add_argument("--policies", action="append", default=[], metavar="FILE",
-                   help="load more policies from a JSON file (repeatable)")
+                   help="load more policies from a policy file, JSON (README: Policies; repeatable)")
     s.add_argument("--keys", default="", metavar="FILE",
                    help="key ring for hash/encrypt/surrogate (default: $REDACTD_KEYS)")
     s.add_argument("--reveal-callers", default="", metavar="FILE",

@@ -5,11 +5,12 @@ import functools
 from typing import Iterable
 
 import core
-from core.detect import TYPE_OR_SUBTYPE
 from service.api.redact.v1 import redact_pb2 as pb
 from service.errors import BadRequest, NotConfigured, TooLarge
 
 STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
+OPERATOR_KINDS = tuple(f.name for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields)
+KEYED_KINDS = ("hash", "encrypt", "surrogate")  # need the server's keys
 
 
 def checked_text(text: str, field: str, limit: int) -> str:
@@ -32,9 +33,9 @@ def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detecti
         raise BadRequest(f"{field}.{exc}") from None
 
 
-def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Operator:
+def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     kind = msg.WhichOneof("kind")
-    if kind in ("hash", "encrypt", "surrogate") and not keys:
+    if kind in KEYED_KINDS and not keys:
         raise NotConfigured(f"{field}.{kind}: needs keys, and none are configured on this server")
     if kind == "replace":
         return core.Replace(msg.replace.value)
@@ -59,6 +60,14 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.redact.Op
     raise BadRequest(f"{field}: no operator set")
 
 
+def rule_operator(msg: pb.PolicyRule, field: str, keys: core.KeyRing) -> core.Operator | None:
+    """A policy rule's whole-field operator, converted as an RPC's; None for scan and drop."""
+    kind = msg.WhichOneof("action")
+    if kind not in OPERATOR_KINDS:
+        return None
+    return operator(pb.Operator(**{kind: getattr(msg, kind)}), field, keys)
+
+
 @functools.lru_cache(maxsize=256)
 def _plain_redaction(style: int, redaction_string: str, keys: core.KeyRing) -> core.Redaction:
     return core.Redaction(STYLES[style], redaction_string or "****", {}, keys)
@@ -73,7 +82,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
     ops = {}
     for name, op in msg.operators.items():
-        if name not in TYPE_OR_SUBTYPE:
+        if name not in core.TYPE_OR_SUBTYPE:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
         ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:

@@ -11,7 +11,7 @@ import traceback
 
 import grpc
 
-from core.redact import NumberingFull
+from core import NumberingFull
 
 log = logging.getLogger("redactd")
 

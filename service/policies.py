@@ -1,20 +1,17 @@
 """Field-level policies over JSON-like records (SMS detail records,
 conversations, ...): named, versioned lists of rules loaded from JSON files.
 
-A file holds {"policies": [policy, ...]}; a policy is
-  {"name": "sms_outbound", "version": 1, "description": "...",
-   "default": "keep" | "scan",              # fields no rule names
-   "detection": DetectionConfig JSON,       # for "scan" (proto3 JSON form)
-   "redaction": RedactionConfig JSON,
-   "rules": [{"field": "dst", "action": "mask", "count": 3, "from_end": true}, ...]}
-A rule's `field` is a path: `dst`, `from.email`, `messages[*].text`, `messages[0]`,
-`*.phone` (`*` is any key). Actions: `scan` (detect and redact; the rule may
-carry its own "detection"/"redaction"), and whole-field operators: `replace`
-("value"), `mask` ("mask_char", "count", "from_end", "keep_last",
-"digits_only" = true), `label` ("template", e.g. "[REDACTED NAME {n}]"),
-`hash` ("prefix", "length"), `encrypt`, `surrogate`, `keep`, `drop`. "as"
-names the entity type a field holds ("PHONE_NUMBER"), which normalises its
-value for hash/encrypt/label numbering and picks the surrogate's format.
+A file is a `redact.v1.PolicyFile` in proto3 JSON (redact.proto says what each
+field means), parsed with json_format, so an unknown key is an error:
+  {"policies": [{"name": "sms_outbound", "version": 1, "description": "...",
+                 "default": "KEEP" | "SCAN",           # fields no rule names
+                 "detection": {...}, "redaction": {...},  # for scans, as in Redact
+                 "rules": [{"field": "dst", "mask": {"count": 3, "fromEnd": true}},
+                           {"field": "text", "replace": {"value": "[REDACTED]"}},
+                           {"field": "messages[*].text", "scan": {}},
+                           {"field": "*.phone", "encrypt": {}, "as": "PHONE_NUMBER"}]}]}
+A rule's operator is one of RedactionConfig.operators' messages and goes through the
+same `convert.operator`, so its defaults, limits and label templates are the RPC's.
 For each field the first rule that names it applies.
 """
 from __future__ import annotations
@@ -31,29 +28,27 @@ from google.protobuf import json_format
 import core
 from service import convert
 from service.api.redact.v1 import redact_pb2 as pb
-from core.entity_types import BY_NAME
-from core.detect import normalise, phone_e164
 
-ACTIONS = ("scan", "replace", "mask", "label", "hash", "encrypt", "surrogate", "keep", "drop")
-FIELD_OPERATORS = ("mask", "label", "hash", "encrypt", "surrogate")
 SEGMENT = re.compile(r"(\*|[^.\[\]]+)((?:\[(?:\*|\d+)\])*)")
 INDEX = re.compile(r"\[(\*|\d+)\]")
 ANY = "*"
+UNTYPED = "REDACTED"  # a field without `as`: its type for labels and numbering
 
 
 class PolicyError(ValueError):
-    """A policy file is invalid; the message names the policy, rule and reason."""
+    """A policy file is invalid; the message names the file, policy, rule and reason."""
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     field: str
     path: tuple[tuple[str, tuple[str, ...]], ...]  # (key or *, list indexes or *)
-    action: str
-    operator: core.redact.Operator | None = None
+    action: str                # the oneof's name: scan, drop, replace, mask, ...
+    operator: core.Operator | None = None
     detection: core.Detection | None = None
     redaction: core.Redaction | None = None
     as_type: str = ""          # the entity type the field holds, if named
+    subtype: str = ""          # its LOCATION subtype, if `as` named one
     digits_only: bool = True   # mask: count digits only
 
 
@@ -63,7 +58,7 @@ class Policy:
     version: int
     description: str
     rules: tuple[Rule, ...]
-    default: str
+    default: str               # "keep" or "scan"
     detection: core.Detection
     redaction: core.Redaction
 
@@ -83,108 +78,162 @@ def parse_path(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for part in field.split("."):
         m = SEGMENT.fullmatch(part)
         if not m:
-            raise ValueError(f"field {field!r}: cannot parse {part!r}")
+            raise ValueError(f"cannot parse {part!r} of {field!r}")
         path.append((m.group(1), tuple(INDEX.findall(m.group(2)))))
     return tuple(path)
 
 
-def _configs(doc: dict, where: str, keys: core.KeyRing) -> tuple[core.Detection | None, core.Redaction | None]:
+def _field_names(messages) -> Iterator[tuple[str, str]]:
+    for m in messages:
+        yield from ((f.json_name, f.name) for f in m.fields)
+        yield from _field_names(m.nested_types)
+
+
+# a JSON key -> the field it sets: json_format takes either spelling, and would let
+# the later of `fromEnd` and `from_end` win
+FIELD_OF_KEY = dict(_field_names(pb.DESCRIPTOR.message_types_by_name.values()))
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object; ValueError if it sets a field twice (`count` twice, or `fromEnd`
+    and `from_end`): json.loads would keep the last."""
+    seen: dict[str, str] = {}
+    for key, _ in pairs:
+        field = FIELD_OF_KEY.get(key, key)
+        if field in seen:
+            raise ValueError(f"{field!r} is given twice ({seen[field]!r} and {key!r})")
+        seen[field] = key
+    return dict(pairs)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def _parse_error(doc: Any, message) -> str:
+    """Why json_format rejects `doc` as `message`, or ""."""
+    if not isinstance(doc, dict):
+        return "not a JSON object"
     try:
-        det = json_format.ParseDict(doc["detection"], pb.DetectionConfig()) if "detection" in doc else None
-        red = json_format.ParseDict(doc["redaction"], pb.RedactionConfig()) if "redaction" in doc else None
-        return (convert.detection(det) if det else None,
-                convert.redaction(red, keys=keys) if red else None)
-    except (json_format.ParseError, ValueError) as exc:
-        raise ValueError(f"{where}: {exc}") from None
+        json_format.ParseDict(doc, message)
+    except json_format.ParseError as exc:
+        return _one_line(exc)
+    return ""
 
 
-def _field_operator(doc: dict, action: str, keys: core.KeyRing) -> core.redact.Operator | None:
-    if action in ("hash", "encrypt", "surrogate") and not keys:
-        raise ValueError(f"'{action}' needs keys, and none are configured (--keys)")
-    if action == "replace":
-        if not isinstance(doc.get("value"), str):
-            raise ValueError("'replace' needs a string 'value'")
-        return core.Replace(doc["value"])
-    if action == "mask":
-        char, count, keep = doc.get("mask_char", "*"), doc.get("count", 0), doc.get("keep_last", 0)
-        if not (isinstance(char, str) and len(char) == 1):
-            raise ValueError("'mask_char' must be one character")
-        if not all(isinstance(v, int) and v >= 0 for v in (count, keep)):
-            raise ValueError("'count' and 'keep_last' must be whole numbers >= 0")
-        return core.Mask(char, count, bool(doc.get("from_end", False)), keep)
-    if action == "label":
-        template = doc.get("template", "[{type}]")
-        if not isinstance(template, str) or not template:
-            raise ValueError("'template' must be a non-empty string")
-        return core.Label(template)
-    if action == "hash":
-        prefix, length = doc.get("prefix", "tok_"), doc.get("length", 16)
-        if not (isinstance(prefix, str) and isinstance(length, int) and 8 <= length <= 64):
-            raise ValueError("'hash' takes a string 'prefix' and a 'length' of 8-64")
-        return core.Hash(prefix, length)
-    if action == "encrypt":
-        return core.Encrypt()
-    if action == "surrogate":
-        return core.Surrogate()
-    return None
+def _rejected(doc: dict, exc: json_format.ParseError) -> str:
+    """json_format's reason for rejecting a file, after the policy and rule it is in:
+    the first that json_format rejects on its own."""
+    policies = doc.get("policies")
+    for i, policy in enumerate(policies if isinstance(policies, list) else ()):
+        reason = _parse_error(policy, pb.Policy())
+        if not reason:
+            continue
+        name = policy.get("name") if isinstance(policy, dict) else None
+        where = f"policy {name!r}" if isinstance(name, str) and name else f"policies[{i}]"
+        rules = policy.get("rules") if isinstance(policy, dict) else None
+        for j, rule in enumerate(rules if isinstance(rules, list) else ()):
+            rule_reason = _parse_error(rule, pb.PolicyRule())
+            if rule_reason:
+                return f"{where}: rules[{j}]: {rule_reason}"
+        return f"{where}: {reason}"
+    return _one_line(exc)
 
 
-def parse_rule(doc: dict, keys: core.KeyRing) -> Rule:
-    field, action, as_type = doc.get("field"), doc.get("action"), doc.get("as", "")
-    if not isinstance(field, str) or not field:
-        raise ValueError("'field' must be a non-empty path")
-    if action not in ACTIONS:
-        raise ValueError(f"'action' must be one of {', '.join(ACTIONS)}, got {action!r}")
-    if as_type and as_type not in BY_NAME:
-        raise ValueError(f"'as': unknown entity type {as_type!r}")
-    detection, redaction = _configs(doc, "rule config", keys)
-    return Rule(field, parse_path(field), action, _field_operator(doc, action, keys),
-                detection, redaction, as_type, bool(doc.get("digits_only", True)))
+def parse_file(text: str, source: str) -> pb.PolicyFile:
+    """A policy file's messages; PolicyError naming the file, policy, rule and key if
+    json_format rejects it (an unknown key, a wrong type)."""
+    try:
+        doc = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as exc:
+        raise PolicyError(f"{source}: not JSON: {exc}") from None
+    except ValueError as exc:
+        raise PolicyError(f"{source}: {exc}") from None
+    if not isinstance(doc, dict):
+        raise PolicyError(f"{source}: not a JSON object")
+    try:
+        return json_format.ParseDict(doc, pb.PolicyFile())
+    except json_format.ParseError as exc:
+        raise PolicyError(f"{source}: {_rejected(doc, exc)}") from None
 
 
-def parse_policy(doc: dict, keys: core.KeyRing) -> Policy:
-    name = doc.get("name")
-    if not isinstance(name, str) or not name:
-        raise ValueError("'name' must be a non-empty string")
-    default = doc.get("default", "keep")
-    if default not in ("keep", "scan"):
-        raise ValueError(f"policy {name!r}: 'default' must be 'keep' or 'scan'")
-    rules = []
-    for i, rule in enumerate(doc.get("rules", [])):
+def parse_rule(msg: pb.PolicyRule, where: str, keys: core.KeyRing) -> Rule:
+    action = msg.WhichOneof("action")
+    if action is None:
+        raise ValueError(f"{where}: no action; one of scan, drop, {', '.join(convert.OPERATOR_KINDS)}")
+    if not msg.field:
+        raise ValueError(f"{where}.field: must be a path, e.g. messages[*].text")
+    try:
+        path = parse_path(msg.field)
+    except ValueError as exc:
+        raise ValueError(f"{where}.field: {exc}") from None
+    if msg.entity_type and msg.entity_type not in core.TYPE_OR_SUBTYPE:
+        raise ValueError(f"{where}.as: unknown entity type {msg.entity_type!r}")
+    if msg.HasField("digits_only") and action != "mask":
+        raise ValueError(f"{where}.digits_only: applies to mask only")
+    detection, redaction = _scan_configs(msg.scan, f"{where}.scan", keys)
+    as_type = msg.entity_type
+    return Rule(msg.field, path, action, convert.rule_operator(msg, where, keys), detection, redaction,
+                as_type=core.SUBTYPES.get(as_type, as_type), subtype=as_type if as_type in core.SUBTYPES else "",
+                digits_only=msg.digits_only if msg.HasField("digits_only") else True)
+
+
+def _scan_configs(scan: pb.PolicyRule.Scan, where: str,
+                  keys: core.KeyRing) -> tuple[core.Detection | None, core.Redaction | None]:
+    """A scan rule's own detection and redaction, where it has them."""
+    return (convert.detection(scan.detection, f"{where}.detection") if scan.HasField("detection") else None,
+            convert.redaction(scan.redaction, f"{where}.redaction", keys) if scan.HasField("redaction") else None)
+
+
+def parse_policy(msg: pb.Policy, keys: core.KeyRing) -> Policy:
+    if not msg.name:
+        raise ValueError("name: must not be empty")
+    rules = tuple(parse_rule(rule, f"rules[{j}]", keys) for j, rule in enumerate(msg.rules))
+    detection = convert.detection(msg.detection) if msg.HasField("detection") else core.Detection()
+    redaction = convert.redaction(msg.redaction, keys=keys) if msg.HasField("redaction") else core.Redaction(keys=keys)
+    return Policy(msg.name, msg.version if msg.HasField("version") else 1, msg.description, rules,
+                  pb.Policy.Default.Name(msg.default_action).lower(), detection, redaction)
+
+
+def policies_of(file: pb.PolicyFile, source: str, keys: core.KeyRing) -> dict[str, Policy]:
+    """The file's policies by name (a later name replaces an earlier one)."""
+    policies = {}
+    for i, msg in enumerate(file.policies):
         try:
-            rules.append(parse_rule(rule, keys))
-        except (ValueError, AttributeError) as exc:
-            raise ValueError(f"policy {name!r} rule {i}: {exc}") from None
-    detection, redaction = _configs(doc, f"policy {name!r}", keys)
-    return Policy(name, int(doc.get("version", 1)), str(doc.get("description", "")),
-                  tuple(rules), default, detection or core.Detection(),
-                  redaction or core.Redaction(keys=keys))
+            policy = parse_policy(msg, keys)
+        except ValueError as exc:  # BadRequest and NotConfigured from convert, too
+            where = f"policy {msg.name!r}" if msg.name else f"policies[{i}]"
+            raise PolicyError(f"{source}: {where}: {exc}") from None
+        policies[policy.name] = policy
+    return policies
 
 
 def parse_policies(text: str, source: str, keys: core.KeyRing = core.KeyRing()) -> dict[str, Policy]:
-    try:
-        doc = json.loads(text)
-        policies = [parse_policy(p, keys) for p in doc["policies"]]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PolicyError(f"{source}: {exc}") from None
-    return {p.name: p for p in policies}
+    return policies_of(parse_file(text, source), source, keys)
+
+
+def _needs_keys(policy: pb.Policy) -> bool:
+    return any(rule.WhichOneof("action") in convert.KEYED_KINDS for rule in policy.rules)
 
 
 def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing()) -> dict[str, Policy]:
     """The built-in policies, then each file's (a later name replaces an earlier one).
     Built-in policies that need keys are left out when there are none."""
-    builtin = json.loads(resources.files("service").joinpath("policies/builtin.json").read_text())
+    source = "built-in policies"
+    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), source)
     if not keys:
-        builtin["policies"] = [p for p in builtin["policies"]
-                               if not any(r.get("action") in ("hash", "encrypt", "surrogate")
-                                          for r in p.get("rules", []))]
-    policies = parse_policies(json.dumps(builtin), "built-in policies", keys)
+        usable = [p for p in builtin.policies if not _needs_keys(p)]
+        del builtin.policies[:]
+        builtin.policies.extend(usable)
+    policies = policies_of(builtin, source, keys)
     for path in paths:
         try:
             with open(path, encoding="utf-8") as f:
                 text = f.read()
         except OSError as exc:
             raise PolicyError(f"{path}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{path}: not UTF-8 (byte {exc.start})") from None
         policies.update(parse_policies(text, path, keys))
     return policies
 
@@ -253,10 +302,10 @@ def _as_text(value: Any) -> str:
 def field_value(as_type: str, text: str, region: str) -> str:
     """The normalised value of a whole field holding an entity of `as_type`."""
     if as_type == "PHONE_NUMBER":
-        return phone_e164(text.strip(), region) or "".join(c for c in text if c.isdigit() or c == "+")
+        return core.phone_e164(text.strip(), region) or "".join(c for c in text if c.isdigit() or c == "+")
     if as_type in ("IP_ADDRESS", "DATE", "DATE_OF_BIRTH"):
         return text.strip()
-    return normalise(as_type, text.strip(), 0) if as_type else text.strip()
+    return core.normalise(as_type, text.strip(), 0) if as_type else text.strip()
 
 
 class Applier:
@@ -279,14 +328,12 @@ class Applier:
         return out, tuple(sorted({e.type for e in entities}))
 
     def transform(self, rule: Rule, text: str) -> str:
-        op, kind = rule.operator, rule.as_type
-        if isinstance(op, core.Mask):
-            return core.redact.mask_text(text, op, rule.digits_only)
-        value = field_value(kind, text, self.policy.detection.region)
-        if isinstance(op, core.Label):
-            n = self.numbering.number(op.template, value)
-            return op.template.replace("{type}", kind or "REDACTED").replace("{n}", str(n))
-        return core.apply_operator(op, kind, text, value, self.numbering, self.policy.redaction.keys)
+        op = rule.operator
+        if isinstance(op, core.Mask):  # a whole field: the rule says whether only digits count
+            return core.mask_text(text, op, rule.digits_only)
+        value = field_value(rule.as_type, text, self.policy.detection.region)
+        return core.apply_operator(op, rule.as_type or UNTYPED, text, value, self.numbering,
+                                   self.policy.redaction.keys, rule.subtype)
 
     def leaf(self, where: str, container, key, rule: Rule | None, index: int) -> None:
         text = _as_text(container[key])

@@ -7,7 +7,6 @@ import grpc
 from google.protobuf import json_format
 
 import core
-from core.detect import TYPE_OR_SUBTYPE
 from service import convert
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
@@ -59,7 +58,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         inputs = request.records if batch else [request.record]
         if sum(r.ByteSize() for r in inputs) > self.limit:
             raise TooLarge(f"{'records' if batch else 'record'}: larger than the limit of {self.limit} bytes")
-        unknown = [t for t in request.exclude if t not in TYPE_OR_SUBTYPE]
+        unknown = [t for t in request.exclude if t not in core.TYPE_OR_SUBTYPE]
         if unknown:
             raise BadRequest(f"exclude: unknown entity type {unknown[0]!r}")
         response = pb.ApplyPolicyResponse(policy_version=policy.version)
@@ -82,7 +81,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 values.append(core.decrypt_token(token, self.keys))
             except ValueError:
                 raise BadRequest(f"tokens[{i}]: not a token of a configured key") from None
-        return pb.RevealResponse(values=values, text=core.tokens.reveal_text(request.text, self.keys))
+        return pb.RevealResponse(values=values, text=core.reveal_text(request.text, self.keys))
 
     @rpc
     def StreamRedact(self, requests: Iterator[pb.StreamRedactRequest], context) -> Iterator[pb.StreamRedactResponse]:

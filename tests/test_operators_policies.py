@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import pathlib
 import re
 import signal
 import subprocess
@@ -15,10 +16,11 @@ import phonenumbers
 import pytest
 from google.protobuf import json_format, struct_pb2
 
+import core
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
-from service.policies import PolicyError, load_policies, parse_policies
+from service.policies import PolicyError, apply_policy, load_policies, parse_policies
 from service.server import Server
 from tests.test_cli import free_port, wait_serving
 
@@ -215,15 +217,86 @@ def test_default_scan_actions_are_marked(stub):
     assert (a.field, a.action, a.by_default, list(a.entity_types)) == ("a", "scan", True, ["SSN"])
 
 
+def policy_of(*rules: dict, keys: core.KeyRing = core.KeyRing(), **fields):
+    doc = {"policies": [{"name": "p", **fields, "rules": list(rules)}]}
+    return parse_policies(json.dumps(doc), "t.json", keys)["p"]
+
+
+def applied(policy, rec: dict) -> dict:
+    return apply_policy(policy, rec)[0]
+
+
+KEYS = core.KeyRing.from_json(keys_json("k1", "k2", active="k2"), "test keys")  # the `keyed` server's
+
+
+@pytest.mark.parametrize("rule, value, expected", [
+    ({"mask": {"count": 3, "from_end": True}}, "19177220741", "19177220***"),
+    ({"mask": {"count": 3, "fromEnd": True}}, "19177220741", "19177220***"),
+    ({"mask": {"keep_last": 4, "mask_char": "#"}}, "4111 1111", "#### 1111"),
+    ({"mask": {"keepLast": 4, "maskChar": "#"}}, "4111 1111", "#### 1111"),
+    ({"mask": {"count": 2}, "digits_only": False}, "+1 917", "** 917"),
+    ({"mask": {"count": 2}, "digitsOnly": False}, "+1 917", "** 917"),
+    ({"label": {"template": "<{type}>"}, "as": "EMAIL_ADDRESS"}, "a@x.com", "<EMAIL_ADDRESS>"),
+    ({"label": {"template": "<{type}>"}, "entity_type": "EMAIL_ADDRESS"}, "a@x.com", "<EMAIL_ADDRESS>"),
+])
+def test_policy_rules_take_either_spelling(rule, value, expected):
+    assert applied(policy_of({"field": "f", **rule}), {"f": value}) == {"f": expected}
+
+
+@pytest.mark.parametrize("fields", [
+    {"default": "SCAN", "detection": {"entityTypes": ["SSN"]}, "redaction": {"style": "MASK", "redactionString": "#"}},
+    {"default_action": "SCAN", "detection": {"entity_types": ["SSN"]},
+     "redaction": {"style": "MASK", "redaction_string": "#"}},
+])
+def test_policies_take_either_spelling(fields):
+    policy = policy_of(**fields)
+    assert applied(policy, {"a": "ssn 222-44-5555, a@x.com"}) == {"a": "ssn #, a@x.com"}
+
+
+KEY_CASES = [  # (document, where the error must point, the key it must name)
+    ({"policies": [], "polices": []}, "t.json: ", "polices"),
+    ({"policies": [{"name": "p", "rulez": []}]}, "t.json: policy 'p': ", "rulez"),
+    ({"policies": [{"name": "ok"}, {"name": "p", "descripton": ""}]}, "t.json: policy 'p': ", "descripton"),
+    ({"policies": [{"rules": [], "nmae": "p"}]}, "t.json: policies[0]: ", "nmae"),
+    ({"policies": [{"name": "p", "rules": [{"field": "a", "keep": {}}, {"field": "b", "drop": {}, "fromEnd": True}]}]},
+     "t.json: policy 'p': rules[1]: ", "fromEnd"),
+    ({"policies": [{"name": "p", "rules": [{"field": "dst", "mask": {"cnt": 3}}]}]},
+     "t.json: policy 'p': rules[0]: ", "cnt"),
+    ({"policies": [{"name": "p", "rules": [{"field": "t", "scan": {"detection": {"types": ["SSN"]}}}]}]},
+     "t.json: policy 'p': rules[0]: ", "types"),
+    ({"policies": [{"name": "p", "redaction": {"operators": {"SSN": {"hash": {"prefx": "x"}}}}}]},
+     "t.json: policy 'p': ", "prefx"),
+    # the format before PolicyRule: `action` and flat operator parameters
+    ({"policies": [{"name": "p", "rules": [{"field": "dst", "action": "mask", "count": 3}]}]},
+     "t.json: policy 'p': rules[0]: ", "action"),
+]
+
+
+@pytest.mark.parametrize("doc, where, key", KEY_CASES)
+def test_unknown_keys_are_rejected_naming_file_policy_rule_and_key(doc, where, key):
+    with pytest.raises(PolicyError) as info:
+        parse_policies(json.dumps(doc), "t.json")
+    message = str(info.value)
+    assert message.startswith(where) and f'no field named "{key}"' in message
+
+
 @pytest.mark.parametrize("policy, message", [
-    ({"name": "p", "rules": [{"field": "x", "action": "explode"}]}, "policy 'p' rule 0: 'action' must be one of"),
-    ({"name": "p", "rules": [{"field": "", "action": "keep"}]}, "policy 'p' rule 0: 'field'"),
-    ({"name": "p", "rules": [{"field": "a", "action": "keep"}, {"field": "x[", "action": "keep"}]},
-     "policy 'p' rule 1: field 'x['"),
-    ({"name": "p", "rules": [{"field": "x", "action": "mask", "mask_char": "**"}]}, "rule 0: 'mask_char'"),
-    ({"name": "p", "rules": [{"field": "x", "action": "hash"}]}, "rule 0: 'hash' needs keys"),
-    ({"name": "p", "rules": [{"field": "x", "action": "keep", "as": "NOPE"}]}, "rule 0: 'as': unknown"),
+    ({"name": "p", "rules": [{"field": "x", "explode": {}}]}, 'policy \'p\': rules[0]: Message type'),
+    ({"name": "p", "rules": [{"field": "x"}]}, "policy 'p': rules[0]: no action; one of scan, drop, replace, mask"),
+    ({"name": "p", "rules": [{"field": "x", "keep": {}, "drop": {}}]}, 'multiple "action" oneof fields'),
+    ({"name": "p", "rules": [{"field": "", "keep": {}}]}, "policy 'p': rules[0].field: must be a path"),
+    ({"name": "p", "rules": [{"field": "a", "keep": {}}, {"field": "x[", "keep": {}}]},
+     "policy 'p': rules[1].field: cannot parse 'x['"),
+    ({"name": "p", "rules": [{"field": "x", "mask": {"maskChar": "**"}}]}, "rules[0].mask.mask_char: must be one"),
+    ({"name": "p", "rules": [{"field": "x", "mask": {"count": -1}}]}, "rules[0]: Failed to parse count field"),
+    ({"name": "p", "rules": [{"field": "x", "hash": {}}]}, "rules[0].hash: needs keys"),
+    ({"name": "p", "rules": [{"field": "x", "keep": {}, "as": "NOPE"}]}, "rules[0].as: unknown entity type 'NOPE'"),
+    ({"name": "p", "rules": [{"field": "x", "keep": {}, "digits_only": True}]}, "rules[0].digits_only: applies to"),
+    ({"name": "p", "rules": [{"field": "x", "scan": {"detection": {"entityTypes": ["NOPE"]}}}]},
+     "rules[0].scan.detection.entity_types: unknown entity type 'NOPE'"),
     ({"name": "p", "detection": {"entityTypes": ["NOPE"]}}, "policy 'p': detection.entity_types"),
+    ({"name": "p", "default": "scan"}, "policy 'p': Failed to parse default field: Invalid enum value scan"),
+    ({"name": ""}, "policies[0]: name: must not be empty"),
 ])
 def test_invalid_policy_names_the_rule_and_reason(policy, message):
     with pytest.raises(PolicyError) as info:
@@ -231,18 +304,141 @@ def test_invalid_policy_names_the_rule_and_reason(policy, message):
     assert str(info.value).startswith("extra.json: ") and message in str(info.value)
 
 
+@pytest.mark.parametrize("text", ["[]", '"policies"', "{", '{"policies": {}}', '{"policies": [3]}'])
+def test_a_file_that_is_not_a_policy_file_is_rejected(text):
+    with pytest.raises(PolicyError) as info:
+        parse_policies(text, "t.json")
+    assert str(info.value).startswith("t.json: ")
+
+
+@pytest.mark.parametrize("rule, message", [
+    ('{"field": "a", "mask": {"fromEnd": true, "from_end": false}}', "'from_end' is given twice ('fromEnd' and 'from_end')"),
+    ('{"field": "a", "mask": {"count": 3, "count": 0}}', "'count' is given twice"),
+    ('{"field": "a", "keep": {}, "as": "SSN", "entity_type": "IBAN"}', "'entity_type' is given twice ('as' and"),
+    ('{"field": "a", "field": "b", "keep": {}}', "'field' is given twice"),
+])
+def test_a_key_given_twice_is_rejected(rule, message):
+    # json.loads would keep the last, and json_format takes both spellings of one field
+    with pytest.raises(PolicyError) as info:
+        parse_policies('{"policies": [{"name": "p", "rules": [%s]}]}' % rule, "t.json")
+    assert str(info.value).startswith(f"t.json: {message}")
+
+
+def test_rules_take_every_operator_of_an_rpc():
+    # a list that must follow another list: PolicyRule.action holds Operator.kind's messages
+    kind = {f.name: f.message_type for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields}
+    action = {f.name: f.message_type for f in pb.PolicyRule.DESCRIPTOR.oneofs_by_name["action"].fields}
+    assert action == {**kind, "scan": pb.PolicyRule.Scan.DESCRIPTOR, "drop": pb.PolicyRule.Drop.DESCRIPTOR}
+
+
+@pytest.mark.parametrize("text, kind, template", [
+    ("I live in New York City.", "LOCATION_CITY", "[{kind}]"),
+    ("I live in New York City.", "LOCATION_CITY", "[{type}]"),
+    ("I live in New York City.", "LOCATION_CITY", "{type}/{kind} #{n}"),
+    ("I live in New York City.", "LOCATION_CITY", ""),
+    ("mail a@x.com", "EMAIL_ADDRESS", "[{kind}]"),
+    ("mail a@x.com", "EMAIL_ADDRESS", "<{type} {n}>"),
+])
+def test_label_templates_read_the_same_in_a_policy_and_an_rpc(stub, text, kind, template):
+    rpc = stub.Redact(pb.RedactRequest(text=text, include_entities=True, redaction=pb.RedactionConfig(
+        operators={kind: pb.Operator(label=pb.Label(template=template))})))
+    (entity,) = rpc.entities
+    policy = policy_of({"field": "f", "label": {"template": template}, "as": kind})
+    assert applied(policy, {"f": entity.text}) == {"f": entity.replacement}
+
+
+def test_policy_label_kind_is_the_subtype():
+    policy = policy_of({"field": "city", "label": {"template": "[{kind}]"}, "as": "LOCATION_CITY"},
+                       {"field": "where", "label": {"template": "[{type}]"}, "as": "LOCATION_CITY"},
+                       {"field": "name", "label": {"template": "[{kind}]"}})
+    rec = {"city": "New York City", "where": "Boston", "name": "Ann"}
+    assert applied(policy, rec) == {"city": "[LOCATION_CITY]", "where": "[LOCATION]", "name": "[REDACTED]"}
+
+
+@pytest.mark.parametrize("op", [
+    {"hash": {"prefix": "p" * 16}},
+    {"hash": {"prefix": "p" * 17}},
+    {"hash": {"prefix": "p" * 26}},
+    {"hash": {"length": 7}},
+    {"hash": {"length": 8}},
+    {"hash": {"length": 64}},
+    {"hash": {"length": 65}},
+    {"mask": {"maskChar": "#"}},
+    {"mask": {"maskChar": "##"}},
+    {"label": {}},
+])
+def test_operator_limits_are_the_same_in_a_policy_and_an_rpc(keyed, op):
+    # the same reply: the same replacement, or the same reason for rejecting the operator
+    request = pb.RedactRequest(text="ssn 222-44-5555", include_entities=True, redaction=pb.RedactionConfig(
+        operators={"SSN": json_format.ParseDict(op, pb.Operator())}))
+    try:
+        rpc = keyed.Redact(request).entities[0].replacement
+    except grpc.RpcError as exc:
+        assert exc.code() == grpc.StatusCode.INVALID_ARGUMENT
+        rpc = exc.details().removeprefix("redaction.operators[SSN].")
+    try:
+        policy = applied(policy_of({"field": "f", **op, "as": "SSN"}, keys=KEYS), {"f": "222-44-5555"})["f"]
+    except PolicyError as exc:
+        policy = str(exc).removeprefix("t.json: policy 'p': rules[0].")
+    assert policy == rpc
+
+
+def test_the_readme_policy_file_loads_and_does_what_it_says():
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
+    (example,) = [b for b in re.findall(r"```json\n(.*?)```", readme, re.S) if b.startswith('{"policies"')]
+    policy = parse_policies(example, "README.md", KEYS)["sms_outbound"]
+    rec = {"dst": "+1 917-722-0741", "text": "hi", "notes": "call 415-555-2671 on 2024-02-29",
+           "from": {"city": "Boston"}, "a": {"phone": "4155552671"}, "debug": 1}
+    out = applied(policy, rec)
+    assert out.pop("a")["phone"].startswith("enc_k2_")
+    assert out == {"dst": "+1 917-722-0***", "text": "***Text Content Redacted***",
+                   "notes": "call [PHONE_NUMBER_1] on 2024-02-29", "from": {"city": "[LOCATION_CITY]"}}
+
+
 def test_policy_file_adds_and_replaces(tmp_path):
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"policies": [
-        {"name": "sms_outbound", "version": 2, "rules": [{"field": "dst", "action": "drop"}]},
-        {"name": "mine", "rules": [{"field": "*.phone", "action": "mask", "keep_last": 2}]}]}))
+        {"name": "sms_outbound", "version": 2, "rules": [{"field": "dst", "drop": {}}]},
+        {"name": "mine", "rules": [{"field": "*.phone", "mask": {"keepLast": 2}}]}]}))
     policies = load_policies((str(path),))
     assert policies["sms_outbound"].version == 2 and "mine" in policies and "sms_inbound" in policies
+    assert policies["mine"].version == 1
+
+
+@pytest.mark.parametrize("doc, where, key", KEY_CASES)
+def test_reload_keeps_the_last_good_set_and_names_the_key(tmp_path, caplog, doc, where, key):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"policies": [{"name": "good", "rules": [{"field": "a", "drop": {}}]}]}))
+    server = Server(Settings(address="127.0.0.1:0", threads=1, policy_files=(str(path),)))
+    try:
+        path.write_text(json.dumps(doc))
+        server.reload_policies()
+        assert "good" in server.policies.current
+        (logged,) = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+        assert logged.startswith("policy reload failed, keeping the previous set: " + where.replace("t.json", str(path)))
+        assert f'no field named "{key}"' in logged
+    finally:
+        server.stop(0).wait()
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b'{"policies": [{"name": "p", "rules": [{"field": "a", "mask": {"cnt": 3}}]}]}',
+     "policy 'p': rules[0]: Message type \"redact.v1.Mask\" has no field named \"cnt\""),
+    (b"\xff{}", "not UTF-8 (byte 0)"),
+    (None, "No such file or directory"),
+])
+def test_serve_refuses_to_start_on_an_invalid_policy_file(tmp_path, content, reason):
+    path = tmp_path / "p.json"
+    if content is not None:
+        path.write_bytes(content)
+    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0",
+                        "--policies", str(path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.startswith(f"redactd: {path}: {reason}")
 
 
 def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
     path = tmp_path / "p.json"
-    path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "action": "drop"}]}]}))
+    path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "drop": {}}]}]}))
     address = f"127.0.0.1:{free_port()}"
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
                              "--policies", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -264,16 +460,16 @@ def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
                 time.sleep(0.05)
 
         assert has("v1") and not has("v2")
-        path.write_text(json.dumps({"policies": [{"name": "v2", "rules": [{"field": "a", "action": "drop"}]}]}))
+        path.write_text(json.dumps({"policies": [{"name": "v2", "rules": [{"field": "a", "drop": {}}]}]}))
         reload_until(lambda: has("v2"))
         assert has("v2") and not has("v1")
-        path.write_text('{"policies": [{"name": "v3", "rules": [{"field": "a", "action": "nope"}]}]}')
+        path.write_text('{"policies": [{"name": "v3", "rules": [{"field": "a", "mask": {"cnt": 3}}]}]}')
         proc.send_signal(signal.SIGHUP)
         time.sleep(0.5)
         assert has("v2") and not has("v3")
         proc.terminate()
         _, err = proc.communicate(timeout=30)
-        assert "policy reload failed" in err and "rule 0" in err
+        assert "policy reload failed" in err and f"{path}: policy 'v3': rules[0]: " in err and '"cnt"' in err
     finally:
         proc.kill()
 
