@@ -5,7 +5,7 @@ str buffer with the GIL released; `core.detect` validates phone numbers,
 normalises values and resolves overlaps; `core.redact` builds the output;
 `core.stream` does the same for text arriving in chunks.
 """
-from core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, find_entities, normalise, phone_e164
+from core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, field_value, find_entities
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
@@ -20,7 +20,7 @@ __all__ = [
     "apply_operator", "redact_segment", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
     "redact_text",
     # for the service: the names a caller may give for a type, whole-field values, masking
-    "SUBTYPES", "TYPE_OR_SUBTYPE", "normalise", "phone_e164", "Operator", "mask_text", "reveal_text",
+    "SUBTYPES", "TYPE_OR_SUBTYPE", "field_value", "Operator", "mask_text", "reveal_text",
 ]
 
 

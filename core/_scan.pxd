@@ -5,6 +5,8 @@
 # helpers are defined in their part and not declared (Cython declares no inline
 # function in a .pxd).
 
+from core.includes.python cimport Py_UCS1, Py_UCS2
+
 cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position
     LOOKAHEAD = 220    # code points a decision may read from its position on
@@ -49,6 +51,11 @@ cdef struct Options:
     unsigned int types  # bit per type id
     bint day_first      # numeric dates read D/M/Y before M/D/Y
     bint final          # the text ends at n; otherwise stop HOLDBACK short of it
+
+ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
 
 # The parts of the scanner, in the order _scan.pyx includes them.
 include "scan/chars.pxd"

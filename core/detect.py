@@ -84,7 +84,7 @@ def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
 def field_value(type_name: str, text: str, region: str) -> str:
     """The normalised value of a whole policy field that holds one entity of `type_name`
     (none: the field as it is, stripped)."""
-    return BY_TYPE[type_name].read_field(text, region) if type_name else text.strip()
+    return BY_TYPE[SUBTYPES.get(type_name, type_name)].read_field(text, region) if type_name else text.strip()
 
 
 def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:

@@ -299,15 +299,6 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def field_value(as_type: str, text: str, region: str) -> str:
-    """The normalised value of a whole field holding an entity of `as_type`."""
-    if as_type == "PHONE_NUMBER":
-        return core.phone_e164(text.strip(), region) or "".join(c for c in text if c.isdigit() or c == "+")
-    if as_type in ("IP_ADDRESS", "DATE", "DATE_OF_BIRTH"):
-        return text.strip()
-    return core.normalise(as_type, text.strip(), 0) if as_type else text.strip()
-
-
 class Applier:
     """One record's application of a policy; numbering spans the whole record."""
 
@@ -331,7 +322,7 @@ class Applier:
         op = rule.operator
         if isinstance(op, core.Mask):  # a whole field: the rule says whether only digits count
             return core.mask_text(text, op, rule.digits_only)
-        value = field_value(rule.as_type, text, self.policy.detection.region)
+        value = core.field_value(rule.as_type, text, self.policy.detection.region)
         return core.apply_operator(op, rule.as_type or UNTYPED, text, value, self.numbering,
                                    self.policy.redaction.keys, rule.subtype)
 

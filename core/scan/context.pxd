@@ -8,13 +8,6 @@ cdef struct Keywords:     # a type's context rule; its words are in the keyword 
     float score
     float boost
 
-from core.includes.python cimport Py_UCS1, Py_UCS2
-
-ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
-
 cdef struct KeywordSlot:
     unsigned int hash       # 0 = empty
     int length
