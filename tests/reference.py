@@ -22,6 +22,19 @@ The rules, in brief:
 * Context words are whole runs of ASCII letters, case-insensitive, within
   `before` code points before the match or `after` code points after it (but
   not past `lim`); a run cut by the window's edge does not count.
+* Word-level detectors (names, places, organisations, holidays, domains,
+  addresses, spoken numbers, ID numbers) read *words*: runs of ASCII or
+  accented Latin letters, folded to ASCII ("Jovanović" is "jovanovic"), at
+  most 24 long, with no other word character joined to them. What a word or
+  a phrase of words is comes from the gazetteer: the same data files and
+  word classes of `core.lexicon` the core loads, looked up here in a dict
+  (`GAZ`), not through the core's hash table.
+* A word that starts with a capital is tried by every word-level detector; one
+  that starts with a lower-case letter only when one of a few cheap signs says
+  a detector could start there (`lower_word_admitted`). ID numbers need a
+  context word of their type before them; the nearest one decides the type.
+* Where the compiled core behaves oddly this reference follows it and says so
+  in a comment ("the core ..."): the spans must be the same.
 """
 from __future__ import annotations
 
@@ -671,7 +684,7 @@ class Text:
         return e, any(c in DIGITS for c in self.s[w:e])
 
 
-# ---------------------------------------------------------------------- the pass
+# ------------------------------------------------------------------ detectors at a digit or a letter
 
 def _on(types: int, type_id: int) -> bool:
     return bool(types >> type_id & 1)
@@ -2202,7 +2215,7 @@ def id_groups(t: Text, plus: bool, gs: list[Group]) -> int:
     return j if 5 <= len(t.digits(gs, j)) <= 17 else 0
 
 
-# ------------------------------------------------------------------ the word-level pass
+# ------------------------------------------------------------------ the word-level detectors at a word
 
 def _scored(t: Text, start: int, e: int, lim: int, type_id: int, aux: int = 0,
             base: Optional[float] = None) -> tuple:
@@ -2394,6 +2407,8 @@ def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
         out.append(_match(t, pos, e, lim, ADDRESS))
     return e, False
 
+
+# ------------------------------------------------------------------ the pass
 
 def _match(t: Text, pos: int, e: int, lim: int, type_id: int, aux: int = 0) -> tuple:
     """A span whose context is a bonus: CONTEXT flag and boost when a word is near."""

@@ -369,7 +369,7 @@ NAME_CUES = ["my name is", "My name is", "Dear", "Hi", "Hello", "this is", "This
              "speak to", "transfer me to", "name's", "patient:", "Customer:", "first_name=", "i am",
              "Mr.", "Mrs", "Dr", "Prof.", "Jr.", "III", "speaking", "here", "said", "yeah this is"]
 NAME_PARTS = ["A.", "J.", "de la", "De la", "van der", "von", "O'Brien", "O’Neil", "Mendoza-Farouk",
-              "Ji-woo", "Jr.", ", Jr.", ", III", "Sr", "g.", "o'brien", "de", "bin"]
+              "Ji-woo", "Jr.", ", Jr.", ", III", "Sr", "g.", "o'brien", "de", "bin", "de la cruz", "k."]
 PLACE_CUES = ["in", "from", "to", "near", "moving to", "visiting", "based in", "live in", "city of",
               "Port", "Lake", "North", "New", "San", "St.", "Fort"]
 ORG_PIECES = ["Acme Widgets Inc.", "Acme, Inc.", "Bank of America", "University of Michigan",
@@ -387,7 +387,8 @@ STREETS = ["1600 Amphitheatre Pkwy", "1234 Elm Street", "77 W 45th St", "583 rue
            "221B Baker Street", "123-45 Queens Blvd", "12 Main St.", "9 Hwy. Floor 2",
            "47 Queen's Mews", "81 juniper place", "350 Fifth Avenue", "1 Park Ave", "10 Downing St",
            "5 N. Oak Rd", "742 Evergreen Terrace", "100 King's Crescent", "12 Calle Mayor"]
-ADDRESS_PARTS = ["Suite 200", "Apt 5B", "Apt. #3", "#12", "apartment 15b", "Floor 2", "NW", "Unit 4",
+ADDRESS_PARTS = ["NW", "SE", "Reading, PA", "Charlotte, NC", "Nice, France", "P.O. Box 12, APO AE 09012",
+                 "Flat 12, 123-45 Queens Blvd", "Suite 200", "Apt 5B", "Apt. #3", "#12", "apartment 15b", "Floor 2", "NW", "Unit 4",
                  "Springfield, IL 62704", "Springfield", "IL", "62704", "62704-1234", "NY 10001",
                  "New York, NY 10001", "Austin TX 78701", "Ottawa, ON K1A 0B1", "\nSheffield S1 5US",
                  "London NW3 5JJ", "st. louis missouri 63137", "Texas", "CA 94043", "Mountain View",
@@ -420,11 +421,71 @@ def word_text(draw) -> str:
         st.sampled_from(STREETS), st.sampled_from(ADDRESS_PARTS), st.sampled_from(ID_PIECES),
         st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
     )
-    parts = draw(st.lists(piece, min_size=1, max_size=8))
+    parts = draw(st.lists(piece | word_phrases(), min_size=1, max_size=8))
     seps = draw(st.lists(st.sampled_from(WORD_SEPARATORS), min_size=len(parts), max_size=len(parts)))
     return "".join(p + s for p, s in zip(parts, seps))
 
 
+ID_CUES = ["passport", "passport no.", "Passport #", "driver's license", "DL", "licence no", "dln",
+           "account number", "acct", "checking", "savings acct", "acc", "account"]
+
+
+@st.composite
+def id_numbers(draw) -> str:
+    """A passport, licence or account number after its cue word, near or beyond its window."""
+    letter = draw(st.sampled_from("ABCDJXTcxj"))
+    body = draw(digits(draw(st.integers(3, 18))))
+    k = draw(st.integers(1, max(1, len(body) - 1)))
+    number = draw(st.sampled_from([
+        letter + body, letter + body.upper(), letter + " " + body[:3] + " " + body[3:],
+        letter + body[:k] + "-" + body[k:], body, body[:k] + " " + body[k:], body[:k] + "-" + body[k:],
+        letter + body + draw(st.sampled_from(["x", "X", "A1", "-", " ", "é"])), body + "x",
+        letter.upper() + "2LM5NZKZ", "c43y87v15",
+    ]))
+    gap = draw(st.sampled_from([" ", ": ", " no. ", " number ", " # ", " is ", "\n"])
+               | st.integers(8, 34).map(lambda k: " " * k))
+    return draw(st.sampled_from(ID_CUES)) + gap + number
+
+
+@st.composite
+def names(draw) -> str:
+    """A name after a cue (or none): a first name, initials, surnames, particles, a suffix;
+    in records ("SMITH, JOHN A."), on a line of its own, before a cue ("Tom speaking"), or
+    in lower case as speech-to-text writes it ("my name is kevin g. o'brien")."""
+    first = draw(cased(FIRST_NAMES) | cased(AMBIGUOUS) | st.sampled_from(UNLISTED))
+    rest = draw(st.lists(cased(SURNAMES) | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED),
+                         max_size=3))
+    name = " ".join([first] + rest)
+    cue = draw(st.sampled_from(NAME_CUES + ["", "", "\n"]))
+    shape = draw(st.integers(0, 5))
+    if shape == 1:
+        name = draw(cased(SURNAMES)) + ", " + first + draw(st.sampled_from(["", " A.", " J", ", Jr."]))
+        name = name.upper() if draw(st.booleans()) else name
+    elif shape == 2:
+        return "\n" + name + draw(st.sampled_from(["\n", ": ", " speaking", " here", " said"]))
+    elif shape == 3:
+        name = name.lower()
+        cue = draw(st.sampled_from(["my name is", "this is", "i'm", "i am", "call me", "talk to",
+                                    "it’s", "name is", "in", "to", "from"]))
+    return cue + draw(st.sampled_from([" ", " ", ", ", "\n", ": ", ""])) + name
+
+
+@st.composite
+def addresses(draw) -> str:
+    """A street line or a box, maybe a unit, then city, state and code in some order."""
+    head = draw(st.sampled_from(STREETS) | digits(draw(st.integers(1, 6))).map(
+        lambda d: d + " " + draw(cased(SURNAMES)) + " " + draw(st.sampled_from(["St", "Street", "Ave.", "blvd", "Road", "Way"]))))
+    tail = draw(st.lists(st.sampled_from(ADDRESS_PARTS) | cased(CITIES) | st.sampled_from(STATE_CODES)
+                         | cased(STATES) | digits(5), max_size=4))
+    seps = draw(st.lists(st.sampled_from([", ", " ", ",\n", "\n", "  "]), min_size=len(tail), max_size=len(tail)))
+    lead = draw(st.sampled_from(["", "", "lives at ", "address: ", "ship to ", "i live at ", "Mail to "]))
+    return lead + head + "".join(s + t for s, t in zip(seps, tail))
+
+
+def word_phrases() -> st.SearchStrategy[str]:
+    return st.one_of(id_numbers(), names(), addresses(),
+                     st.tuples(st.sampled_from(PLACE_CUES), cased(CITIES) | cased(STATES) | cased(COUNTRIES))
+                     .map(" ".join))
 
 
 fragment = st.one_of(
