@@ -358,10 +358,11 @@ def cased(phrases: list[str]) -> st.SearchStrategy[str]:
         .map(lambda pc: pc[0].title() if pc[1] == "title" else pc[0].upper() if pc[1] == "upper" else pc[0])
 
 
-FIRST_NAMES, SURNAMES = listed("FIRST"), listed("LAST")
-CITIES, STATES, COUNTRIES, ORGS = listed("CITY"), listed("STATE"), listed("COUNTRY"), listed("ORG")
+first_names, surnames = cased(listed("FIRST")), cased(listed("LAST"))
+cities, states, countries = cased(listed("CITY")), cased(listed("STATE")), cased(listed("COUNTRY"))
+orgs = cased(listed("ORG"))
 STATE_CODES = [p.upper() for p in listed("ABBR")]
-AMBIGUOUS = listed("FIRST", "COMMON") + listed("LAST", "COMMON") + listed("CITY", "FIRST")[:200]
+ambiguous = cased(listed("FIRST", "COMMON") + listed("LAST", "COMMON") + listed("CITY", "FIRST")[:200])
 UNLISTED = ["Oluwaseun", "Adeyemi", "Nwosu", "Ximena", "Karim", "Milena", "Jovanović", "Ayodele",
             "Zhou", "Petrović", "Jessicaton", "Angelaborough", "Smithville", "Xq", "Brightwater"]
 NAME_CUES = ["my name is", "My name is", "Dear", "Hi", "Hello", "this is", "This is", "i'm", "I’m",
@@ -409,21 +410,6 @@ WORD_NOISE = ["the", "The", "and", "is", "at", "on", "Call", "Please", "Thanks",
 WORD_SEPARATORS = [" "] * 12 + [", ", ". ", "\n", ": ", "-", "'", "\r\n", "", "  ", ".", "&", "/", '"', "="]
 
 
-@st.composite
-def word_text(draw) -> str:
-    """Names, places, organisations, domains, addresses and IDs with their cues, as running
-    text, records and transcripts write them."""
-    piece = st.one_of(
-        cased(FIRST_NAMES), cased(SURNAMES), cased(AMBIGUOUS), st.sampled_from(UNLISTED),
-        st.sampled_from(NAME_CUES), st.sampled_from(NAME_PARTS),
-        cased(CITIES), cased(STATES), cased(COUNTRIES), st.sampled_from(STATE_CODES),
-        st.sampled_from(PLACE_CUES), cased(ORGS), st.sampled_from(ORG_PIECES), st.sampled_from(DOMAINS),
-        st.sampled_from(STREETS), st.sampled_from(ADDRESS_PARTS), st.sampled_from(ID_PIECES),
-        st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
-    )
-    parts = draw(st.lists(piece | word_phrases(), min_size=1, max_size=8))
-    seps = draw(st.lists(st.sampled_from(WORD_SEPARATORS), min_size=len(parts), max_size=len(parts)))
-    return "".join(p + s for p, s in zip(parts, seps))
 
 
 ID_CUES = ["passport", "passport no.", "Passport #", "driver's license", "DL", "licence no", "dln",
@@ -452,14 +438,14 @@ def names(draw) -> str:
     """A name after a cue (or none): a first name, initials, surnames, particles, a suffix;
     in records ("SMITH, JOHN A."), on a line of its own, before a cue ("Tom speaking"), or
     in lower case as speech-to-text writes it ("my name is kevin g. o'brien")."""
-    first = draw(cased(FIRST_NAMES) | cased(AMBIGUOUS) | st.sampled_from(UNLISTED))
-    rest = draw(st.lists(cased(SURNAMES) | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED),
+    first = draw(first_names | ambiguous | st.sampled_from(UNLISTED))
+    rest = draw(st.lists(surnames | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED),
                          max_size=3))
     name = " ".join([first] + rest)
     cue = draw(st.sampled_from(NAME_CUES + ["", "", "\n"]))
     shape = draw(st.integers(0, 5))
     if shape == 1:
-        name = draw(cased(SURNAMES)) + ", " + first + draw(st.sampled_from(["", " A.", " J", ", Jr."]))
+        name = draw(surnames) + ", " + first + draw(st.sampled_from(["", " A.", " J", ", Jr."]))
         name = name.upper() if draw(st.booleans()) else name
     elif shape == 2:
         return "\n" + name + draw(st.sampled_from(["\n", ": ", " speaking", " here", " said"]))
@@ -473,23 +459,39 @@ def names(draw) -> str:
 @st.composite
 def addresses(draw) -> str:
     """A street line or a box, maybe a unit, then city, state and code in some order."""
-    head = draw(st.sampled_from(STREETS) | digits(draw(st.integers(1, 6))).map(
-        lambda d: d + " " + draw(cased(SURNAMES)) + " " + draw(st.sampled_from(["St", "Street", "Ave.", "blvd", "Road", "Way"]))))
-    tail = draw(st.lists(st.sampled_from(ADDRESS_PARTS) | cased(CITIES) | st.sampled_from(STATE_CODES)
-                         | cased(STATES) | digits(5), max_size=4))
+    number, name = draw(digits(draw(st.integers(1, 6)))), draw(surnames)
+    suffix = draw(st.sampled_from(["St", "Street", "Ave.", "blvd", "Road", "Way"]))
+    head = draw(st.sampled_from(STREETS + [f"{number} {name} {suffix}"]))
+    tail = draw(st.lists(st.sampled_from(ADDRESS_PARTS) | cities | st.sampled_from(STATE_CODES)
+                         | states | digits(5), max_size=4))
     seps = draw(st.lists(st.sampled_from([", ", " ", ",\n", "\n", "  "]), min_size=len(tail), max_size=len(tail)))
     lead = draw(st.sampled_from(["", "", "lives at ", "address: ", "ship to ", "i live at ", "Mail to "]))
     return lead + head + "".join(s + t for s, t in zip(seps, tail))
 
 
-def word_phrases() -> st.SearchStrategy[str]:
-    return st.one_of(id_numbers(), names(), addresses(),
-                     st.tuples(st.sampled_from(PLACE_CUES), cased(CITIES) | cased(STATES) | cased(COUNTRIES))
-                     .map(" ".join))
+word_piece = st.one_of(
+    first_names, surnames, ambiguous, st.sampled_from(UNLISTED), st.sampled_from(NAME_CUES),
+    st.sampled_from(NAME_PARTS), cities, states, countries, st.sampled_from(STATE_CODES),
+    st.sampled_from(PLACE_CUES), orgs, st.sampled_from(ORG_PIECES), st.sampled_from(DOMAINS),
+    st.sampled_from(STREETS), st.sampled_from(ADDRESS_PARTS), st.sampled_from(ID_PIECES),
+    st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
+)
+word_phrases = st.one_of(id_numbers(), names(), addresses(),
+                         st.tuples(st.sampled_from(PLACE_CUES), cities | states | countries).map(" ".join))
+word_separator = st.sampled_from(WORD_SEPARATORS)
+
+
+@st.composite
+def word_text(draw) -> str:
+    """Names, places, organisations, domains, addresses and IDs with their cues, as running
+    text, records and transcripts write them."""
+    parts = draw(st.lists(st.tuples(word_piece | word_phrases, word_separator), min_size=1, max_size=5))
+    return "".join(p + s for p, s in parts)
 
 
 fragment = st.one_of(
-    entity, phrases, window_edges(), spoken, spoken, holidays, word_text(), word_text(), word_text(), st.sampled_from(CONTEXT_WORDS), st.sampled_from(NOISE_WORDS),
+    entity, phrases, window_edges(), spoken, spoken, holidays, word_text(), st.sampled_from(CONTEXT_WORDS),
+    st.sampled_from(NOISE_WORDS),
     st.sampled_from(NON_ASCII), st.text(alphabet="0123456789 -./()+:", min_size=1, max_size=14),
     st.text(min_size=1, max_size=4), long_runs,
 )
