@@ -2,8 +2,10 @@
 the properties the compiled scanner and the stream must have on their own.
 
 Texts are built from entity fragments (valid and near-miss), context words,
-noise, punctuation and non-ASCII characters of all three PEP 393 widths,
-joined with or without separators so that fragments also run into each other.
+word-level pieces (gazetteer names, places and organisations with their cues,
+domains, address lines, ID numbers after their cue words), noise, punctuation
+and non-ASCII characters of all three PEP 393 widths, joined with or without
+separators so that fragments also run into each other.
 """
 from __future__ import annotations
 
