@@ -22,9 +22,23 @@ The rules, in brief:
 * Context words are whole runs of ASCII letters, case-insensitive, within
   `before` code points before the match or `after` code points after it (but
   not past `lim`); a run cut by the window's edge does not count.
+* Word-level detectors (names, places, organisations, holidays, domains,
+  addresses, spoken numbers, ID numbers) read *words*: runs of ASCII or
+  accented Latin letters, folded to ASCII ("Jovanović" is "jovanovic"), at
+  most 24 long, with no other word character joined to them. What a word or
+  a phrase of words is comes from the gazetteer: the same data files and
+  word classes of `core.lexicon` the core loads, looked up here in a dict
+  (`GAZ`), not through the core's hash table.
+* A word that starts with a capital is tried by every word-level detector; one
+  that starts with a lower-case letter only when one of a few cheap signs says
+  a detector could start there (`lower_word_admitted`). ID numbers need a
+  context word of their type before them; the nearest one decides the type.
+* Where the compiled core behaves oddly this reference follows it and says so
+  in a comment ("the core ..."): the spans must be the same.
 """
 from __future__ import annotations
 
+import pathlib
 import re
 import string
 import struct
@@ -34,6 +48,7 @@ from typing import NamedTuple, Optional
 from core import lexicon
 from core.entity_types import BY_NAME, ENTITY_TYPES
 
+LOOKBEHIND = 64
 LOOKAHEAD = 220
 PHONE_MAX = 32
 MAX_GROUPS = 8
@@ -56,6 +71,13 @@ AGE = BY_NAME["AGE"]
 SWIFT = BY_NAME["SWIFT_CODE"]
 PIN = BY_NAME["CREDIT_CARD_PIN"]
 ACCOUNT = BY_NAME["US_BANK_ACCOUNT_NUMBER"]
+PERSON = BY_NAME["PERSON_NAME"]
+LOCATION = BY_NAME["LOCATION"]
+ORG = BY_NAME["ORGANIZATION"]
+ADDRESS = BY_NAME["ADDRESS"]
+DOMAIN_NAME = BY_NAME["DOMAIN_NAME"]
+PASSPORT = BY_NAME["PASSPORT_NUMBER"]
+LICENSE = BY_NAME["US_DRIVERS_LICENSE"]
 ALL_TYPES = (1 << len(ENTITY_TYPES)) - 1
 SPOKEN, SPOKEN_PLUS = 8, 16
 
@@ -147,16 +169,23 @@ class Text:
 
     # -------------------------------------------------------------- context
 
-    def words_in(self, a: int, b: int, words) -> bool:
+    def words_before(self, a: int, b: int):
+        """(start, lower-cased word) of the runs of ASCII letters wholly inside [a, b)."""
         for m in re.finditer(r"[A-Za-z]+", self.s[a:b]):
             w, e = a + m.start(), a + m.end()
             if w == a and self.at(a - 1) in ASCII_LETTERS:
                 continue  # cut by the window's left edge
             if e == b and self.at(b) in ASCII_LETTERS:
                 continue  # cut by the window's right edge
-            if ascii_lower(self.s[w:e]) in words:
-                return True
-        return False
+            yield w, ascii_lower(self.s[w:e])
+
+    def words_in(self, a: int, b: int, words) -> bool:
+        return any(word in words for _, word in self.words_before(a, b))
+
+    def context_before(self, start: int, type_id: int) -> bool:
+        """A context word of the type in its window before start."""
+        row = ENTITY_TYPES[type_id]
+        return self.words_in(max(0, start - row.before), start, row.context)
 
     def context(self, start: int, end: int, lim: int, type_id: int) -> bool:
         row = ENTITY_TYPES[type_id]
@@ -655,7 +684,7 @@ class Text:
         return e, any(c in DIGITS for c in self.s[w:e])
 
 
-# ---------------------------------------------------------------------- the pass
+# ------------------------------------------------------------------ detectors at a digit or a letter
 
 def _on(types: int, type_id: int) -> bool:
     return bool(types >> type_id & 1)
@@ -753,6 +782,13 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             age = int(t.s[g0.start:g0.digits_end])
             if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)):
                 offer(g0.stop, AGE, age)
+    if best_t < 0 and not plus and not g0.paren:
+        # an ID number by its context word: passport, driver's licence, bank account (the
+        # core reads no word boundary after its last group: "123456789x" gives "123456789")
+        used = id_groups(t, plus, gs)
+        type_id = id_type(t, pos, len(t.digits(gs, used)), True, types) if used else -1
+        if type_id >= 0:
+            best_e, best_t = gs[used - 1].stop, type_id
     if best_t == DATE:
         best_t = _date_type(t, pos, best_e, lim, types)
     if best_t >= 0:
@@ -819,47 +855,339 @@ def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
     return e, cut
 
 
-# ------------------------------------------------------------------ spoken numbers
+# ------------------------------------------------------------------ the gazetteer
+
+class G:
+    """The word classes of a phrase: bit flags."""
+    FIRST, LAST, COMMON, CITY, STATE, ABBR, COUNTRY, ORG, HOLIDAY, PREFIX = (1 << k for k in range(10))
+    STREET, UNIT, DIR, TITLE, ORG_SUFFIX, ORG_HEAD, NUMBER = (1 << k for k in range(10, 17))
+    CUE, CUE_STRONG, CUE_LOWER, CUE_WEAK, CUE_AFTER = (1 << k for k in range(17, 22))
+    STOP, FUNCTION, PLACE_CUE, CONNECTOR, PARTICLE, STREET_PREFIX = (1 << k for k in range(22, 28))
+    TLD, TLD_WILD, FILE_EXT = (1 << k for k in range(28, 31))
+    # the classes whose phrases may carry a value (a number word's, a holiday's date...)
+    VALUED = NUMBER | HOLIDAY | TLD | TITLE | PLACE_CUE
+    # a word with none of these starts nothing on its own
+    STARTS = (FIRST | LAST | CITY | STATE | ABBR | COUNTRY | ORG | HOLIDAY | PREFIX | TITLE
+              | NUMBER | ORG_HEAD | TLD)
+
+
+WORD_TLD, NAME_SUFFIX, CITY_PREFIX = -1, -2, -3  # phrase values besides numbers and dates
+GAZETTEER_CODES = {"F": G.FIRST, "L": G.LAST, "W": G.COMMON, "C": G.CITY, "S": G.STATE,
+                   "A": G.ABBR, "K": G.COUNTRY, "O": G.ORG, "H": G.HOLIDAY}
+WORD_CLASSES = (
+    (lexicon.STREET_SUFFIXES, G.STREET), (lexicon.UNIT_WORDS, G.UNIT), (lexicon.DIRECTIONALS, G.DIR),
+    (lexicon.TITLES, G.TITLE), (lexicon.ORG_SUFFIXES, G.ORG_SUFFIX), (lexicon.ORG_HEADS, G.ORG_HEAD),
+    (lexicon.NAME_CUES, G.CUE), (lexicon.NAME_CUES_STRONG, G.CUE_STRONG),
+    (lexicon.NAME_CUES_LOWER, G.CUE_LOWER), (lexicon.NAME_CUES_AFTER, G.CUE_AFTER),
+    (lexicon.STOP_WORDS, G.STOP), (lexicon.PLACE_CUES, G.PLACE_CUE),
+    (lexicon.ORG_CONNECTORS, G.CONNECTOR), (lexicon.FUNCTION_WORDS, G.FUNCTION),
+    (lexicon.STREET_PREFIXES, G.STREET_PREFIX), (lexicon.NAME_CUES_WEAK, G.CUE_WEAK),
+    (lexicon.NAME_PARTICLES, G.PARTICLE),
+)
+
+
+def _number_value(digits: str) -> int:
+    """A spoken-number word's value: a digit, a teen, a tens word (20..90), or 100
+    ("hundred"), 102 and 103 ("double", "triple"), 104 ("plus")."""
+    special = {"00": 100, "x2": 102, "x3": 103, "+": 104}
+    if digits in special:
+        return special[digits]
+    return int(digits[0]) * 10 if digits.endswith("_") else int(digits)
+
+
+def _gazetteer_phrases():
+    """(phrase, classes, value) from the data files and the word classes of core.lexicon."""
+    data = pathlib.Path(lexicon.__file__).parent / "data"
+    for line in (data / "gazetteer.txt").read_text(encoding="ascii").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, _, codes = line.partition("\t")
+            yield phrase, sum(GAZETTEER_CODES.get(c, 0) for c in set(codes)), 0
+    for line in (data / "common_words.txt").read_text(encoding="ascii").splitlines():
+        if line.strip() and not line.strip().startswith("#"):
+            yield line.strip(), G.COMMON, 0
+    for line in (data / "public_suffixes.txt").read_text(encoding="ascii").splitlines():
+        rule = line.strip()
+        if rule and rule[0] not in "#!":
+            yield (rule[2:], G.TLD_WILD, 0) if rule.startswith("*.") else (rule, G.TLD, 0)
+    yield from ((ext, G.FILE_EXT, 0) for ext in lexicon.FILE_EXTENSION_TLDS)
+    yield from ((tld, 0, WORD_TLD) for tld in lexicon.WORD_TLDS)
+    yield from ((word, G.TITLE, NAME_SUFFIX) for word in lexicon.NAME_SUFFIXES)
+    yield from ((word, G.PLACE_CUE, CITY_PREFIX) for word in lexicon.CITY_PREFIXES)
+    for words, flag in WORD_CLASSES:
+        yield from ((word, flag, 0) for word in words)
+    yield from ((w, G.NUMBER, _number_value(d)) for w, d in lexicon.NUMBER_WORDS.items())
+    yield from ((phrase, G.HOLIDAY, mmdd) for phrase, mmdd in lexicon.HOLIDAY_DATES.items())
+
+
+def _load_gazetteer() -> tuple[dict[str, int], dict[str, int]]:
+    """(classes, values) by phrase; every phrase some longer phrase starts with is a PREFIX.
+    Where two sources give a phrase a value, the later one holds."""
+    classes: dict[str, int] = {}
+    values: dict[str, int] = {}
+    for phrase, flags, value in _gazetteer_phrases():
+        if not phrase:
+            continue
+        classes[phrase] = classes.get(phrase, 0) | flags
+        if value:
+            values[phrase] = value
+        words = phrase.split(" ")
+        for k in range(1, len(words)):
+            head = " ".join(words[:k])
+            classes[head] = classes.get(head, 0) | G.PREFIX
+    return classes, values
+
+
+GAZ, GAZ_VALUES = _load_gazetteer()
+
+
+def gz(phrase: str) -> int:
+    return GAZ.get(phrase, 0)
+
+
+def gz_value(phrase: str) -> int:
+    return GAZ_VALUES.get(phrase, 0) if gz(phrase) & G.VALUED else 0
+
+
+def unlisted(f: int) -> bool:
+    """In no word list (a public suffix or a prefix aside): most likely a name."""
+    return not f & ~(G.PREFIX | G.TLD | G.TLD_WILD | G.FILE_EXT)
+
+
+# ------------------------------------------------------------------ words
+
+LOWER, CAP, UPPER, INITIAL = 1, 2, 4, 8  # shapes: "smith", "Smith"/"McDonald", "SMITH", "S"
+UPPER_ASCII = frozenset(string.ascii_uppercase)
+
+
+def _fold_table() -> dict[str, str]:
+    """ASCII letters, and Latin-1 / Latin Extended-A letters -> their ASCII base letter."""
+    extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
+             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+    table = {ch: ch for ch in string.ascii_letters}
+    for c in range(0xC0, 0x180):
+        ch = chr(c)
+        base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
+        if ch not in "×÷" and base.isascii() and base.isalpha():
+            table[ch] = base
+    return table
+
+
+FOLD = _fold_table()
+
 
 def _fold(ch: str) -> str:
     """An ASCII or accented Latin letter's ASCII base letter, else ''."""
-    c = ord(ch)
-    if c < 128:
-        return ch if ch in ASCII_LETTERS else ""
-    if c < 0xC0 or c >= 0x180 or c in (0xD7, 0xF7):
-        return ""
-    extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
-             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
-    base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
-    return base if base.isascii() and base.isalpha() else ""
+    return FOLD.get(ch, "")
 
 
-def _word(t: Text, i: int, lim: int) -> Optional[tuple[int, str, bool]]:
-    """(end, folded lower-case word, all upper case with 2+ letters) of the whole word at i."""
-    if i >= lim or not _fold(t.s[i]) or t.word_at(i - 1):
+class Word(NamedTuple):
+    start: int
+    end: int
+    key: str    # its letters folded to ASCII, lower case: how the gazetteer spells it
+    shape: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def up(ch: str) -> bool:
+    return ch in UPPER_ASCII
+
+
+def is_letter(ch: str) -> bool:
+    return ch in ASCII_LETTERS
+
+
+def _shape(letters: str) -> int:
+    if letters[0].islower():
+        return LOWER
+    if letters.isupper():
+        return INITIAL if len(letters) == 1 else UPPER
+    return CAP
+
+
+def read_word(t: Text, i: int, lim: int) -> Optional[Word]:
+    """The whole word of (accented) Latin letters at i, at most 24 of them: nothing that
+    is a word character may be joined to it before or after."""
+    if not 0 <= i < lim or not _fold(t.s[i]) or t.word_at(i - 1):
         return None
     e = i
     while e < lim and _fold(t.s[e]):
         e += 1
     if t.word_at(e) or e - i > 24:
         return None
-    folded = "".join(_fold(ch) for ch in t.s[i:e])
-    return e, folded.lower(), e - i >= 2 and folded.isupper()
+    letters = "".join(_fold(ch) for ch in t.s[i:e])
+    return Word(i, e, letters.lower(), _shape(letters))
 
 
-NUMBER_VALUE = {"+": 104, "x2": 102, "x3": 103, "00": 100}
+def flags_of(w: Word) -> int:
+    return gz(w.key)
 
 
-def _number_value(word: str) -> Optional[int]:
-    digits = lexicon.NUMBER_WORDS.get(word)
-    if digits is None:
+def phrase_gap(t: Text, i: int, lim: int) -> Optional[int]:
+    """Between two words of a phrase: a space, or one of . ' ’ - & and at most one space
+    ("St. Louis", "O'Brien", "AT&T"); the next word's start."""
+    j = i
+    if j < lim and t.s[j] in ".'\u2019-&":
+        j += 1
+    if j < lim and t.s[j] == " ":
+        j += 1
+    return j if j != i and j < lim and is_letter(t.s[j]) else None
+
+
+def space_gap(t: Text, i: int, lim: int) -> Optional[int]:
+    """Exactly one space, then the next token's start."""
+    if i + 1 < lim and t.s[i] == " " and t.s[i + 1] != " ":
+        return i + 1
+    return None
+
+
+def word_after(t: Text, i: int, lim: int) -> Optional[Word]:
+    """The word after one space at i."""
+    j = space_gap(t, i, lim)
+    return read_word(t, j, lim) if j else None
+
+
+class Phrase(NamedTuple):
+    words: int
+    last: Word
+    flags: int
+    value: int
+
+
+def longest_phrase(t: Text, first: Word, lim: int, want: int, lower_ok: bool) -> Optional[Phrase]:
+    """The longest phrase of up to five words from `first` in one of the `want` classes.
+    Words after the first are capitalised, connectors ("Bank of America"), or anything
+    when `lower_ok`; the phrase grows while what it has read is a PREFIX."""
+    best = None
+    key, cur = first.key, first
+    if gz(key) & want:
+        best = Phrase(1, first, gz(key), gz_value(key))
+    for words in range(2, 6):
+        if not gz(key) & G.PREFIX:
+            break
+        j = phrase_gap(t, cur.end, lim)
+        nxt = read_word(t, j, lim) if j else None
+        if not nxt:
+            break
+        if nxt.shape == LOWER and not lower_ok and not flags_of(nxt) & G.CONNECTOR:
+            break
+        key, cur = key + " " + nxt.key, nxt
+        if gz(key) & want:
+            best = Phrase(words, nxt, gz(key), gz_value(key))
+    return best
+
+
+# ------------------------------------------------------------------ cues: what comes before a word
+
+CUE_SEPARATORS = " ,:'\u2019-\"\n\r="
+
+
+def read_word_joined(t: Text, i: int, e: int) -> Word:
+    """The letters s[i:e] as a word whatever is joined before them ("first_name": "name");
+    a shape of LOWER or CAP only."""
+    letters = "".join(_fold(ch) for ch in t.s[i:e])
+    return Word(i, e, letters.lower(), LOWER if t.s[i].islower() else CAP)
+
+
+def prev_word(t: Text, pos: int, floor: int) -> Optional[Word]:
+    """The ASCII word before pos across one to four cue separators, all of it at or after
+    floor; a word joined by '_' counts."""
+    i = pos
+    while i > floor and pos - i < 4 and t.s[i - 1] in CUE_SEPARATORS:
+        i -= 1
+    if i == pos:
         return None
-    if digits in NUMBER_VALUE:
-        return NUMBER_VALUE[digits]
-    return int(digits[0]) * 10 if digits.endswith("_") else int(digits)
+    e = i
+    while i > floor and is_letter(t.s[i - 1]):
+        i -= 1
+    if i == e or (i == floor and is_letter(t.at(i - 1))):
+        return None
+    if t.at(i - 1) == "_":
+        return read_word(t, i, e) or read_word_joined(t, i, e)
+    return None if t.word_at(i - 1) else read_word(t, i, e)
+
+
+def cue_flags(t: Text, pos: int) -> int:
+    """The classes of the word before pos and of the two words ending there ("my name is")."""
+    floor = max(0, pos - (LOOKBEHIND - 8))
+    w1 = prev_word(t, pos, floor)
+    if not w1:
+        return 0
+    w2 = prev_word(t, w1.start, floor)
+    return flags_of(w1) | (gz(w2.key + " " + w1.key) if w2 else 0)
+
+
+def sentence_start(t: Text, pos: int) -> bool:
+    """Up to four spaces between pos and the text's start, or . ! ? " or a line break."""
+    i = pos - 1
+    while i >= 0 and t.s[i] == " " and pos - 1 - i < 4:
+        i -= 1
+    return i < 0 or t.s[i] in '.!?"\n\r'
+
+
+def line_start(t: Text, pos: int) -> bool:
+    return pos == 0 or t.s[pos - 1] in "\n\r"
+
+
+def line_end(t: Text, e: int) -> bool:
+    return e >= t.n or t.s[e] in "\n\r"
+
+
+def _space_then(t: Text, pos: int) -> Optional[str]:
+    """The two characters before the space before pos, lower-cased, when both are ASCII."""
+    a, b = t.at(pos - 3), t.at(pos - 2)
+    if t.at(pos - 1) != " " or not (a.isascii() and b.isascii()):
+        return None
+    return ascii_lower(a + b)
+
+
+def after_place_cue(t: Text, pos: int) -> bool:
+    """The word before pos, one space before it, is "in", "to", "from" or "near"."""
+    last2 = _space_then(t, pos)
+    if last2 in ("in", "to"):
+        return not is_letter(t.at(pos - 4))
+    if last2 in ("om", "ar"):
+        return pos >= 5 and ascii_lower(t.s[pos - 5:pos - 1]) in ("from", "near") \
+            and not is_letter(t.at(pos - 6))
+    return False
+
+
+def after_name_cue(t: Text, pos: int) -> bool:
+    """The word before pos, one space before it, is "is", "am", "me", "im", or ends in 'm
+    or 's after a letter ("i'm", "name's", "it’s")."""
+    last2 = _space_then(t, pos)
+    apostrophe = last2 in ("'m", "'s") or (t.at(pos - 1) == " " and t.at(pos - 3) == "\u2019"
+                                           and ascii_lower(t.at(pos - 2)) in ("m", "s"))
+    if apostrophe:
+        return is_letter(t.at(pos - 4))
+    return last2 in ("is", "am", "me", "im") and not is_letter(t.at(pos - 4))
+
+
+# ------------------------------------------------------------------ spoken numbers
+
+NUMBER_SHAPES = frozenset((w[:3], len(w)) for w in lexicon.NUMBER_WORDS)
+
+
+def spoken_gate(t: Text, pos: int, end: int) -> bool:
+    """The word [pos, end) has a number word's length and first three (ASCII) letters,
+    and a space, '-' or ',' follows it."""
+    head = t.s[pos:pos + min(3, end - pos)]
+    return end - pos <= 9 and all(is_letter(c) for c in head) \
+        and (ascii_lower(head), end - pos) in NUMBER_SHAPES and t.at(end) in " -,"
+
+
+def _number_word(t: Text, i: int, lim: int) -> Optional[tuple[int, int]]:
+    """(end, value) of a number word at i, not written in capitals."""
+    w = read_word(t, i, lim)
+    if not w or w.shape == UPPER or not flags_of(w) & G.NUMBER:
+        return None
+    return w.end, gz_value(w.key)
 
 
 def _spoken_mid(t: Text, pos: int) -> bool:
+    """The token before pos, across one gap, is a single digit or a number word."""
     i = pos
     if t.at(i - 1) == " ":
         i -= 1
@@ -874,14 +1202,12 @@ def _spoken_mid(t: Text, pos: int) -> bool:
     k = i
     while k > 0 and k > pos - 12 and _fold(t.s[k - 1]):
         k -= 1
-    if k == i or t.word_at(k - 1):
-        return False
-    w = _word(t, k, i)
-    return bool(w) and _number_value(w[1]) is not None and not w[2]
+    return k != i and not t.word_at(k - 1) and _number_word(t, k, i) is not None
 
 
 def _spoken_digits(t: Text, pos: int, lim: int) -> Optional[tuple[int, str, bool]]:
-    """(end, digits, said after "plus") of the spoken number at pos."""
+    """(end, digits, said after "plus") of the spoken number at pos: number words and
+    single digits in a row, at most 18 digits."""
     i, e, words, times, tens, d, last_unit, tokens, plus = pos, 0, 0, 1, -1, "", False, 0, False
     while i < lim:
         if t.s[i] in DIGITS:
@@ -890,10 +1216,10 @@ def _spoken_digits(t: Text, pos: int, lim: int) -> Optional[tuple[int, str, bool
                 break
             v = int(t.s[i])
         else:
-            w = _word(t, i, lim)
-            if not w or w[2] or _number_value(w[1]) is None:
+            w = _number_word(t, i, lim)
+            if not w:
                 break
-            j, v = w[0], _number_value(w[1])
+            j, v = w
             words += 1
         tokens += 1
         if v == 104:
@@ -955,10 +1281,6 @@ def _spoken(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
     count, type_id, flags = len(d), -1, SPOKEN
     if plus and not (8 <= count <= 15 and _on(types, PHONE)):
         return None, False
-
-    def before_only(type_id: int) -> bool:
-        row = ENTITY_TYPES[type_id]
-        return t.words_in(max(0, pos - row.before), pos, row.context)
     if plus:
         type_id, flags = PHONE, flags | TENTATIVE | SPOKEN_PLUS
     elif 12 <= count <= 18 and _on(types, CARD) and t.luhn(d) and t.issuer_ok(d):
@@ -968,13 +1290,13 @@ def _spoken(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
     elif count == 9 and _on(types, SSN) and t.ssn_ok(int(d[:3]), int(d[3:5]), int(d[5:])) \
             and t.context(pos, e, lim, SSN):
         type_id = SSN
-    elif 6 <= count <= 17 and _on(types, ACCOUNT) and before_only(ACCOUNT):
+    elif 6 <= count <= 17 and _on(types, ACCOUNT) and t.context_before(pos, ACCOUNT):
         type_id = ACCOUNT
     elif 8 <= count <= 15 and _on(types, PHONE):
         type_id, flags = PHONE, flags | TENTATIVE
-    elif 3 <= count <= 4 and _on(types, CVV) and before_only(CVV):
+    elif 3 <= count <= 4 and _on(types, CVV) and t.context_before(pos, CVV):
         type_id = CVV
-    elif 4 <= count <= 6 and _on(types, PIN) and before_only(PIN):
+    elif 4 <= count <= 6 and _on(types, PIN) and t.context_before(pos, PIN):
         type_id = PIN
     if type_id < 0:
         return None, False
@@ -983,90 +1305,1110 @@ def _spoken(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
     return (None, True) if type_id == PHONE else (e, False)
 
 
-def _spoken_word(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
-    """The compiled core's gates before a spoken number that starts with a word."""
-    r = _word(t, pos, lim)
-    if not r or t.run(pos, t.n, is_word) != r[0]:
-        return None
-    e, word, _ = r
-    if e - pos == 1 and t.at(e) == " " and t.at(e + 1) in DIGITS:
-        return None  # read as the start of an ID ("J 610 392 643")
-    if _number_value(word) is None or e - pos > 9 or t.at(e) not in " -,":
-        return None
-    end, _ = _spoken(t, pos, lim, types, out)
-    return end
-
-
 # ------------------------------------------------------------------ holidays
 
-def _phrases() -> tuple[frozenset, frozenset]:
-    """(holiday phrases, phrases some longer phrase starts with), from the same data files
-    and word classes the core loads."""
-    import pathlib
-    data = pathlib.Path(lexicon.__file__).parent / "data"
-    every, holidays = [], set(lexicon.HOLIDAY_DATES)
-    for line in (data / "gazetteer.txt").read_text(encoding="ascii").splitlines():
-        if line and not line.startswith("#"):
-            phrase, _, codes = line.partition("\t")
-            every.append(phrase)
-            if "H" in codes:
-                holidays.add(phrase)
-    for name in dir(lexicon):
-        value = getattr(lexicon, name)
-        if name.isupper() and isinstance(value, (tuple, dict)):
-            every.extend(w for w in value if isinstance(w, str))
-    prefixes = {" ".join(p.split()[:k]) for p in every for k in range(1, len(p.split()))}
-    return frozenset(holidays), frozenset(prefixes)
-
-
-HOLIDAYS, PREFIXES = _phrases()
-
-
-def _phrase_gap(t: Text, i: int, lim: int) -> Optional[int]:
-    j = i
-    if j < lim and t.s[j] in ".'\u2019-&":
-        j += 1
-    if j < lim and t.s[j] == " ":
-        j += 1
-    return j if j != i and j < lim and t.s[j] in ASCII_LETTERS else None
-
-
-def _holiday(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
-    """"Christmas", "New Year's Eve 2025": a holiday at a capitalised word, with a year
-    after it when one follows; the core's gates before it included."""
-    if not (_on(types, DATE) or _on(types, DOB)) or t.s[pos] not in string.ascii_uppercase:
+def match_holiday(t: Text, w0: Word, lim: int) -> Optional[tuple[int, int]]:
+    """(end, aux): "Christmas", "New Year's Eve", "Memorial Day 2024"; aux is yyyymmdd of
+    the holiday's fixed day (0000 when it moves) and the year written after it."""
+    p = longest_phrase(t, w0, lim, G.HOLIDAY, True)
+    if not p:
         return None
-    w = _word(t, pos, lim)
-    if not w or (w[0] - pos == 1 and t.at(w[0]) == " " and t.at(w[0] + 1) in DIGITS):
-        return None
-    end, phrase, best = w[0], w[1], None
-    if phrase in HOLIDAYS:
-        best = (end, phrase)
-    for _ in range(4):
-        if phrase not in PREFIXES:
-            break
-        j = _phrase_gap(t, end, lim)
-        nxt = _word(t, j, lim) if j is not None else None
-        if not nxt:
-            break
-        end, phrase = nxt[0], phrase + " " + nxt[1]
-        if phrase in HOLIDAYS:
-            best = (end, phrase)
-    if best is None:
-        return None
-    e, phrase = best
-    year = 0
+    e, year = p.last.end, 0
     g = t.gap(e, lim, True)
     y = t.year(g, lim) if g is not None else None
     if y:
         e, year = y
-    mmdd = lexicon.HOLIDAY_DATES.get(phrase, 0)
-    type_id = _date_type(t, pos, e, lim, types)
-    if type_id < 0:
+    return e, year * 10000 + p.value
+
+
+# ------------------------------------------------------------------ names
+
+def name_word(w: Word, f: int) -> bool:
+    """A capitalised word that can be part of a name: a listed name that is not (only) a
+    common word, or an unlisted word of two letters or more."""
+    if w.shape != CAP or f & (G.STOP | G.TITLE):
+        return False
+    if f & (G.ORG_SUFFIX | G.STREET | G.FUNCTION) and not f & G.LAST:
+        return False
+    if f & (G.FIRST | G.LAST):
+        return not f & G.COMMON or bool(f & G.LAST and not f & (G.CITY | G.STATE | G.COUNTRY))
+    return unlisted(f) and w.size >= 2
+
+
+def hyphen_tail(t: Text, e: int, lim: int) -> int:
+    """"Ji-woo", "O'Brien": a hyphen and letters, or an apostrophe and a capital, go on
+    with a name's word (at most 23 more letters, ending a word)."""
+    c, nxt = t.at(e), t.at(e + 1)
+    if not ((c == "-" and is_letter(nxt)) or (c in "'\u2019" and up(nxt))):
+        return e
+    i = e + 1
+    while i < lim and is_letter(t.s[i]) and i - e < 24:
+        i += 1
+    return e if t.word_at(i) else i
+
+
+def _apostrophe_initial(t: Text, w: Word, lim: int) -> bool:
+    """"O'Brien": an initial that an apostrophe joins to the rest of the name."""
+    return w.shape == INITIAL and hyphen_tail(t, w.end, lim) > w.end + 1
+
+
+def _second_surname(t: Text, w0: Word, w: Word) -> bool:
+    f = flags_of(w)
+    return (name_word(w, f) and bool(f & G.LAST or unlisted(f))) \
+        or (w0.shape == UPPER and w.shape == UPPER and bool(f & G.LAST)) \
+        or (w.shape == CAP and bool(f & G.CITY) and not f & (G.STATE | G.COUNTRY | G.STOP | G.COMMON))
+
+
+def name_rest(t: Text, w0: Word, lim: int) -> tuple[int, int]:
+    """After a name's first word: "[A.] Last [Last] [Jr.]" and "de la Cruz"; (the name's
+    end, the number of words after w0)."""
+    e = hyphen_tail(t, w0.end, lim)
+    words = 0
+    j = space_gap(t, e, lim)
+    if not (j and up(t.s[j])):
+        return e, 0
+    w = read_word(t, j, lim)
+    if w and _apostrophe_initial(t, w, lim):
+        e, words = hyphen_tail(t, w.end, lim), 1
+    elif w and w.shape == INITIAL and t.at(w.end) == ".":
+        last = word_after(t, w.end + 1, lim)  # after a middle initial
+        if last and name_word(last, flags_of(last)):
+            e, words = hyphen_tail(t, last.end, lim), 2
+    elif w:
+        f = flags_of(w)
+        if name_word(w, f) or (w0.shape == UPPER and w.shape == UPPER and f & (G.LAST | G.FIRST)
+                               and (not f & G.COMMON or not flags_of(w0) & G.COMMON)):
+            e, words = hyphen_tail(t, w.end, lim), 1
+    if words:
+        w = word_after(t, e, lim)  # a second surname ("Garcia Lopez")
+        if w and (_apostrophe_initial(t, w, lim) or _second_surname(t, w0, w)):
+            e, words = hyphen_tail(t, w.end, lim), words + 1
+        e = name_suffix(t, e, lim)
+    e, more = particles_and_surname(t, e, lim)
+    return e, words + more
+
+
+def particles_and_surname(t: Text, e: int, lim: int) -> tuple[int, int]:
+    """" de la Cruz", " van der Berg": one or two particles, then a capitalised surname
+    (listed or unlisted); (the end, 1) when they follow e."""
+    p = word_after(t, e, lim)
+    if not (p and flags_of(p) & G.PARTICLE):
+        return e, 0
+    w = word_after(t, p.end, lim)
+    if w and flags_of(w) & G.PARTICLE:
+        w = word_after(t, w.end, lim)
+    if w and w.shape == CAP and (flags_of(w) & G.LAST or unlisted(flags_of(w))):
+        return hyphen_tail(t, w.end, lim), 1
+    return e, 0
+
+
+def name_suffix(t: Text, e: int, lim: int) -> int:
+    """"Robert Brown Jr.", "John Smith, III": a generational suffix belongs to the name."""
+    j = e + 2 if t.at(e) == "," and t.at(e + 1) == " " else space_gap(t, e, lim)
+    w = read_word(t, j, lim) if j else None
+    if not w or w.shape == LOWER or gz_value(w.key) != NAME_SUFFIX:
+        return e
+    return w.end + 1 if t.at(w.end) == "." and w.size == 2 else w.end
+
+
+def _initial_dot_then(t: Text, i: int, lim: int) -> Optional[int]:
+    """Where the word after one space at i starts, past a middle initial ("A.") if one is there."""
+    j = space_gap(t, i, lim)
+    w = read_word(t, j, lim) if j else None
+    if w and w.shape == INITIAL and t.at(w.end) == ".":
+        j = space_gap(t, w.end + 1, lim)
+    return j
+
+
+def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[tuple[int, float]]:
+    """A name of two words or more starting at w0, ending at e (from name_rest)."""
+    if not (f0 & (G.FIRST | G.LAST) or name_word(w0, f0)):
+        # a city's name as a first name ("Jian Clark"): a listed surname must follow
+        w = word_after(t, w0.end, lim)
+        f = flags_of(w) if w else 0
+        if w and ((f & G.LAST and not f & G.COMMON) or (unlisted(f) and w.shape == CAP)):
+            return e, 0.85
         return None
-    out.append(_match(t, pos, e, lim, type_id, year * 10000 + mmdd))
+    if f0 & G.FIRST and not f0 & G.COMMON or cue_flags(t, w0.start) & G.CUE:
+        return e, 0.85
+    # a common-word first name ("Will") or an unlisted one ("Karim"): a listed name after
+    # it, a line of its own, or two unlisted words mid-sentence
+    j = _initial_dot_then(t, hyphen_tail(t, w0.end, lim), lim)
+    w = read_word(t, j, lim) if j else None
+    if w:
+        f = flags_of(w)
+        if f & (G.LAST | G.FIRST) and not f & G.COMMON \
+                and (f0 & G.FIRST or not sentence_start(t, w0.start) or line_end(t, e)):
+            return e, 0.85
+    if unlisted(f0) and line_start(t, w0.start) and line_end(t, e):
+        return e, 0.6  # a signature, a header
+    if unlisted(f0) and not sentence_start(t, w0.start):
+        w = word_after(t, hyphen_tail(t, w0.end, lim), lim)
+        if w and unlisted(flags_of(w)):
+            return e, 0.6  # "met Oluwaseun Adeyemi"
+    return None
+
+
+def _surname_first(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[int]:
+    """"SMITH, JOHN", "Smith, John A.": a surname, a comma, a listed first name of the same
+    shape (records); the end."""
+    if not (f0 & G.LAST and t.at(e) == "," and t.at(e + 1) == " "):
+        return None
+    w = read_word(t, e + 2, lim)
+    if not w or w.shape != w0.shape:
+        return None
+    f = flags_of(w)
+    if not f & G.FIRST or f & (G.COMMON | G.CITY | G.STATE | G.COUNTRY):
+        return None
+    m = word_after(t, w.end, lim)
+    return m.end + 1 if m and m.shape == INITIAL and t.at(m.end) == "." else w.end
+
+
+def _lone_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
+    """A capitalised word alone: a listed first name (after a cue when it is short), or
+    another name word after a cue; an unlisted word as a speaker's label."""
+    e = hyphen_tail(t, w0.end, lim)
+    cue = cue_flags(t, w0.start)
+    w = word_after(t, e, lim)
+    if w and flags_of(w) & G.CUE_AFTER:
+        cue |= G.CUE  # "Tom speaking"
+    cued = cue & (G.CUE | G.CUE_WEAK)
+    if f0 & G.FIRST and not f0 & (G.COMMON | G.STATE | G.COUNTRY | G.ORG | G.HOLIDAY) \
+            and (w0.size > 2 or cued):
+        return e, 0.85 if cued else 0.65
+    if cue & G.CUE_STRONG and (f0 & (G.FIRST | G.LAST) or name_word(w0, f0)):
+        return e, 0.85
+    if cue & G.CUE and (f0 & G.FIRST or (f0 & G.LAST and not f0 & G.COMMON) or unlisted(f0)) \
+            and (not f0 & G.COMMON or not (sentence_start(t, w0.start) or t.at(w0.start - 2) == ":")):
+        return e, 0.85  # "Hi Ximena", "Thanks, Pat", "Dear Patel"
+    if unlisted(f0) and t.at(e) == ":" and t.at(e + 1) == " " and line_start(t, w0.start):
+        return e, 0.85  # "Milena: running late"
+    return None
+
+
+def match_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
+    """(end, base score) of a person's name starting at the capitalised word w0."""
+    if f0 & G.STOP or w0.shape == INITIAL:
+        return None
+    city_like = f0 & G.CITY and not f0 & (G.STATE | G.COUNTRY | G.COMMON | G.PREFIX)
+    if not (f0 & (G.FIRST | G.LAST) or name_word(w0, f0) or city_like):
+        return None
+    e, more = name_rest(t, w0, lim)
+    if more:
+        return _name_of_several(t, w0, f0, e, lim)
+    r = _surname_first(t, w0, f0, e, lim)
+    if r:
+        return r, 0.85
+    return _lone_name(t, w0, f0, lim) if w0.shape == CAP else None
+
+
+def match_titled_name(t: Text, title: Word, lim: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the name after a title ("Mr. Patel", "Dr Jane Smith"); the title is
+    not part of it."""
+    if gz_value(title.key) == NAME_SUFFIX:
+        return None
+    j = title.end + 1 if t.at(title.end) == "." else title.end
+    w = word_after(t, j, lim)
+    if not w or w.shape != CAP or not (name_word(w, flags_of(w)) or flags_of(w) & (G.FIRST | G.LAST)):
+        return None
+    return w.start, name_rest(t, w, lim)[0]
+
+
+def _lower_name_word(f: int) -> bool:
+    return not f & (G.FUNCTION | G.STOP | G.NUMBER) and bool(f & (G.LAST | G.FIRST | G.PARTICLE) or unlisted(f))
+
+
+def match_lower_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
+    """"my name is kevin brown" (speech-to-text): a name after a cue; up to four more words,
+    middle initials, "o'brien", particles. After a strong cue an unlisted word counts too."""
+    if f0 & (G.FUNCTION | G.STOP | G.NUMBER):
+        return None
+    cue = cue_flags(t, w0.start)
+    if not ((cue & G.CUE_STRONG and (f0 & G.FIRST or unlisted(f0)))
+            or (cue & G.CUE_LOWER and ((f0 & G.FIRST and not f0 & G.COMMON) or unlisted(f0)))):
+        return None
+    e = hyphen_tail(t, w0.end, lim)
+    for k in range(4):
+        w = word_after(t, e, lim)
+        if not w or w.shape == UPPER:
+            break
+        if w.size == 1 and t.at(w.end) == "." and k < 2:
+            e = w.end + 1  # a middle initial, "fernando g. suzuki"
+        elif w.size == 1 and t.at(w.end) in "'\u2019" and is_letter(t.at(w.end + 1)):
+            e = t.run(w.end + 1, lim, ASCII_LETTERS)  # "o'brien"
+        elif not _lower_name_word(flags_of(w)):
+            break
+        elif flags_of(w) & G.PARTICLE and not flags_of(w) & (G.LAST | G.FIRST):
+            if not space_gap(t, w.end, lim):
+                break
+            e = w.end  # "de la cruz": particles, then a word
+        else:
+            e = hyphen_tail(t, w.end, lim)
+    while t.at(e - 1) == " ":
+        e -= 1
+    return e - 1 if t.at(e - 1) == "." else e  # an initial the name did not go on after
+
+
+# ------------------------------------------------------------------ places
+
+LOC_CITY, LOC_STATE, LOC_COUNTRY = 1, 2, 3
+PLACE = G.CITY | G.STATE | G.COUNTRY
+
+
+def place_subtype(f: int) -> int:
+    return LOC_COUNTRY if f & G.COUNTRY else LOC_STATE if f & G.STATE else LOC_CITY
+
+
+def state_follows(t: Text, e: int, lim: int) -> bool:
+    """", IL" or ", Texas" after a city."""
+    w = read_word(t, e + 2, lim) if t.at(e) == "," and t.at(e + 1) == " " else None
+    if not w:
+        return False
+    if w.shape == UPPER and w.size == 2:
+        return bool(flags_of(w) & G.ABBR)
+    return w.shape == CAP and longest_phrase(t, w, lim, G.STATE | G.COUNTRY, False) is not None
+
+
+def match_place(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, int]]:
+    """(end, subtype) of a listed city, state or country (the longest phrase); an ambiguous
+    one ("Reading", "Charlotte", "LA") needs a place cue before it or a state after it."""
+    if f0 & G.STOP and not f0 & G.PREFIX:
+        return None
+    p = longest_phrase(t, w0, lim, PLACE, False)
+    if not p:
+        return city_shape(t, w0, f0, lim)
+    short = p.last.end - w0.start <= 3
+    if w0.shape == UPPER and p.words == 1 and short and not p.flags & G.COUNTRY:
+        return None  # "LA", "SF": a city only as written out
+    if (p.words == 1 and (p.flags & (G.COMMON | G.FIRST | G.STOP) or short)) or p.flags & G.ORG:
+        if not (cue_flags(t, w0.start) & G.PLACE_CUE or state_follows(t, p.last.end, lim)):
+            return None
+    return p.last.end, place_subtype(p.flags)
+
+
+def city_shape(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, int]]:
+    """A city in no list, after a place cue: a place prefix and a capitalised word ("Port
+    Matthew", "Lake Jessica"), or a name of six letters or more with a place-forming
+    ending ("Jessicaton", "Angelaborough")."""
+    if w0.shape != CAP:
+        return None
+    e = None
+    if f0 & G.PLACE_CUE and gz_value(w0.key) == CITY_PREFIX:
+        w = word_after(t, w0.end, lim)
+        if w and w.shape == CAP and not flags_of(w) & (G.STOP | G.FUNCTION):
+            e = w.end
+    elif (unlisted(f0) or (f0 & (G.FIRST | G.LAST) and not f0 & G.COMMON)) and w0.size >= 6:
+        tail = t.s[max(0, w0.end - 7):w0.end]
+        if any(ascii_lower(tail).endswith(ending) for ending in lexicon.CITY_ENDINGS):
+            e = w0.end
+    if not e or not cue_flags(t, w0.start) & G.PLACE_CUE:
+        return None
+    return e, LOC_CITY
+
+
+def match_lower_place(t: Text, w0: Word, lim: int) -> Optional[tuple[int, int]]:
+    """A lower-case place of one to five words ("san antonio"), longer than three letters,
+    not a one-word name or common word."""
+    p = longest_phrase(t, w0, lim, PLACE, True)
+    if not p or (p.words == 1 and p.flags & (G.COMMON | G.FIRST | G.STOP | G.FUNCTION)) \
+            or p.last.end - w0.start <= 3:
+        return None
+    return p.last.end, place_subtype(p.flags)
+
+
+def match_state_code(t: Text, w0: Word, f0: int) -> Optional[int]:
+    """"Springfield, IL": a two-letter state code after a capitalised word and ", "."""
+    if not (f0 & G.ABBR and w0.shape == UPPER and w0.size == 2):
+        return None
+    if t.at(w0.start - 1) != " " or t.at(w0.start - 2) != ",":
+        return None
+    w = prev_word(t, w0.start, max(0, w0.start - 24))
+    return w0.end if w and w.shape == CAP else None
+
+
+# ------------------------------------------------------------------ organisations
+
+def abbrev_dot(t: Text, e: int, lim: int) -> int:
+    """"Inc.", "Co.": the abbreviation's period, unless a new sentence starts after it."""
+    if not (e < lim and t.s[e] == "."):
+        return e
+    c = t.at(e + 1)
+    if t.word_at(e + 1) or c == "." or (c == " " and up(t.at(e + 2))):
+        return e
+    return e + 1
+
+
+def of_tail(t: Text, e: int, lim: int) -> int:
+    """" of America", " of New Mexico": "of" and one to three capitalised words."""
+    j = space_gap(t, e, lim)
+    if not (j and t.starts(j, lim, "of ")):
+        return e
+    j, best = j + 3, e
+    for _ in range(3):
+        w = read_word(t, j, lim)
+        if not w or w.shape in (LOWER, INITIAL) or flags_of(w) & G.STOP:
+            break
+        best = w.end
+        j = space_gap(t, w.end, lim)
+        if not j:
+            break
+    return best
+
+
+def _possessive(t: Text, j: int) -> bool:
+    return t.at(j) == "'" and ascii_lower(t.at(j + 1)) == "s"
+
+
+def _saint(t: Text, w: Word) -> bool:
+    return t.at(w.end) == "." and w.size == 2 and ascii_lower(t.s[w.start]) == "s"
+
+
+def _suffix_run(t: Text, w0: Word, lim: int) -> int:
+    """"Acme Widgets Inc.", "Crescent & Co.", "St. Joseph's Medical Center": up to six
+    capitalised words (or connectors) after w0; the end of the last company suffix among
+    them (0: none). "of" only after a head word or a suffix."""
+    j = w0.end
+    if _possessive(t, j):
+        j += 2  # "Children's"
+    elif _saint(t, w0) and ascii_lower(t.s[w0.start + 1]) == "t":
+        j += 1  # "St."
+    if not ((t.at(j) == " " and (up(t.at(j + 1)) or t.at(j + 1) == "&")) or t.at(j) == ","):
+        return 0
+    e, w, prev_f = 0, w0, flags_of(w0)
+    for k in range(6):
+        j = w.end
+        if _possessive(t, j) and not t.word_at(j + 2):
+            j += 2
+        elif k == 0 and _saint(t, w):
+            j += 1
+        i = space_gap(t, j, lim)
+        if not i and k and t.at(j) == "," and t.at(j + 1) == " ":
+            i = j + 2  # "Acme, Inc."
+        if not i:
+            break
+        if t.at(i) == "&" and t.at(i + 1) == " ":
+            i += 2  # "Johnson & Johnson"
+        w = read_word(t, i, lim) or None
+        if not w:
+            break
+        f = flags_of(w)
+        if w.shape == LOWER:
+            of = w.size == 2 and t.s[w.start] == "o"
+            if not f & G.CONNECTOR or (of and not prev_f & (G.ORG_HEAD | G.ORG_SUFFIX)):
+                break
+            continue
+        prev_f = f
+        if f & G.ORG_SUFFIX and (t.at(i - 2) != "," or w.size <= 4):
+            e = abbrev_dot(t, w.end, lim)
+            if f & G.ORG_HEAD:
+                e = of_tail(t, e, lim)  # "First National Bank of Tucson"
     return e
 
+
+def match_org(t: Text, w0: Word, f0: int, lim: int) -> int:
+    """The end of the longest organisation at w0 (0: none): a listed one (a common word
+    needs a capital run, not a sentence's start, or a context word: "at Chase"), a head
+    word and "of ..." ("Bank of America"), or a run ending in a company suffix."""
+    best = 0
+    p = longest_phrase(t, w0, lim, G.ORG, False)
+    if p and (not p.flags & G.COMMON or p.words > 1 or w0.shape == UPPER
+              or not sentence_start(t, w0.start) or t.context_before(w0.start, ORG)):
+        best = p.last.end
+    if f0 & (G.STOP | G.FUNCTION) or w0.shape == INITIAL:
+        return best  # "Call Bank of America": the verb is not part of the name
+    if f0 & G.ORG_HEAD and w0.shape == CAP:
+        e = of_tail(t, w0.end, lim)
+        if e > w0.end:
+            best = max(best, e)
+    return max(best, _suffix_run(t, w0, lim))
+
+
+# ------------------------------------------------------------------ domain names
+
+def host_char(ch: str) -> bool:
+    return ch in DOMAIN
+
+
+def domain_ahead(t: Text, e: int, lim: int) -> bool:
+    """After a word: more host-name characters and a '.', or " dot "."""
+    i = e
+    while i < lim and host_char(t.s[i]) and i - e < 64:
+        i += 1
+    return (t.at(i) == "." and host_char(t.at(i + 1))) or t.s[i:i + 5] == " dot "
+
+
+def _host_labels(t: Text, w: int, lim: int) -> Optional[tuple[list[str], int, bool]]:
+    """(labels, end, said with " dot "): host labels (up to 64 characters, no '-' at either
+    end) joined by dots, at most 16; or a first label and labels after " dot "."""
+    labels, i, spoken = [], w, False
+    while len(labels) < 16:
+        start = i
+        while i < lim and host_char(t.s[i]) and i - start < 64:
+            i += 1
+        label = t.s[start:i]
+        if not label or label[0] == "-" or label[-1] == "-":
+            return None
+        labels.append(label)
+        if not spoken and i + 1 < lim and t.s[i] == "." and host_char(t.s[i + 1]):
+            i += 1
+        elif (len(labels) == 1 or spoken) and t.starts(i, lim, " dot ") and i + 5 < lim \
+                and t.s[i + 1] == "d" and "a" <= t.s[i + 5] <= "z":
+            spoken, i = True, i + 5  # "acme dot com"
+        else:
+            break
+    return labels, i, spoken
+
+
+def match_domain(t: Text, w: int, lim: int) -> Optional[tuple[int, bool]]:
+    """(end, file-like) of a host name whose last labels are a public suffix, with a label
+    before it; one case throughout. File-like: "setup.py" (two labels, the suffix a file
+    extension), or "thanks.it" (the suffix an English word, the name a common word or
+    capitalised)."""
+    if t.at(w - 1) in ".@/-" or host_char(t.at(w - 1)):
+        return None
+    r = _host_labels(t, w, lim)
+    if not r:
+        return None
+    labels, i, spoken = r
+    text = "".join(labels)
+    uppers = any(c in UPPER_ASCII for c in text)
+    if len(labels) < 2 or t.word_at(i) or t.at(i) == "@" or (uppers and any(c.islower() for c in text)) \
+            or (spoken and uppers):
+        return None
+    if t.at(i) == "." and host_char(t.at(i + 1)):
+        return None  # cut at 16 labels or 64 characters
+    for k in range(1, len(labels)):
+        suffix = ascii_lower(".".join(labels[k:]))
+        f = gz(suffix)
+        if f & G.TLD:
+            if len(labels) == 2 and f & G.FILE_EXT:
+                return i, True
+            if len(labels) == 2 and gz_value(suffix) == WORD_TLD:
+                return i, bool(gz(ascii_lower(labels[0])) & (G.COMMON | G.STOP | G.FUNCTION)) or uppers
+            return i, False
+        if f & G.TLD_WILD and k >= 2:
+            return i, False
+    return None
+
+
+def match_spoken_email(t: Text, pos: int, lim: int) -> Optional[int]:
+    """"zoenovak at yahoo dot com", "john dot smith at gmail dot com": an address as
+    speech-to-text writes it, the domain said with " dot " somewhere; one plain word
+    before " at " must not be a common word ("me at home.com")."""
+    i, plain, parts = pos, True, 0
+    local = LOCAL - {"."}
+    while i < lim and parts < 8:
+        k = i
+        while i < lim and t.s[i] in local and i - k < 64:
+            i += 1
+        if i == k:
+            return None
+        parts += 1
+        w = read_word(t, k, i)
+        if not (w and w.end == i):
+            plain = False  # digits, '_', '+' or '-' in it
+        if t.at(i) == "." and t.at(i + 1) in LOCAL:
+            i, plain = i + 1, False
+        elif t.starts(i, lim, " dot ") and t.at(i + 5) in LOCAL:
+            i, plain = i + 5, False
+        else:
+            break
+    if t.s[i:i + 4] != " at ":
+        return None
+    if plain and parts == 1:
+        w = read_word(t, pos, i)
+        if not w or flags_of(w) & (G.COMMON | G.STOP | G.FUNCTION | G.NUMBER):
+            return None
+    d = match_domain(t, i + 4, lim)
+    if not d or d[1] or " " not in t.s[i + 4:d[0]]:
+        return None
+    return d[0]
+
+
+# ------------------------------------------------------------------ addresses
+
+UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}")     # "SW1A 1AA", "M1 1AE"
+CA_POSTCODE = re.compile(r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]")           # "K1A 0B1", "K1A0B1"
+ZIP = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
+ORDINAL = re.compile(r"[0-9]{1,4}(?:st|nd|rd|th)", re.IGNORECASE | re.ASCII)
+MILITARY = re.compile(r"[A-Z]{3} A[AEP] ")                                # "APO AE "
+ALNUM = ASCII_LETTERS | DIGITS
+
+
+def skip_comma_space(t: Text, i: int, lim: int) -> Optional[int]:
+    """', ', ' ', ',\\n', '\\r\\n' or a line break before the next part of an address; the
+    next part's start (not a space or a line break)."""
+    if i < lim and t.s[i] == ",":
+        i += 1
+    if i < lim and t.s[i] == "\r":
+        i += 1
+    if i < lim and t.s[i] in " \n" and i + 1 < lim and t.s[i + 1] not in " \n":
+        return i + 1
+    return None
+
+
+def read_zip(t: Text, i: int, lim: int) -> Optional[int]:
+    """A US ZIP code, five digits or ZIP+4, ending a word."""
+    m = ZIP.match(t.s, i, lim)
+    if not m:
+        return None
+    if len(m.group()) == 10 and not t.word_at(m.end()):
+        return m.end()
+    return None if t.word_at(i + 5) else i + 5
+
+
+def read_uk_postcode(t: Text, i: int, lim: int) -> Optional[int]:
+    """Outward code, one space, inward code, a word of its own."""
+    m = UK_POSTCODE.match(t.s, i)
+    if t.word_at(i - 1) or not m or m.end() > lim or t.word_at(m.end()):
+        return None
+    return m.end()
+
+
+def read_ca_postcode(t: Text, i: int, lim: int) -> Optional[int]:
+    m = CA_POSTCODE.match(t.s, i, lim)
+    if t.word_at(i - 1) or i + 6 > lim or not m or t.word_at(m.end()):
+        return None
+    return m.end()
+
+
+def read_ordinal(t: Text, i: int, lim: int) -> Optional[int]:
+    """"5th", "42nd": one to four digits and an ordinal suffix, ending a word."""
+    m = ORDINAL.match(t.s, i, lim)
+    return m.end() if m and not t.word_at(m.end()) else None
+
+
+def _city_words(t: Text, j: int, lim: int, lower_ok: bool) -> int:
+    """The end of a city's name of up to three words at j (0: none): capitalised, or lower
+    case when `lower_ok`; not a number word; a state code or (lower case) a state after
+    the first word ends it ("Austin TX", "spokane washington"); "St. John's", "st. louis"."""
+    k, city_end = j, 0
+    for words in range(3):
+        w = read_word(t, k, lim)
+        if not w or (w.shape == LOWER and not lower_ok):
+            break
+        f = flags_of(w)
+        if (words == 0 and f & G.STOP and not f & (G.CITY | G.STATE)) or f & G.NUMBER:
+            break
+        if city_end and w.shape == UPPER and w.size == 2 and f & G.ABBR:
+            break
+        if city_end and lower_ok and f & G.STATE:
+            break
+        city_end = w.end
+        if t.at(w.end) in "'\u2019" and ascii_lower(t.at(w.end + 1)) == "s" and not t.word_at(w.end + 2):
+            city_end = w.end + 2
+        k = space_gap(t, city_end + 1 if t.at(city_end) == "." else city_end, lim)
+        if not k:
+            break
+    return city_end
+
+
+def _listed_city_ends(t: Text, j: int, city_end: int, lim: int) -> bool:
+    """The words at j are a listed city ending at city_end (not one common word or first name)."""
+    w = read_word(t, j, lim)
+    if not w:
+        return False
+    p = longest_phrase(t, w, lim, G.CITY, False)
+    return bool(p) and p.last.end == city_end and not (p.words == 1 and flags_of(w) & (G.COMMON | G.FIRST))
+
+
+def _state(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
+    """The end of a state code ("IL") or a state's name at j."""
+    w = read_word(t, j, lim)
+    if not w:
+        return None
+    if w.shape == UPPER and w.size == 2 and flags_of(w) & G.ABBR:
+        return w.end
+    if w.shape == CAP or (w.shape == LOWER and lower_ok):
+        p = longest_phrase(t, w, lim, G.STATE, lower_ok)
+        return p.last.end if p else None
+    return None
+
+
+def address_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
+    """After a street line or a box: ", City, ST 12345", ", ST 12345", "\\nSheffield S1 5US",
+    ", Ottawa, ON K1A 0B1", "Springfield 62704"; the address's new end (e when nothing
+    follows). A city alone counts when a list has it."""
+    j = skip_comma_space(t, e, lim)
+    if not j:
+        return e
+    best = e
+    city_end = _city_words(t, j, lim, lower_ok)
+    if city_end:
+        z = read_uk_postcode(t, city_end + 1, lim) if t.at(city_end) == " " else None
+        if z:
+            return z
+        if _listed_city_ends(t, j, city_end, lim):
+            best = city_end
+        j = skip_comma_space(t, city_end, lim)
+        if not j:
+            return best
+    if read_word(t, j, lim):
+        best = _state(t, j, lim, lower_ok) or best
+        if best > e:
+            k = skip_comma_space(t, best, lim)
+            z = (read_zip(t, k, lim) or read_ca_postcode(t, k, lim)) if k else None
+            return z or best
+    if city_end:
+        return read_zip(t, j, lim) or best
+    return best
+
+
+def _house_number(t: Text, pos: int, lim: int) -> Optional[int]:
+    """"1234", "221B", "123-45" (Queens): up to five digits, maybe a letter or a hyphen and
+    more digits; its end."""
+    i = t.run(pos, min(lim, pos + 6), DIGITS)
+    if i - pos > 5 or (i < lim and t.s[i] in DIGITS):
+        return None
+    if i < lim and is_letter(t.s[i]) and not t.word_at(i + 1):
+        return i + 1
+    if i + 1 < lim and t.s[i] == "-" and t.s[i + 1] in DIGITS:
+        return t.run(i + 1, min(lim, pos + 10), DIGITS)
+    return i
+
+
+def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
+    """"1234 Elm Street, Apt 5B, Springfield, IL 62704", "77 W 45th St", "583 rue Principale":
+    a house number, up to six words (a directional first, ordinals, names) with a street
+    suffix after a name, or a street type first ("rue") and up to four names; then the
+    rest. Lower-case words only when `lower_ok` (its first word aside)."""
+    i = _house_number(t, pos, lim)
+    j = space_gap(t, i, lim) if i is not None else None
+    if not j:
+        return None
+    e = dot = names = 0
+    prefixed = False
+    for k in range(6):
+        o = read_ordinal(t, j, lim)
+        w = None if o else read_word(t, j, lim)
+        if o:
+            names, i = names + 1, o
+        elif w and (w.shape != LOWER or lower_ok or k == 0):
+            f = flags_of(w)
+            i = w.end
+            if k == 0 and f & G.STREET_PREFIX:
+                prefixed = True
+            elif w.shape == LOWER and not lower_ok and not prefixed:
+                break
+            elif f & G.STREET and names and not prefixed:
+                e = w.end
+                dot = w.end + 1 if t.at(w.end) == "." and w.size <= 4 else 0
+            elif f & G.DIR and k == 0:
+                i = w.end + 1 if t.at(w.end) == "." else w.end
+            elif f & (G.STOP | G.FUNCTION) and not prefixed:
+                break
+            else:
+                names += 1
+                if prefixed:
+                    e = w.end
+            if t.at(i) in "'\u2019" and ascii_lower(t.at(i + 1)) == "s" and not t.word_at(i + 2):
+                i += 2  # "King's Crescent"
+        else:
+            break
+        j = space_gap(t, i, lim)
+        if not j:
+            break
+    if not e or (prefixed and names > 4):
+        return None
+    if dot:
+        k = street_rest(t, dot, lim, lower_ok)  # "Hwy. Floor 2": the period when more follows
+        if k > dot:
+            return k
+    return street_rest(t, e, lim, lower_ok)
+
+
+def _unit(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
+    """"#12", "Apt 5B", "Suite 200", "Apt. #3": after a unit word (and '.', ' ', '#'),
+    up to six letters and digits; the end when they start with a digit, or when at most
+    two end a word."""
+    if t.s[j] == "#":
+        k = j + 1
+    else:
+        w = read_word(t, j, lim)
+        if not (w and (w.shape != LOWER or lower_ok) and flags_of(w) & G.UNIT):
+            return None
+        k = w.end + 1 if t.at(w.end) == "." else w.end
+        k += t.at(k) == " "
+        k += t.at(k) == "#"
+    i = t.run(k, min(lim, k + 6), ALNUM)
+    if (i > k and t.s[k] in DIGITS) or (i - k <= 2 and not t.word_at(i)):
+        return i
+    return None
+
+
+def street_rest(t: Text, e: int, lim: int, lower_ok: bool) -> int:
+    """After a street line: a directional ("NW"), a unit, then the city, state and code."""
+    j = skip_comma_space(t, e, lim)
+    w = read_word(t, j, lim) if j else None
+    if w and w.shape == UPPER and flags_of(w) & G.DIR:
+        e = w.end
+        j = skip_comma_space(t, e, lim)
+    if j:
+        e = _unit(t, j, lim, lower_ok) or e
+    return address_tail(t, e, lim, lower_ok)
+
+
+def box_start(t: Text, pos: int) -> bool:
+    """The first two letters of one of match_box's openings (either case)."""
+    pair = ascii_lower(t.s[pos] + t.at(pos + 1))
+    return pair in ("po", "p.", "p ", "ps", "cm", "un", "us", "fl", "fp", "ap", "su", "dp")
+
+
+def _box_number(t: Text, i: int, lim: int, most: int) -> Optional[int]:
+    j = t.run(i, min(lim, i + most), DIGITS)
+    return j if j > i and not t.word_at(j) else None
+
+
+def _military_box(t: Text, pos: int, j: int, lim: int) -> Optional[int]:
+    """After "PSC 1234", "CMR 450", "Unit 2050": ", Box 5678, APO AE 09012"; after a unit,
+    a street line may follow instead ("Unit 30, 9194 Albert Drive")."""
+    i = skip_comma_space(t, j, lim)
+    if i and t.s[i] in DIGITS and ascii_lower(t.s[pos]) == "u":
+        return match_street(t, i, lim, False)
+    if not (i and t.starts(i, lim, "box ")):
+        return None
+    j = _box_number(t, i + 4, lim, 6)
+    i = skip_comma_space(t, j, lim) if j else None
+    return military_tail(t, i, lim) if i else None
+
+
+def _unit_first(t: Text, i: int, lim: int) -> Optional[int]:
+    """"Flat 12, 47 Queen's Mews, London NW3 5JJ": up to five digits or capitals, a comma,
+    then a street line (i: after "Flat ", "Apt ", "Suite ")."""
+    j = i
+    while j < lim and (t.s[j] in DIGITS or up(t.s[j])) and j - i < 5:
+        j += 1
+    k = skip_comma_space(t, j, lim) if j > i and t.at(j) == "," else None
+    return match_street(t, k, lim, False) if k and t.s[k] in DIGITS else None
+
+
+def _ship(t: Text, i: int, lim: int) -> Optional[int]:
+    """"USNS Miller\\nFPO AP 94562": up to three capitalised words, then the military tail."""
+    e, j = i, i + (5 if t.at(i + 3) == "S" else 4)
+    for _ in range(3):
+        w = read_word(t, j, lim)
+        if not (w and w.shape in (CAP, UPPER)):
+            break
+        e = w.end
+        j = space_gap(t, w.end, lim)
+        if not j:
+            break
+    j = skip_comma_space(t, e, lim)
+    return military_tail(t, j, lim) if j else None
+
+
+P_O_BOX = ("post office box ", "p.o. box ", "p. o. box ", "po box ", "p o box ", "p.o box ")
+
+
+def match_box(t: Text, pos: int, lim: int) -> Optional[int]:
+    """"P.O. Box 4417", "PO Box 12", "Post Office Box 9" (then the address tail or a
+    military tail), military "PSC 1234, Box 5678, APO AE 09012", "APO AE 09012", a ship, or
+    a unit written before its street. The openings are case-insensitive; the military ones,
+    the ship's and the unit's start with a capital ("APO", "USS": two)."""
+    def opens(*words: str) -> bool:
+        return any(t.starts(pos, lim, w) for w in words)
+    capital, capital2 = up(t.s[pos]), up(t.s[pos]) and up(t.at(pos + 1))
+    opening = next((w for w in P_O_BOX if t.starts(pos, lim, w)), None)
+    if opening:
+        # (the core skips one character too many after "p.o. box ": its box number's first
+        # digit is not read, and a one-digit number is no box)
+        i = pos + (10 if opening == "p.o. box " else len(opening))
+        j = _box_number(t, i, lim, 8)
+        if not j:
+            return None
+        i = skip_comma_space(t, j, lim)
+        if i and any(t.starts(i, lim, w) for w in ("apo ", "fpo ", "dpo ")):
+            return military_tail(t, i, lim) or j
+        return address_tail(t, j, lim, False)
+    if opens("psc ", "cmr ", "unit ") and capital:
+        i = pos + (5 if ascii_lower(t.s[pos]) == "u" else 4)
+        j = _box_number(t, i, lim, 8)
+        return _military_box(t, pos, j, lim) if j else None
+    if opens("flat ", "apt ", "suite ") and capital:
+        return _unit_first(t, pos + {"f": 5, "a": 4, "s": 6}[ascii_lower(t.s[pos])], lim)
+    if opens("apo ", "fpo ", "dpo ") and capital2:
+        return military_tail(t, pos, lim)
+    if opens("usns ", "uss ") and capital2:
+        return _ship(t, pos, lim)
+    return None
+
+
+def military_tail(t: Text, i: int, lim: int) -> Optional[int]:
+    """"APO AE 09012": three capitals (APO, FPO, DPO), AA / AE / AP, a ZIP code."""
+    if not MILITARY.match(t.s, i, lim):
+        return None
+    return read_zip(t, i + 7, lim)
+
+
+def street_lead(t: Text, pos: int) -> bool:
+    """Before a lower-case street line: "at", "is", "to", "on" as a word, or a colon, and
+    one space ("lives at 81 juniper place", "address: 12 main st")."""
+    if t.at(pos - 1) != " ":
+        return False
+    if t.at(pos - 2) == ":":
+        return True
+    return not is_letter(t.at(pos - 4)) and ascii_lower(t.at(pos - 3) + t.at(pos - 2)) in ("at", "is", "to", "on")
+
+
+# ------------------------------------------------------------------ ID numbers: passport, licence, account
+
+ID_CONTEXT = 32
+
+
+def read_id(t: Text, i: int, lim: int) -> Optional[tuple[int, int, int]]:
+    """(end, letters, digits) of an ID token that starts with a letter: letters and digits
+    of one case ("X12345678", "c43y87v15"), maybe continued by digit groups after '-' or
+    ' ' ("A123-456-78-901-0", "J 610 392 643"), 6 to 16 of them with a digit."""
+    if t.word_at(i - 1):
+        return None
+    j, letters, digits, cases = i, 0, 0, set()
+    while j < lim and letters + digits <= 16:
+        c = t.s[j]
+        if c in DIGITS:
+            digits += 1
+        elif is_letter(c):
+            letters += 1
+            cases.add(c.isupper())
+        elif c in "- " and (digits or j == i + 1) and j + 1 < lim and t.s[j + 1] in DIGITS:
+            k = t.run(j + 1, lim, DIGITS)  # a digit group after the separator
+            if t.word_at(k) and t.at(k) not in "- ":
+                break
+        else:
+            break
+        j += 1
+    while j > i and t.s[j - 1] in "- ":
+        j -= 1
+    if t.word_at(j) or not digits or len(cases) > 1 or not 6 <= letters + digits <= 16:
+        return None
+    return j, letters, digits
+
+
+def id_type(t: Text, pos: int, length: int, digits_only: bool, types: int) -> int:
+    """The ID type of a token of `length` letters and digits at pos: passport (6-10),
+    driver's licence (5-15), bank account (6-17 digits): the one whose context word is
+    nearest before pos; -1 when none has one."""
+    want = []  # by type id: on a word of several types, the first
+    if _on(types, PASSPORT) and 6 <= length <= 10:
+        want.append(PASSPORT)
+    if _on(types, LICENSE) and 5 <= length <= 15:
+        want.append(LICENSE)
+    if _on(types, ACCOUNT) and 6 <= length <= 17 and digits_only:
+        want.append(ACCOUNT)
+    want.sort()
+    best = -1
+    for start, word in t.words_before(max(0, pos - ID_CONTEXT), pos):
+        found = [k for k in want if word in ENTITY_TYPES[k].context and pos - start <= ENTITY_TYPES[k].before]
+        if found:
+            best = found[0]  # the nearest word wins; on one word, the first type
+    return best
+
+
+def id_groups(t: Text, plus: bool, gs: list[Group]) -> int:
+    """The digit groups of an ID number (groups used, 0: none): one run, or groups of two to
+    eight digits after a first of two or more, joined by one of ' -'; 5-17 digits."""
+    j = len(gs)
+    while j > 1 and not (t.plain(plus, gs, j, " -") and all(2 <= g.length <= 8 for g in gs[1:j])
+                         and gs[0].length >= 2):
+        j -= 1
+    if t.continues(gs, j):
+        return 0
+    return j if 5 <= len(t.digits(gs, j)) <= 17 else 0
+
+
+# ------------------------------------------------------------------ the word-level detectors at a word
+
+def _scored(t: Text, start: int, e: int, lim: int, type_id: int, aux: int = 0,
+            base: Optional[float] = None) -> tuple:
+    """_match with the detector's own base score (None: the table's)."""
+    if base is None:
+        return _match(t, start, e, lim, type_id, aux)
+    ctx = t.context(start, e, lim, type_id)
+    score = f32(f32(base) + (f32(ENTITY_TYPES[type_id].boost) if ctx else 0.0))
+    return (start, e, type_id, CONTEXT if ctx else 0, min(score, 1.0), aux)
+
+
+def lower_word_admitted(t: Text, pos: int, word_end: int) -> bool:
+    """A word that starts with a lower-case letter is read by the word-level detectors only
+    when one of these holds: a '.' or '-' follows it, or " at " / " dot " (then more text);
+    a name cue ("is", "am", "i'm"...) or a place cue ("in", "to", "from", "near") is the
+    word before (a place cue: for a word of four letters or more, or of three starting with
+    s, l or n); it starts with "p." or "po"; it has six characters or more and ends with a
+    digit; it could be a number word and a space or ',' follows."""
+    s, nxt, length = t.s, t.at(word_end), word_end - pos
+    if nxt in ".-":
+        return True
+    if nxt == " " and word_end + 4 < t.n and s[word_end + 1] in "ad" \
+            and (s[word_end + 1:word_end + 4] == "at " or s[word_end + 2:word_end + 5] == "ot "):
+        return True
+    if after_name_cue(t, pos):
+        return True
+    if (length >= 4 or (length == 3 and s[pos] in "sln")) and after_place_cue(t, pos):
+        return True
+    if s[pos] == "p" and t.at(pos + 1) in ".o":
+        return True
+    if length >= 6 and s[word_end - 1] in DIGITS:
+        return True
+    return nxt in " ," and spoken_gate(t, pos, word_end)
+
+
+def _id_or_postcode(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """Letters joined to digits at pos: a passport or licence number by its context word, a
+    UK or Canadian postcode after an address word."""
+    type_id, e = -1, None
+    if _on(types, PASSPORT) or _on(types, LICENSE):
+        r = read_id(t, pos, lim)
+        if r:
+            e, type_id = r[0], id_type(t, pos, r[1] + r[2], False, types)
+    if type_id < 0 and _on(types, ADDRESS) and up(t.s[pos]):
+        e = read_uk_postcode(t, pos, lim) or read_ca_postcode(t, pos, lim)
+        if e and t.context_before(pos, ADDRESS):
+            type_id = ADDRESS
+    if type_id < 0:
+        return None
+    out.append(_match(t, pos, e, lim, type_id))
+    return e
+
+
+def _lower_word(t: Text, w: Word, lim: int, types: int, out: list) -> Optional[int]:
+    """A lower-case word: a spoken number, a P.O. box, a place after a place cue, a name
+    after a name or place cue."""
+    pos, f = w.start, flags_of(w)
+    if f & G.NUMBER and spoken_gate(t, pos, w.end):
+        return _spoken(t, pos, lim, types, out)[0]
+    if _on(types, ADDRESS) and t.at(pos + 1) in ".o" and t.s[pos] == "p":
+        e = match_box(t, pos, lim)
+        if e:
+            out.append(_match(t, pos, e, lim, ADDRESS))
+            return e
+    if _on(types, LOCATION) and after_place_cue(t, pos) and f & (PLACE | G.PREFIX) \
+            and not f & (G.COMMON | G.STOP | G.FUNCTION):
+        r = match_lower_place(t, w, lim)
+        if r:
+            out.append(_match(t, pos, r[0], lim, LOCATION, r[1]))
+            return r[0]
+    if _on(types, PERSON) and (after_name_cue(t, pos) or after_place_cue(t, pos)) \
+            and (f & G.FIRST or unlisted(f)):
+        e = match_lower_name(t, w, f, lim)
+        if e:
+            out.append(_match(t, pos, e, lim, PERSON))
+            return e
+    return None
+
+
+def _starts_nothing(t: Text, w: Word, f: int) -> bool:
+    """A listed word of no class that starts anything ("Thanks"), or an unlisted word in
+    capitals of four letters or more ("INFO"), not followed by a space and a capital."""
+    if t.at(w.end) == " " and up(t.at(w.end + 1)):
+        return False
+    return bool(f and not f & G.STARTS) or (w.shape == UPPER and not f & ~(G.COMMON | G.STOP | G.PREFIX)
+                                            and w.size > 3)
+
+
+def _name_place_or_org(t: Text, w: Word, f: int, lim: int, types: int, aux: int) -> Optional[tuple]:
+    """The longest of an organisation, a place and a person's name at w: a place wins a tie
+    with a name ("New York"), an organisation a tie with either ("Wells Fargo").
+    aux: the subtype of the last place reading tried, kept by whichever type wins (the core
+    keeps one aux for the word: an organisation or a name can carry a place's subtype)."""
+    e, type_id, base = 0, -1, None
+    if _on(types, ORG):
+        e = match_org(t, w, f, lim)
+        type_id = ORG if e else -1
+    if (f or w.shape == CAP) and _on(types, LOCATION):
+        j, r = 0, match_place(t, w, f, lim)
+        if r:
+            j, aux = r
+        elif f & G.ABBR:
+            j, aux = match_state_code(t, w, f) or 0, LOC_STATE
+        if j > e:
+            e, type_id = j, LOCATION
+    if _on(types, PERSON) and (f & (G.FIRST | G.LAST | G.CITY) or unlisted(f)):
+        r = match_name(t, w, f, lim)
+        if r and r[0] > e:
+            (e, base), type_id = r, PERSON
+    return _scored(t, w.start, e, lim, type_id, aux, base) if type_id >= 0 else None
+
+
+def _capitalised_word(t: Text, w: Word, lim: int, types: int, out: list) -> Optional[int]:
+    """A word that starts with a capital: a box, a spoken number, a holiday, a titled name,
+    then the longest of an organisation, a place and a name."""
+    pos, f = w.start, flags_of(w)
+    box = _on(types, ADDRESS) and box_start(t, pos)
+    if _starts_nothing(t, w, f) and not box:
+        return None
+    if box:
+        e = match_box(t, pos, lim)
+        if e:
+            out.append(_match(t, pos, e, lim, ADDRESS))
+            return e
+    if f & G.NUMBER and spoken_gate(t, pos, w.end):
+        e, phone = _spoken(t, pos, lim, types, out)
+        if e or phone:
+            return e
+    aux = 0
+    if f & (G.HOLIDAY | G.PREFIX) and (_on(types, DATE) or _on(types, DOB)):
+        r = match_holiday(t, w, lim)
+        if r:
+            e, aux = r
+            type_id = _date_type(t, pos, e, lim, types)  # "born on Christmas Day 1990"
+            if type_id >= 0:
+                out.append(_match(t, pos, e, lim, type_id, aux))
+                return e
+    if f & G.TITLE and _on(types, PERSON):
+        r = match_titled_name(t, w, lim)
+        if r:
+            out.append(_match(t, r[0], r[1], lim, PERSON))
+            return r[1]
+    span = _name_place_or_org(t, w, f, lim, types, aux)
+    if span:
+        out.append(span)
+        return span[1]
+    return None
+
+
+def _words_at(t: Text, pos: int, word_end: int, lim: int, types: int, out: list) -> Optional[int]:
+    """The word-level detectors at a word that starts with an ASCII letter."""
+    if t.s[pos].islower() and _on(types, EMAIL) \
+            and (t.s[word_end:word_end + 4] == " at " or domain_ahead(t, word_end, lim)):
+        e = match_spoken_email(t, pos, lim)
+        if e:
+            out.append(_match(t, pos, e, lim, EMAIL))
+            return e
+    w = read_word(t, pos, lim)
+    if not w or (w.size == 1 and t.at(w.end) == " " and t.at(w.end + 1) in DIGITS):
+        return _id_or_postcode(t, pos, lim, types, out)
+    if _on(types, DOMAIN_NAME) and w.shape in (LOWER, UPPER) and domain_ahead(t, w.end, lim):
+        r = match_domain(t, pos, lim)
+        if r and (not r[1] or t.context_before(pos, DOMAIN_NAME)):  # a file needs a context word
+            out.append(_match(t, pos, r[0], lim, DOMAIN_NAME))
+            return r[0]
+    if w.shape == LOWER:
+        return _lower_word(t, w, lim, types, out)
+    return _capitalised_word(t, w, lim, types, out)
+
+
+def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
+               out: list) -> tuple[Optional[int], bool]:
+    """The word-level detectors at a word of digits followed by a space and a letter or a
+    digit: a number said partly in words ("4 1 5 five five five"), a street address.
+    (end of a span found, a spoken phone candidate was added)."""
+    if word_end - pos == 1:
+        e, phone = _spoken(t, pos, lim, types, out)
+        if e or phone:
+            return e, phone
+    if not (_on(types, ADDRESS) and word_end - pos <= 6):
+        return None, False
+    e = match_street(t, pos, lim, False)
+    if not e and is_letter(t.at(word_end + 1)) and not up(t.at(word_end + 1)) and street_lead(t, pos):
+        # "i live at 81 juniper place": lower case after an address word only
+        e = match_street(t, pos, lim, True)
+        if e and not t.context_before(pos, ADDRESS):
+            e = None
+    if e:
+        out.append(_match(t, pos, e, lim, ADDRESS))
+    return e, False
+
+
+# ------------------------------------------------------------------ the pass
 
 def _match(t: Text, pos: int, e: int, lim: int, type_id: int, aux: int = 0) -> tuple:
     """A span whose context is a bonus: CONTEXT flag and boost when a word is near."""
@@ -1098,6 +2440,7 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
             pos += 1
             continue
         end = None
+        word_end = t.run(pos, n, is_word)
         if is_word(c):
             if c in LOCAL and _on(types, EMAIL):
                 at_sign = t.run(pos, n, LOCAL)
@@ -1107,10 +2450,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, EMAIL))
             if end is None and c in ASCII_LETTERS:
                 end, url_cut = _letter(t, pos, lim, types, out)
-                if end is None:
-                    end = _spoken_word(t, pos, lim, types, out)
-                if end is None:
-                    end = _holiday(t, pos, lim, types, out)
+                if end is None and (c.isupper() or lower_word_admitted(t, pos, word_end)):
+                    end = _words_at(t, pos, word_end, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
                     end = t.ipv6(pos, lim)
@@ -1118,8 +2459,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
                     phone = False
-                    if t.at(pos + 1) == " " and (t.at(pos + 2) in ASCII_LETTERS or t.at(pos + 2) in DIGITS):
-                        end, phone = _spoken(t, pos, lim, types, out)
+                    if t.at(word_end) == " " and (is_letter(t.at(word_end + 1)) or t.at(word_end + 1) in DIGITS):
+                        end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)
         elif c in "+(" and t.at(pos + 1) in DIGITS and not _mid_number(t, pos):
