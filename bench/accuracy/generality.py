@@ -25,8 +25,8 @@ def items(corpus: Sequence[Sentence], preds: Sequence[list[ScoredSpan]]) -> list
     return [(len(s.text), s.labels, p) for s, p in zip(corpus, preds)]
 
 
-def summary(rows: list[tuple[str, int, Score]], title: str) -> list[str]:
-    head = (f"{'source':<18} {'texts':>6} {'labels':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7} "
+def summary(rows: list[tuple[str, int, Score]], title: str, what: str = "source") -> list[str]:
+    head = (f"{what:<18} {'texts':>6} {'labels':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7} "
             f"{'leak':>7} {'over':>7}")
     lines = [title, head, "-" * len(head)]
     for name, n, sc in rows:
@@ -43,7 +43,7 @@ def by_kind(corpus: Sequence[Sentence], preds: Sequence[list[ScoredSpan]]) -> li
     for s, p in zip(corpus, preds):
         add(scores[s.kind], len(s.text), s.labels, kept(p, {}))
         counts[s.kind] += 1
-    return summary([(k, counts[k], scores[k]) for k in sorted(scores)], "  by kind")[1:]
+    return summary([(k, counts[k], scores[k]) for k in sorted(scores)], "", "kind")[1:]
 
 
 def core_loso_score(corpus: Sequence[Sentence], choice: Choice) -> Score:
