@@ -346,7 +346,10 @@ def test_loso_chooses_only_from_the_other_sources():
     assert len({(c.min_score, tuple(sorted(c.per_type.items()))) for c in choices}) == 1
     choice = choices[0]
     assert choice.min_score == 0.9 and choice.train_f1 == 1.0   # drops the false dates at 0.5/0.6
-    assert choice.per_type["DATE"] == 1.0            # no date is right: the type is turned off
+    assert "DATE" not in choice.per_type             # not labelled in training: the global one
+    # labelled dates in training: their threshold drops the false ones (0.3), keeps the true (0.4)
+    labelled = {"a": synthetic_source(0.3) + [(30, [("DATE", 0, 8)], [("DATE", 0, 8, 0.4)])] * 20, "c": []}
+    assert Tuner(labelled).choose("c", per_type=True).per_type == {"DATE": 0.4, "PHONE_NUMBER": 0.0}
     assert candidates(train["a"]) == [0.0, 0.5, 0.9, 1.0]
     # on the left-out source the choice is applied as it is, right or wrong for it
     assert kept(held_outs[0][0][2], {"": choice.min_score}) == [("PHONE_NUMBER", 0, 10), ("DATE", 12, 20)]

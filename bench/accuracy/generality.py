@@ -61,7 +61,8 @@ def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
              "core gave on the other sources, to maximise their micro F1 (exact spans); ties: lower "
              "leak, then lower min_score; the held-out source is then run through the core with it",
              "  +per-type: a minimum score per type on top (a filter applied by the harness; "
-             "core.Detection has none), by coordinate ascent on the other sources' micro F1",
+             "core.Detection has none), by coordinate ascent on the other sources' micro F1, for "
+             "the types labelled in them (the others keep the global min_score)",
              "  default: min_score 0 (F1, leak); best on itself: the min_score an oracle would "
              "pick on the held-out source (not a result, a reference)",
              head, "-" * len(head)]

@@ -6,9 +6,10 @@ What is tuned:
   sources, to maximise micro F1 (exact spans) there; ties go to the lower leak rate,
   then to the lower threshold;
 - optionally, on top of it, a minimum score per type (a filter the harness applies:
-  `core.Detection` has no per-type threshold yet), by coordinate ascent over the types,
-  each type's candidates being 0, 1 and the scores of that type on the training sources;
-  ties go to the lower threshold (which never leaks more).
+  `core.Detection` has no per-type threshold yet), by coordinate ascent over the types
+  labelled in the training sources (the others keep the global one), each type's
+  candidates being 0, 1 and the scores of that type on the training sources; ties go
+  to the lower threshold (which never leaks more).
 Nothing about the held-out source (its texts, labels, predictions or scores) is read
 before its threshold is chosen.
 """
@@ -110,10 +111,15 @@ class Tuner:
     def types(self, train: list[str]) -> list[str]:
         return sorted({t for s in train for t in self.score(s, 0.0).exact})
 
+    def labelled_types(self, train: list[str]) -> list[str]:
+        return sorted({t for s in train for t in self.score(s, 0.0).overlap_gold})
+
     def per_type(self, train: list[str], items: list, base: float) -> Thresholds:
+        """Thresholds of the types labelled in `train`; every other type keeps `base`
+        (without labels there is nothing to learn it from but its false positives)."""
         chosen: Thresholds = {}
         for _ in range(2):   # two rounds of coordinate ascent
-            for t_name in self.types(train):
+            for t_name in self.labelled_types(train):
                 best = None
                 for cand in candidates(items, t_name):
                     f1 = micro_f1(self.type_counts(train, {**chosen, t_name: cand}, base))
