@@ -167,13 +167,13 @@ def add(score: Score, text_len: int, gold: Sequence[Span], pred: Sequence[Span])
         if t in LABELLED_TYPES:
             over_type[a:b] = [t] * (b - a)
     for i in range(text_len):
-        t = label_type[i]
-        if t is not None:
+        label = label_type[i]
+        if label is not None:
             score.pii_chars += 1
-            score.pii_by_type[t] += 1
+            score.pii_by_type[label] += 1
             if not covered[i]:
                 score.leaked_chars += 1
-                score.leaked_by_type[t] += 1
+                score.leaked_by_type[label] += 1
         else:
             score.other_chars += 1
             if over_type[i] is not None:

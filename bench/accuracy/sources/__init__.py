@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import random
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bench.accuracy.corpus import Sentence
 
@@ -69,7 +70,10 @@ def fill(kind: str, frame: str, *values: tuple[str, str]) -> Sentence:
     return Sentence(kind, "".join(out), labels)
 
 
-def pick(rng: random.Random, frames: list[str]) -> str:
-    return frames[rng.randrange(len(frames))]
+T = TypeVar("T")
+
+
+def pick(rng: random.Random, choices: list[T]) -> T:
+    return choices[rng.randrange(len(choices))]
 
 

@@ -17,6 +17,7 @@ import datetime
 import random
 import re
 from collections import defaultdict
+from typing import Literal
 
 from babel import localedata
 from babel.dates import format_date, get_date_format
@@ -27,7 +28,8 @@ from bench.accuracy.sources import fill, pick, source_rng
 ORIGIN = ("babel (BSD-3-Clause) with the Unicode CLDR data it ships (Unicode licence, "
           "babel/locale-data/LICENSE.unicode): every locale's date patterns")
 
-WIDTHS = ["short", "medium", "long", "full"]
+Width = Literal["short", "medium", "long", "full"]
+WIDTHS: list[Width] = ["short", "medium", "long", "full"]
 NUMERIC = re.compile(r"[0-9]+(?:[ ./-]+[0-9]+)+[ .]*")   # ASCII digits and separators only
 PROBE = datetime.date(2024, 11, 23)                       # day > 12: every field visible
 # no full stop right after a slot: some patterns end in one
@@ -38,30 +40,30 @@ NUMERIC_DATES = 30      # per distinct numeric pattern
 ENGLISH_DATES = 40      # per distinct English written pattern
 
 
-def patterns() -> dict[tuple[str, str], list[str]]:
+def patterns() -> dict[tuple[Width, str], list[str]]:
     """(width, pattern) -> the locales that use it, for every CLDR locale."""
-    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    found: dict[tuple[Width, str], list[str]] = defaultdict(list)
     for locale in sorted(localedata.locale_identifiers()):
         for width in WIDTHS:
             found[(width, get_date_format(width, locale=locale).pattern)].append(locale)
     return found
 
 
-def is_numeric(width: str, locale: str) -> bool:
+def is_numeric(width: Width, locale: str) -> bool:
     return NUMERIC.fullmatch(format_date(PROBE, format=width, locale=locale)) is not None
 
 
-def is_english(width: str, locale: str) -> bool:
+def is_english(width: Width, locale: str) -> bool:
     """An English locale written in Latin letters (not Deseret or Shavian)."""
     return ((locale == "en" or locale.startswith("en_"))
             and "Nov" in format_date(PROBE, format=width, locale=locale))
 
 
-def in_scope() -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
+def in_scope() -> tuple[dict[str, list[str]], dict[tuple[Width, str], list[str]]]:
     """Numeric patterns (pattern -> locales) and English written ones ((width, pattern) ->
     English locales)."""
     numeric: dict[str, list[str]] = defaultdict(list)
-    english: dict[tuple[str, str], list[str]] = defaultdict(list)
+    english: dict[tuple[Width, str], list[str]] = defaultdict(list)
     for (width, pattern), locales in sorted(patterns().items()):
         for locale in locales:
             if is_numeric(width, locale):
@@ -75,7 +77,7 @@ def random_date(rng: random.Random) -> datetime.date:
     return datetime.date(1930, 1, 1) + datetime.timedelta(days=rng.randrange(105 * 365))
 
 
-def sentence(rng: random.Random, kind: str, width: str, locales: list[str]) -> Sentence:
+def sentence(rng: random.Random, kind: str, width: Width, locales: list[str]) -> Sentence:
     locale = pick(rng, locales)
     frame = pick(rng, FRAMES)
     values = [("DATE", format_date(random_date(rng), format=width, locale=locale))
@@ -83,7 +85,7 @@ def sentence(rng: random.Random, kind: str, width: str, locales: list[str]) -> S
     return fill(kind, frame, *values)
 
 
-def width_of(pattern: str, locales: list[str]) -> str:
+def width_of(pattern: str, locales: list[str]) -> Width:
     """A width under which the first locale uses this pattern."""
     return next(w for w in WIDTHS if get_date_format(w, locale=locales[0]).pattern == pattern)
 

@@ -44,8 +44,7 @@ def vary(rng: random.Random, number: pn.PhoneNumber, region: str) -> pn.PhoneNum
 
 def trunk(number: pn.PhoneNumber, intl: str, national: str) -> str | None:
     """`+49 (0)30 123456`: the national trunk prefix kept in brackets (None: no prefix)."""
-    meta = pn.PhoneMetadata.metadata_for_region_or_calling_code(
-        number.country_code, pn.region_code_for_number(number))
+    meta = pn.PhoneMetadata.metadata_for_region(pn.region_code_for_number(number) or "")
     prefix = meta.national_prefix if meta else None
     head = f"+{number.country_code} "
     if not prefix or not national.startswith(prefix) or not intl.startswith(head):
