@@ -83,15 +83,10 @@ class Tuner:
     def choose_on(self, train: list[str], per_type: bool = False) -> Choice:
         """The threshold(s) that do best on these sources."""
         items = [it for s in train for it in self.by_source[s]]
-        best: tuple | None = None
-        for t in candidates(items):
-            sc = merged(self.score(s, t) for s in train)
-            key = (sc.micro()[2], -sc.leak_rate(), -t)
-            if best is None or key > best[0]:
-                best = (key, t, sc)
-        assert best is not None
-        (f1, neg_leak, _), t, _ = best
-        choice = Choice(t, {}, f1, -neg_leak)
+        scored = [(merged(self.score(s, t) for s in train), t) for t in candidates(items)]
+        # best micro F1; ties: lower leak, then the lower threshold
+        sc, t = max(scored, key=lambda x: (x[0].micro()[2], -x[0].leak_rate(), -x[1]))
+        choice = Choice(t, {}, sc.micro()[2], sc.leak_rate())
         if per_type:
             choice.per_type = self.per_type(train, items, t)
             choice.train_f1 = micro_f1(self.type_counts(train, choice.per_type, t))
@@ -114,19 +109,16 @@ class Tuner:
     def labelled_types(self, train: list[str]) -> list[str]:
         return sorted({t for s in train for t in self.score(s, 0.0).overlap_gold})
 
-    def per_type(self, train: list[str], items: list, base: float) -> Thresholds:
+    def per_type(self, train: list[str], items: list[Item], base: float) -> Thresholds:
         """Thresholds of the types labelled in `train`; every other type keeps `base`
         (without labels there is nothing to learn it from but its false positives)."""
         chosen: Thresholds = {}
         for _ in range(2):   # two rounds of coordinate ascent
             for t_name in self.labelled_types(train):
-                best = None
-                for cand in candidates(items, t_name):
-                    f1 = micro_f1(self.type_counts(train, {**chosen, t_name: cand}, base))
-                    if best is None or (f1, -cand) > best[0]:
-                        best = ((f1, -cand), cand)
-                assert best is not None
-                chosen[t_name] = best[1]
+                def f1(cand: float) -> float:
+                    return micro_f1(self.type_counts(train, {**chosen, t_name: cand}, base))
+                # best micro F1; ties: the lower threshold
+                chosen[t_name] = max(candidates(items, t_name), key=lambda c: (f1(c), -c))
         return chosen
 
 
