@@ -31,8 +31,11 @@ test-debug: install
 bench: install
 	$(BIN)/python -m bench
 
+# Our own generated corpus, then data from independent public sources (per source, and
+# leave-one-source-out).
 accuracy: install
 	$(BIN)/python -m bench.accuracy
+	$(BIN)/python -m bench.accuracy --sources
 
 clean:
 	rm -rf build $(VENV) core/*.c core/*.so core/*.html service/api *.egg-info

@@ -102,7 +102,7 @@ def extensions():
                       extra_compile_args=CFLAGS, define_macros=MACROS)
             for name in CORE_MODULES]
     return cythonize(exts, compiler_directives=DIRECTIVES, annotate=DEBUG,
-                     include_path=["core"], force=DEBUG)
+                     include_path=[str(ROOT), "core"], force=DEBUG)
 
 
 class BuildExt(build_ext):

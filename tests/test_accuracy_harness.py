@@ -2,8 +2,10 @@
 and the scoring arithmetic is right."""
 from __future__ import annotations
 
+import ipaddress
 import random
 import re
+import unicodedata
 from collections import Counter
 
 import phonenumbers
@@ -227,3 +229,159 @@ def test_harness_runs_end_to_end(corpus, capsys):
     assert main(["--n", "200", "--presidio"]) == 0
     out = capsys.readouterr().out
     assert "micro" in out and "leak rate" in out and "throughput" in out and "Presidio" in out
+
+
+# ---- independent sources (bench/accuracy/sources) and leave-one-source-out ----
+
+from bench.accuracy.generality import report, scored_predictions  # noqa: E402
+from bench.accuracy.loso import Tuner, candidates, kept  # noqa: E402
+from bench.accuracy.scoring import merged  # noqa: E402
+from bench.accuracy.sources import SOURCES, Source, fill  # noqa: E402
+
+SOURCE_SEED = 13
+
+
+@pytest.fixture(scope="module")
+def sourced():
+    pytest.importorskip("faker", reason="the sources need the test extra (faker, mimesis, babel, ...)")
+    return {s.name: s.generate(SOURCE_SEED) for s in SOURCES}
+
+
+def test_fill_labels_every_slot():
+    s = fill("k", "{} from {} is here", ("PERSON_NAME", "王伟"), ("ORGANIZATION", "Acme"))
+    assert s.text == "王伟 from Acme is here"
+    assert [s.text[a:b] for _, a, b in s.labels] == ["王伟", "Acme"]
+    with pytest.raises(ValueError):
+        fill("k", "{}", ("A", "x"), ("B", "y"))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.name)
+def test_source_labels_are_exact_and_deterministic(source, sourced):
+    corpus = sourced[source.name]
+    assert len(corpus) >= 500 and source.origin()
+    for s in corpus:
+        assert s.labels, s.text
+        spans = sorted(s.labels, key=lambda x: x[1])
+        for (_, a, b), (_, c, _) in zip(spans, spans[1:]):
+            assert b <= c, s.text
+        for _, a, b in spans:
+            assert 0 <= a < b <= len(s.text)
+            assert s.text[a:b] == s.text[a:b].strip() and s.text[a:b].strip(",.;:") == s.text[a:b] \
+                or s.text[a:b].endswith("."), (source.name, s.text)   # CLDR dates may end in "."
+    again = source.generate(SOURCE_SEED)
+    assert [(s.kind, s.text, s.labels) for s in again] == [(s.kind, s.text, s.labels) for s in corpus]
+
+
+def test_sources_are_varied_and_valid(sourced):
+    kinds = {name: Counter(s.kind.split(":", 1)[-1] for s in c) for name, c in sourced.items()}
+    assert len(kinds["i18n_addresses"]) >= 30 and len(kinds["faker_names"]) >= 50
+    assert len(kinds["mimesis_names"]) >= 30
+    assert {"e164", "international", "national", "00", "011", "trunk0", "dots", "slash",
+            "extension"} <= set(kinds["phonenumbers"])
+    assert {"visa13", "visa16", "visa19", "mastercard", "amex", "discover", "diners", "jcb15",
+            "jcb16", "maestro"} <= set(kinds["faker_payments"])
+    names = [s.text[a:b] for s in sourced["faker_names"] + sourced["mimesis_names"]
+             for t, a, b in s.labels if t == "PERSON_NAME"]
+    for script in ("CYRILLIC", "GREEK", "CJK", "HANGUL", "ARABIC", "DEVANAGARI", "HEBREW"):
+        assert any(script in unicodedata.name(n[0], "") for n in names), script
+    for s in sourced["faker_payments"]:
+        for t, a, b in s.labels:
+            value = s.text[a:b]
+            if t == "CREDIT_CARD_NUMBER":
+                assert V.luhn_valid(value.replace(" ", "").replace("-", "")), value
+            else:
+                assert V.iban_valid(value), value
+    for s in sourced["faker_internet"]:
+        for t, a, b in s.labels:
+            if t == "IP_ADDRESS":
+                ipaddress.ip_address(s.text[a:b])
+    numeric = re.compile(r"[0-9]+(?:[ ./-]+[0-9]+)+[ .]*")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for s in sourced["cldr_dates"]:
+        for _, a, b in s.labels:
+            value = s.text[a:b]
+            assert numeric.fullmatch(value) or any(m in value for m in months), value
+    assert any("\n" in s.text[a:b] for s in sourced["i18n_addresses"] for _, a, b in s.labels)
+
+
+def test_phone_renderings_parse_back_to_the_varied_number():
+    from bench.accuracy.sources import phones
+    rng = random.Random(3)
+    for region in ("DE", "GB", "FR", "JP", "IN", "BR", "US", "AU", "IT", "CH"):
+        for kind in (phones.T.FIXED_LINE, phones.T.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            number = phones.vary(rng, example, region)
+            assert phonenumbers.is_valid_number_for_region(number, region)
+            assert phonenumbers.number_type(number) == phonenumbers.number_type(example)
+            for style, text in phones.renderings(rng, number).items():
+                if style in ("00", "011"):
+                    text = "+" + text.split(" ", 1)[-1] if style == "011" else "+" + text[2:]
+                parsed = phonenumbers.parse(text.replace("(0)", "").replace("/", " "), region)
+                assert parsed.national_number == number.national_number, (style, text)
+
+
+def test_per_type_leak_and_merging_add_up():
+    text = "call 555-1234 or mail a@b.io"
+    gold = [("PHONE_NUMBER", 5, 13), ("EMAIL_ADDRESS", 22, 28)]
+    pred = [("PHONE_NUMBER", 5, 9), ("EMAIL_ADDRESS", 17, 28)]
+    score = Score()
+    add(score, len(text), gold, pred)
+    assert score.type_leak_rate("PHONE_NUMBER") == 4 / 8 and score.type_leak_rate("EMAIL_ADDRESS") == 0
+    assert score.over_by_type["EMAIL_ADDRESS"] == 5 and score.type_over_redaction("PHONE_NUMBER") == 0
+    halves = merged([score_all([(len(text), gold, pred)]), score_all([(len(text), gold[:1], [])])])
+    both = score_all([(len(text), gold, pred), (len(text), gold[:1], [])])
+    assert halves == both
+
+
+def synthetic_source(fp_score: float, extra: list[tuple[str, int, int, float]] = ()) -> list:
+    """Ten texts, each with a true phone (score 0.9) and a false date (fp_score)."""
+    gold = [("PHONE_NUMBER", 0, 10)]
+    return [(30, gold, [("PHONE_NUMBER", 0, 10, 0.9), ("DATE", 12, 20, fp_score), *extra])] * 10
+
+
+def test_loso_chooses_only_from_the_other_sources():
+    train = {"a": synthetic_source(0.5), "b": synthetic_source(0.6)}
+    held_outs = [synthetic_source(0.95), synthetic_source(0.7, [("SSN", 21, 29, 0.3)]), []]
+    choices = [Tuner({**train, "c": c}).choose("c", per_type=True) for c in held_outs]
+    assert len({(c.min_score, tuple(sorted(c.per_type.items()))) for c in choices}) == 1
+    choice = choices[0]
+    assert choice.min_score == 0.9 and choice.train_f1 == 1.0   # drops the false dates at 0.5/0.6
+    assert "DATE" not in choice.per_type             # not labelled in training: the global one
+    # labelled dates in training: their threshold drops the false ones (0.3), keeps the true (0.4)
+    labelled = {"a": synthetic_source(0.3) + [(30, [("DATE", 0, 8)], [("DATE", 0, 8, 0.4)])] * 20, "c": []}
+    assert Tuner(labelled).choose("c", per_type=True).per_type == {"DATE": 0.4, "PHONE_NUMBER": 0.0}
+    assert candidates(train["a"]) == [0.0, 0.5, 0.9, 1.0]
+    # on the left-out source the choice is applied as it is, right or wrong for it
+    assert kept(held_outs[0][0][2], {"": choice.min_score}) == [("PHONE_NUMBER", 0, 10), ("DATE", 12, 20)]
+    # ties: lower leak, then the lower threshold
+    assert Tuner({"a": synthetic_source(0.9), "c": []}).choose("c").min_score == 0.0
+
+
+def test_filtering_by_score_is_what_the_core_does_with_min_score(sourced):
+    corpus = sourced["faker_names"][:150] + sourced["phonenumbers"][:150] + sourced["cldr_dates"][:150]
+    everything = scored_predictions(corpus)
+    for t in sorted({s for p in everything for *_, s in p})[:6]:
+        assert [kept(p, {"": t}) for p in everything] == \
+            [[x[:3] for x in p] for p in scored_predictions(corpus, t)], t
+
+
+def test_sources_report_runs_end_to_end(sourced):
+    small = [SmallSource(name, sourced[name][:60], name != "cldr_dates_other") for name in
+             ("phonenumbers", "cldr_dates", "faker_names", "cldr_dates_other")]
+    out = "\n".join(report(SOURCE_SEED, kinds=True, sources=small))
+    assert "leave-one-source-out" in out and "min_score" in out and "all (pooled)" in out
+    assert "cldr_dates_other (out)" in out and "per type over all in-scope sources" in out
+
+
+class SmallSource(Source):
+    def __init__(self, name: str, corpus: list, in_scope: bool):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "module", "")
+        object.__setattr__(self, "in_scope", in_scope)
+        object.__setattr__(self, "corpus", corpus)
+
+    def generate(self, seed: int) -> list:
+        return self.corpus
+
+    def origin(self) -> str:
+        return "a slice of the real source"

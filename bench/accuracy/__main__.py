@@ -1,5 +1,7 @@
 """`python -m bench.accuracy`: precision/recall/F1, leak rate and over-redaction of the
-core's detection on a seeded labelled corpus (optionally Presidio's too), and throughput."""
+core's detection on a seeded labelled corpus (optionally Presidio's too), and throughput.
+`python -m bench.accuracy --sources`: the same measures on data from independent public
+sources, per source, and leave-one-source-out."""
 from __future__ import annotations
 
 import argparse
@@ -131,7 +133,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=0, metavar="K",
                     help="print up to K missed / false-positive examples per type")
     ap.add_argument("--presidio", action="store_true", help="also score Presidio, if installed")
+    ap.add_argument("--sources", action="store_true",
+                    help="instead: score the core on data from independent public sources, per source, "
+                         "per type and leave-one-source-out (bench/accuracy/sources/)")
+    ap.add_argument("--by-kind", action="store_true", help="with --sources: also per kind within a source")
     args = ap.parse_args(argv)
+    if args.sources:
+        from bench.accuracy.generality import report
+        print("\n".join(report(args.seed, args.by_kind)))
+        return 0
 
     corpus = generate(args.n, args.seed)
     nbytes = sum(len(s.text.encode()) for s in corpus)

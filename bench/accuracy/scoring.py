@@ -3,8 +3,10 @@
 exact:   a prediction is a true positive when a label has the same type, start and end.
 overlap: a prediction counts as correct when it overlaps a label of the same type;
          a label counts as found when a prediction of its type overlaps it.
-leak:    share of labelled characters not covered by any prediction (of any type).
-over-redaction: share of unlabelled characters covered by a prediction of a labelled type.
+leak:    share of labelled characters not covered by any prediction (of any type);
+         per type: of that type's labelled characters.
+over-redaction: share of unlabelled characters covered by a prediction of a labelled type;
+         per type: covered by a prediction of that type (of all unlabelled characters).
 DATE vs DATE_OF_BIRTH: a DOB predicted as DATE (or the reverse) is a type error for
 precision/recall, is still covered for the leak rate, and is counted in `confusions`.
 """
@@ -61,6 +63,26 @@ class Score:
     over_chars: int = 0
     confusions: Counter = field(default_factory=Counter)  # (label type, predicted type) overlapping
     unscored: Counter = field(default_factory=Counter)    # predictions of unlabelled types
+    pii_by_type: Counter = field(default_factory=Counter)     # label type -> its characters
+    leaked_by_type: Counter = field(default_factory=Counter)  # label type -> those not covered
+    over_by_type: Counter = field(default_factory=Counter)    # predicted type -> unlabelled chars
+
+    def absorb(self, other: "Score") -> "Score":
+        """Add `other`'s counts to this score (scores of disjoint texts add up); returns self."""
+        for t, c in other.exact.items():
+            mine = self.exact.setdefault(t, Counts())
+            mine.tp, mine.fp, mine.fn = mine.tp + c.tp, mine.fp + c.fp, mine.fn + c.fn
+        for name in ("overlap_pred", "overlap_gold"):
+            mine_d, theirs = getattr(self, name), getattr(other, name)
+            for t, (a, b) in theirs.items():
+                entry = mine_d.setdefault(t, [0, 0])
+                entry[0] += a
+                entry[1] += b
+        for name in ("pii_chars", "leaked_chars", "other_chars", "over_chars"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("confusions", "unscored", "pii_by_type", "leaked_by_type", "over_by_type"):
+            getattr(self, name).update(getattr(other, name))
+        return self
 
     def support(self, t: str) -> int:
         return self.overlap_gold.get(t, [0, 0])[1]
@@ -94,6 +116,12 @@ class Score:
 
     def over_redaction(self) -> float:
         return self.over_chars / self.other_chars if self.other_chars else 0.0
+
+    def type_leak_rate(self, t: str) -> float:
+        return self.leaked_by_type[t] / self.pii_by_type[t] if self.pii_by_type[t] else 0.0
+
+    def type_over_redaction(self, t: str) -> float:
+        return self.over_by_type[t] / self.other_chars if self.other_chars else 0.0
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -129,22 +157,28 @@ def add(score: Score, text_len: int, gold: Sequence[Span], pred: Sequence[Span])
         entry[1] += 1
         if any(s[0] == p[0] and _overlaps(s, p) for s in gold):
             entry[0] += 1
-    is_pii = bytearray(text_len)
+    label_type: list[str | None] = [None] * text_len   # the label a character is in
+    for t, a, b in gold:
+        label_type[a:b] = [t] * (b - a)
     covered = bytearray(text_len)
-    for _, a, b in gold:
-        is_pii[a:b] = b"\x01" * (b - a)
-    over = bytearray(text_len)
+    over_type: list[str | None] = [None] * text_len    # a labelled-type prediction over it
     for t, a, b in everything:
         covered[a:b] = b"\x01" * (b - a)
         if t in LABELLED_TYPES:
-            over[a:b] = b"\x01" * (b - a)
+            over_type[a:b] = [t] * (b - a)
     for i in range(text_len):
-        if is_pii[i]:
+        label = label_type[i]
+        if label is not None:
             score.pii_chars += 1
-            score.leaked_chars += not covered[i]
+            score.pii_by_type[label] += 1
+            if not covered[i]:
+                score.leaked_chars += 1
+                score.leaked_by_type[label] += 1
         else:
             score.other_chars += 1
-            score.over_chars += over[i]
+            if over_type[i] is not None:
+                score.over_chars += 1
+                score.over_by_type[over_type[i]] += 1
 
 
 def score_all(items: Iterable[tuple[int, Sequence[Span], Sequence[Span]]]) -> Score:
@@ -155,25 +189,35 @@ def score_all(items: Iterable[tuple[int, Sequence[Span], Sequence[Span]]]) -> Sc
     return score
 
 
+def merged(scores: Iterable[Score]) -> Score:
+    """One score for the texts of all these scores."""
+    total = Score()
+    for sc in scores:
+        total.absorb(sc)
+    return total
+
+
 def merge_dates(spans: Sequence[Span]) -> list[Span]:
     """DATE_OF_BIRTH relabelled DATE: for scoring dates regardless of the DOB decision."""
     return [("DATE" if t == "DATE_OF_BIRTH" else t, a, b) for t, a, b in spans]
 
 
 def table(score: Score, title: str) -> list[str]:
-    head = f"{'type':<24} {'support':>7} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7}"
+    head = (f"{'type':<24} {'support':>7} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7} "
+            f"{'leak':>7} {'over':>7}")
     lines = [title, head, "-" * len(head)]
     for t in score.types():
         p, r, f = score.prf(t)
         npred = score.overlap_pred.get(t, [0, 0])[1]
+        leak = f"{score.type_leak_rate(t):>7.2%}" if score.pii_by_type[t] else f"{'-':>7}"
         lines.append(f"{t:<24} {score.support(t):>7} {npred:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
-                     f"{score.overlap_prf(t)[2]:>7.3f}")
+                     f"{score.overlap_prf(t)[2]:>7.3f} {leak} {score.type_over_redaction(t):>7.2%}")
     lines.append("-" * len(head))
     p, r, f = score.micro()
     support = sum(score.support(t) for t in score.types())
     npred = sum(v[1] for v in score.overlap_pred.values())
     lines.append(f"{'micro':<24} {support:>7} {npred:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
-                 f"{score.overlap_prf()[2]:>7.3f}")
+                 f"{score.overlap_prf()[2]:>7.3f} {score.leak_rate():>7.2%} {score.over_redaction():>7.2%}")
     lines.append(f"leak rate (PII chars not covered by any prediction): {score.leak_rate():.2%} "
                  f"({score.leaked_chars}/{score.pii_chars})")
     lines.append(f"over-redaction (non-PII chars covered):             {score.over_redaction():.2%} "
