@@ -5,6 +5,7 @@ REDACTD_DEBUG=1 turns bounds checks, wraparound checks and line tracing back on
 (BuildExt); REDACTD_PGO=0 builds it plainly.
 """
 import ast
+import json
 import os
 import pathlib
 import re
@@ -115,7 +116,8 @@ class BuildExt(build_ext):
 
     def run(self):
         if not PGO:
-            return super().run()
+            super().run()
+            return self.record(False, "debug build" if DEBUG else "REDACTD_PGO=0")
         profile = pathlib.Path(self.build_temp).resolve() / "pgo-profile"
         shutil.rmtree(profile, ignore_errors=True)
         self.force = True  # every object compiled with its step's flags
@@ -125,11 +127,21 @@ class BuildExt(build_ext):
             self.train()
             self.build_with([f"-fprofile-use={profile}", "-fprofile-correction", "-Wno-missing-profile"],
                             compiler)
+            self.record(True, "")
         except Exception as exc:  # noqa: BLE001 - whatever failed, a plain build still serves
             print(f"profile-guided build failed ({exc}); building without it", file=sys.stderr)
             self.build_with([], compiler)
+            self.record(False, f"profile-guided build failed: {exc}")
         finally:
             shutil.rmtree(profile, ignore_errors=True)
+
+    def record(self, profile_guided: bool, why: str) -> None:
+        """core/_build.json beside the built scanner: how it was built, so that a test can
+        tell a silent fall-back to a plain build (pip hides the build's output)."""
+        compiler = getattr(self.compiler, "compiler", None) or ["?"]
+        path = pathlib.Path(self.get_ext_fullpath(PGO_MODULE)).parent / "_build.json"
+        path.write_text(json.dumps({"profile_guided": profile_guided, "debug": DEBUG, "why": why,
+                                    "compiler": os.path.basename(compiler[0])}) + "\n")
 
     def build_with(self, flags, compiler, link=False):
         for ext in self.extensions:
@@ -151,7 +163,7 @@ generate_type_ids()
 
 setup(
     packages=["core", "service", "service.api", "service.api.redact", "service.api.redact.v1"],
-    package_data={"core": ["*.pyi", "*.pxd", "py.typed", "data/*"],
+    package_data={"core": ["*.pyi", "*.pxd", "py.typed", "data/*", "_build.json"],
                   "service": ["py.typed", "policies/*.json"],
                   "service.api.redact.v1": ["*.pyi"]},
     ext_modules=extensions(),

@@ -15,7 +15,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 
 KEY_ID = re.compile(r"[A-Za-z0-9]{1,16}")
 TOKEN = re.compile(r"enc_([A-Za-z0-9]{1,16})_([A-Za-z0-9_-]+)")
@@ -57,6 +56,13 @@ class KeyRing:
         return hmac.new(master, b"redactd/" + purpose.encode(), hashlib.sha512).digest()[:size]
 
 
+def _siv(key: bytes):
+    # imported on first use: the scanner's build imports the type table (and so this
+    # module) in an environment without cryptography
+    from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+    return AESSIV(key)
+
+
 def hash_token(value: str, keys: KeyRing, prefix: str = "tok_", length: int = 16) -> str:
     """HMAC-SHA256 of the normalised value, hex, truncated: equal values, equal tokens."""
     mac = hmac.new(keys.derived("hash"), value.encode(), hashlib.sha256).hexdigest()
@@ -66,7 +72,7 @@ def hash_token(value: str, keys: KeyRing, prefix: str = "tok_", length: int = 16
 def encrypt_token(value: str, keys: KeyRing) -> str:
     """Deterministic AES-SIV encryption of the value into `enc_<key id>_<base64url>`."""
     kid = keys.active
-    ct = AESSIV(keys.derived("encrypt", kid, 64)).encrypt(value.encode(), [kid.encode()])
+    ct = _siv(keys.derived("encrypt", kid, 64)).encrypt(value.encode(), [kid.encode()])
     return f"enc_{kid}_{base64.urlsafe_b64encode(ct).rstrip(b'=').decode()}"
 
 
@@ -78,7 +84,7 @@ def decrypt_token(token: str, keys: KeyRing) -> str:
     kid, body = m.groups()
     try:
         ct = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-        return AESSIV(keys.derived("encrypt", kid, 64)).decrypt(ct, [kid.encode()]).decode()
+        return _siv(keys.derived("encrypt", kid, 64)).decrypt(ct, [kid.encode()]).decode()
     except Exception:  # noqa: BLE001 - InvalidTag, bad padding: all mean "not ours"
         raise KeyError_("not a token of a configured key") from None
 
