@@ -28,8 +28,9 @@ test-debug: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider; status=$$?; \
 	$(BIN)/python setup.py -q build_ext --inplace --force; exit $$status
 
+# make bench ARGS='--only core' (or --quick, --only service)
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(ARGS)
 
 # Our own generated corpus, then data from independent public sources (per source, and
 # leave-one-source-out).
