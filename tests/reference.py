@@ -1374,10 +1374,10 @@ def hyphen_tail(t: Text, e: int, lim: int) -> int:
     """"Ji-woo", "O'Brien": a hyphen and letters, or an apostrophe and a capital, go on
     with a name's word (at most 23 more letters, ending a word)."""
     c, nxt = t.at(e), t.at(e + 1)
-    if not ((c == "-" and is_letter(nxt)) or (c in "'\u2019" and up(nxt))):
+    if not ((c == "-" and _fold(nxt)) or (c in "'\u2019" and up(nxt))):
         return e
     i = e + 1
-    while i < lim and is_letter(t.s[i]) and i - e < 24:
+    while i < lim and _fold(t.s[i]) and i - e < 24:
         i += 1
     return e if t.word_at(i) else i
 
@@ -1510,7 +1510,8 @@ def _lone_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, floa
         cue |= G.CUE  # "Tom speaking"
     cued = cue & (G.CUE | G.CUE_WEAK)
     if f0 & G.FIRST and not f0 & (G.COMMON | G.STATE | G.COUNTRY | G.ORG | G.HOLIDAY) \
-            and (cued or (w0.size > 2 and (verb_after(t, e, lim) or vocative(t, w0.start, e)))):
+            and (cued or (w0.size > 2 and not f0 & G.CITY
+                          and (verb_after(t, e, lim) or vocative(t, w0.start, e)))):
         return e, 0.85 if cued else 0.65  # after a cue, before a verb, or said to someone
     if cue & G.CUE_STRONG and (f0 & (G.FIRST | G.LAST) or name_word(w0, f0)):
         return e, 0.85
@@ -1609,11 +1610,13 @@ def run_key(t: Text, a: int, b: int) -> str:
 
 
 def given_run(t: Text, a: int, b: int) -> bool:
-    """Han or Hangul s[a:b] of one to three characters as a given name: listed whole, or each
-    character one that given names are written with."""
+    """Han or Hangul s[a:b] of one to three characters as a given name: listed whole, or two
+    or three characters that given names are written with (listed as "+<character>")."""
     if not 1 <= b - a <= 3:
         return False
-    return bool(gz(run_key(t, a, b)) & G.FIRST) or all(gz(run_key(t, i, i + 1)) & G.FIRST for i in range(a, b))
+    if gz(run_key(t, a, b)) & G.FIRST:
+        return True
+    return b - a > 1 and all(gz("+" + letter_key(t.s[i])) & G.FIRST for i in range(a, b))
 
 
 def spaceless_name(t: Text, w0: Word, lim: int) -> Optional[int]:

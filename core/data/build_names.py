@@ -70,10 +70,11 @@ def words_of(name: str) -> list[str]:
 
 
 def cjk_parts(key: str) -> list[str]:
-    """A given name of two Han or Hangul characters also lists each character: names of
-    those scripts are written without spaces and read character by character."""
+    """A given name of two or three Han or Hangul characters also lists each character as
+    "+<character>", a character given names are written with: names of those scripts are
+    written without spaces, and a given name not in the list is read character by character."""
     if 2 <= len(key) <= 3 and all(_spaceless(ch) for ch in key):
-        return [key] + list(key)
+        return [key] + ["+" + ch for ch in key]
     return [key]
 
 

@@ -17,13 +17,13 @@ cdef inline bint name_word(const Word* w, unsigned int f) noexcept nogil:
 
 
 cdef inline Py_ssize_t hyphen_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
-    # "Ji-woo", "Mendoza-Farouk": a hyphen and letters continue a name's word
+    # "Ji-woo", "Nowak-Zielińska": a hyphen and (accented) letters continue a name's word
     cdef Py_ssize_t i
-    if not (at(s, e, n) == 45 and is_letter(at(s, e + 1, n))
+    if not (at(s, e, n) == 45 and folded(at(s, e + 1, n))
             or (at(s, e, n) == 39 or at(s, e, n) == 0x2019) and up(at(s, e + 1, n))):
         return e
     i = e + 1
-    while i < lim and is_letter(s[i]) and i - e < 24:
+    while i < lim and folded(s[i]) and i - e < 24:
         i += 1
     return e if word_at(s, i, n) else i
 
@@ -185,8 +185,8 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
     if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
         cue |= G_CUE
     if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY) \
-            and (cue & (G_CUE | G_CUE_WEAK) or w0.end - w0.start > 2 and (verb_after(s, n, e, lim)
-                                                                          or vocative(s, n, w0.start, e))):
+            and (cue & (G_CUE | G_CUE_WEAK) or w0.end - w0.start > 2 and not f0 & G_CITY
+                 and (verb_after(s, n, e, lim) or vocative(s, n, w0.start, e))):
         score[0] = 0.85 if cue & (G_CUE | G_CUE_WEAK) else 0.65
         return e  # a given name alone: after a cue, or before a verb ("Jakobine is from Oslo")
     if cue & G_CUE_STRONG and (f0 & (G_FIRST | G_LAST) or name_word(w0, f0)):
@@ -396,15 +396,17 @@ cdef inline unsigned long long run_hash(const uchar_t* s, Py_ssize_t a, Py_ssize
 
 
 cdef inline bint given_run(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
-    # Han or Hangul s[a:b] (1-3 characters) as a given name: listed whole, or each character
-    # one that given names are written with
+    # Han or Hangul s[a:b] (1-3 characters) as a given name: listed whole, or two or three
+    # characters that given names are written with (listed as "+<character>")
     cdef Py_ssize_t i
     if b - a < 1 or b - a > 3:
         return False
     if gz_get(run_hash(s, a, b), NULL) & G_FIRST:
         return True
+    if b - a == 1:
+        return False
     for i in range(a, b):
-        if not gz_get(run_hash(s, i, i + 1), NULL) & G_FIRST:
+        if not gz_get(fnv64(fnv64(FNV64_OFFSET, 43), letter_key(s[i])), NULL) & G_FIRST:
             return False
     return True
 
