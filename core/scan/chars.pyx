@@ -109,7 +109,7 @@ cdef void init_fold() except *:
     # the tables from core.lexicon's definitions, so the reference and the data agree
     from core.lexicon import SCRIPT_TABLE, SPACELESS_SCRIPTS, latin_fold, script_letter
     cdef int c
-    if SCRIPT_TABLE != (SCRIPT_LO, SCRIPT_HI) or SPACELESS_SCRIPTS != SPACELESS_RANGES:
+    if SCRIPT_TABLE != (SCRIPT_LO, SCRIPT_HI) or SPACELESS_SCRIPTS != _SPACELESS_RANGES:
         raise ImportError("core.lexicon's script ranges do not match the compiled core")
     for c in range(0x250):
         FOLD[c] = ord(latin_fold(chr(c)) or "\0")
@@ -120,7 +120,7 @@ cdef void init_fold() except *:
         SCRIPT[c - SCRIPT_LO] = <unsigned int>key | (<unsigned int>kind << 24)
 
 
-SPACELESS_RANGES = ((0x3041, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
+_SPACELESS_RANGES = ((0x3041, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
                     (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF))
 
 
