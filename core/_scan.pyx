@@ -182,6 +182,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
+            elif not found and c >= 0xC0 and not (k & C_DIGIT):
+                found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
@@ -229,7 +231,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     cdef unsigned int f
     cdef int r
     best_init(&b, pos)
-    if s[pos] >= 97 and spoken_email_at(s, n, pos, lim, opt, word_end, &b):
+    if 97 <= s[pos] < 128 and spoken_email_at(s, n, pos, lim, opt, word_end, &b):
         pass                                          # network: "jo at acme dot com"
     elif not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
                                                and is_digit(at(s, w.end + 1, n))):
@@ -263,6 +265,27 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     return 1
 
 
+cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
+                         const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # at a word that starts with a letter beyond ASCII: a capital (accented Latin, Greek,
+    # Cyrillic, Armenian) goes the way of an ASCII capital ("Émile Zola", "Łukasz Nowak",
+    # "Иван Петров"); a word of a script without case may be a name (names.pyx)
+    cdef Word w
+    cdef Best b
+    if not read_word(s, n, pos, lim, &w):
+        return 0
+    if w.shape == S_CAP or w.shape == S_UPPER or w.shape == S_INITIAL:
+        return words_at(s, n, pos, word_end, lim, opt, out, end)
+    best_init(&b, pos)
+    script_name_at(s, n, pos, lim, opt, &w, &b)     # names: "محمد علي", "王伟", "김민준"
+    if b.type_id < 0:
+        return 0
+    if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
+        return -1
+    end[0] = b.end
+    return 1
+
+
 cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                                         const Options* opt, const Word* w, unsigned int f,
                                         Best* b) noexcept nogil:
@@ -270,6 +293,7 @@ cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize
     # York"), an organisation on a tie with either ("Wells Fargo")
     cdef Py_ssize_t e = 0, j
     cdef int t = -1
+    cdef long long place = 0
     if b.type_id >= 0:
         return
     if type_on(opt, T_ORGANIZATION):
@@ -277,10 +301,10 @@ cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize
         if e:
             t = T_ORGANIZATION
     if (f or w.shape == S_CAP) and type_on(opt, T_LOCATION):
-        j = match_place(s, n, w, f, lim, &b.aux)
+        j = match_place(s, n, w, f, lim, &place)
         if not j and f & G_ABBR:
             j = match_state_code(s, n, w, f, lim)
-            b.aux = LOC_STATE
+            place = LOC_STATE
         if j > e:
             e, t = j, T_LOCATION
     if type_on(opt, T_PERSON_NAME) and (f & (G_FIRST | G_LAST | G_CITY) or unlisted(f)):
@@ -290,6 +314,7 @@ cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize
         else:
             b.score = -1
     b.end, b.type_id = e, t
+    b.aux = place if t == T_LOCATION else 0  # the subtype is the place's only
 
 
 cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
@@ -420,3 +445,4 @@ init_gazetteer()
 init_number_start()
 init_prev2()
 init_city_endings()
+init_names()

@@ -12,6 +12,8 @@ hyphen in the text separates words ("name's" is "name s").
 """
 from __future__ import annotations
 
+import unicodedata
+
 # USPS Publication 28, appendix C1: the street suffixes (primary names) and the common
 # abbreviations USPS lists for them.
 STREET_SUFFIXES = (
@@ -73,7 +75,10 @@ DIRECTIONALS = (
 )
 # Before a name: the title is not part of the name's span.
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam",
-          "mister", "rev", "capt", "sgt", "officer", "detective", "judge", "senator")
+          "mister", "rev", "capt", "sgt", "officer", "detective", "judge", "senator",
+          # other languages': German, French, Spanish, Portuguese, Italian, Dutch, Polish
+          "herr", "frau", "mme", "mlle", "monsieur", "madame", "sra", "srta", "senor", "senora",
+          "senhor", "senhora", "sig", "signor", "signora", "dott", "dhr", "mevr", "pani")
 # The last word of an organisation's name.
 ORG_SUFFIXES = (
     "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
@@ -121,9 +126,16 @@ NAME_CUES = NAME_CUES_STRONG + (
 )
 # Weaker cues: they raise a listed first name's score but admit no unlisted word.
 NAME_CUES_WEAK = ("from", "cc", "by", "with", "to", "son", "daughter", "wife", "husband",
-                  "mother", "father", "brother", "sister", "friend", "and", "or", "mr", "ms")
+                  "mother", "father", "brother", "sister", "friend", "and", "or", "mr", "ms",
+                  "agent")
 # Words right after a lone first name that make it one: "Tom speaking", "Tom here".
 NAME_CUES_AFTER = ("speaking", "here", "says", "said", "wrote", "called", "asked")
+# Words right after a lone listed given name that make it one ("Jakobine is from Oslo",
+# "Jennifer will call"), and after two capitalised words of no list ("Avtorhan Rushisvili
+# from Acme is ..."). (Checked by hash, at most 32.)
+NAME_VERBS_AFTER = ("is", "was", "has", "had", "will", "would", "can", "could", "said", "says",
+                    "asked", "told", "lives", "lived", "works", "worked", "called", "wrote",
+                    "went", "came", "sent", "wants", "needs", "joined", "from")
 # Capitalised words that never start or continue a name, a place or an organisation.
 STOP_WORDS = (
     "the", "a", "an", "i", "my", "our", "your", "his", "her", "their", "we", "you", "he",
@@ -176,3 +188,80 @@ FILE_EXTENSION_TLDS = ("py", "rs", "md", "sh", "pl", "so", "cc", "zip", "mov", "
 # when the name before them is a common word.
 WORD_TLDS = ("in", "do", "is", "it", "to", "me", "as", "at", "be", "by", "go", "my", "no",
              "us", "am", "so", "pm", "tv", "fm")
+
+
+# ------------------------------------------------------------------ letters and word keys
+# How the word-level detectors read a letter: one definition for the compiled core (its
+# tables are built from these functions at import), the reference and the data builders.
+
+# Latin letters NFKD does not fold to an ASCII letter, read as one ASCII letter.
+FOLD_EXTRA = {"ß": "s", "ẞ": "S", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+              "æ": "a", "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d",
+              "Ð": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f", "ſ": "s", "ŀ": "l",
+              "Ŀ": "L", "ĸ": "k", "ŋ": "n", "Ŋ": "N", "ƀ": "b", "Ɓ": "B", "ɓ": "b", "Ɗ": "D",
+              "ɗ": "d", "Ƙ": "K", "ƙ": "k", "Ƴ": "Y", "ƴ": "y", "ɛ": "e", "Ɛ": "E", "ɔ": "o",
+              "Ɔ": "O", "ǝ": "e", "Ǝ": "E", "ƞ": "n", "Ʒ": "Z", "ʒ": "z"}
+LATIN_EXTENDED = ((0xC0, 0x24F), (0x1E00, 0x1EFF))  # Latin-1 letters to Latin Extended-B; Additional
+
+# Kinds of letter outside Latin (script_letter)
+SCRIPT_UPPER = 1     # a capital of a cased script (Greek, Cyrillic, Armenian)
+SCRIPT_LOWER = 2     # a small letter of a cased script
+SCRIPT_NOCASE = 3    # a letter or vowel sign of a script without case, words split by spaces
+SCRIPT_SPACELESS = 4  # Han, kana, Hangul: names written without a space ("王伟", "김민준")
+SCRIPT_SKIP = 5      # a mark read as part of a word but not keyed (Arabic and Hebrew vowel points)
+CASED_SCRIPTS = ((0x370, 0x3FF), (0x400, 0x52F), (0x531, 0x58F))
+NOCASE_SCRIPTS = ((0x590, 0x5FF), (0x600, 0x6FF), (0x750, 0x77F), (0x900, 0xDFF),
+                  (0xE00, 0xEFF), (0x1000, 0x109F), (0x10A0, 0x10FF), (0x1200, 0x137F))
+SPACELESS_SCRIPTS = ((0x3041, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
+                     (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF))
+SCRIPT_TABLE = (0x370, 0x1380)  # the range the core keeps in a table; the spaceless ones by range
+
+
+def latin_fold(ch: str) -> str:
+    """An ASCII or accented Latin letter's ASCII base letter (case kept), else ''."""
+    c = ord(ch)
+    if c < 128:
+        return ch if ch.isalpha() else ""
+    if ch in "×÷" or not any(a <= c <= b for a, b in LATIN_EXTENDED):
+        return ""
+    base = FOLD_EXTRA.get(ch, unicodedata.normalize("NFKD", ch)[:1])
+    return base if base.isascii() and base.isalpha() else ""
+
+
+def script_letter(ch: str) -> tuple[int, int]:
+    """(kind, key code point) of a letter of another script than Latin; (0, 0) for
+    anything else. A cased letter's key is its small letter (final sigma as sigma)."""
+    c, cat = ord(ch), unicodedata.category(ch)
+    if any(a <= c <= b for a, b in SPACELESS_SCRIPTS):
+        return (SCRIPT_SPACELESS, c)
+    if any(a <= c <= b for a, b in CASED_SCRIPTS):
+        if cat in ("Lu", "Lt"):
+            low = ch.lower()
+            return (SCRIPT_UPPER, ord(low) if len(low) == 1 else c)
+        if cat[0] == "L":
+            return (SCRIPT_LOWER, 0x3C3 if c == 0x3C2 else c)
+        return (0, 0)
+    if any(a <= c <= b for a, b in NOCASE_SCRIPTS):
+        if cat[0] == "L":
+            return (SCRIPT_NOCASE, c)
+        if cat[0] == "M":
+            return (SCRIPT_SKIP, 0) if c < 0x900 else (SCRIPT_NOCASE, c)
+    return (0, 0)
+
+
+def word_key(word: str) -> str:
+    """A word as the gazetteer keys it: Latin letters folded to lower-case ASCII, other
+    scripts' letters as their small letters, marks that only point a word left out;
+    '' when a character is no letter."""
+    out = []
+    for ch in word:
+        folded = latin_fold(ch)
+        if folded:
+            out.append(folded.lower())
+            continue
+        kind, key = script_letter(ch)
+        if not kind:
+            return ""
+        if kind != SCRIPT_SKIP:
+            out.append(chr(key))
+    return "".join(out)

@@ -902,6 +902,10 @@ def _gazetteer_phrases():
         if line.strip() and not line.startswith("#"):
             phrase, _, codes = line.partition("\t")
             yield phrase, sum(GAZETTEER_CODES.get(c, 0) for c in set(codes)), 0
+    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            word, _, codes = line.partition("\t")
+            yield word, (G.FIRST if "F" in codes else 0) | (G.LAST if "L" in codes else 0), 0
     for line in (data / "common_words.txt").read_text(encoding="ascii").splitlines():
         if line.strip() and not line.strip().startswith("#"):
             yield line.strip(), G.COMMON, 0
@@ -956,28 +960,32 @@ def unlisted(f: int) -> bool:
 # ------------------------------------------------------------------ words
 
 LOWER, CAP, UPPER, INITIAL = 1, 2, 4, 8  # shapes: "smith", "Smith"/"McDonald", "SMITH", "S"
+NOCASE, SPACELESS = 16, 32  # a word of a script without case ("محمد"); a run of Han, kana or Hangul
 UPPER_ASCII = frozenset(string.ascii_uppercase)
 
 
-def _fold_table() -> dict[str, str]:
-    """ASCII letters, and Latin-1 / Latin Extended-A letters -> their ASCII base letter."""
-    extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
-             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
-    table = {ch: ch for ch in string.ascii_letters}
-    for c in range(0xC0, 0x180):
-        ch = chr(c)
-        base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
-        if ch not in "×÷" and base.isascii() and base.isalpha():
-            table[ch] = base
-    return table
-
-
-FOLD = _fold_table()
-
-
 def _fold(ch: str) -> str:
-    """An ASCII or accented Latin letter's ASCII base letter, else ''."""
-    return FOLD.get(ch, "")
+    """An ASCII or accented Latin letter's ASCII base letter (Latin-1 to Latin Extended-B
+    and Latin Extended Additional), else '' (core.lexicon.latin_fold)."""
+    return lexicon.latin_fold(ch)
+
+
+def letter_key(ch: str) -> str:
+    """What a word's letter is keyed as: its folded small Latin letter, another script's
+    small letter, or '' for a mark that is read but not keyed (and for a non-letter)."""
+    folded = _fold(ch)
+    if folded:
+        return folded.lower()
+    kind, key = lexicon.script_letter(ch)
+    return chr(key) if kind and kind != lexicon.SCRIPT_SKIP else ""
+
+
+def capital(ch: str) -> bool:
+    """An upper-case letter of a cased script: ASCII, accented Latin, Greek, Cyrillic, Armenian."""
+    folded = _fold(ch)
+    if folded:
+        return folded.isupper()
+    return lexicon.script_letter(ch)[0] == lexicon.SCRIPT_UPPER
 
 
 class Word(NamedTuple):
@@ -1009,9 +1017,12 @@ def _shape(letters: str) -> int:
 
 def read_word(t: Text, i: int, lim: int) -> Optional[Word]:
     """The whole word of (accented) Latin letters at i, at most 24 of them: nothing that
-    is a word character may be joined to it before or after."""
-    if not 0 <= i < lim or not _fold(t.s[i]) or t.word_at(i - 1):
+    is a word character may be joined to it before or after. A word that starts with a
+    letter of another script is read by read_script_word."""
+    if not 0 <= i < lim or t.word_at(i - 1):
         return None
+    if not _fold(t.s[i]):
+        return read_script_word(t, i, lim)
     e = i
     while e < lim and _fold(t.s[e]):
         e += 1
@@ -1019,6 +1030,30 @@ def read_word(t: Text, i: int, lim: int) -> Optional[Word]:
         return None
     letters = "".join(_fold(ch) for ch in t.s[i:e])
     return Word(i, e, letters.lower(), _shape(letters))
+
+
+def read_script_word(t: Text, i: int, lim: int) -> Optional[Word]:
+    """A word of letters of other scripts than Latin (any mix of them), at most 24 code
+    points: keyed by letter_key; its shape by its first letter (a cased script's case,
+    NOCASE, SPACELESS)."""
+    first = lexicon.script_letter(t.s[i])[0]
+    if not first or first == lexicon.SCRIPT_SKIP:
+        return None
+    e = i
+    while e < lim and lexicon.script_letter(t.s[e])[0]:
+        e += 1
+    if t.word_at(e) or e - i > 24:
+        return None
+    key = "".join(letter_key(ch) for ch in t.s[i:e])
+    if first == lexicon.SCRIPT_NOCASE:
+        return Word(i, e, key, NOCASE)
+    if first == lexicon.SCRIPT_SPACELESS:
+        return Word(i, e, key, SPACELESS)
+    if first == lexicon.SCRIPT_LOWER:
+        return Word(i, e, key, LOWER)
+    if all(lexicon.script_letter(ch)[0] == lexicon.SCRIPT_UPPER for ch in t.s[i:e]):
+        return Word(i, e, key, INITIAL if e - i == 1 else UPPER)
+    return Word(i, e, key, CAP)
 
 
 def flags_of(w: Word) -> int:
@@ -1081,7 +1116,7 @@ def longest_phrase(t: Text, first: Word, lim: int, want: int, lower_ok: bool) ->
 
 # ------------------------------------------------------------------ cues: what comes before a word
 
-CUE_SEPARATORS = " ,:'\u2019-\"\n\r="
+CUE_SEPARATORS = " ,:'\u2019-\"\n\r=?"
 
 
 def read_word_joined(t: Text, i: int, e: int) -> Word:
@@ -1339,10 +1374,10 @@ def hyphen_tail(t: Text, e: int, lim: int) -> int:
     """"Ji-woo", "O'Brien": a hyphen and letters, or an apostrophe and a capital, go on
     with a name's word (at most 23 more letters, ending a word)."""
     c, nxt = t.at(e), t.at(e + 1)
-    if not ((c == "-" and is_letter(nxt)) or (c in "'\u2019" and up(nxt))):
+    if not ((c == "-" and _fold(nxt)) or (c in "'\u2019" and up(nxt))):
         return e
     i = e + 1
-    while i < lim and is_letter(t.s[i]) and i - e < 24:
+    while i < lim and _fold(t.s[i]) and i - e < 24:
         i += 1
     return e if t.word_at(i) else i
 
@@ -1365,16 +1400,17 @@ def name_rest(t: Text, w0: Word, lim: int) -> tuple[int, int]:
     e = hyphen_tail(t, w0.end, lim)
     words = 0
     j = space_gap(t, e, lim)
-    if not (j and up(t.s[j])):
+    w = read_word(t, j, lim) if j and capital(t.s[j]) else None
+    if not w:
         return e, 0
-    w = read_word(t, j, lim)
-    if w and _apostrophe_initial(t, w, lim):
+    if _apostrophe_initial(t, w, lim):
         e, words = hyphen_tail(t, w.end, lim), 1
-    elif w and w.shape == INITIAL and t.at(w.end) == ".":
-        last = word_after(t, w.end + 1, lim)  # after a middle initial
+    elif w.shape == INITIAL and t.at(w.end) in ". ":
+        # after a middle initial, with or without its period ("Vinicio F Arcuri")
+        last = word_after(t, w.end + 1 if t.at(w.end) == "." else w.end, lim)
         if last and name_word(last, flags_of(last)):
             e, words = hyphen_tail(t, last.end, lim), 2
-    elif w:
+    else:
         f = flags_of(w)
         if name_word(w, f) or (w0.shape == UPPER and w.shape == UPPER and f & (G.LAST | G.FIRST)
                                and (not f & G.COMMON or not flags_of(w0) & G.COMMON)):
@@ -1442,10 +1478,10 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
             return e, 0.85
     if unlisted(f0) and line_start(t, w0.start) and line_end(t, e):
         return e, 0.6  # a signature, a header
-    if unlisted(f0) and not sentence_start(t, w0.start):
+    if unlisted(f0):
         w = word_after(t, hyphen_tail(t, w0.end, lim), lim)
-        if w and unlisted(flags_of(w)):
-            return e, 0.6  # "met Oluwaseun Adeyemi"
+        if w and unlisted(flags_of(w)) and (not sentence_start(t, w0.start) or verb_after(t, e, lim)):
+            return e, 0.6  # "met Oluwaseun Adeyemi", "Avtorhan Rushisvili from Acme is ..."
     return None
 
 
@@ -1474,22 +1510,87 @@ def _lone_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, floa
         cue |= G.CUE  # "Tom speaking"
     cued = cue & (G.CUE | G.CUE_WEAK)
     if f0 & G.FIRST and not f0 & (G.COMMON | G.STATE | G.COUNTRY | G.ORG | G.HOLIDAY) \
-            and (w0.size > 2 or cued):
-        return e, 0.85 if cued else 0.65
+            and (cued or (w0.size > 2 and not f0 & G.CITY
+                          and (verb_after(t, e, lim) or vocative(t, w0.start, e)))):
+        return e, 0.85 if cued else 0.65  # after a cue, before a verb, or said to someone
     if cue & G.CUE_STRONG and (f0 & (G.FIRST | G.LAST) or name_word(w0, f0)):
         return e, 0.85
     if cue & G.CUE and (f0 & G.FIRST or (f0 & G.LAST and not f0 & G.COMMON) or unlisted(f0)) \
             and (not f0 & G.COMMON or not (sentence_start(t, w0.start) or t.at(w0.start - 2) == ":")):
         return e, 0.85  # "Hi Ximena", "Thanks, Pat", "Dear Patel"
-    if unlisted(f0) and t.at(e) == ":" and t.at(e + 1) == " " and line_start(t, w0.start):
-        return e, 0.85  # "Milena: running late"
     return None
 
 
+def verb_after(t: Text, e: int, lim: int) -> bool:
+    """One space, then a lower-case word of lexicon.NAME_VERBS_AFTER ("is", "said", "from")."""
+    w = word_after(t, e, lim)
+    return bool(w and w.shape == LOWER and w.key in lexicon.NAME_VERBS_AFTER)
+
+
+def vocative(t: Text, start: int, e: int) -> bool:
+    """", Olga." ", Olga!" ", Olga?": a name said to someone at a sentence's end."""
+    return t.at(start - 1) == " " and t.at(start - 2) == "," and (t.at(e) in ".!?" or line_end(t, e))
+
+
+def speaker_label(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
+    """A speaker's label at a line's start: one to four capitalised words, then ':' and a
+    space or a line's end; the first word a name (listed, or in no list), the others no
+    stop word, title, street, organisation or function word."""
+    if w0.shape != CAP or not (unlisted(f0) or (f0 & (G.FIRST | G.LAST) and name_word(w0, f0))):
+        return None
+    w, f = w0, f0
+    for k in range(4):
+        if k and (w.shape != CAP or f & (G.STOP | G.TITLE | G.ORG_SUFFIX | G.STREET | G.FUNCTION)):
+            return None
+        e = hyphen_tail(t, w.end, lim)
+        if t.at(e) == ":" and (t.at(e + 1) == " " or line_end(t, e + 1)):
+            return e
+        w = word_after(t, e, lim)
+        if not w:
+            return None
+        f = flags_of(w)
+    return None
+
+
+def street_around(t: Text, start: int, e: int, lim: int) -> bool:
+    """A name with a house number after it and a street word after that ("Jana Nerudy 894
+    St."), or whose last word is a street word next to a house number ("12 Sigurveig
+    Meadows", "Sigurveig Meadows 12"): a street, not a person."""
+    i = e
+    while i > start and _fold(t.s[i - 1]):
+        i -= 1
+    last = read_word(t, i, lim)
+    street_last = bool(last and flags_of(last) & G.STREET)
+    if street_last and t.at(start - 1) == " " and t.at(start - 2) in DIGITS:
+        return True
+    j = space_gap(t, e, lim)
+    if not (j and t.s[j] in DIGITS):
+        return False
+    k = j
+    while k < lim and t.s[k] in DIGITS and k - j < 6:
+        k += 1
+    if street_last:
+        return True
+    if _fold(t.at(k)) and not t.word_at(k + 1):
+        k += 1  # "12B"
+    w = word_after(t, k, lim)
+    return bool(w and flags_of(w) & G.STREET)
+
+
 def match_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
-    """(end, base score) of a person's name starting at the capitalised word w0."""
+    """(end, base score) of a person's name starting at the capitalised word w0: a speaker's
+    label, else a name that is not part of a street."""
     if f0 & G.STOP or w0.shape == INITIAL:
         return None
+    if line_start(t, w0.start):
+        e = speaker_label(t, w0, f0, lim)
+        if e:
+            return e, 0.85
+    r = _name_at(t, w0, f0, lim)
+    return None if r and street_around(t, w0.start, r[0], lim) else r
+
+
+def _name_at(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
     city_like = f0 & G.CITY and not f0 & (G.STATE | G.COUNTRY | G.COMMON | G.PREFIX)
     if not (f0 & (G.FIRST | G.LAST) or name_word(w0, f0) or city_like):
         return None
@@ -1500,6 +1601,74 @@ def match_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, floa
     if r:
         return r, 0.85
     return _lone_name(t, w0, f0, lim) if w0.shape == CAP else None
+
+
+# ------------------------------------------------------------------ names in scripts without case
+
+def run_key(t: Text, a: int, b: int) -> str:
+    return "".join(letter_key(ch) for ch in t.s[a:b])
+
+
+def given_run(t: Text, a: int, b: int) -> bool:
+    """Han or Hangul s[a:b] of one to three characters as a given name: listed whole, or two
+    or three characters that given names are written with (listed as "+<character>")."""
+    if not 1 <= b - a <= 3:
+        return False
+    if gz(run_key(t, a, b)) & G.FIRST:
+        return True
+    return b - a > 1 and all(gz("+" + letter_key(t.s[i])) & G.FIRST for i in range(a, b))
+
+
+def spaceless_name(t: Text, w0: Word, lim: int) -> Optional[int]:
+    """"王伟", "김민준": a run of two to four that starts with a listed family name of one or
+    two characters, the rest a given name; "佐藤 陽子": a family name of one or two, a space,
+    a given name."""
+    for p in (1, 2):
+        if p < w0.size <= 4 and gz(run_key(t, w0.start, w0.start + p)) & G.LAST \
+                and given_run(t, w0.start + p, w0.end):
+            return w0.end
+    if w0.size <= 2 and gz(w0.key) & G.LAST:
+        w = word_after(t, w0.end, lim)
+        if w and w.shape == SPACELESS and given_run(t, w.start, w.end):
+            return w.end
+    return None
+
+
+def script_word_flags(t: Text, w: Word) -> int:
+    """A word's classes; an Arabic word with the article ("الجبير") also by the rest."""
+    f = gz(w.key)
+    if not f & (G.FIRST | G.LAST) and w.size > 3 and t.s[w.start:w.start + 2] == "\u0627\u0644":
+        f |= gz(run_key(t, w.start + 2, w.end))
+    return f
+
+
+def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]]:
+    """A name in a script without case: up to four listed words one space apart, two of
+    them listed (the first among them), or one after a cue, before a verb or a cue word,
+    or before a speaker's colon at a line's start; a Han or Hangul run (spaceless_name), or
+    a listed one after a cue."""
+    if w0.shape == SPACELESS:
+        e = spaceless_name(t, w0, lim)
+        if e:
+            return e, 0.85
+        if gz(w0.key) & (G.FIRST | G.LAST) and cue_flags(t, w0.start) & G.CUE:
+            return w0.end, 0.85  # "Dear 舒波"
+        return None
+    first = script_word_flags(t, w0) & (G.FIRST | G.LAST)
+    listed, e, words = int(bool(first)), w0.end, 1
+    while words < 4:
+        w = word_after(t, e, lim)
+        if not (w and w.shape == NOCASE and script_word_flags(t, w) & (G.FIRST | G.LAST)):
+            break
+        e, words, listed = w.end, words + 1, listed + 1
+    if listed >= 2 and first:
+        return e, 0.85
+    after = word_after(t, e, lim)
+    if listed and (cue_flags(t, w0.start) & G.CUE or verb_after(t, e, lim)
+                   or (after and flags_of(after) & G.CUE_AFTER)
+                   or (line_start(t, w0.start) and t.at(e) == ":")):
+        return e, 0.85
+    return None
 
 
 def match_titled_name(t: Text, title: Word, lim: int) -> Optional[tuple[int, int]]:
@@ -2307,8 +2476,7 @@ def _starts_nothing(t: Text, w: Word, f: int) -> bool:
 def _name_place_or_org(t: Text, w: Word, f: int, lim: int, types: int, aux: int) -> Optional[tuple]:
     """The longest of an organisation, a place and a person's name at w: a place wins a tie
     with a name ("New York"), an organisation a tie with either ("Wells Fargo").
-    aux: the subtype of the last place reading tried, kept by whichever type wins (the core
-    keeps one aux for the word: an organisation or a name can carry a place's subtype)."""
+    aux: the subtype of the place reading, kept only when the place wins."""
     e, type_id, base = 0, -1, None
     if _on(types, ORG):
         e = match_org(t, w, f, lim)
@@ -2325,6 +2493,7 @@ def _name_place_or_org(t: Text, w: Word, f: int, lim: int, types: int, aux: int)
         r = match_name(t, w, f, lim)
         if r and r[0] > e:
             (e, base), type_id = r, PERSON
+    aux = aux if type_id == LOCATION else 0  # the subtype is the place's only
     return _scored(t, w.start, e, lim, type_id, aux, base) if type_id >= 0 else None
 
 
@@ -2384,6 +2553,23 @@ def _words_at(t: Text, pos: int, word_end: int, lim: int, types: int, out: list)
     if w.shape == LOWER:
         return _lower_word(t, w, lim, types, out)
     return _capitalised_word(t, w, lim, types, out)
+
+
+def _other_letter(t: Text, pos: int, word_end: int, lim: int, types: int, out: list) -> Optional[int]:
+    """A word that starts with a letter beyond ASCII: a capital (accented Latin, Greek,
+    Cyrillic, Armenian) is read as an ASCII capital is; a word of a script without case
+    may be a name."""
+    w = read_word(t, pos, lim)
+    if not w:
+        return None
+    if w.shape in (CAP, UPPER, INITIAL):
+        return _words_at(t, pos, word_end, lim, types, out)
+    if w.shape in (NOCASE, SPACELESS) and _on(types, PERSON):
+        r = match_script_name(t, w, lim)
+        if r:
+            out.append(_scored(t, pos, r[0], lim, PERSON, 0, r[1]))
+            return r[0]
+    return None
 
 
 def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
@@ -2452,6 +2638,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                 end, url_cut = _letter(t, pos, lim, types, out)
                 if end is None and (c.isupper() or lower_word_admitted(t, pos, word_end)):
                     end = _words_at(t, pos, word_end, lim, types, out)
+            elif end is None and c >= "\u00c0" and c not in DIGITS:
+                end = _other_letter(t, pos, word_end, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
                     end = t.ipv6(pos, lim)

@@ -368,10 +368,13 @@ ambiguous = cased(listed("FIRST", "COMMON") + listed("LAST", "COMMON") + listed(
 UNLISTED = ["Oluwaseun", "Adeyemi", "Nwosu", "Ximena", "Karim", "Milena", "Jovanović", "Ayodele",
             "Zhou", "Petrović", "Jessicaton", "Angelaborough", "Smithville", "Xq", "Brightwater"]
 NAME_CUES = ["my name is", "My name is", "Dear", "Hi", "Hello", "this is", "This is", "i'm", "I’m",
+             "What's your name?", "Thanks for holding,", "by agent", "Herr", "Mme", "Sra.", "Pani",
              "call me", "Thanks,", "Regards,\n", "Sincerely,\n", "named", "called", "from", "with",
              "speak to", "transfer me to", "name's", "patient:", "Customer:", "first_name=", "i am",
              "Mr.", "Mrs", "Dr", "Prof.", "Jr.", "III", "speaking", "here", "said", "yeah this is"]
-NAME_PARTS = ["A.", "J.", "de la", "De la", "van der", "von", "O'Brien", "O’Neil", "Mendoza-Farouk",
+NAME_PARTS = ["F", "J R", "is", "said", "from", ": Who are you?", ":", "894 St.", "Meadows", "12", "12B",
+              "St.", "Avenue 5", "Novosel", "Ryzaev", "Őz", "Ǆuro", "Nguyễn", "Јован", "Петров",
+              "A.", "J.", "de la", "De la", "van der", "von", "O'Brien", "O’Neil", "Mendoza-Farouk",
               "Ji-woo", "Jr.", ", Jr.", ", III", "Sr", "g.", "o'brien", "de", "bin", "de la cruz", "k."]
 PLACE_CUES = ["in", "from", "to", "near", "moving to", "visiting", "based in", "live in", "city of",
               "Port", "Lake", "North", "New", "San", "St.", "Fort"]
@@ -406,6 +409,12 @@ ID_PIECES = ["passport no.", "passport", "Passport number:", "driver's license",
              "000123456789", "123 456 789", "12-3456-78", "123456789x", "4417", "X12345678901234567"]
 
 
+# names and words in other scripts (and Latin letters beyond Latin-1), near misses among them
+SCRIPT_WORDS = ["محمد", "علي", "فرح الجبير", "الجبير", "مُحَمَّد", "王伟", "李娜", "王", "伟", "周一", "王者",
+                "佐藤", "陽子", "佐藤陽子", "김민준", "김", "민준", "이름", "สมชาย ใจดี", "สมชาย", "Иван",
+                "Петров", "ИВАН ПЕТРОВ", "иван", "Москва", "Γιώργος Παπαδόπουλος", "ΠΑΠΑΔΌΠΟΥΛΟΣ",
+                "Ľudomila Lukáčová", "Émile", "Zola", "Łukasz", "Nguyễn Văn An", "Șerban", "אילן לוי",
+                "राहुल शर्मा", "ზაურ", "Օհան", "ä", "Ö", "ÉCOLE", "Ø", "ǅ", "Ɓ", "ω", "Ա"]
 WORD_NOISE = ["the", "The", "and", "is", "at", "on", "Call", "Please", "Thanks", "INFO", "AGENT", "OK",
               "will", "Will", "Reading", "Nice", "Mobile", "Charlotte", "LA", "SF", "Chase", "x", "B2",
               "_", "1st", "5th", "met", "by", "Smith", "Brown", "Jordan", "May", "Christmas"]
@@ -440,9 +449,9 @@ def names(draw) -> str:
     """A name after a cue (or none): a first name, initials, surnames, particles, a suffix;
     in records ("SMITH, JOHN A."), on a line of its own, before a cue ("Tom speaking"), or
     in lower case as speech-to-text writes it ("my name is kevin g. o'brien")."""
-    first = draw(first_names | ambiguous | st.sampled_from(UNLISTED))
-    rest = draw(st.lists(surnames | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED),
-                         max_size=3))
+    first = draw(first_names | ambiguous | st.sampled_from(UNLISTED) | st.sampled_from(SCRIPT_WORDS))
+    rest = draw(st.lists(surnames | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED)
+                         | st.sampled_from(SCRIPT_WORDS), max_size=3))
     name = " ".join([first] + rest)
     cue = draw(st.sampled_from(NAME_CUES + ["", "", "\n"]))
     shape = draw(st.integers(0, 5))
@@ -450,7 +459,8 @@ def names(draw) -> str:
         name = draw(surnames) + ", " + first + draw(st.sampled_from(["", " A.", " J", ", Jr."]))
         name = name.upper() if draw(st.booleans()) else name
     elif shape == 2:
-        return "\n" + name + draw(st.sampled_from(["\n", ": ", " speaking", " here", " said"]))
+        return "\n" + name + draw(st.sampled_from(["\n", ": ", " speaking", " here", " said", ":",
+                                                  " is", " from", ".", " 12 St", ", ", "!"]))
     elif shape == 3:
         name = name.lower()
         cue = draw(st.sampled_from(["my name is", "this is", "i'm", "i am", "call me", "talk to",
@@ -477,6 +487,7 @@ word_piece = st.one_of(
     st.sampled_from(PLACE_CUES), orgs, st.sampled_from(ORG_PIECES), st.sampled_from(DOMAINS),
     st.sampled_from(STREETS), st.sampled_from(ADDRESS_PARTS), st.sampled_from(ID_PIECES),
     st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
+    st.sampled_from(SCRIPT_WORDS),
 )
 word_phrases = st.one_of(id_numbers(), names(), addresses(),
                          st.tuples(st.sampled_from(PLACE_CUES), cities | states | countries).map(" ".join))

@@ -12,3 +12,14 @@ cdef enum:
     C_START = 256   # may start an entity: word characters, + ( :
 
 cdef void init_classes()
+
+cdef enum:  # kinds of letter outside Latin (core.lexicon.SCRIPT_*)
+    K_UPPER = 1
+    K_LOWER = 2
+    K_NOCASE = 3
+    K_SPACELESS = 4
+    K_SKIP = 5
+    SCRIPT_LO = 0x370       # script_letter's table: Greek to Ethiopic
+    SCRIPT_HI = 0x1380
+
+cdef void init_fold() except *

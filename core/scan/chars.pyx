@@ -100,28 +100,58 @@ cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char
     return True
 
 
-cdef Py_UCS4 FOLD[0x180]  # Latin-1 and Latin Extended-A letters -> their ASCII base letter; 0: none
+cdef Py_UCS4 FOLD[0x250]  # Latin-1 to Latin Extended-B letters -> their ASCII base letter; 0: none
+cdef Py_UCS4 FOLD_ADDITIONAL[0x100]  # Latin Extended Additional (U+1E00-U+1EFF), the same
+cdef unsigned int SCRIPT[SCRIPT_HI - SCRIPT_LO]  # kind << 24 | key of U+0370-U+137F (script_letter)
 
 
-cdef void init_fold():
-    import unicodedata
+cdef void init_fold() except *:
+    # the tables from core.lexicon's definitions, so the reference and the data agree
+    from core.lexicon import SCRIPT_TABLE, SPACELESS_SCRIPTS, latin_fold, script_letter
     cdef int c
-    for c in range(0x180):
-        FOLD[c] = 0
-        if c < 128:
-            if 65 <= c <= 90 or 97 <= c <= 122:
-                FOLD[c] = c
-            continue
-        if c < 0xC0 or c == 0xD7 or c == 0xF7:
-            continue
-        base = unicodedata.normalize("NFKD", chr(c))[:1]
-        extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
-                 "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
-        base = extra.get(chr(c), base)
-        if base.isascii() and base.isalpha():
-            FOLD[c] = ord(base)
+    if SCRIPT_TABLE != (SCRIPT_LO, SCRIPT_HI) or SPACELESS_SCRIPTS != _SPACELESS_RANGES:
+        raise ImportError("core.lexicon's script ranges do not match the compiled core")
+    for c in range(0x250):
+        FOLD[c] = ord(latin_fold(chr(c)) or "\0")
+    for c in range(0x100):
+        FOLD_ADDITIONAL[c] = ord(latin_fold(chr(0x1E00 + c)) or "\0")
+    for c in range(SCRIPT_LO, SCRIPT_HI):
+        kind, key = script_letter(chr(c))
+        SCRIPT[c - SCRIPT_LO] = <unsigned int>key | (<unsigned int>kind << 24)
+
+
+_SPACELESS_RANGES = ((0x3041, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF),
+                    (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF))
 
 
 cdef inline Py_UCS4 folded(Py_UCS4 c) noexcept nogil:
     # an ASCII or accented Latin letter's ASCII base letter, else 0
-    return FOLD[c] if c < 0x180 else 0
+    if c < 0x250:
+        return FOLD[c]
+    if 0x1E00 <= c < 0x1F00:
+        return FOLD_ADDITIONAL[<unsigned int>c - 0x1E00]
+    return 0
+
+
+cdef inline unsigned int script_letter(Py_UCS4 c) noexcept nogil:
+    # a letter of another script: its kind << 24 | its key (the small letter); 0 for none
+    # (core.lexicon.script_letter; Han, kana and Hangul by range, the rest by table)
+    if c < SCRIPT_LO:
+        return 0
+    if c < SCRIPT_HI:
+        return SCRIPT[<unsigned int>c - SCRIPT_LO]
+    if (0x4E00 <= c <= 0x9FFF or 0xAC00 <= c <= 0xD7A3 or 0x3400 <= c <= 0x4DBF or 0x3041 <= c <= 0x309F
+            or 0x30A1 <= c <= 0x30FA or 0x30FC <= c <= 0x30FF or 0xF900 <= c <= 0xFAFF):
+        return <unsigned int>c | (<unsigned int>K_SPACELESS << 24)
+    return 0
+
+
+cdef inline bint capital(Py_UCS4 c) noexcept nogil:
+    # an upper-case letter of any cased script: ASCII, accented Latin, Greek, Cyrillic, Armenian
+    cdef Py_UCS4 f
+    if c < 128:
+        return 65 <= c <= 90
+    f = folded(c)
+    if f:
+        return f <= 90
+    return (script_letter(c) >> 24) == K_UPPER

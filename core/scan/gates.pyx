@@ -80,7 +80,7 @@ cdef inline bint after_place_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos)
     if bits & P2_PLACE:
         return not is_letter(at(s, pos - 4, n))
     if bits & P2_PLACE4:
-        return (starts_with(s, pos - 5, pos - 1, b"from") or starts_with(s, pos - 5, pos - 1, b"near")) \
+        return pos >= 5 and (starts_with(s, pos - 5, pos - 1, b"from") or starts_with(s, pos - 5, pos - 1, b"near")) \
             and not is_letter(at(s, pos - 6, n))
     return False
 

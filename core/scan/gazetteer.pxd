@@ -4,8 +4,8 @@
 # in front so that the many words that are in no list cost one cache-resident bit test.
 
 cdef enum:
-    G_FIRST = 1 << 0        # a first name (census)
-    G_LAST = 1 << 1         # a surname (census)
+    G_FIRST = 1 << 0        # a given name (census; core/data/names.txt)
+    G_LAST = 1 << 1         # a family name (census; core/data/names.txt)
     G_COMMON = 1 << 2       # also a common lower-case English word ("will", "brown")
     G_CITY = 1 << 3
     G_STATE = 1 << 4        # a state, province or nation
@@ -60,6 +60,6 @@ cdef enum:
 
 cdef unsigned int gz_get(unsigned long long h, int* value) noexcept nogil
 cdef int gz_value(unsigned long long h) noexcept nogil
-cdef unsigned long long phrase_hash(bytes phrase)
+cdef unsigned long long phrase_hash(str phrase)
 cdef void gz_add(unsigned long long h, unsigned int flags, int value) except *
 cdef void init_gazetteer() except *

@@ -53,9 +53,10 @@ cdef int gz_value(unsigned long long h) noexcept nogil:
     return 0
 
 
-cdef unsigned long long phrase_hash(bytes phrase):
+cdef unsigned long long phrase_hash(str phrase):
+    # a phrase's words keyed as read_word keys them (core.lexicon.word_key), joined by spaces
     cdef unsigned long long h = FNV64_OFFSET
-    cdef unsigned char c
+    cdef Py_UCS4 c
     for c in phrase:
         h = fnv64(h, c)
     return h if h else 1
@@ -94,6 +95,12 @@ def _gazetteer_entries():
             for ch in codes:
                 flags |= letters.get(ch, 0)
             yield phrase.encode(), flags, 0
+    with open(data / "names.txt", encoding="utf-8") as f:  # given and family names, all scripts
+        for line in f:
+            if line.startswith("#"):
+                continue
+            word, _, codes = line.rstrip("\n").partition("\t")
+            yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
     with open(data / "common_words.txt", encoding="ascii") as f:
         for line in f:
             word = line.strip()
@@ -163,17 +170,18 @@ cdef void init_gazetteer() except *:
     for phrase, flags, value in entries:
         if not phrase:
             continue
-        gz_add(phrase_hash(phrase), flags, value)
-        words = phrase.split(b" ")
+        text = phrase.decode()
+        gz_add(phrase_hash(text), flags, value)
+        words = text.split(" ")
         for k in range(1, len(words)):
-            gz_add(phrase_hash(b" ".join(words[:k])), G_PREFIX, 0)
+            gz_add(phrase_hash(" ".join(words[:k])), G_PREFIX, 0)
 
 
 def gazetteer_flags(str phrase):
     """The word classes of a lower-case phrase in the core's table, as a dict of names;
     for tests and for explaining a detection."""
     cdef int value = 0
-    cdef unsigned int f = gz_get(phrase_hash(phrase.encode("ascii")), &value)
+    cdef unsigned int f = gz_get(phrase_hash(phrase), &value)
     names = {"first": G_FIRST, "last": G_LAST, "common": G_COMMON, "city": G_CITY,
              "state": G_STATE, "state_code": G_ABBR, "country": G_COUNTRY, "organization": G_ORG,
              "holiday": G_HOLIDAY, "prefix": G_PREFIX, "street": G_STREET, "unit": G_UNIT,

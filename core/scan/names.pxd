@@ -10,3 +10,14 @@ cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t,
                                   Py_ssize_t* start) noexcept nogil
 cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                                  Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                        Py_ssize_t lim, float* score) noexcept nogil
+cdef Py_ssize_t speaker_label(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                              Py_ssize_t lim) noexcept nogil
+cdef bint street_around(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t e,
+                        Py_ssize_t lim) noexcept nogil
+cdef void init_names() except *
+cdef bint verb_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t spaceless_name(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim,
+                                  float* score) noexcept nogil

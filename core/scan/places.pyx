@@ -60,7 +60,7 @@ cdef Py_ssize_t city_shape(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     elif (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) and w0.end - w0.start >= 6:
         for k in range(CITY_ENDINGS_N):
             length = <int>strlen(CITY_ENDING[k])
-            if starts_with(s, w0.end - length, w0.end, CITY_ENDING[k]):
+            if length <= w0.end - w0.start and starts_with(s, w0.end - length, w0.end, CITY_ENDING[k]):
                 e = w0.end
                 break
     if not e or not cue_flags(s, n, w0.start) & G_PLACE_CUE:

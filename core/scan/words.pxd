@@ -6,6 +6,8 @@ cdef enum:  # a word's shape
     S_CAP = 2               # upper case then at least one lower case ("Smith", "McDonald")
     S_UPPER = 4             # all upper case, two letters or more
     S_INITIAL = 8           # one upper-case letter
+    S_NOCASE = 16           # a script without case: Arabic, Hebrew, Indic, Thai, Georgian ...
+    S_SPACELESS = 32        # Han, kana, Hangul: a run that may hold a whole name ("王伟")
 
 cdef struct Word:
     Py_ssize_t start

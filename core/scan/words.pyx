@@ -11,8 +11,10 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef unsigned long long h = FNV64_OFFSET
     cdef int uppers = 0
     cdef Py_UCS4 c
-    if i >= lim or not folded(s[i]) or word_at(s, i - 1, n):
+    if i >= lim or word_at(s, i - 1, n):
         return False
+    if not folded(s[i]):
+        return s[i] >= SCRIPT_LO and read_script_word(s, n, i, lim, w)
     while e < lim:
         c = folded(s[e])
         if not c:
@@ -35,12 +37,61 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     return True
 
 
+cdef bint read_script_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           Word* w) noexcept nogil:
+    # read_word for a word of another script: its letters keyed as their small letters
+    # (Arabic and Hebrew vowel points read but not keyed); the shape of a cased script's
+    # word, or S_NOCASE, or S_SPACELESS for Han, kana and Hangul
+    cdef Py_ssize_t e = i
+    cdef unsigned long long h = FNV64_OFFSET
+    cdef unsigned int k, first = script_letter(s[i]) >> 24
+    cdef int uppers = 0
+    if not first or first == K_SKIP:
+        return False
+    while e < lim:
+        k = script_letter(s[e])
+        if not k:
+            break
+        if (k >> 24) != K_SKIP:
+            h = fnv64(h, k & 0xFFFFFF)
+        uppers += (k >> 24) == K_UPPER
+        e += 1
+    if word_at(s, e, n) or e - i > 24:
+        return False
+    w.start = i
+    w.end = e
+    w.hash = h if h else 1
+    if first == K_NOCASE:
+        w.shape = S_NOCASE
+    elif first == K_SPACELESS:
+        w.shape = S_SPACELESS
+    elif first == K_LOWER:
+        w.shape = S_LOWER
+    elif uppers == e - i:
+        w.shape = S_INITIAL if e - i == 1 else S_UPPER
+    else:
+        w.shape = S_CAP
+    return True
+
+
+cdef inline Py_UCS4 letter_key(Py_UCS4 c) noexcept nogil:
+    # what a word's letter is hashed as (0: a mark that is not keyed)
+    cdef unsigned int k = folded(c)
+    if k:
+        return k
+    k = script_letter(c)
+    return 0 if (k >> 24) == K_SKIP else k & 0xFFFFFF
+
+
 cdef inline unsigned long long join_hash(unsigned long long h, const uchar_t* s, const Word* w) noexcept nogil:
     # the hash of "<phrase with hash h> <w>"
     cdef Py_ssize_t i
+    cdef Py_UCS4 k
     h = fnv64(h, 32)
     for i in range(w.start, w.end):
-        h = fnv64(h, folded(s[i]))
+        k = letter_key(s[i])
+        if k:
+            h = fnv64(h, k)
     return h if h else 1
 
 
@@ -101,9 +152,9 @@ cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsig
 
 
 cdef inline bint cue_separator(Py_UCS4 c) noexcept nogil:
-    # between a cue and a name: space , : ' ’ - " and line breaks
+    # between a cue and a name: space , : ' ’ - " ? = and line breaks ("your name? Osman")
     return c == 32 or c == 44 or c == 58 or c == 39 or c == 0x2019 or c == 45 or c == 34 \
-        or c == 10 or c == 13 or c == 61
+        or c == 10 or c == 13 or c == 61 or c == 63
 
 
 cdef Py_ssize_t prev_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t floor,

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Build redactd's list of given names and family names of many countries and scripts.
+
+Writes ``names.txt`` next to this script: ``word<TAB>FLAGS`` per line (F given name,
+L family name), UTF-8, sorted, deterministic for fixed package versions. A word is
+keyed the way the compiled core reads it (core.lexicon.word_key): Latin letters
+folded to lower-case ASCII ("Jovanović" is "jovanovic"), letters of other scripts
+lower-cased code point by code point ("Петров" is "петров", "王" stays "王").
+
+Rebuild (in a throwaway venv; never in the project's own .venv)::
+
+    python3 -m venv /tmp/namesvenv
+    /tmp/namesvenv/bin/pip install faker==40.63.0 mimesis==22.2.0
+    /tmp/namesvenv/bin/python core/data/build_names.py
+
+``--without faker`` or ``--without mimesis`` (and ``--out PATH``) builds the list
+without one source, to measure on data drawn from that source without having
+learnt its names.
+
+Sources (see SOURCES.md for versions and licences), both MIT:
+
+* ``faker``   -- the person providers of its locales: first, last and middle
+                 (patronymic) names, romanised and kana forms where a locale has them
+* ``mimesis`` -- ``datasets/<locale>/person.json``: names, surnames, patronymics
+
+Only names are taken: no titles, no occupations, no generated combinations.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _lexicon():
+    """core/lexicon.py by its path (the core package itself needs the compiled scanner)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("lexicon", os.path.join(os.path.dirname(HERE), "lexicon.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+NAME_PARTICLES, word_key = _lexicon().NAME_PARTICLES, _lexicon().word_key
+
+OUT = os.path.join(HERE, "names.txt")
+MAX_LETTERS = 24
+# separators inside a name as the sources write it: "Mary-Jane", "O'Neil", "Jean Luc",
+# the katakana middle dot
+SPLIT = re.compile(r"[\s\-'\u2019\u02bc\u30fb.·]+")
+FAKER_ATTR = re.compile(r"^(first|last|middle)_(?:(?:romanized|kana)_)?names(?:_[a-z]+)?$")
+
+
+def words_of(name: str) -> list[str]:
+    """The keys of a name's words; the particles and one-letter Latin words left out."""
+    out = []
+    for part in SPLIT.split(unicodedata.normalize("NFC", name)):
+        key = word_key(part)
+        if not key or len(key) > MAX_LETTERS or key in NAME_PARTICLES:
+            continue
+        if key.isascii() and len(key) < 2:
+            continue
+        out.append(key)
+    return out
+
+
+def cjk_parts(key: str) -> list[str]:
+    """A given name of two or three Han or Hangul characters also lists each character as
+    "+<character>", a character given names are written with: names of those scripts are
+    written without spaces, and a given name not in the list is read character by character."""
+    if 2 <= len(key) <= 3 and all(_spaceless(ch) for ch in key):
+        return [key] + ["+" + ch for ch in key]
+    return [key]
+
+
+def _spaceless(ch: str) -> bool:
+    c = ord(ch)
+    return 0x3400 <= c <= 0x9FFF or 0xAC00 <= c <= 0xD7A3 or 0xF900 <= c <= 0xFAFF
+
+
+def faker_names() -> dict[str, set[str]]:
+    """(kind F/L) -> raw names, over every locale with a person provider of its own."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    out: dict[str, set[str]] = {"F": set(), "L": set()}
+    for info in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"faker.providers.person.{info.name}")
+        provider = getattr(module, "Provider", None)
+        if provider is None:
+            continue
+        for attr in sorted(vars(provider)):
+            m = FAKER_ATTR.match(attr)
+            if not m:
+                continue
+            values = getattr(provider, attr)
+            if not isinstance(values, (dict, list, tuple)):
+                continue  # a property computed from the lists
+            names = list(values.keys()) if isinstance(values, dict) else list(values)
+            kind = "F" if m.group(1) == "first" else "L"  # patronymics go after a given name
+            out[kind].update(n for n in names if isinstance(n, str))
+    return out
+
+
+def mimesis_names() -> dict[str, set[str]]:
+    import mimesis
+
+    base = os.path.join(os.path.dirname(mimesis.__file__), "datasets")
+    out: dict[str, set[str]] = {"F": set(), "L": set()}
+    for locale in sorted(os.listdir(base)):
+        path = os.path.join(base, locale, "person.json")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        for key, kind in (("names", "F"), ("surnames", "L"), ("patronymic", "L")):
+            value = data.get(key, [])
+            for names in (value.values() if isinstance(value, dict) else [value]):
+                out[kind].update(n for n in names if isinstance(n, str))
+    return out
+
+
+SOURCES = {"faker": faker_names, "mimesis": mimesis_names}
+
+
+def places() -> set[str]:
+    """The cities, states and countries of gazetteer.txt: a place that some locale also
+    gives as a name ("Sacramento", "Rome") keeps the flags the census gives it, no more."""
+    out = set()
+    with open(os.path.join(HERE, "gazetteer.txt"), encoding="ascii") as fh:
+        for line in fh:
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            if set(codes) & set("CSK"):
+                out.add(phrase)
+    return out
+
+
+def build(sources: list[str]) -> dict[str, set[str]]:
+    flags: dict[str, set[str]] = {}
+    skip = places()
+    for name in sources:
+        for kind, raw in SOURCES[name]().items():
+            for full in raw:
+                for key in words_of(full):
+                    for part in cjk_parts(key) if kind == "F" else [key]:
+                        if part not in skip:
+                            flags.setdefault(part, set()).add(kind)
+    return flags
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--without", choices=sorted(SOURCES), action="append", default=[])
+    parser.add_argument("--out", default=OUT)
+    args = parser.parse_args()
+    sources = [s for s in sorted(SOURCES) if s not in args.without]
+    flags = build(sources)
+    with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"# given (F) and family (L) names from {', '.join(sources)}; see SOURCES.md\n")
+        for key in sorted(flags):
+            fh.write(f"{key}\t{''.join(sorted(flags[key]))}\n")
+    scripts: dict[str, int] = {}
+    for key in flags:
+        script = "Latin" if key.isascii() else unicodedata.name(key[0], "?").split()[0]
+        scripts[script] = scripts.get(script, 0) + 1
+    print(f"{args.out}: {len(flags)} words, {os.path.getsize(args.out)} bytes; "
+          f"F {sum('F' in f for f in flags.values())}, L {sum('L' in f for f in flags.values())}")
+    print("  by script: " + ", ".join(f"{k} {v}" for k, v in sorted(scripts.items(), key=lambda kv: -kv[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
