@@ -277,7 +277,11 @@ cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     if w.shape == S_CAP or w.shape == S_UPPER or w.shape == S_INITIAL:
         return words_at(s, n, pos, word_end, lim, opt, out, end)
     best_init(&b, pos)
-    script_name_at(s, n, pos, lim, opt, &w, &b)     # names: "محمد علي", "王伟", "김민준"
+    if w.shape == S_SPACELESS and type_on(opt, T_ORGANIZATION):
+        b.end = spaceless_org(s, n, &w, lim)       # places: "株式会社山田", "易动力科技有限公司"
+        b.type_id = T_ORGANIZATION if b.end else -1
+    if b.type_id < 0:
+        script_name_at(s, n, pos, lim, opt, &w, &b)  # names: "محمد علي", "王伟", "김민준"
     if b.type_id < 0:
         return 0
     if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
@@ -445,4 +449,5 @@ init_gazetteer()
 init_number_start()
 init_prev2()
 init_city_endings()
+init_legal_forms()
 init_names()

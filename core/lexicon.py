@@ -90,13 +90,26 @@ ORG_SUFFIXES = (
     "ventures", "consulting", "studios", "media", "communications", "logistics",
     "federal", "union", "society", "council", "church", "school", "museum", "department",
     "sons", "brothers", "bros", "center", "centre",
+    # "& Söhne", "e Hijos", "et Fils", "& Zonen", "et Associés": sons, brothers and partners
+    "sohne", "hijos", "hermanos", "fils", "figli", "filhos", "irmaos", "zonen", "associes",
+    "asociados", "associati",
 )
 # The first word of "X of Y" organisations: "University of Michigan", "Bank of America".
 ORG_HEADS = ("university", "bank", "college", "institute", "department", "ministry", "bureau",
              "museum", "academy", "church", "office", "board", "commission", "school",
              "hospital", "federal reserve bank", "royal bank", "state university")
-# Lower-case words inside an organisation's name.
-ORG_CONNECTORS = ("of", "and", "the", "for", "de")
+# Lower-case words inside an organisation's name: "Smith, Jones and Brown", "Tejada e Hijos",
+# "Saidi et Associés", "Hauge, Ruud og Helland" (and in English, Spanish, Catalan, Italian
+# and Portuguese, French, German, Dutch, Danish and Norwegian, Swedish, Hungarian).
+ORG_CONNECTORS = ("of", "and", "the", "for", "de", "y", "i", "e", "et", "und", "en", "og",
+                  "och", "es")
+# Before an organisation's name in no list ("works at Globalworth", "employed by ..."); and
+# "from" after a capitalised word ("Vinicio F Arcuri from Globalworth"), in places.pyx.
+# (Checked by hash, at most 32.)
+ORG_CUES = ("works at", "work at", "worked at", "working at", "works for", "work for",
+            "worked for", "working for", "employed at", "employed by", "employed with",
+            "employee of", "employees of", "job at", "joined", "intern at", "hired by",
+            "ceo of", "founder of", "cfo of", "cto of")
 
 # Spoken numbers: the words and the digits they stand for.
 NUMBER_WORDS = {

@@ -19,3 +19,15 @@ cdef Py_ssize_t match_state_code(const uchar_t* s, Py_ssize_t n, const Word* w0,
 cdef Py_ssize_t of_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                           Py_ssize_t lim) noexcept nogil
+
+cdef enum:  # a legal form's flags (core/data/legal_forms.txt)
+    LF_SUFFIX = 1           # written after the name: "Müller GmbH"
+    LF_PREFIX = 2           # also before it: "ООО «Ромашка»", "株式会社山田"
+    LF_MORE = 4             # a longer form starts with these groups ("s" of "s p a")
+
+cdef void init_legal_forms() except *
+cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                               unsigned int want) noexcept nogil
+cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                              Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t spaceless_org(const uchar_t* s, Py_ssize_t n, const Word* w, Py_ssize_t lim) noexcept nogil

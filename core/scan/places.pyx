@@ -1,5 +1,6 @@
 # Places and organisations: cities, states, countries, state codes; known
-# organisations and runs of capitalised words with an organisation word.
+# organisations, runs of capitalised words with an organisation word or a legal form of
+# many countries, names after a legal form written first, and after a cue ("from").
 # Included into core/_scan.pyx; declarations in places.pxd.
 
 cdef Py_ssize_t match_place(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -150,11 +151,10 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
                           Py_ssize_t lim) noexcept nogil:
     # "Acme Widgets Inc.", "Bank of America", "Wells Fargo", "University of Michigan",
     # "First National Bank of Tucson", "Brightwater Children's Hospital"; end, or 0
-    cdef Word w, last
-    cdef unsigned int f = 0, fw
-    cdef int words, k, value = 0
-    cdef Py_ssize_t e = 0, j, i, best = 0
-    cdef unsigned int prev_fw = f0
+    cdef Word last
+    cdef unsigned int f = 0
+    cdef int words, value = 0
+    cdef Py_ssize_t e = 0, best = 0
     words = longest_phrase(s, n, w0, f0, lim, G_ORG, &last, &f, &value, False)
     if words and (not f & G_COMMON or words > 1 or w0.shape == S_UPPER
                   or not sentence_start(s, n, w0.start) or org_context(s, n, w0.start)):
@@ -167,17 +167,68 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
         e = of_tail(s, n, w0.end, lim)
         if e > w0.end and e > best:
             best = e
-    # a run of capitalised words (and connectors) ending in a company suffix
-    w = w0[0]
+    # "ООО «Ромашка»", "АО Газпром": a legal form written before the name (Cyrillic)
+    if s[w0.start] >= 0x400 and (w0.shape == S_UPPER or w0.shape == S_CAP):
+        e = legal_form_at(s, n, w0.start, lim, LF_PREFIX)
+        if e:
+            e = name_after_form(s, n, e, lim)
+            if e > best:
+                best = e
+    # "Vinicio F Arcuri from Globalworth", "works at Smith, Jones and Brown"
+    e = org_after_cue(s, n, w0, f0, lim)
+    if e > best:
+        best = e
+    # a run of capitalised words (and connectors) ending in a company suffix or a legal
+    # form: "Acme Widgets Inc.", "Lehmann-Schulz KG", "Rossi S.p.A.", "Novák s.r.o."
+    e = suffix_run(s, n, w0, f0, lim)
+    if e > best:
+        best = e
+    return best
+
+
+cdef inline bint run_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t j) noexcept nogil:
+    # what may follow a word of a run: a space and a capital, "&", a dotted lower-case form
+    # ("s.r.o.", "e.V.") or a short lower-case word ("and", "e", "und"); a comma; a hyphen
+    # and a capital ("Lehmann-Schulz")
+    cdef Py_UCS4 c = at(s, j, n), d = at(s, j + 1, n)
+    cdef int k
+    if c == 44 or (c == 45 and capital(d)):
+        return True
+    if c != 32:
+        return False
+    if capital(d) or d == 38:
+        return True
+    if not folded(d):
+        return False
+    for k in range(2, 7):
+        c = at(s, j + k, n)
+        if c == 46:
+            return True
+        if not folded(c):
+            return c == 32 and k <= 4
+    return False
+
+
+cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim) noexcept nogil:
+    # up to six capitalised words (or connectors, particles) from w0; the end of the last
+    # company suffix or legal form among them, or 0. "of" only after a head word; a list ("Curatoli, Impastato e Ubaldi Group")
+    # needs its connector before the suffix
+    cdef Word w = w0[0]
+    cdef unsigned int fw, prev_fw = f0
+    cdef Py_ssize_t e = 0, j, i, lf
+    cdef int k
+    cdef bint listing = False
+    # "Results Inc. were good": no suffix right after a common word at a sentence's start
+    cdef bint lone_start = (f0 & G_COMMON and not f0 & (G_ORG | G_ORG_SUFFIX | G_ORG_HEAD | G_FIRST | G_LAST)
+                            and sentence_start(s, n, w0.start) and at(s, w0.end + 1, n) != 38)
     j = w.end
     if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115:
         j += 2  # "Children's"
     elif at(s, j, n) == 46 and w.end - w.start == 2 and lower(s[w.start]) == 115 and lower(s[w.start + 1]) == 116:
         j += 1  # "St. Joseph's Medical Center"
-    if not (at(s, j, n) == 32 and (up(at(s, j + 1, n)) or at(s, j + 1, n) == 38)
-            or at(s, j, n) == 44):
-        return best
-    e = 0
+    if not run_gate(s, n, j):
+        return 0
     for k in range(6):
         j = w.end
         if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
@@ -186,30 +237,328 @@ cdef Py_ssize_t match_org(const uchar_t* s, Py_ssize_t n, const Word* w0, unsign
             j += 1  # "St."
         i = space_gap(s, j, lim)
         if not i:
-            if k and at(s, j, n) == 44 and at(s, j + 1, n) == 32:
-                i = j + 2  # "Acme, Inc."
+            if at(s, j, n) == 44 and at(s, j + 1, n) == 32:
+                i = j + 2  # "Acme, Inc.", "Ríos, Oñate y Alarcón Ltda."
+                listing = listing or k == 0
+            elif at(s, j, n) == 45 and capital(at(s, j + 1, n)):
+                i = j + 1  # "Lehmann-Schulz KG"
             else:
                 break
         if at(s, i, n) == 38 and at(s, i + 1, n) == 32:
             i += 2  # "Johnson & Johnson", "Crescent & Co."
+        lf = legal_form_at(s, n, i, lim, LF_SUFFIX)
+        if lf and read_word(s, n, i, lim, &w) and w.end == lf and gz_get(w.hash, NULL) & G_ORG_SUFFIX:
+            lf = 0  # "Bank", "Inc": a company suffix of core.lexicon, read below ("Bank of ...")
+        if lf and at(s, i - 1, n) != 45 and (at(s, i - 2, n) != 44 or lf - i <= 5):
+            j = lf
+            while j > i and folded(s[j - 1]):
+                j -= 1  # the form's last word: "Savings Bank" ends in a head word
+            fw = gz_get(w.hash, NULL) if read_word(s, n, j, lim, &w) else 0
+            if not (listing and k) and not (k == 0 and lone_start and j == i):
+                e = abbrev_dot(s, n, lf, lim)
+                if fw & G_ORG_HEAD:
+                    e = of_tail(s, n, e, lim)  # "First National Bank of Tucson"
+            w.start, w.end, w.shape = i, abbrev_dot(s, n, lf, lim), S_UPPER
+            prev_fw = G_ORG_SUFFIX
+            continue
         if not read_word(s, n, i, lim, &w):
             break
+        fw = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
-            # "Marks and Spencer"; "of" only after a head word ("Institute of Technology"),
-            # not after a person ("Maria Gonzalez of Acme Widgets Inc.")
-            fw = gz_get(w.hash, NULL)
+            # "Marks and Spencer", "Van den Berg"; "of" only after a head word ("Institute of
+            # Technology"), not after a person ("Maria Gonzalez of Acme Widgets Inc.")
+            if fw & G_PARTICLE and capital(at(s, w.end + 1, n)) and at(s, w.end, n) == 32:
+                continue
             if not fw & G_CONNECTOR or (w.end - w.start == 2 and lower(s[w.start]) == 111
                                         and not prev_fw & (G_ORG_HEAD | G_ORG_SUFFIX)):
                 break
+            listing = False
             continue
-        prev_fw = fw = gz_get(w.hash, NULL)
-        if fw & G_ORG_SUFFIX and (at(s, i - 2, n) != 44 or w.end - w.start <= 4):
+        prev_fw = fw
+        if fw & G_ORG_SUFFIX and (at(s, i - 2, n) != 44 or w.end - w.start <= 4) and not (listing and k) \
+                and not (k == 0 and lone_start):
             e = abbrev_dot(s, n, w.end, lim)
             if fw & G_ORG_HEAD:
                 e = of_tail(s, n, e, lim)  # "First National Bank of Tucson"
-    if e > best:
-        best = e
+    return e
+
+
+# ------------------------------------------------------------------ legal forms
+# core/data/legal_forms.txt (ISO 20275 and more): the forms' letter groups hashed as a
+# phrase ("S.p.A." is "s p a"), in a small open-addressing table of their own
+
+cdef unsigned long long* LF_KEY = NULL
+cdef unsigned char* LF_FLAGS = NULL
+cdef unsigned long long LF_MASK = 0
+cdef unsigned long long ORG_CUE[32]     # core.lexicon.ORG_CUES: "works at", "employed by"
+cdef int ORG_CUES_N = 0
+cdef unsigned long long HASH_FROM = 0
+
+
+cdef void lf_add(unsigned long long h, unsigned char flags):
+    cdef unsigned long long k = h & LF_MASK
+    while LF_KEY[k] and LF_KEY[k] != h:
+        k = (k + 1) & LF_MASK
+    LF_KEY[k] = h
+    LF_FLAGS[k] |= flags
+
+
+cdef inline unsigned int lf_get(unsigned long long h) noexcept nogil:
+    cdef unsigned long long k = h & LF_MASK
+    while LF_KEY[k]:
+        if LF_KEY[k] == h:
+            return LF_FLAGS[k]
+        k = (k + 1) & LF_MASK
+    return 0
+
+
+cdef void init_legal_forms() except *:
+    global LF_KEY, LF_FLAGS, LF_MASK, ORG_CUES_N, HASH_FROM
+    import pathlib
+    from core.lexicon import ORG_CUES
+    cdef unsigned long long size = 1
+    cdef int k
+    forms = []
+    path = pathlib.Path(__file__).parent / "data" / "legal_forms.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, codes = line.partition("\t")
+            forms.append((key, LF_SUFFIX | (LF_PREFIX if "P" in codes else 0)))
+    while size < 4 * len(forms) + 16:  # forms and their heads: load under a half
+        size <<= 1
+    LF_KEY = <unsigned long long*>calloc(size, sizeof(unsigned long long))
+    LF_FLAGS = <unsigned char*>calloc(size, sizeof(unsigned char))
+    if LF_KEY == NULL or LF_FLAGS == NULL:
+        raise MemoryError()
+    LF_MASK = size - 1
+    for key, flags in forms:
+        lf_add(phrase_hash(key), flags)
+        groups = key.split(" ")
+        for k in range(1, len(groups)):
+            lf_add(phrase_hash(" ".join(groups[:k])), LF_MORE)
+    if len(ORG_CUES) > 32:
+        raise ImportError("too many organisation cues")
+    for k, cue in enumerate(ORG_CUES):
+        ORG_CUE[k] = phrase_hash(cue)
+    ORG_CUES_N = len(ORG_CUES)
+    HASH_FROM = phrase_hash("from")
+
+
+cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                               unsigned int want) noexcept nogil:
+    # the end of the longest legal form at i with a `want` flag, or 0: up to six groups of
+    # letters, each followed by one of . / - (and a space) or a space. A group of one letter
+    # needs one of . / - in the form ("A/S", "s.r.o.", not "A S"), and its own '.' after a
+    # space ("Sp. z o.o.", not "S.A. e"); a lower-case form needs a '.' ("a.s.", "e.V."); a
+    # form that is a common word must be in capitals ("AS")
+    cdef unsigned long long h = FNV64_OFFSET
+    cdef Py_ssize_t j = i, k, best = 0
+    cdef int groups = 0, best_groups = 0
+    cdef bint single = False, marked = False, best_marked = False, spaced = False
+    cdef Py_UCS4 c, key
+    cdef unsigned int flags
+    cdef Word w
+    if i >= lim or word_at(s, i - 1, n):
+        return 0
+    while groups < 6:
+        k = j
+        while k < lim and k - j < 24:
+            key = letter_key(s[k])
+            if not key:
+                break
+            h = fnv64(h, key)
+            k += 1
+        if k == j or word_at(s, k, n):
+            break
+        if k - j == 1:
+            single = True
+        groups += 1
+        flags = lf_get(h)
+        if flags & want and (marked or not single) and not (spaced and k - j == 1 and at(s, k, n) != 46):
+            best, best_groups, best_marked = k, groups, marked
+        if not flags & LF_MORE:
+            break
+        c = at(s, k, n)
+        spaced = False
+        if c == 46 or c == 47 or c == 45:
+            marked = True
+            k += 1
+            if at(s, k, n) == 32:
+                k += 1
+                spaced = True
+        elif c == 32:
+            k += 1
+            spaced = True
+        else:
+            break
+        h = fnv64(h, 32)
+        j = k
+    if not best:
+        return 0
+    if not capital(s[i]):
+        return best if best_marked or (at(s, best, n) == 46 and best_groups > 1) else 0
+    if best_groups == 1 and read_word(s, n, i, lim, &w) and w.shape != S_UPPER \
+            and gz_get(w.hash, NULL) & (G_COMMON | G_STOP):
+        return 0
     return best
+
+
+cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                                     unsigned int want) noexcept nogil:
+    # a legal form at i: a letter there, then legal_form_end
+    if i >= lim or not letter_key(s[i]):
+        return 0
+    return legal_form_end(s, n, i, lim, want)
+
+
+cdef inline Py_UCS4 closing_quote(Py_UCS4 c) noexcept nogil:
+    # the quote that closes c, or 0: « », " ", „ “, “ ”, ‚ ‘, 「 」
+    if c == 0xAB:
+        return 0xBB
+    if c == 34:
+        return 34
+    if c == 0x201E or c == 0x201C:
+        return 0x201C if c == 0x201E else 0x201D
+    if c == 0x201A:
+        return 0x2018
+    if c == 0x300C:
+        return 0x300D
+    return 0
+
+
+cdef Py_ssize_t name_after_form(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a legal form written first: a quoted name ("«Ромашка»", "„Firma“") through its
+    # closing quote, or one to four capitalised words ("АО Газпром"); the end, or 0
+    cdef Word w
+    cdef Py_ssize_t j = space_gap(s, e, lim), k, end = 0
+    cdef Py_UCS4 close
+    cdef int words
+    if not j:
+        return 0
+    close = closing_quote(s[j])
+    if close:
+        k = j + 1
+        while k < lim and k - j < 64 and s[k] != close and s[k] != 10 and s[k] != 13:
+            k += 1
+        if k < lim and s[k] == close and k > j + 1 and word_at(s, j + 1, n):
+            return k + 1
+        return 0
+    for words in range(4):
+        if not read_word(s, n, j, lim, &w) or not (w.shape == S_CAP or w.shape == S_UPPER) \
+                or gz_get(w.hash, NULL) & G_STOP:
+            break
+        end = w.end
+        if at(s, end, n) == 45 and capital(at(s, end + 1, n)):
+            j = end + 1
+        else:
+            j = space_gap(s, end, lim)
+            if not j:
+                break
+    return end
+
+
+cdef bint org_cue_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexcept nogil:
+    # "works at", "employed by", "joined" before start; or "from" after a capitalised word
+    # that ends a name ("Vinicio F Arcuri from", "Κατερίνα Καρολίδου from")
+    cdef Word w1, w2
+    cdef Py_ssize_t floor = max(0, start - (LOOKBEHIND - 8)), i
+    cdef unsigned long long h
+    cdef int k
+    if prev_word(s, n, start, floor, &w1) < 0 or w1.end != start - 1:
+        return False
+    if w1.hash == HASH_FROM:
+        i = w1.start - 1
+        if at(s, i, n) != 32:
+            return False
+        while i > floor and letter_key(s[i - 1]) and w1.start - 1 - i < 24:
+            i -= 1
+        if i == w1.start - 1 or not read_word(s, n, i, w1.start - 1, &w2):
+            return False
+        return (w2.shape == S_CAP or w2.shape == S_INITIAL or w2.shape == S_UPPER) \
+            and not gz_get(w2.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_TITLE)
+    h = w1.hash
+    if prev_word(s, n, w1.start, floor, &w2) >= 0 and w2.end == w1.start - 1:
+        h = join_hash(w2.hash, s, &w1)
+    for k in range(ORG_CUES_N):
+        if ORG_CUE[k] == h or ORG_CUE[k] == w1.hash:
+            return True
+    return False
+
+
+cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                              Py_ssize_t lim) noexcept nogil:
+    # capitalised words after an organisation cue, joined by spaces, '-', '&', ', ' or a
+    # connector ("Smith, Jones and Brown"): not a place, a department ("Marketing"), a
+    # given name or a two-letter word ("HR"); the end, or 0
+    cdef Word w = w0[0], nxt, last
+    cdef Py_ssize_t e = w0.end, i
+    cdef Py_UCS4 c = at(s, w0.start - 2, n)
+    cdef unsigned int f = 0
+    cdef int k, value = 0
+    if not (w0.shape == S_CAP or w0.shape == S_UPPER and w0.end - w0.start >= 3) or at(s, w0.start - 1, n) != 32:
+        return 0
+    if not (c == 109 or c == 116 or c == 114 or c == 121 or c == 100 or c == 110 or c == 102):
+        return 0  # (the last letters of from, at, for, by, joined, join, of: cheap, first)
+    if f0 & (G_STOP | G_FUNCTION | G_TITLE | G_HOLIDAY | G_CITY | G_STATE | G_COUNTRY) \
+            or (f0 & G_COMMON and not f0 & G_LAST) or (f0 & G_FIRST and not f0 & G_LAST):
+        return 0
+    if not org_cue_before(s, n, w0.start):
+        return 0
+    if longest_phrase(s, n, w0, f0, lim, G_CITY | G_STATE | G_COUNTRY, &last, &f, &value, False):
+        return 0
+    for k in range(5):
+        i = space_gap(s, w.end, lim)
+        if not i and at(s, w.end, n) == 44 and at(s, w.end + 1, n) == 32:
+            i = w.end + 2
+        elif not i and at(s, w.end, n) == 45 and capital(at(s, w.end + 1, n)):
+            i = w.end + 1
+        if not i:
+            break
+        if at(s, i, n) == 38 and at(s, i + 1, n) == 32:
+            i += 2
+        if not read_word(s, n, i, lim, &nxt):
+            break
+        if nxt.shape == S_LOWER:
+            if not gz_get(nxt.hash, NULL) & G_CONNECTOR:
+                break
+            i = space_gap(s, nxt.end, lim)
+            if not (i and read_word(s, n, i, lim, &nxt)):
+                break
+        if not (nxt.shape == S_CAP or nxt.shape == S_UPPER) or gz_get(nxt.hash, NULL) & (G_STOP | G_FUNCTION):
+            break
+        w = nxt
+        e = w.end
+    return e
+
+
+cdef Py_ssize_t spaceless_org(const uchar_t* s, Py_ssize_t n, const Word* w, Py_ssize_t lim) noexcept nogil:
+    # a run of Han, kana or Hangul that ends or starts with a legal form ("山田株式会社",
+    # "株式会社山田", "易动力科技有限公司"), or a form and a run after a space ("주식회사 삼성",
+    # "삼성 주식회사"); the end, or 0
+    cdef Py_ssize_t length = w.end - w.start, j
+    cdef unsigned long long tail, head
+    cdef Word nxt
+    cdef int k, m
+    for k in range(2, 8):
+        if k >= length:
+            break
+        if length - k > 16:
+            continue
+        tail = FNV64_OFFSET
+        head = FNV64_OFFSET
+        for m in range(k):
+            tail = fnv64(tail, s[w.end - k + m])
+            head = fnv64(head, s[w.start + m])
+        if lf_get(tail) & LF_SUFFIX or lf_get(head) & LF_PREFIX:
+            return w.end
+    j = space_gap(s, w.end, lim)
+    if not (j and read_word(s, n, j, lim, &nxt) and nxt.shape == S_SPACELESS):
+        return 0
+    if length <= 7 and lf_get(w.hash) & LF_PREFIX and nxt.end - nxt.start <= 16:
+        return nxt.end
+    if nxt.end - nxt.start <= 7 and lf_get(nxt.hash) & LF_SUFFIX and length <= 16:
+        return nxt.end
+    return 0
 
 
 cdef inline void lower_place_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
