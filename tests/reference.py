@@ -1832,18 +1832,44 @@ def _saint(t: Text, w: Word) -> bool:
     return t.at(w.end) == "." and w.size == 2 and ascii_lower(t.s[w.start]) == "s"
 
 
+def run_gate(t: Text, j: int) -> bool:
+    """What may follow a word of a run: a space and a capital, "&", a dotted lower-case
+    form ("s.r.o.") or a short lower-case word ("and", "e"); a comma; '-' and a capital."""
+    c, d = t.at(j), t.at(j + 1)
+    if c == "," or (c == "-" and capital(d)):
+        return True
+    if c != " ":
+        return False
+    if capital(d) or d == "&":
+        return True
+    if not _fold(d):
+        return False
+    for k in range(2, 7):
+        c = t.at(j + k)
+        if c == ".":
+            return True
+        if not _fold(c):
+            return c == " " and k <= 4
+    return False
+
+
 def _suffix_run(t: Text, w0: Word, lim: int) -> int:
-    """"Acme Widgets Inc.", "Crescent & Co.", "St. Joseph's Medical Center": up to six
-    capitalised words (or connectors) after w0; the end of the last company suffix among
-    them (0: none). "of" only after a head word or a suffix."""
+    """"Acme Widgets Inc.", "Lehmann-Schulz KG", "Rossi S.p.A.", "Van den Berg B.V.",
+    "Ríos, Oñate y Alarcón Ltda.": up to six capitalised words (or connectors, particles)
+    after w0; the end of the last company suffix or legal form among them (0: none). "of"
+    only after a head word or a suffix; a list after "X, " needs its connector first; no
+    single-word suffix right after a common word at a sentence's start ("Results Inc.")."""
+    f0 = flags_of(w0)
+    lone_start = bool(f0 & G.COMMON and not f0 & (G.ORG | G.ORG_SUFFIX | G.ORG_HEAD | G.FIRST | G.LAST)
+                      and sentence_start(t, w0.start) and t.at(w0.end + 1) != "&")
     j = w0.end
     if _possessive(t, j):
         j += 2  # "Children's"
     elif _saint(t, w0) and ascii_lower(t.s[w0.start + 1]) == "t":
         j += 1  # "St."
-    if not ((t.at(j) == " " and (up(t.at(j + 1)) or t.at(j + 1) == "&")) or t.at(j) == ","):
+    if not run_gate(t, j):
         return 0
-    e, w, prev_f = 0, w0, flags_of(w0)
+    e, w, prev_f, listing = 0, w0, f0, False
     for k in range(6):
         j = w.end
         if _possessive(t, j) and not t.word_at(j + 2):
@@ -1851,33 +1877,258 @@ def _suffix_run(t: Text, w0: Word, lim: int) -> int:
         elif k == 0 and _saint(t, w):
             j += 1
         i = space_gap(t, j, lim)
-        if not i and k and t.at(j) == "," and t.at(j + 1) == " ":
-            i = j + 2  # "Acme, Inc."
         if not i:
-            break
+            if t.at(j) == "," and t.at(j + 1) == " ":
+                i = j + 2  # "Acme, Inc."
+                listing = listing or k == 0
+            elif t.at(j) == "-" and capital(t.at(j + 1)):
+                i = j + 1  # "Lehmann-Schulz KG"
+            else:
+                break
         if t.at(i) == "&" and t.at(i + 1) == " ":
             i += 2  # "Johnson & Johnson"
+        lf = legal_form_at(t, i, lim, LF_SUFFIX)
+        if lf:
+            w = read_word(t, i, lim)
+            if w and w.end == lf and flags_of(w) & G.ORG_SUFFIX:
+                lf = 0  # a company suffix of core.lexicon: below ("Bank of ...")
+        if lf and legal_form_at(t, i, lim, LF_PREFIX) == lf and name_after_form(t, lf, lim):
+            break  # "Акции ПАО Газпром": the form starts the next name
+        if lf and t.at(i - 1) != "-" and (t.at(i - 2) != "," or lf - i <= 5):
+            j = lf
+            while j > i and _fold(t.s[j - 1]):
+                j -= 1  # the form's last word ("Savings Bank")
+            last = read_word(t, j, lim)
+            f = flags_of(last) if last else 0
+            if not (listing and k) and not (k == 0 and lone_start and j == i):
+                e = abbrev_dot(t, lf, lim)
+                if f & G.ORG_HEAD:
+                    e = of_tail(t, e, lim)
+            w = Word(i, abbrev_dot(t, lf, lim), "", UPPER)
+            prev_f = G.ORG_SUFFIX
+            continue
         w = read_word(t, i, lim) or None
         if not w:
             break
         f = flags_of(w)
         if w.shape == LOWER:
+            if f & G.PARTICLE and prev_f & G.PARTICLE and capital(t.at(w.end + 1)) and t.at(w.end) == " ":
+                continue  # "Van den Berg"
             of = w.size == 2 and t.s[w.start] == "o"
-            if not f & G.CONNECTOR or (of and not prev_f & (G.ORG_HEAD | G.ORG_SUFFIX)):
-                break
+            if not f & G.CONNECTOR or e or (of and not prev_f & (G.ORG_HEAD | G.ORG_SUFFIX)):
+                break  # after a suffix "and" starts another name
+            listing = False
             continue
         prev_f = f
-        if f & G.ORG_SUFFIX and (t.at(i - 2) != "," or w.size <= 4):
+        if f & G.ORG_SUFFIX and t.at(w.end) == "." and t.at(w.end + 1) == " " \
+                and legal_form_at(t, w.end + 2, lim, LF_SUFFIX):
+            w = Word(w.start, w.end + 1, w.key, w.shape)  # "GmbH & Co. KG"
+        if f & G.ORG_SUFFIX and (t.at(i - 2) != "," or w.size <= 4) and not (listing and k) \
+                and not (k == 0 and lone_start):
             e = abbrev_dot(t, w.end, lim)
             if f & G.ORG_HEAD:
                 e = of_tail(t, e, lim)  # "First National Bank of Tucson"
     return e
 
 
+# legal forms (core/data/legal_forms.txt): a key is the form's letter groups keyed and
+# joined by spaces ("S.p.A." is "s p a"); MORE: a longer form starts with these groups
+LF_SUFFIX, LF_PREFIX, LF_MORE = 1, 2, 4
+
+
+def _load_legal_forms() -> dict[str, int]:
+    forms: dict[str, int] = {}
+    path = pathlib.Path(lexicon.__file__).parent / "data" / "legal_forms.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, codes = line.partition("\t")
+            forms[key] = forms.get(key, 0) | LF_SUFFIX | (LF_PREFIX if "P" in codes else 0)
+            groups = key.split(" ")
+            for k in range(1, len(groups)):
+                head = " ".join(groups[:k])
+                forms[head] = forms.get(head, 0) | LF_MORE
+    return forms
+
+
+LEGAL_FORMS = _load_legal_forms()
+
+
+def legal_form_end(t: Text, i: int, lim: int, want: int) -> int:
+    """The end of the longest legal form at i with a `want` flag (0: none): up to six
+    groups of letters, each followed by one of . / - (and a space) or a space. A group of
+    one letter needs one of . / - in the form ("A/S", not "A S") and its own '.' after a
+    space ("Sp. z o.o.", not "S.A. e"); a lower-case form needs a '.' ("a.s.", "e.V."); a
+    one-word form that is a common or stop word must be in capitals ("AS")."""
+    if i >= lim or t.word_at(i - 1):
+        return 0
+    keys: list[str] = []
+    j, best, best_groups = i, 0, 0
+    single = marked = best_marked = spaced = False
+    while len(keys) < 6:
+        k = j
+        while k < lim and k - j < 24 and letter_key(t.s[k]):
+            k += 1
+        if k == j or t.word_at(k):
+            break
+        single = single or k - j == 1
+        keys.append("".join(letter_key(ch) for ch in t.s[j:k]))
+        flags = LEGAL_FORMS.get(" ".join(keys), 0)
+        if flags & want and (marked or not single) and not (spaced and k - j == 1 and t.at(k) != "."):
+            best, best_groups, best_marked = k, len(keys), marked
+        if not flags & LF_MORE:
+            break
+        c, spaced = t.at(k), False
+        if c in "./-":
+            marked, k = True, k + 1
+            if t.at(k) == " ":
+                k, spaced = k + 1, True
+        elif c == " ":
+            k, spaced = k + 1, True
+        else:
+            break
+        j = k
+    if not best:
+        return 0
+    if not capital(t.s[i]):
+        return best if best_marked or (t.at(best) == "." and best_groups > 1) else 0
+    if best_groups == 1:
+        w = read_word(t, i, lim)
+        if w and w.shape != UPPER and flags_of(w) & (G.COMMON | G.STOP):
+            return 0
+    return best
+
+
+def legal_form_at(t: Text, i: int, lim: int, want: int) -> int:
+    if i >= lim or not letter_key(t.s[i]):
+        return 0
+    return legal_form_end(t, i, lim, want)
+
+
+CLOSING_QUOTES = {"\u00ab": "\u00bb", '"': '"', "\u201e": "\u201c", "\u201c": "\u201d",
+                  "\u201a": "\u2018", "\u300c": "\u300d"}
+
+
+def name_after_form(t: Text, e: int, lim: int) -> int:
+    """After a legal form written first: a quoted name through its closing quote
+    ("«Ромашка»"), or one to four capitalised words ("АО Газпром"); the end (0: none)."""
+    j = space_gap(t, e, lim)
+    if not j:
+        return 0
+    close = CLOSING_QUOTES.get(t.s[j])
+    if close:
+        k = j + 1
+        while k < lim and k - j < 64 and t.s[k] not in (close, "\n", "\r"):
+            k += 1
+        return k + 1 if k < lim and t.s[k] == close and k > j + 1 and t.word_at(j + 1) else 0
+    end = 0
+    for _ in range(4):
+        w = read_word(t, j, lim)
+        if not w or w.shape not in (CAP, UPPER) or flags_of(w) & G.STOP:
+            break
+        end = w.end
+        if t.at(end) == "-" and capital(t.at(end + 1)):
+            j = end + 1
+        else:
+            j = space_gap(t, end, lim)
+            if not j:
+                break
+    return end
+
+
+ORG_CUES = frozenset(lexicon.ORG_CUES)
+
+
+def org_cue_before(t: Text, start: int) -> bool:
+    """"works at", "employed by", "joined" before start, or "from" after a capitalised
+    word that ends a name ("Vinicio F Arcuri from", "Κατερίνα Καρολίδου from")."""
+    floor = max(0, start - (LOOKBEHIND - 8))
+    w1 = prev_word(t, start, floor)
+    if not w1 or w1.end != start - 1:
+        return False
+    if w1.key == "from":
+        i = w1.start - 1
+        if t.at(i) != " ":
+            return False
+        while i > floor and letter_key(t.s[i - 1]) and w1.start - 1 - i < 24:
+            i -= 1
+        w2 = read_word(t, i, w1.start - 1) if i != w1.start - 1 else None
+        return bool(w2) and w2.shape in (CAP, INITIAL, UPPER) \
+            and not flags_of(w2) & (G.COMMON | G.STOP | G.FUNCTION | G.TITLE)
+    w2 = prev_word(t, w1.start, floor)
+    two = w2.key + " " + w1.key if w2 and w2.end == w1.start - 1 else w1.key
+    return two in ORG_CUES or w1.key in ORG_CUES
+
+
+def org_after_cue(t: Text, w0: Word, f0: int, lim: int) -> int:
+    """Capitalised words after an organisation cue, joined by spaces, '-', '&', ', ' or a
+    connector ("Smith, Jones and Brown"): not a place, a department ("Marketing"), a given
+    name or a word of two capitals ("HR"); the end (0: none)."""
+    if not (w0.shape == CAP or w0.shape == UPPER and w0.size >= 3) or t.at(w0.start - 1) != " ":
+        return 0
+    if t.at(w0.start - 2) not in "mtrydnf":
+        return 0
+    if f0 & (G.STOP | G.FUNCTION | G.TITLE | G.HOLIDAY | PLACE) or (f0 & G.COMMON and not f0 & G.LAST) \
+            or (f0 & G.FIRST and not f0 & G.LAST):
+        return 0
+    if not org_cue_before(t, w0.start) or longest_phrase(t, w0, lim, PLACE, False):
+        return 0
+    w, e = w0, w0.end
+    for _ in range(5):
+        i = space_gap(t, w.end, lim)
+        if not i and t.at(w.end) == "," and t.at(w.end + 1) == " ":
+            i = w.end + 2
+        elif not i and t.at(w.end) == "-" and capital(t.at(w.end + 1)):
+            i = w.end + 1
+        if not i:
+            break
+        if t.at(i) == "&" and t.at(i + 1) == " ":
+            i += 2
+        nxt = read_word(t, i, lim)
+        if not nxt:
+            break
+        if nxt.shape == LOWER:
+            if not flags_of(nxt) & G.CONNECTOR:
+                break
+            i = space_gap(t, nxt.end, lim)
+            nxt = read_word(t, i, lim) if i else None
+            if not nxt:
+                break
+        if nxt.shape not in (CAP, UPPER) or flags_of(nxt) & (G.STOP | G.FUNCTION):
+            break
+        w, e = nxt, nxt.end
+    if t.at(e) in "'\u2019" and ascii_lower(t.at(e + 1)) == "s":
+        return 0  # "Anna from Maria's team"
+    return e
+
+
+def spaceless_org(t: Text, w: Word, lim: int) -> int:
+    """A run of Han, kana or Hangul that ends or starts with a legal form ("山田株式会社",
+    "株式会社山田"), or a form and a run after a space ("주식회사 삼성"); the end (0: none)."""
+    for k in range(2, 8):
+        if k >= w.size:
+            break
+        if w.size - k > 16:
+            continue
+        if LEGAL_FORMS.get(t.s[w.end - k:w.end], 0) & LF_SUFFIX \
+                or LEGAL_FORMS.get(t.s[w.start:w.start + k], 0) & LF_PREFIX:
+            return w.end
+    j = space_gap(t, w.end, lim)
+    nxt = read_word(t, j, lim) if j else None
+    if not (nxt and nxt.shape == SPACELESS):
+        return 0
+    if w.size <= 7 and LEGAL_FORMS.get(w.key, 0) & LF_PREFIX and nxt.size <= 16:
+        return nxt.end
+    if nxt.size <= 7 and LEGAL_FORMS.get(nxt.key, 0) & LF_SUFFIX and w.size <= 16:
+        return nxt.end
+    return 0
+
+
 def match_org(t: Text, w0: Word, f0: int, lim: int) -> int:
     """The end of the longest organisation at w0 (0: none): a listed one (a common word
     needs a capital run, not a sentence's start, or a context word: "at Chase"), a head
-    word and "of ..." ("Bank of America"), or a run ending in a company suffix."""
+    word and "of ..." ("Bank of America"), a legal form written first and a name ("ООО
+    «Ромашка»"), a name after a cue ("from Globalworth"), or a run ending in a company
+    suffix or legal form."""
     best = 0
     p = longest_phrase(t, w0, lim, G.ORG, False)
     if p and (not p.flags & G.COMMON or p.words > 1 or w0.shape == UPPER
@@ -1889,6 +2140,11 @@ def match_org(t: Text, w0: Word, f0: int, lim: int) -> int:
         e = of_tail(t, w0.end, lim)
         if e > w0.end:
             best = max(best, e)
+    if ord(t.s[w0.start]) >= 0x400 and w0.shape in (UPPER, CAP):
+        e = legal_form_at(t, w0.start, lim, LF_PREFIX)
+        if e:
+            best = max(best, name_after_form(t, e, lim))
+    best = max(best, org_after_cue(t, w0, f0, lim))
     return max(best, _suffix_run(t, w0, lim))
 
 
@@ -2564,6 +2820,11 @@ def _other_letter(t: Text, pos: int, word_end: int, lim: int, types: int, out: l
         return None
     if w.shape in (CAP, UPPER, INITIAL):
         return _words_at(t, pos, word_end, lim, types, out)
+    if w.shape == SPACELESS and _on(types, ORG):
+        e = spaceless_org(t, w, lim)
+        if e:
+            out.append(_scored(t, pos, e, lim, ORG))
+            return e
     if w.shape in (NOCASE, SPACELESS) and _on(types, PERSON):
         r = match_script_name(t, w, lim)
         if r:

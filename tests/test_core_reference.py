@@ -383,7 +383,18 @@ ORG_PIECES = ["Acme Widgets Inc.", "Acme, Inc.", "Bank of America", "University 
               "St. Joseph's Medical Center", "First National Bank of Tucson", "Institute of Technology",
               "Brightwater Children's Hospital", "Chase", "Apple", "Acme Corp", "LLC", "Ltd.", "Group",
               "Holdings", "Bank", "of", "and", "the", "Federal Reserve Bank of New York", "works at",
-              "joined", "at", "with"]
+              "joined", "at", "with",
+              # legal forms of many countries, names before and after them, cues and near misses
+              "GmbH", "Müller GmbH", "Lehmann-Schulz KG", "GmbH & Co. KG", "e.V.", "S.p.A.", "S.p.A",
+              "Rossi S.p.A.", "Sp. z o.o.", "sp. z o.o.", "s.r.o.", "a.s.", "S.A.", "S.A. de C.V.",
+              "S. A", "A/S", "A S", "ApS", "Oy", "AB", "AS", "As", "as", "Kft.", "Bt.", "d.o.o.",
+              "B.V.", "BV", "bv", "N.V.", "Ltda.", "EIRELI", "Pty Ltd", "Pvt. Ltd.", "Inc", "SARL",
+              "Sàrl", "K.K.", "ООО", "ООО «Ромашка»", "АО", "ПАО Газпром", "ИП", "«", "»", "„Firma“",
+              '"Acme"', "株式会社", "株式会社山田", "山田株式会社", "有限公司", "科技有限公司", "주식회사",
+              "주식회사 삼성", "삼성", "from", "Vinicio F Arcuri from", "Anna from", "employed by",
+              "works for", "Smith, Jones and", "e", "y", "und", "et", "og", "en", "van den", "de",
+              "Results", "Thanks", "Van", "Hijos", "Søn", "Κυρκούδη-Ρίζος Α.Β.Ε.Ε.", "Α.Ε.", "HR",
+              "Berlin", "Buenos Aires", "Marketing", "Savings Bank", "National Bank", "S.A. e"]
 DOMAINS = ["example.com", "acme-corp.co.uk", "setup.py", "notes.md", "thanks.it", "home.in",
            "acme dot com", "ACME.COM", "Example.com", "mail.example.org", "x.blogspot.com",
            "a.b.kawasaki.jp", "tri-county-staffing.com", "web2.example.com", "foo.bar", "site.zip",

@@ -147,7 +147,8 @@ def build(elf_path: str, libpostal: str | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for form in forms:
         key = key_of(form, lex.word_key)
-        if not key or key in never or (key in common and key not in COMMON_FORMS):
+        if not key or (key not in TWO_LETTER_FORMS
+                       and (key in never or (key in common and key not in COMMON_FORMS))):
             continue
         if len(key) == 2 and key not in supplement and key not in TWO_LETTER_FORMS \
                 and key not in lex.ORG_SUFFIXES:

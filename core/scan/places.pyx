@@ -249,6 +249,8 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         lf = legal_form_at(s, n, i, lim, LF_SUFFIX)
         if lf and read_word(s, n, i, lim, &w) and w.end == lf and gz_get(w.hash, NULL) & G_ORG_SUFFIX:
             lf = 0  # "Bank", "Inc": a company suffix of core.lexicon, read below ("Bank of ...")
+        if lf and legal_form_at(s, n, i, lim, LF_PREFIX) == lf and name_after_form(s, n, lf, lim):
+            break  # "Акции ПАО Газпром": the form starts the next name
         if lf and at(s, i - 1, n) != 45 and (at(s, i - 2, n) != 44 or lf - i <= 5):
             j = lf
             while j > i and folded(s[j - 1]):
@@ -267,14 +269,18 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         if w.shape == S_LOWER:
             # "Marks and Spencer", "Van den Berg"; "of" only after a head word ("Institute of
             # Technology"), not after a person ("Maria Gonzalez of Acme Widgets Inc.")
-            if fw & G_PARTICLE and capital(at(s, w.end + 1, n)) and at(s, w.end, n) == 32:
-                continue
-            if not fw & G_CONNECTOR or (w.end - w.start == 2 and lower(s[w.start]) == 111
-                                        and not prev_fw & (G_ORG_HEAD | G_ORG_SUFFIX)):
-                break
+            if fw & G_PARTICLE and prev_fw & G_PARTICLE and capital(at(s, w.end + 1, n)) \
+                    and at(s, w.end, n) == 32:
+                continue  # "Van den Berg", "De la Cruz"
+            if not fw & G_CONNECTOR or e or (w.end - w.start == 2 and lower(s[w.start]) == 111
+                                             and not prev_fw & (G_ORG_HEAD | G_ORG_SUFFIX)):
+                break  # (after a suffix, "and" starts another name: "Acme Inc. and Beta GmbH")
             listing = False
             continue
         prev_fw = fw
+        if fw & G_ORG_SUFFIX and at(s, w.end, n) == 46 and at(s, w.end + 1, n) == 32 \
+                and legal_form_at(s, n, w.end + 2, lim, LF_SUFFIX):
+            w.end += 1  # "GmbH & Co. KG"
         if fw & G_ORG_SUFFIX and (at(s, i - 2, n) != 44 or w.end - w.start <= 4) and not (listing and k) \
                 and not (k == 0 and lone_start):
             e = abbrev_dot(s, n, w.end, lim)
@@ -528,6 +534,8 @@ cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, un
             break
         w = nxt
         e = w.end
+    if (at(s, e, n) == 39 or at(s, e, n) == 0x2019) and lower(at(s, e + 1, n)) == 115:
+        return 0  # "Anna from Maria's team"
     return e
 
 
