@@ -24,6 +24,8 @@ LOOKBEHIND_CODE_POINTS: Final[int]  # released text kept as context
 IBAN_LENGTHS: Final[dict[str, int]]  # country code -> IBAN length
 ISO_COUNTRIES: Final[frozenset[str]]  # ISO 3166-1 alpha-2 codes, and XK
 NUMBER_VALUES: Final[dict[str, int]]  # spoken-number word classes -> their value
+# payment card networks: (network, first IIN, last IIN, lengths, counts only after a card word)
+CARD_ISSUERS: Final[tuple[tuple[str, str, str, tuple[int, ...], bool], ...]]
 
 def scan(text: str, start: int = 0, types: int = ..., final: bool = True, carry: int = 0,
          day_first: bool = False) -> tuple[list[_Span], int, int]:

@@ -413,6 +413,7 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
 init_classes()
 init_keywords()
 init_iban()
+init_issuers()
 init_pairs()
 init_countries()
 init_fold()

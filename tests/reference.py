@@ -46,6 +46,7 @@ import unicodedata
 from typing import NamedTuple, Optional
 
 from core import lexicon
+from core._scan import CARD_ISSUERS
 from core.entity_types import BY_NAME, ENTITY_TYPES
 
 LOOKBEHIND = 64
@@ -433,41 +434,44 @@ class Text:
         return total % 10 == 0
 
     @staticmethod
-    def issuer_ok(d: str) -> bool:
-        n = len(d)
-        p2, p3, p4, p6 = int(d[:2]), int(d[:3]), int(d[:4]), int(d[:6])
-        issuers = [  # (prefix test, allowed lengths); the first matching issuer decides
-            (d[0] == "4", {13, 16, 19}),                                        # Visa
-            (51 <= p2 <= 55 or 2221 <= p4 <= 2720, {16}),                        # Mastercard
-            (p2 in (34, 37), {15}),                                              # Amex
-            (p4 == 6011 or 644 <= p3 <= 649 or p2 == 65, range(16, 20)),         # Discover
-            (622126 <= p6 <= 622925 or p2 == 62, range(16, 20)),                 # UnionPay
-            (3528 <= p4 <= 3589, range(16, 20)),                                 # JCB
-            (300 <= p3 <= 305 or p4 == 3095 or p2 in (36, 38, 39), range(14, 20)),  # Diners
-            (2200 <= p4 <= 2204, range(16, 20)),                                 # Mir
-            (p2 in (60, 81, 82) or p3 == 508, {16}),                             # RuPay
-            (p4 in (5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763) or p2 == 67,
-             range(12, 20)),                                                     # Maestro
-        ]
-        for matches, lengths in issuers:
-            if matches:
-                return n in lengths
-        return False
+    def issuer(d: str) -> int:
+        """2: a row of the issuer table (core._scan.CARD_ISSUERS) holds the number's prefix
+        and length; 1: only rows that count after a card word; 0: none."""
+        best = 0
+        for _, first, last, lengths, needs_word in CARD_ISSUERS:
+            if first <= d[:len(first)] <= last and len(d) in lengths:
+                if not needs_word:
+                    return 2
+                best = 1
+        return best
 
-    def card(self, plus: bool, gs: list[Group]) -> int:
-        """Groups used (0: none): 12-19 digits passing Luhn with an issuer's prefix
-        and length; grouped cards use ' ' or '-', a first group of 4-6 digits and
-        others of 2-7."""
+    def issuer_ok(self, d: str) -> bool:
+        return self.issuer(d) == 2
+
+    @staticmethod
+    def card_grouping(gs: list[Group]) -> bool:
+        """Grouped cards: ' ' or '-' throughout, a first group of 4-6 digits, the others of
+        2-7, the last maybe shorter when all the others have four ("4222 2222 2222 2")."""
+        lengths = [g.length for g in gs]
+        if not (4 <= lengths[0] <= 6 and all(2 <= k <= 7 for k in lengths[1:-1])):
+            return False
+        return 2 <= lengths[-1] <= 7 or (set(lengths[:-1]) == {4} and lengths[-1] >= 1)
+
+    def card(self, plus: bool, gs: list[Group], pos: int, lim: int) -> int:
+        """Groups used (0: none): 12-19 digits passing Luhn with an issuer's prefix and
+        length (a card word near for the rows that need one); the most groups that read so."""
         if plus or gs[0].paren:
             return 0
         for j in range(len(gs), 0, -1):
             d = self.digits(gs, j)
             if not 12 <= len(d) <= 19 or self.continues(gs, j):
                 continue
-            if j > 1 and not (self.plain(plus, gs, j, " -") and 4 <= gs[0].length <= 6
-                              and all(2 <= g.length <= 7 for g in gs[1:j])):
+            if j > 1 and not (self.plain(plus, gs, j, " -") and self.card_grouping(gs[:j])):
                 continue
-            if self.luhn(d) and self.issuer_ok(d):
+            if not self.luhn(d):
+                continue
+            found = self.issuer(d)
+            if found == 2 or (found == 1 and self.context(pos, gs[j - 1].stop, lim, CARD)):
                 return j
         return 0
 
@@ -727,7 +731,7 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         if r:
             best_e, best_t, best_aux = r[0], DATE, r[1]
     if _on(types, CARD):
-        used = t.card(plus, gs)
+        used = t.card(plus, gs, pos, lim)
         if used:
             offer(gs[used - 1].stop, CARD)
     if (_on(types, SSN) and len(gs) >= 3 and t.plain(plus, gs, 3, "- .")

@@ -3,10 +3,23 @@
 # licence, bank account); phone candidates (digit groups shaped like a phone number, which
 # the caller validates).
 
+cdef enum:
+    MAX_ISSUERS = 128      # rows of CARD_ISSUERS
+
+cdef struct Issuer:        # a row of CARD_ISSUERS
+    int lo, hi             # first and last IIN of the range, numbers of `width` digits
+    int width
+    unsigned int lengths   # bit n: card numbers of n digits
+    bint needs_word        # counts only after a card word
+
 cdef bint luhn(const int* d, int n) noexcept nogil
+cdef void init_issuers() except *
 cdef int prefix(const int* d, int k) noexcept nogil
 cdef bint issuer_length(const int* d, int n) noexcept nogil
-cdef int match_card(const uchar_t* s, const Groups* g) noexcept nogil
+cdef int issuer(const int* d, int n) noexcept nogil
+cdef bint card_groups(const Groups* g, int j) noexcept nogil
+cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
+                    unsigned long long* before) noexcept nogil
 cdef long long expiry_numeric(const uchar_t* s, const Groups* g) noexcept nogil
 cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
                                      long long* aux) noexcept nogil

@@ -16,6 +16,114 @@ cdef bint luhn(const int* d, int n) noexcept nogil:
     return total % 10 == 0
 
 
+# Payment card networks: the issuer identification number (IIN) ranges each uses and its card
+# lengths, one row per range: (network, first IIN, last IIN, lengths, needs a card word).
+# Sources, read 2026-11-24: Wikipedia, "Payment card number", the table of section "Issuer
+# identification number (IIN)" (active networks only); cross-checked with the table of
+# braintree/credit-card-type (MIT), src/lib/card-types.ts at fbd8ed8 (2026-06-30).
+# A number is a card when any row holds its prefix and its length (and it passes Luhn).
+# Rows marked True are broad or uncertain ranges: they count only after a card word (card,
+# credit, debit, visa, ... within the type's window): Visa's lengths other than 13, 16 and 19
+# (ISO/IEC 7812 allows 13-19; Visa issues 16, once 13, and 19), Maestro's whole 50 and 56-69
+# (Wikipedia's older row; the networks issue from the listed ranges), the 35 range outside
+# JCB's 3528-3589 (RuPay-JCB and LankaPay co-brands; Faker and other generators draw from it),
+# and UATP's 1.
+CARD_ISSUERS = (
+    ("Visa", "4", "4", (13, 16, 19), False),
+    ("Visa", "4", "4", (14, 15, 17, 18), True),
+    ("Mastercard", "51", "55", (16,), False),
+    ("Mastercard", "2221", "2720", (16,), False),
+    ("American Express", "34", "34", (15,), False),
+    ("American Express", "37", "37", (15,), False),
+    ("Discover", "6011", "6011", (16, 17, 18, 19), False),
+    ("Discover", "644", "649", (16, 17, 18, 19), False),
+    ("Discover", "65", "65", (16, 17, 18, 19), False),
+    ("Diners Club International", "300", "305", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "3095", "3095", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "36", "36", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "38", "39", (14, 15, 16, 17, 18, 19), False),
+    ("JCB", "3528", "3589", (16, 17, 18, 19), False),
+    ("JCB", "1800", "1800", (15,), False),
+    ("JCB", "2131", "2131", (15,), False),
+    ("JCB co-brands", "35", "35", (16, 17, 18, 19), True),
+    ("UnionPay", "62", "62", (16, 17, 18, 19), False),
+    ("Mir", "2200", "2204", (16, 17, 18, 19), False),
+    ("BORICA", "2205", "2205", (16,), False),
+    ("RuPay", "60", "60", (16,), False),
+    ("RuPay", "81", "82", (16,), False),
+    ("RuPay", "508", "508", (16,), False),
+    ("RuPay", "353", "353", (16,), False),
+    ("RuPay", "356", "356", (16,), False),
+    ("LankaPay", "357111", "357111", (16,), False),
+    ("Troy", "9792", "9792", (16,), False),
+    ("UzCard", "8600", "8600", (16,), False),
+    ("Humo", "9860", "9860", (16,), False),
+    ("GPN", "1946", "1946", (16, 18, 19), False),
+    ("UkrCard", "60400100", "60420099", (16, 17, 18, 19), False),
+    ("InterPayment", "636", "636", (16, 17, 18, 19), False),
+    ("InstaPayment", "637", "639", (16,), False),
+    ("NPS Pridnestrovie", "6054740", "6054744", (16,), False),
+    ("Dankort", "5019", "5019", (16,), False),
+    ("Maestro", "5018", "5018", tuple(range(12, 20)), False),
+    ("Maestro", "5020", "5020", tuple(range(12, 20)), False),
+    ("Maestro", "5038", "5038", tuple(range(12, 20)), False),
+    ("Maestro", "5893", "5893", tuple(range(12, 20)), False),
+    ("Maestro", "6304", "6304", tuple(range(12, 20)), False),
+    ("Maestro", "6759", "6759", tuple(range(12, 20)), False),
+    ("Maestro", "6761", "6763", tuple(range(12, 20)), False),
+    ("Maestro UK", "676770", "676770", tuple(range(12, 20)), False),
+    ("Maestro UK", "676774", "676774", tuple(range(12, 20)), False),
+    ("Maestro", "50", "50", tuple(range(12, 20)), True),
+    ("Maestro", "56", "69", tuple(range(12, 20)), True),
+    ("Verve", "506099", "506198", (16, 18, 19), False),
+    ("Verve", "507865", "507964", (16, 18, 19), False),
+    ("Verve", "650002", "650027", (16, 18, 19), False),
+    ("Elo", "401178", "401179", (16,), False),
+    ("Elo", "431274", "431274", (16,), False),
+    ("Elo", "438935", "438935", (16,), False),
+    ("Elo", "451416", "451416", (16,), False),
+    ("Elo", "457393", "457393", (16,), False),
+    ("Elo", "457631", "457632", (16,), False),
+    ("Elo", "504175", "504175", (16,), False),
+    ("Elo", "506699", "506778", (16,), False),
+    ("Elo", "509000", "509999", (16,), False),
+    ("Elo", "627780", "627780", (16,), False),
+    ("Elo", "636297", "636297", (16,), False),
+    ("Elo", "636368", "636368", (16,), False),
+    ("Elo", "650031", "650033", (16,), False),
+    ("Elo", "650035", "650051", (16,), False),
+    ("Elo", "650405", "650439", (16,), False),
+    ("Elo", "650485", "650538", (16,), False),
+    ("Elo", "650541", "650598", (16,), False),
+    ("Elo", "650700", "650718", (16,), False),
+    ("Elo", "650720", "650727", (16,), False),
+    ("Elo", "650901", "650978", (16,), False),
+    ("Elo", "651652", "651679", (16,), False),
+    ("Elo", "655000", "655019", (16,), False),
+    ("Elo", "655021", "655058", (16,), False),
+    ("Hipercard", "606282", "606282", (16, 17, 18, 19), False),
+    ("Hipercard", "3841", "3841", (16, 17, 18, 19), False),
+    ("UATP", "1", "1", (15,), True),
+)
+cdef Issuer ISSUERS[MAX_ISSUERS]
+cdef int N_ISSUERS = 0
+
+
+cdef void init_issuers() except *:
+    global N_ISSUERS
+    if len(CARD_ISSUERS) > MAX_ISSUERS:
+        raise ImportError("more card issuer rows than MAX_ISSUERS")
+    for k, (_, first, last, lengths, needs_word) in enumerate(CARD_ISSUERS):
+        if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):
+            raise ImportError(f"card issuer row {k}: bad IIN range or length")
+        ISSUERS[k].lo = int(first)
+        ISSUERS[k].hi = int(last)
+        ISSUERS[k].width = len(first)
+        ISSUERS[k].lengths = sum(1 << n for n in lengths)
+        ISSUERS[k].needs_word = needs_word
+    N_ISSUERS = len(CARD_ISSUERS)
+
+
 cdef int prefix(const int* d, int k) noexcept nogil:
     cdef int i, v = 0
     for i in range(k):
@@ -24,47 +132,56 @@ cdef int prefix(const int* d, int k) noexcept nogil:
 
 
 cdef bint issuer_length(const int* d, int n) noexcept nogil:
-    # issuer identification number ranges and the lengths each issuer uses
-    cdef int p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4), p6 = prefix(d, 6)
-    if d[0] == 4:                                     # Visa
-        return n == 13 or n == 16 or n == 19
-    if 51 <= p2 <= 55 or 2221 <= p4 <= 2720:          # Mastercard
-        return n == 16
-    if p2 == 34 or p2 == 37:                          # American Express
-        return n == 15
-    if p4 == 6011 or 644 <= p3 <= 649 or p2 == 65:    # Discover
-        return 16 <= n <= 19
-    if 622126 <= p6 <= 622925 or p2 == 62:            # UnionPay
-        return 16 <= n <= 19
-    if 3528 <= p4 <= 3589:                            # JCB
-        return 16 <= n <= 19
-    if 300 <= p3 <= 305 or p4 == 3095 or p2 == 36 or p2 == 38 or p2 == 39:  # Diners
-        return 14 <= n <= 19
-    if 2200 <= p4 <= 2204:                            # Mir
-        return 16 <= n <= 19
-    if p2 == 60 or p2 == 81 or p2 == 82 or p3 == 508:  # RuPay
-        return n == 16
-    if (p4 == 5018 or p4 == 5020 or p4 == 5038 or p4 == 5893 or p4 == 6304
-            or p4 == 6759 or 6761 <= p4 <= 6763 or p2 == 67):  # Maestro
-        return 12 <= n <= 19
-    return False
+    # a row that needs no card word holds the number's prefix and length
+    return issuer(d, n) == 2
 
 
-cdef int match_card(const uchar_t* s, const Groups* g) noexcept nogil:
-    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length
-    cdef int j, n
+cdef int issuer(const int* d, int n) noexcept nogil:
+    # 2: a row holds the number's prefix and length; 1: only rows that need a card word; 0: none
+    cdef int k, w, best = 0
+    cdef int p[9]
+    p[0] = 0
+    for w in range(1, 9):
+        p[w] = p[w - 1] * 10 + d[w - 1]
+    for k in range(N_ISSUERS):
+        w = ISSUERS[k].width
+        if ISSUERS[k].lo <= p[w] <= ISSUERS[k].hi and (ISSUERS[k].lengths >> n) & 1:
+            if not ISSUERS[k].needs_word:
+                return 2
+            best = 1
+    return best
+
+
+cdef bint card_groups(const Groups* g, int j) noexcept nogil:
+    # a card written in groups: one of " -" throughout, a first group of 4-6 digits, the
+    # others of 2-7; the last may be shorter when all others have four ("4222 2222 2222 2")
+    cdef int k
+    cdef bint fours = True
+    if not (plain_groups(g, j, b" -") and 4 <= group_len(g, 0) <= 6 and groups_between(g, 1, j - 1, 2, 7)):
+        return False
+    for k in range(j - 1):
+        fours = fours and group_len(g, k) == 4
+    return 2 <= group_len(g, j - 1) <= 7 or (fours and group_len(g, j - 1) >= 1)
+
+
+cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
+                    unsigned long long* before) noexcept nogil:
+    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length (and a card
+    # word near when only a broad range holds it); the most groups that read so
+    cdef int j, k, found
     cdef int d[MAX_GROUPS * 20]
     if g.plus or g.paren[0]:
         return 0
     for j in range(g.n, 0, -1):
-        n = total_digits(g, j)
-        if n < 12 or n > 19 or continues(g, j):
-            continue
-        if j > 1 and not (plain_groups(g, j, b" -") and 4 <= group_len(g, 0) <= 6
-                          and groups_between(g, 1, j, 2, 7)):
+        k = total_digits(g, j)
+        if k < 12 or k > 19 or continues(g, j) or (j > 1 and not card_groups(g, j)):
             continue
         collect_digits(s, g, j, d)
-        if luhn(d, n) and issuer_length(d, n):
+        if not luhn(d, k):
+            continue
+        found = issuer(d, k)
+        if found == 2 or (found == 1 and has_context(s, n, pos, g.stop[j - 1], lim, T_CREDIT_CARD_NUMBER,
+                                                     before)):
             return j
     return 0
 
@@ -247,7 +364,7 @@ cdef inline void card_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     # 12-19 digits, maybe in groups, Luhn-valid with a known issuer's prefix and length
     cdef int used
     if type_on(opt, T_CREDIT_CARD_NUMBER):
-        used = match_card(s, g)
+        used = match_card(s, n, pos, lim, g, &b.before)
         if used and g.stop[used - 1] > b.end and not word_at(s, g.stop[used - 1], n):
             b.end, b.type_id = g.stop[used - 1], T_CREDIT_CARD_NUMBER
 
