@@ -787,9 +787,11 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)):
                 offer(g0.stop, AGE, age)
     if best_t < 0 and not plus and not g0.paren:
-        # an ID number by its context word: passport, driver's licence, bank account (the
-        # core reads no word boundary after its last group: "123456789x" gives "123456789")
+        # an ID number by its context word: passport, driver's licence, bank account; it
+        # ends a word ("acct 123456789x" is none)
         used = id_groups(t, plus, gs)
+        if used and t.word_at(gs[used - 1].stop):
+            used = 0
         type_id = id_type(t, pos, len(t.digits(gs, used)), True, types) if used else -1
         if type_id >= 0:
             best_e, best_t = gs[used - 1].stop, type_id

@@ -114,3 +114,17 @@ def test_issuer_table_rows():
     for network, first, last, lengths, needs_word in _scan.CARD_ISSUERS:
         assert first.isdigit() and len(first) == len(last) and first <= last, network
         assert lengths and all(12 <= n <= 19 for n in lengths), network
+
+
+# ---------------------------------------------------------------- ID numbers from digit groups
+
+@pytest.mark.parametrize("text", ["acct 123456789x", "account 123-456-789b", "passport 123456789_",
+                                  "acct 123456789é"])
+def test_id_number_ends_a_word(text):
+    assert [e.type for e in find(text)] == []
+
+
+@pytest.mark.parametrize("text, number", [("acct 123456789.", "123456789"),
+                                          ("account: 123-456-789, thanks", "123-456-789")])
+def test_id_number_before_punctuation(text, number):
+    assert found(text, "US_BANK_ACCOUNT_NUMBER") == [number]

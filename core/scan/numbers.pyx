@@ -420,11 +420,11 @@ cdef inline void short_number_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
 cdef inline void id_number_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                               const Options* opt, const Groups* g, Best* b) noexcept nogil:
     # where nothing else was read: an ID number by the context word nearest before it
-    # (passport, driver's licence, bank account)
+    # (passport, driver's licence, bank account), ending a word
     cdef int used, t
     if b.type_id < 0 and not g.plus and not g.paren[0]:
         used = id_groups(g)
-        if used:
+        if used and not word_at(s, g.stop[used - 1], n):
             t = id_type(s, n, pos, total_digits(g, used), True, opt, &b.near)
             if t >= 0:
                 b.end, b.type_id = g.stop[used - 1], t
