@@ -15,6 +15,7 @@ ALTERNATIVE: Final = 2  # a shorter phone candidate with the same start as the p
 CONTEXT: Final = 4  # a context word was found near the span
 SPOKEN: Final = 8  # a number said in words; aux holds its digits
 SPOKEN_PLUS: Final = 16  # ... said after "plus": an international phone number
+PHONE_CUE: Final = 32  # a phone candidate right after a strong cue ("Mobile:", "call me at")
 # scan carry
 URL_CARRY: Final = 1  # the previous span was a URL cut short; it goes on at `resume`
 # code points

@@ -338,6 +338,7 @@ ALTERNATIVE = F_ALTERNATIVE
 CONTEXT = F_CONTEXT
 SPOKEN = F_SPOKEN
 SPOKEN_PLUS = F_SPOKEN_PLUS
+PHONE_CUE = F_PHONE_CUE
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
@@ -414,6 +415,7 @@ init_classes()
 init_keywords()
 init_iban()
 init_issuers()
+init_phone_cues()
 init_pairs()
 init_countries()
 init_fold()

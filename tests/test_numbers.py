@@ -2,11 +2,13 @@
 numbers of many countries, written in their own ways, with their near misses."""
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 
 import core
 from core import _scan
-from core.detect import Detection
+from core.detect import PHONE_CUE_SCORE, Detection
+from core.values import phone_e164
 
 
 def find(text: str, **detection) -> list[core.Entity]:
@@ -103,6 +105,7 @@ def test_card_alone(number, broken, network):
 def test_broad_range_needs_a_card_word(number, broken, network):
     assert found(number, "CREDIT_CARD_NUMBER") == []
     assert found(f"order {number}", "CREDIT_CARD_NUMBER") == []
+    assert found(f"card 1234 {number}", "CREDIT_CARD_NUMBER") == []   # inside a longer run
 
 
 @pytest.mark.parametrize("number", CARDS_WRONG_LENGTH)
@@ -128,3 +131,190 @@ def test_id_number_ends_a_word(text):
                                           ("account: 123-456-789, thanks", "123-456-789")])
 def test_id_number_before_punctuation(text, number):
     assert found(text, "US_BANK_ACCOUNT_NUMBER") == [number]
+
+
+# ---------------------------------------------------------------- phones of many countries
+# phonenumbers' example numbers (fixed line and mobile) of these regions, in every written form
+
+REGIONS = ("AR AT AU BE BR CA CH CL CN CO CZ DE DK EG ES FI FR GB GR HK IE IL IN IT JP KE KR MX MY NG "
+           "NL NO NZ PE PH PK PL PT RO RU SA SE SG TH TR TW UA US VN ZA").split()
+
+
+def examples() -> list[tuple[str, str, str, str]]:
+    """(region, E.164, international form, national form) of each example number."""
+    out = []
+    for region in REGIONS:
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            number = phonenumbers.example_number_for_type(region, kind)
+            out.append((region, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+                        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+                        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)))
+    return out
+
+
+EXAMPLES = examples()
+
+
+def phone(text: str, **detection) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in find(text, **detection) if e.type == "PHONE_NUMBER"]
+
+
+@pytest.mark.parametrize("region, e164, intl, national", EXAMPLES)
+def test_international_forms_whatever_the_region(region, e164, intl, national):
+    # '+', '00' and '011' numbers are checked against their own country's plan
+    for written in (e164, intl, "00" + intl[1:], "00" + e164[1:], "011 " + intl[1:]):
+        assert phone(f"Seen {written} today") == [(written, e164)], written
+        assert phone(f"Seen {written} today", region="JP" if region != "JP" else "DE") == [(written, e164)]
+    with_extension = f"{intl} ext. 12"
+    assert phone(f"Seen {with_extension} today") == [(with_extension, e164)]
+
+
+@pytest.mark.parametrize("region, e164, intl, national", EXAMPLES)
+def test_national_forms_in_their_region(region, e164, intl, national):
+    assert phone(f"Seen {national} today", region=region) == [(national, e164)]
+    # in phone_regions after the default region (US): the first region that validates wins
+    first = next(v for v in (phone_e164(national, "US"), e164) if v)
+    assert phone(f"Seen {national} today", phone_regions=[region]) == [(national, first)]
+    assert phone(f"Seen {national} x4412", region=region) == [(f"{national} x4412", e164)]
+
+
+@pytest.mark.parametrize("region, e164, intl, national", EXAMPLES)
+def test_national_forms_after_a_strong_cue(region, e164, intl, national):
+    # no region validates it (or the default one does): kept after a strong cue
+    entities = [e for e in find(f"Mobile: {national}, thanks") if e.type == "PHONE_NUMBER"]
+    assert [e.text for e in entities] == [national]
+    valid_in_us = phone_e164(national, "US")
+    assert entities[0].score >= (0.75 if valid_in_us else PHONE_CUE_SCORE)
+
+
+TRUNK_IN_BRACKETS = [
+    ("+44 (0)20 7946 0958", "+442079460958"),
+    ("+49 (0)30 123456", "+4930123456"),
+    ("+33(0)644444444", "+33644444444"),
+    ("+39 (0)6 1234 5678", "+390612345678"),      # Italy keeps its 0: "(0)" is part of the number
+    ("+880 (0)2-7111271", "+88027111271"),
+    ("+81 (0)3-1234-5678", "+81312345678"),
+    ("+61 (0)2 1234 5678", "+61212345678"),
+]
+
+
+@pytest.mark.parametrize("written, e164", TRUNK_IN_BRACKETS)
+def test_trunk_prefix_in_brackets(written, e164):
+    assert phone(f"Call {written} now") == [(written, e164)]
+
+
+WRITTEN_WAYS = [
+    # (text, region, the phone as found, its value)
+    ("+49 1741234567", "US", "+49 1741234567", "+491741234567"),     # a long subscriber group
+    ("+86 18911111111", "US", "+86 18911111111", "+8618911111111"),
+    ("+91 9415007327", "US", "+91 9415007327", "+919415007327"),
+    ("0044 07456934723", "US", "0044 07456934723", "+447456934723"),  # the trunk 0 written after the code
+    ("00 971 900 2 34612", "US", "00 971 900 2 34612", "+971900234612"),
+    ("011 54 9 11 2345-6786", "US", "011 54 9 11 2345-6786", "+5491123456786"),
+    ("269-541-4584x068", "US", "269-541-4584x068", "+12695414584"),  # extensions are part of the span
+    ("917 722 0741 #123", "US", "917 722 0741 #123", "+19177220741"),
+    ("(917) 722-0741 extension 12", "US", "(917) 722-0741 extension 12", "+19177220741"),
+    ("Mobile 506/312-4312", "US", "506/312-4312", "+15063124312"),    # '/' after the area code
+    ("Tel. 030/123456", "DE", "030/123456", "+4930123456"),
+    ("Handy: 0171/1234567", "DE", "0171/1234567", "+491711234567"),
+    ("call me at 0498 33 37 76", "BE", "0498 33 37 76", "+32498333776"),
+    ("(07) 4541 5079", "AU", "(07) 4541 5079", "+61745415079"),
+    ("03.98.18.21.22-Office", "FR", "03.98.18.21.22", "+33398182122"),
+    ("My Japanese number is 090-1234-5678", "JP", "090-1234-5678", "+819012345678"),
+    ("My CN number is 13812345678", "CN", "13812345678", "+8613812345678"),
+    ("Tel +6837072", "US", "+6837072", "+6837072"),                  # Niue: seven digits in all
+    ("Delhi office: 011 2345 6789", "IN", "011 2345 6789", "+911123456789"),  # 011 as a trunk and area
+]
+
+
+@pytest.mark.parametrize("text, region, written, value", WRITTEN_WAYS)
+def test_written_ways(text, region, written, value):
+    assert phone(text, region=region) == [(written, value)]
+
+
+STRONG_CUES = [
+    # (text, the phone as found, its value): no plan of the default region validates these
+    ("Mobile: 95 873333", "95 873333", "95873333"),
+    ("Fax: 097.751.1495x969", "097.751.1495x969", "0977511495"),
+    ("call me at 0498 33 37 76", "0498 33 37 76", "0498333776"),
+    ("My Japanese number is 090-1234-5678", "090-1234-5678", "09012345678"),
+    ("my number is 1234567.", "1234567", "1234567"),
+    ("Tel. no. 12 34 56 78", "12 34 56 78", "12345678"),
+    ("Mob 06 12345678", "06 12345678", "0612345678"),
+    ("WhatsApp: 0612 345 678", "0612 345 678", "0612345678"),
+    ("text me on 555 1234", "555 1234", "5551234"),
+    ("phone 722-0741", "722-0741", "7220741"),                     # no area code
+    ("CELL - 0612 345 678", "0612 345 678", "0612345678"),
+    ("Phone number is (0612) 345678", "(0612) 345678", "0612345678"),
+    ("+41 (0)86 287 44 63", "+41 (0)86 287 44 63", "+41862874463"),  # '+', a possible Swiss length
+]
+
+
+@pytest.mark.parametrize("text, written, value", STRONG_CUES)
+def test_strong_cue_keeps_an_unvalidated_number(text, written, value):
+    (e,) = [e for e in find(text) if e.type == "PHONE_NUMBER"]
+    assert (e.text, e.value) == (written, value)
+    assert e.score == pytest.approx(PHONE_CUE_SCORE)
+
+
+PHONE_NEAR_MISSES = [
+    "order 4915112345678 shipped",             # veto words
+    "invoice: +49 1741234567",
+    "Ticket 0498 33 37 76",
+    "my order number is 0498333776",
+    "my account number is 0498-333-776",       # an account number, not a phone
+    "Tel: 12.05.2020",                          # dates, times, amounts after a cue
+    "Mobile: 2020-05-12",
+    "call me at 10:30",
+    "call me at 10:30:45",
+    "Phone: $ 12 345 678",
+    "Phone: 12 345 678 EUR",
+    "Fax: 12 345 678,50",
+    "Mobile: 1 250 000 €",
+    "total 12 345 678",                         # no cue, no plan
+    "1234567",
+    "12345678",
+    "version 10.0.19041.1234",                   # versions, IPs, ISBNs
+    "v 2.14.1234.5678",
+    "host 192.168.100.200",
+    "ISBN 978-3-16-148410-0",
+    "ISBN 0-306-40615-2",
+    "id 123456789012345678901234",               # a long digit run
+    "9400 1869 1413 8388 9976 29",
+    "917/722/0741",                              # '/' twice: a date's separator
+    "1 2 3 4 5 6 7 8",                           # single digits
+    "+1 234",                                    # too short
+    "my lucky number is 1234567",
+    "call 911",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_NEAR_MISSES)
+def test_phone_near_miss(text):
+    assert phone(text) == []
+    assert phone(text, phone_regions=["DE", "FR", "BE", "GB", "IN"]) == []
+
+
+@pytest.mark.parametrize("text", ["Mobilephone 95 873333", "xMobile: 95 873333", "Mobile2: 95 873333",
+                                  "number is 95 873333", "the order is 95 873333",
+                                  "call them at 95 873333", "Tel\n95 873333"])
+def test_no_strong_cue(text):
+    assert phone(text) == []
+
+
+@pytest.mark.parametrize("text, region", [
+    ("30 123456", "DE"),                    # written without the trunk 0 its region writes
+    ("12 345 678", "BE"),
+    ("20 7946 0958", "GB"),
+    ("498 33 37 76", "BE"),
+])
+def test_national_number_without_its_trunk_prefix(text, region):
+    assert phone(f"seen {text} today", region=region) == []
+
+
+def test_phone_regions_are_checked():
+    with pytest.raises(ValueError, match="phone_regions: 'XX'"):
+        Detection.create(phone_regions=["DE", "XX"])
+    d = Detection.create(region="fr", phone_regions=["de", "FR", "be"])
+    assert d.region == "FR" and d.phone_regions == ("DE", "FR", "BE")
+    assert d.national_regions == ("FR", "DE", "BE")

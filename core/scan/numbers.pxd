@@ -31,4 +31,32 @@ cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bin
                  const Options* opt, Near* near) noexcept nogil
 cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                         int* letters, int* digits) noexcept nogil
-cdef bint phone_groups(const Groups* g, int j) noexcept nogil
+cdef enum:
+    PHONE_CUE_REACH = 48   # code points a strong phone cue's words may start before the number
+    CUE_WORD_MAX = 12      # letters of the longest cue word
+    CUE_SLOTS = 256        # the cue words' hash table, open addressing
+    # classes of the words strong phone cues are made of (core/lexicon.py)
+    CUE_WORD = 1           # "mobile", "tel", "fax", ...
+    CUE_FILLER = 2         # "number", "no", "is" after a cue word
+    CUE_NUMBER = 4         # "number" itself
+    CUE_VERB = 8           # "call", "reach", "text", ... before "me at"
+    CUE_ME = 16
+    CUE_AT = 32            # "at", "on"
+    CUE_MY = 64
+    CUE_NOT = 128          # names another kind of number ("my account number is")
+
+cdef struct CueSlot:
+    unsigned int hash      # 0 = empty
+    int length
+    int kinds              # CUE_* bits
+    const char* word
+
+cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil
+cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil
+cdef Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil
+cdef void init_phone_cues() except *
+cdef int cue_kinds(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil
+cdef bint cue_phrase(const int* kinds, int k) noexcept nogil
+cdef bint phone_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil
+cdef bint reads_as_other(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
+                         int j) noexcept nogil

@@ -167,9 +167,11 @@ cdef bint card_groups(const Groups* g, int j) noexcept nogil:
 cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
                     unsigned long long* before) noexcept nogil:
     # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length (and a card
-    # word near when only a broad range holds it); the most groups that read so
+    # word near when only a broad range holds it, the number not inside a longer run of
+    # digit groups); the most groups that read so
     cdef int j, k, found
     cdef int d[MAX_GROUPS * 20]
+    cdef bint inside = at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n))
     if g.plus or g.paren[0]:
         return 0
     for j in range(g.n, 0, -1):
@@ -180,8 +182,8 @@ cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if not luhn(d, k):
             continue
         found = issuer(d, k)
-        if found == 2 or (found == 1 and has_context(s, n, pos, g.stop[j - 1], lim, T_CREDIT_CARD_NUMBER,
-                                                     before)):
+        if found == 2 or (found == 1 and not inside
+                          and has_context(s, n, pos, g.stop[j - 1], lim, T_CREDIT_CARD_NUMBER, before)):
             return j
     return 0
 
@@ -340,15 +342,198 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
     return j
 
 
-cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
-    # after the first group: no '/', and 2-8 digits a group unless in parentheses or a
-    # one-digit area code after "+CC" ("+33 1 ..."); two groups end in 3+ ("66247.99" is money)
+# ---- phone candidates: their shapes, extensions and the strong cues before them
+
+cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil:
+    # an international call prefix before the country code in groups 0..j-1, as digits:
+    # "00" (ITU) opening a first group of up to five followed by others ("0044 20 ...", "00 44
+    # 20 ...") or a lone group of 9 or more ("00442079460958"); "011" (North America) as a
+    # group of its own ("011 44 20 ..."); 0 when there is none
+    cdef Py_ssize_t i = g.start[0]
+    cdef int k = group_len(g, 0)
+    if g.plus or g.paren[0] or s[i] != 48 or k < 2:
+        return 0
+    if j == 1:
+        return 2 if k >= 9 and s[i + 1] == 48 else 0
+    if g.sep[1] == 47 or g.sep[1] == 40:
+        return 0
+    if k <= 5 and s[i + 1] == 48:
+        return 2
+    return 3 if k == 3 and s[i + 1] == 49 and s[i + 2] == 49 else 0
+
+
+cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil:
+    # the groups of a phone number. After '+' or an international prefix: any groups ("+49
+    # 1741234567", "+33(0)644444444", "+971 900 2 34544") but no '/'. National: groups of 2-10
+    # digits after the first (or in parentheses), one '/' only right after a first group of
+    # 2-5 ("030/123456", "506/312-4312"); two groups end in 3+ ("66247.99" is money)
     cdef int k
     for k in range(1, j):
-        if g.sep[k] == 47 or not (2 <= group_len(g, k) <= 8 or g.paren[k]
-                                  or (g.plus and k == 1 and group_len(g, k) == 1)):
+        if g.sep[k] == 47 and (g.plus or idd or k != 1 or g.paren[0] or not 2 <= group_len(g, 0) <= 5):
             return False
-    return j != 2 or group_len(g, 1) >= 3
+        if not (g.plus or idd or 2 <= group_len(g, k) <= 10 or g.paren[k]):
+            return False
+    return g.plus or idd or j != 2 or group_len(g, 1) >= 3
+
+
+cdef Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # the end of an extension after a number that ends at e ("x068", " ext. 45", " extension
+    # 12", " #123": a marker after at most one space, 1-6 digits ending a word), or 0
+    cdef Py_ssize_t i = e, k
+    if i < lim and s[i] == 32:
+        i += 1
+    if starts_with(s, i, lim, b"extension"):
+        i += 9
+    elif starts_with(s, i, lim, b"ext"):
+        i += 3
+        if i < lim and s[i] == 46:
+            i += 1
+    elif i < lim and (s[i] == 35 or lower(s[i]) == 120):
+        i += 1
+    else:
+        return 0
+    if i < lim and s[i] == 32:
+        i += 1
+    k = i
+    while i < lim and is_digit(s[i]) and i - k <= 6:
+        i += 1
+    if not 1 <= i - k <= 6 or word_at(s, i, n):
+        return 0
+    return i
+
+
+cdef CueSlot CUE_TABLE[CUE_SLOTS]
+_cue_bytes = []  # owns the bytes CUE_TABLE's pointers point into
+
+
+cdef void init_phone_cues() except *:
+    from core import lexicon
+    cdef unsigned int h
+    cdef int k, slot
+    cdef bytes b
+    classes = ((lexicon.PHONE_CUE_WORDS, CUE_WORD), (lexicon.PHONE_CUE_FILLERS, CUE_FILLER),
+               (("number",), CUE_NUMBER), (lexicon.PHONE_CUE_VERBS, CUE_VERB), (("me",), CUE_ME),
+               (("at", "on"), CUE_AT), (("my",), CUE_MY), (lexicon.PHONE_CUE_NOT_PHONE, CUE_NOT))
+    kinds = {}
+    for words, kind in classes:
+        for word in words:
+            if not (word.isascii() and word.isalpha() and word.islower() and len(word) <= CUE_WORD_MAX):
+                raise ImportError(f"phone cue {word!r}: not lower-case ASCII letters, at most {CUE_WORD_MAX}")
+            kinds[word] = kinds.get(word, 0) | kind
+    if len(kinds) > CUE_SLOTS // 2:
+        raise ImportError("too many phone cue words for their table")
+    for slot in range(CUE_SLOTS):
+        CUE_TABLE[slot].hash = 0
+    for word, kind in kinds.items():
+        b = word.encode()
+        _cue_bytes.append(b)  # the table points into these bytes
+        h = FNV_OFFSET
+        for k in range(len(b)):
+            h = fnv_step(h, b[k])
+        slot = h & (CUE_SLOTS - 1)
+        while CUE_TABLE[slot].hash:
+            slot = (slot + 1) & (CUE_SLOTS - 1)
+        CUE_TABLE[slot].hash = h
+        CUE_TABLE[slot].length = len(b)
+        CUE_TABLE[slot].kinds = kind
+        CUE_TABLE[slot].word = b
+
+
+cdef int cue_kinds(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
+    # the cue classes of the word s[a:b] (ASCII letters), or 0
+    cdef unsigned int h = FNV_OFFSET
+    cdef Py_ssize_t i
+    cdef int k, j
+    for i in range(a, b):
+        h = fnv_step(h, s[i])
+    k = h & (CUE_SLOTS - 1)
+    while CUE_TABLE[k].hash:
+        if CUE_TABLE[k].hash == h and CUE_TABLE[k].length == b - a:
+            for j in range(CUE_TABLE[k].length):
+                if lower(s[a + j]) != <Py_UCS4>CUE_TABLE[k].word[j]:
+                    return 0
+            return CUE_TABLE[k].kinds
+        k = (k + 1) & (CUE_SLOTS - 1)
+    return 0
+
+
+cdef inline bint cue_gap(Py_UCS4 c) noexcept nogil:
+    # between a cue and its number: " \t:.#-="
+    return c == 32 or c == 9 or c == 58 or c == 46 or c == 35 or c == 45 or c == 61
+
+
+cdef bint cue_phrase(const int* kinds, int k) noexcept nogil:
+    # kinds[0] is the word nearest the number: a cue word after at most two fillers ("Mobile
+    # number is"); "my", maybe one word that names no other number, and "number" ("my number
+    # is", "my Japanese number is"); a verb, "me" and "at" or "on" ("call me at")
+    cdef int f = 0
+    cdef bint number = False
+    while f < k and f < 2 and kinds[f] & CUE_FILLER:
+        number = number or (kinds[f] & CUE_NUMBER) != 0
+        f += 1
+    if f < k and kinds[f] & CUE_WORD:
+        return True
+    if number and f < k and (kinds[f] & CUE_MY or (f + 1 < k and kinds[f + 1] & CUE_MY
+                                                    and not kinds[f] & (CUE_NOT | CUE_FILLER))):
+        return True
+    if k >= 3 and kinds[0] & CUE_AT and kinds[1] & CUE_ME and kinds[2] & CUE_VERB:
+        return True
+    return k >= 2 and kinds[0] & CUE_ME and kinds[1] & CUE_VERB
+
+
+cdef bint phone_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a strong phone cue ends right before pos (at most three of " \t:.#-=" between): its
+    # words, nearest first, each a whole run of ASCII letters, one space (or ". ") apart,
+    # within PHONE_CUE_REACH code points
+    cdef Py_ssize_t i = pos, b, lo = pos - PHONE_CUE_REACH if pos > PHONE_CUE_REACH else 0
+    cdef int kinds[4]
+    cdef int k = 0
+    while i > lo and pos - i < 3 and cue_gap(s[i - 1]):
+        i -= 1
+    while k < 4:
+        b = i
+        while i > lo and is_letter(s[i - 1]):
+            i -= 1
+        if i == b or b - i > CUE_WORD_MAX or word_at(s, i - 1, n):
+            break  # no word, or one joined to other word characters or cut by the reach
+        kinds[k] = cue_kinds(s, i, b)
+        k += 1
+        if i - 1 > lo and s[i - 1] == 32:
+            i -= 1
+            if s[i - 1] == 46:
+                i -= 1
+        else:
+            break
+    return cue_phrase(kinds, k)
+
+
+cdef inline bint is_currency(Py_UCS4 c) noexcept nogil:
+    # '$' and the currency signs of Latin-1 and of the Currency Symbols block
+    return c == 36 or 0xA2 <= c <= 0xA5 or 0x20A0 <= c <= 0x20CF
+
+
+cdef bint reads_as_other(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
+                         int j) noexcept nogil:
+    # groups 0..j-1 read as a date ("12.05.2020", "2020-05-12"), a time ("10:30") or an
+    # amount ("$ 12 345 678", "12 345 678,50", "12 345 678 EUR"): no phone number, whatever
+    # cue stands before them
+    cdef Py_ssize_t e = g.stop[j - 1], i
+    cdef int a = group_len(g, 0), b, c
+    if j == 3 and g.sep[1] == g.sep[2] and (g.sep[1] == 45 or g.sep[1] == 46 or g.sep[1] == 47):
+        b, c = group_len(g, 1), group_len(g, 2)
+        if (a <= 2 and b <= 2 and (c == 2 or c == 4)) or (a == 4 and b <= 2 and c <= 2):
+            return True
+    if clock_part(s, n, pos, e, lim):
+        return True
+    if is_currency(at(s, pos - 1, n)) or (at(s, pos - 1, n) == 32 and is_currency(at(s, pos - 2, n))):
+        return True
+    if e + 1 < lim and s[e] == 44 and is_digit(s[e + 1]):
+        return True  # a decimal comma
+    i = e + 1 if e < lim and s[e] == 32 else e
+    if i < lim and is_currency(s[i]):
+        return True
+    return (i + 3 <= lim and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
+            and not word_at(s, i + 3, n))  # a currency code ("EUR")
 
 
 cdef inline bint mid_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
@@ -371,9 +556,10 @@ cdef inline void card_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
 
 cdef inline void ssn_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                         const Options* opt, const Groups* g, Best* b) noexcept nogil:
-    # "123-45-6789", "123 45 6789": a formatted SSN needs no context
+    # "123-45-6789", "123 45 6789": a formatted SSN needs no context; spaced, it is not followed
+    # by another spaced group ("011 44 7400 123482" is a phone number)
     if g.n >= 3 and type_on(opt, T_SSN) and plain_groups(g, 3, b"- .") and not continues(g, 3) \
-            and group_len(g, 0) == 3 and group_len(g, 1) == 2 and group_len(g, 2) == 4 \
+            and not (g.sep[1] == 32 and g.n > 3 and g.sep[3] == 32) and group_len(g, 0) == 3 and group_len(g, 1) == 2 and group_len(g, 2) == 4 \
             and ssn_valid(<int>digits_value(s, g, 0), <int>digits_value(s, g, 1),
                           <int>digits_value(s, g, 2)) \
             and g.stop[2] > b.end and not word_at(s, g.stop[2], n):
@@ -434,25 +620,39 @@ cdef inline int phone_candidates_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t p
                                     const Options* opt, const Groups* g, SpanVec* out,
                                     Py_ssize_t* end) noexcept nogil:
     # up to three phone candidates, longest first, pushed tentative: the caller validates
-    # them. 0, or -1 on allocation failure; *end: the longest one's end (no resting inside it)
-    cdef int j, used, phones = 0
-    cdef Py_ssize_t e
+    # them, each with its extension. 7-15 digits (after an international prefix's); a
+    # national one of under 8 digits, or of one group outside 9-11, only after a strong cue.
+    # Flagged F_PHONE_CUE after a strong cue when they read as nothing else (the caller
+    # keeps such a candidate at a lower score when no numbering plan validates it).
+    # 0, or -1 on allocation failure; *end: the longest one's end (no resting inside it)
+    cdef int j, digits, flags, idd, phones = 0, cue = -1
+    cdef Py_ssize_t e, x
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
     if at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n)):
         return 0  # inside a longer run of digit groups ("9400 1869 1413 8388 9976 29")
     for j in range(g.n, 0, -1):
+        if continues(g, j):
+            continue
         e = g.stop[j - 1]
-        if e - pos > PHONE_MAX or continues(g, j) or word_at(s, e, n):
+        x = phone_extension(s, n, e, lim)
+        if x and x - pos <= PHONE_MAX:
+            e = x
+        if e - pos > PHONE_MAX or word_at(s, e, n):
             continue
-        used = total_digits(g, j)
-        if used < 8 or used > 15 or (not g.plus and j == 1 and not 9 <= used <= 11):
+        idd = idd_digits(s, g, j)
+        digits = total_digits(g, j) - idd
+        if digits < 7 or digits > 15 or not phone_groups(g, j, idd):
             continue
-        if not phone_groups(g, j):
+        if cue < 0:
+            cue = phone_cue(s, n, pos)
+        flags = F_TENTATIVE | (F_ALTERNATIVE if phones else 0)
+        if cue and not reads_as_other(s, n, pos, lim, g, j):
+            flags |= F_PHONE_CUE
+        elif not (g.plus or idd) and (digits < 8 or (j == 1 and not 9 <= digits <= 11)):
             continue
         # context is looked up later, for the one candidate that validates (context_score)
-        if push(out, pos, e, T_PHONE_NUMBER, F_TENTATIVE | (F_ALTERNATIVE if phones else 0),
-                scored(T_PHONE_NUMBER, False), 0) < 0:
+        if push(out, pos, e, T_PHONE_NUMBER, flags, scored(T_PHONE_NUMBER, False), 0) < 0:
             return -1
         phones += 1
         if e > end[0]:
