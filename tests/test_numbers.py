@@ -318,3 +318,12 @@ def test_phone_regions_are_checked():
     d = Detection.create(region="fr", phone_regions=["de", "FR", "be"])
     assert d.region == "FR" and d.phone_regions == ("DE", "FR", "BE")
     assert d.national_regions == ("FR", "DE", "BE")
+
+
+def test_surrogate_keeps_the_extension_and_fakes_the_number():
+    keys = core.KeyRing({"k1": b"k" * 32}, "k1")
+    redaction = core.Redaction(operators={"PHONE_NUMBER": core.Surrogate()}, keys=keys)
+    out, (f,) = core.redact_text("call 269-541-4584x068 now", Detection.create(), redaction)
+    fake = f.replacement
+    assert fake.endswith("x068") and fake[:8] == "269-541-" and fake != "269-541-4584x068"
+    assert phone_e164(fake[:-4], "US") is not None
