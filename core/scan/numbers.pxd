@@ -1,7 +1,7 @@
 # Card and national numbers: payment cards (issuer ranges, lengths, Luhn), expiry dates,
 # CVV and PIN; SSNs, ages, the ID numbers told apart by their context (passport, driver's
-# licence, bank account); phone candidates (digit groups shaped like a phone number, which
-# the caller validates).
+# licence, bank account); phone candidates (digit groups shaped like a phone number, with
+# their extension, flagged when a strong cue stands before them; the caller validates them).
 
 cdef enum:
     MAX_ISSUERS = 128      # rows of CARD_ISSUERS
