@@ -52,8 +52,7 @@ class EntityType:
 ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType("CREDIT_CARD_NUMBER", 0.95,
                ("card", "credit", "debit", "visa", "mastercard", "amex", "discover",
-                "cc", "pan", "number", "maestro", "jcb", "unionpay", "pay", "paid", "payment",
-                "charge", "charged"),
+                "cc", "pan", "number"),
                family="numbers", normalise=values.digits, fake=fakes.card, boost=0.05, numeric=True),
     # Formatted 3-2-4 SSNs need no context; a bare 9-digit run needs one of these.
     EntityType("SSN", 0.85,

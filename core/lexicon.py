@@ -199,3 +199,9 @@ PHONE_CUE_NOT_PHONE = (
     "insurance", "health", "bank", "iban", "sort", "transit", "lottery", "winning", "part", "model",
     "product", "item", "batch", "lot", "version", "build", "record", "file", "application",
 )
+
+# Card words: a card number of a broad or uncertain issuer range (scan/numbers.pyx:
+# CARD_ISSUERS) counts only with one of these within 32 code points before it.
+CARD_WORDS = ("card", "cards", "credit", "debit", "cc", "visa", "mastercard", "maestro", "amex",
+              "discover", "jcb", "unionpay", "rupay", "mir", "elo", "verve", "troy", "uatp", "diners",
+              "hipercard", "dankort", "cardholder", "pan")

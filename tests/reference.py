@@ -460,8 +460,9 @@ class Text:
 
     def card(self, plus: bool, gs: list[Group], pos: int, lim: int) -> int:
         """Groups used (0: none): 12-19 digits passing Luhn with an issuer's prefix and
-        length (for the rows that need one, a card word near and the number not inside a
-        longer run of digit groups); the most groups that read so."""
+        length (for the rows that need one, a card word of core.lexicon.CARD_WORDS within
+        32 code points before it, and the number not inside a longer run of digit groups);
+        the most groups that read so."""
         if plus or gs[0].paren:
             return 0
         inside = self.at(pos - 1) == " " and self.at(pos - 2) in DIGITS
@@ -474,7 +475,8 @@ class Text:
             if not self.luhn(d):
                 continue
             found = self.issuer(d)
-            if found == 2 or (found == 1 and not inside and self.context(pos, gs[j - 1].stop, lim, CARD)):
+            if found == 2 or (found == 1 and not inside
+                              and self.words_in(max(0, pos - 32), pos, lexicon.CARD_WORDS)):
                 return j
         return 0
 
@@ -843,16 +845,12 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
 
 def _idd_digits(t: Text, plus: bool, gs: list[Group], j: int) -> int:
     """Digits of an international call prefix before the country code in the first j
-    groups: "00" opening a first group of 2-5 digits that others follow (not after '/' or
-    '('), or a lone group of 9+; a first group "011" that others follow."""
+    groups (j >= 2): "00" opening a first group of 2-5 digits, or a first group "011";
+    not before '/' or '('."""
     first = t.s[gs[0].start:gs[0].digits_end]
-    if plus or gs[0].paren or not first.startswith("0") or len(first) < 2:
+    if j < 2 or plus or gs[0].paren or gs[1].sep in "/(":
         return 0
-    if j == 1:
-        return 2 if len(first) >= 9 and first.startswith("00") else 0
-    if gs[1].sep in "/(":
-        return 0
-    if len(first) <= 5 and first.startswith("00"):
+    if 2 <= len(first) <= 5 and first.startswith("00"):
         return 2
     return 3 if first == "011" else 0
 

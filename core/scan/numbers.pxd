@@ -18,8 +18,8 @@ cdef int prefix(const int* d, int k) noexcept nogil
 cdef bint issuer_length(const int* d, int n) noexcept nogil
 cdef int issuer(const int* d, int n) noexcept nogil
 cdef bint card_groups(const Groups* g, int j) noexcept nogil
-cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
-                    unsigned long long* before) noexcept nogil
+cdef bint card_word_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil
+cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Groups* g) noexcept nogil
 cdef long long expiry_numeric(const uchar_t* s, const Groups* g) noexcept nogil
 cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
                                      long long* aux) noexcept nogil
@@ -44,6 +44,8 @@ cdef enum:
     CUE_AT = 32            # "at", "on"
     CUE_MY = 64
     CUE_NOT = 128          # names another kind of number ("my account number is")
+    CUE_CARD = 256         # a card word (lexicon.CARD_WORDS)
+    CARD_WORD_REACH = 32   # code points before a card number where a card word counts
 
 cdef struct CueSlot:
     unsigned int hash      # 0 = empty
@@ -53,7 +55,6 @@ cdef struct CueSlot:
 
 cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil
 cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil
-cdef Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil
 cdef void init_phone_cues() except *
 cdef int cue_kinds(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil
 cdef bint cue_phrase(const int* kinds, int k) noexcept nogil

@@ -107,10 +107,14 @@ CARD_ISSUERS = (
 )
 cdef Issuer ISSUERS[MAX_ISSUERS]
 cdef int N_ISSUERS = 0
+# the rows that can hold a number, by its first two digits: BY_P2_ROWS[BY_P2_START[p]:BY_P2_START[p + 1]]
+cdef unsigned char BY_P2_ROWS[MAX_ISSUERS * 100]
+cdef int BY_P2_START[101]
 
 
 cdef void init_issuers() except *:
     global N_ISSUERS
+    cdef int p, at_row = 0
     if len(CARD_ISSUERS) > MAX_ISSUERS:
         raise ImportError("more card issuer rows than MAX_ISSUERS")
     for k, (_, first, last, lengths, needs_word) in enumerate(CARD_ISSUERS):
@@ -122,6 +126,13 @@ cdef void init_issuers() except *:
         ISSUERS[k].lengths = sum(1 << n for n in lengths)
         ISSUERS[k].needs_word = needs_word
     N_ISSUERS = len(CARD_ISSUERS)
+    for p in range(100):
+        BY_P2_START[p] = at_row
+        for k, (_, first, last, _, _) in enumerate(CARD_ISSUERS):
+            if first[:2] <= f"{p:02d}"[:len(first)] <= last[:2]:
+                BY_P2_ROWS[at_row] = k
+                at_row += 1
+    BY_P2_START[100] = at_row
 
 
 cdef int prefix(const int* d, int k) noexcept nogil:
@@ -138,12 +149,13 @@ cdef bint issuer_length(const int* d, int n) noexcept nogil:
 
 cdef int issuer(const int* d, int n) noexcept nogil:
     # 2: a row holds the number's prefix and length; 1: only rows that need a card word; 0: none
-    cdef int k, w, best = 0
+    cdef int r, k, w, best = 0
     cdef int p[9]
     p[0] = 0
     for w in range(1, 9):
         p[w] = p[w - 1] * 10 + d[w - 1]
-    for k in range(N_ISSUERS):
+    for r in range(BY_P2_START[p[2]], BY_P2_START[p[2] + 1]):
+        k = BY_P2_ROWS[r]
         w = ISSUERS[k].width
         if ISSUERS[k].lo <= p[w] <= ISSUERS[k].hi and (ISSUERS[k].lengths >> n) & 1:
             if not ISSUERS[k].needs_word:
@@ -164,11 +176,24 @@ cdef bint card_groups(const Groups* g, int j) noexcept nogil:
     return 2 <= group_len(g, j - 1) <= 7 or (fours and group_len(g, j - 1) >= 1)
 
 
-cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
-                    unsigned long long* before) noexcept nogil:
-    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length (and a card
-    # word near when only a broad range holds it, the number not inside a longer run of
-    # digit groups); the most groups that read so
+cdef bint card_word_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a card word (lexicon.CARD_WORDS) wholly inside the CARD_WORD_REACH code points before pos
+    cdef Py_ssize_t i = pos - CARD_WORD_REACH if pos > CARD_WORD_REACH else 0, w
+    cdef unsigned int h
+    while i < pos and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
+        i += 1  # a word cut by the edge does not count
+    while True:
+        i = next_word(s, i, pos, &w, &h)
+        if w == pos or (i == pos and is_letter(at(s, pos, n))):
+            return False
+        if cue_kinds(s, w, i) & CUE_CARD:
+            return True
+
+
+cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Groups* g) noexcept nogil:
+    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length (and, when
+    # only a broad range holds it, a card word before it and the number not inside a longer
+    # run of digit groups); the most groups that read so
     cdef int j, k, found
     cdef int d[MAX_GROUPS * 20]
     cdef bint inside = at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n))
@@ -182,8 +207,7 @@ cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
         if not luhn(d, k):
             continue
         found = issuer(d, k)
-        if found == 2 or (found == 1 and not inside
-                          and has_context(s, n, pos, g.stop[j - 1], lim, T_CREDIT_CARD_NUMBER, before)):
+        if found == 2 or (found == 1 and not inside and card_word_before(s, n, pos)):
             return j
     return 0
 
@@ -346,16 +370,13 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
 
 cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil:
     # an international call prefix before the country code in groups 0..j-1, as digits:
-    # "00" (ITU) opening a first group of up to five followed by others ("0044 20 ...", "00 44
-    # 20 ...") or a lone group of 9 or more ("00442079460958"); "011" (North America) as a
-    # group of its own ("011 44 20 ..."); 0 when there is none
+    # "00" (ITU) opening a first group of up to five ("0044 20 ...", "00 44 20 ...") or "011"
+    # (North America) as a group of its own ("011 44 20 ..."), other groups following; 0
+    # when there is none (an unbroken "004420..." is read as a national candidate, after a
+    # cue: leading zeros open many IDs)
     cdef Py_ssize_t i = g.start[0]
     cdef int k = group_len(g, 0)
-    if g.plus or g.paren[0] or s[i] != 48 or k < 2:
-        return 0
-    if j == 1:
-        return 2 if k >= 9 and s[i + 1] == 48 else 0
-    if g.sep[1] == 47 or g.sep[1] == 40:
+    if j < 2 or g.plus or g.paren[0] or s[i] != 48 or k < 2 or g.sep[1] == 47 or g.sep[1] == 40:
         return 0
     if k <= 5 and s[i + 1] == 48:
         return 2
@@ -376,11 +397,13 @@ cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil:
     return g.plus or idd or j != 2 or group_len(g, 1) >= 3
 
 
-cdef Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+cdef inline Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
     # the end of an extension after a number that ends at e ("x068", " ext. 45", " extension
     # 12", " #123": a marker after at most one space, 1-6 digits ending a word), or 0
     cdef Py_ssize_t i = e, k
-    if i < lim and s[i] == 32:
+    if e >= lim or not (s[e] == 32 or s[e] == 35 or lower(s[e]) == 120):
+        return 0  # the common case, cheaply: no marker, no space
+    if s[i] == 32:
         i += 1
     if starts_with(s, i, lim, b"extension"):
         i += 9
@@ -413,7 +436,8 @@ cdef void init_phone_cues() except *:
     cdef bytes b
     classes = ((lexicon.PHONE_CUE_WORDS, CUE_WORD), (lexicon.PHONE_CUE_FILLERS, CUE_FILLER),
                (("number",), CUE_NUMBER), (lexicon.PHONE_CUE_VERBS, CUE_VERB), (("me",), CUE_ME),
-               (("at", "on"), CUE_AT), (("my",), CUE_MY), (lexicon.PHONE_CUE_NOT_PHONE, CUE_NOT))
+               (("at", "on"), CUE_AT), (("my",), CUE_MY), (lexicon.PHONE_CUE_NOT_PHONE, CUE_NOT),
+               (lexicon.CARD_WORDS, CUE_CARD))
     kinds = {}
     for words, kind in classes:
         for word in words:
@@ -498,6 +522,8 @@ cdef bint phone_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nog
             break  # no word, or one joined to other word characters or cut by the reach
         kinds[k] = cue_kinds(s, i, b)
         k += 1
+        if k == 1 and (kinds[0] == 0 or (kinds[0] & CUE_WORD and not kinds[0] & CUE_FILLER)):
+            return kinds[0] != 0  # what cue_phrase says of the nearest word alone: no cue, or one
         if i - 1 > lo and s[i - 1] == 32:
             i -= 1
             if s[i - 1] == 46:
@@ -549,7 +575,7 @@ cdef inline void card_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     # 12-19 digits, maybe in groups, Luhn-valid with a known issuer's prefix and length
     cdef int used
     if type_on(opt, T_CREDIT_CARD_NUMBER):
-        used = match_card(s, n, pos, lim, g, &b.before)
+        used = match_card(s, n, pos, g)
         if used and g.stop[used - 1] > b.end and not word_at(s, g.stop[used - 1], n):
             b.end, b.type_id = g.stop[used - 1], T_CREDIT_CARD_NUMBER
 
