@@ -110,14 +110,15 @@ def _parsed_e164(candidate: str, region: str | None, valid: bool = True) -> str 
 def _national_e164(candidate: str, region: str) -> str | None:
     """E.164 form of a valid national number of `region`, written as the region writes it:
     with its trunk prefix where its numbers are written with one ("030 123456" in Germany,
-    not "30 123456"; "(201) 555-0123" in the US needs no "1")."""
+    not "30 123456"; North America's "1" is optional: "(201) 555-0123")."""
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(parsed):
         return None
-    prefix = getattr(phonenumbers.PhoneMetadata.metadata_for_region(region), "national_prefix", None)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata and metadata.country_code != 1 else None  # NANP: "1" optional
     if prefix and not "".join(c for c in candidate if c.isdigit()).startswith(prefix):
         national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
         if "".join(c for c in national if c.isdigit()).startswith(prefix):
