@@ -97,12 +97,14 @@ def international(candidate: str) -> str | None:
 
 
 def _parsed_e164(candidate: str, region: str | None, valid: bool = True) -> str | None:
+    """E.164 of a valid number (or, not `valid`, of one whose length its plan allows for a
+    full number, not only for a local one)."""
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return None
-    check = phonenumbers.is_valid_number if valid else phonenumbers.is_possible_number
-    if not check(parsed):
+    if not (phonenumbers.is_valid_number(parsed) if valid else
+            phonenumbers.is_possible_number_with_reason(parsed) == phonenumbers.ValidationResult.IS_POSSIBLE):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

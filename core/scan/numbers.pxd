@@ -34,7 +34,7 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
 cdef enum:
     PHONE_CUE_REACH = 48   # code points a strong phone cue's words may start before the number
     CUE_WORD_MAX = 12      # letters of the longest cue word
-    CUE_SLOTS = 256        # the cue words' hash table, open addressing
+    CUE_SLOTS = 256        # the cue words' hash table (phone cues and card words), open addressing
     # classes of the words strong phone cues are made of (core/lexicon.py)
     CUE_WORD = 1           # "mobile", "tel", "fax", ...
     CUE_FILLER = 2         # "number", "no", "is" after a cue word
@@ -55,7 +55,7 @@ cdef struct CueSlot:
 
 cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil
 cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil
-cdef void init_phone_cues() except *
+cdef void init_cue_words() except *
 cdef int cue_kinds(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil
 cdef bint cue_phrase(const int* kinds, int k) noexcept nogil
 cdef bint phone_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil

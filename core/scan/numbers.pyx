@@ -372,8 +372,8 @@ cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil:
     # an international call prefix before the country code in groups 0..j-1, as digits:
     # "00" (ITU) opening a first group of up to five ("0044 20 ...", "00 44 20 ...") or "011"
     # (North America) as a group of its own ("011 44 20 ..."), other groups following; 0
-    # when there is none (an unbroken "004420..." is read as a national candidate, after a
-    # cue: leading zeros open many IDs)
+    # when there is none. An unbroken "0044..." is no international candidate of its own
+    # (leading zeros open many IDs): as a national one, its "00" is still read as a prefix
     cdef Py_ssize_t i = g.start[0]
     cdef int k = group_len(g, 0)
     if j < 2 or g.plus or g.paren[0] or s[i] != 48 or k < 2 or g.sep[1] == 47 or g.sep[1] == 40:
@@ -425,11 +425,12 @@ cdef inline Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_
     return i
 
 
+# the words strong phone cues are made of, and the card words (core/lexicon.py), by kind
 cdef CueSlot CUE_TABLE[CUE_SLOTS]
 _cue_bytes = []  # owns the bytes CUE_TABLE's pointers point into
 
 
-cdef void init_phone_cues() except *:
+cdef void init_cue_words() except *:
     from core import lexicon
     cdef unsigned int h
     cdef int k, slot
@@ -442,10 +443,10 @@ cdef void init_phone_cues() except *:
     for words, kind in classes:
         for word in words:
             if not (word.isascii() and word.isalpha() and word.islower() and len(word) <= CUE_WORD_MAX):
-                raise ImportError(f"phone cue {word!r}: not lower-case ASCII letters, at most {CUE_WORD_MAX}")
+                raise ImportError(f"cue word {word!r}: not lower-case ASCII letters, at most {CUE_WORD_MAX}")
             kinds[word] = kinds.get(word, 0) | kind
     if len(kinds) > CUE_SLOTS // 2:
-        raise ImportError("too many phone cue words for their table")
+        raise ImportError("too many cue words for their table")
     for slot in range(CUE_SLOTS):
         CUE_TABLE[slot].hash = 0
     for word, kind in kinds.items():
