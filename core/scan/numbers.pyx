@@ -18,9 +18,10 @@ cdef bint luhn(const int* d, int n) noexcept nogil:
 
 # Payment card networks: the issuer identification number (IIN) ranges each uses and its card
 # lengths, one row per range: (network, first IIN, last IIN, lengths, needs a card word).
-# Sources, read 2026-11-24: Wikipedia, "Payment card number", the table of section "Issuer
-# identification number (IIN)" (active networks only); cross-checked with the table of
-# braintree/credit-card-type (MIT), src/lib/card-types.ts at fbd8ed8 (2026-06-30).
+# Sources, read 2026-11-26: Wikipedia, "Payment card number", the table of section "Issuer
+# identification number (IIN)" (active networks only; read in stored copies of the page, the
+# live page was out of reach); cross-checked with the table of braintree/credit-card-type
+# (MIT), src/lib/card-types.ts at fbd8ed8 (2026-06-30).
 # A number is a card when any row holds its prefix and its length (and it passes Luhn).
 # Rows marked True are broad or uncertain ranges: they count only after a card word (card,
 # credit, debit, visa, ... within the type's window): Visa's lengths other than 13, 16 and 19
