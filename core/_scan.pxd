@@ -27,6 +27,7 @@ cdef enum:
     F_CONTEXT = 4      # a context word was found near the span
     F_SPOKEN = 8            # span flag: a number said in words; aux holds its digits
     F_SPOKEN_PLUS = 16      # ... said after "plus": an international phone number
+    F_PHONE_CUE = 32        # a phone candidate right after a strong cue (core/lexicon.py: PHONE_CUE_*)
 
 # Carry bits: scanner state a stream passes from one scan to the next.
 cdef enum:

@@ -15,6 +15,7 @@ ALTERNATIVE: Final = 2  # a shorter phone candidate with the same start as the p
 CONTEXT: Final = 4  # a context word was found near the span
 SPOKEN: Final = 8  # a number said in words; aux holds its digits
 SPOKEN_PLUS: Final = 16  # ... said after "plus": an international phone number
+PHONE_CUE: Final = 32  # a phone candidate right after a strong cue ("Mobile:", "call me at")
 # scan carry
 URL_CARRY: Final = 1  # the previous span was a URL cut short; it goes on at `resume`
 # code points
@@ -24,6 +25,8 @@ LOOKBEHIND_CODE_POINTS: Final[int]  # released text kept as context
 IBAN_LENGTHS: Final[dict[str, int]]  # country code -> IBAN length
 ISO_COUNTRIES: Final[frozenset[str]]  # ISO 3166-1 alpha-2 codes, and XK
 NUMBER_VALUES: Final[dict[str, int]]  # spoken-number word classes -> their value
+# payment card networks: (network, first IIN, last IIN, lengths, counts only after a card word)
+CARD_ISSUERS: Final[tuple[tuple[str, str, str, tuple[int, ...], bool], ...]]
 
 def scan(text: str, start: int = 0, types: int = ..., final: bool = True, carry: int = 0,
          day_first: bool = False) -> tuple[list[_Span], int, int]:

@@ -367,6 +367,7 @@ ALTERNATIVE = F_ALTERNATIVE
 CONTEXT = F_CONTEXT
 SPOKEN = F_SPOKEN
 SPOKEN_PLUS = F_SPOKEN_PLUS
+PHONE_CUE = F_PHONE_CUE
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
@@ -442,6 +443,8 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
 init_classes()
 init_keywords()
 init_iban()
+init_issuers()
+init_cue_words()
 init_pairs()
 init_countries()
 init_fold()

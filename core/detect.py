@@ -8,12 +8,16 @@ import phonenumbers
 
 from core import _scan
 from core.entity_types import BY_NAME, BY_TYPE
-from core.values import phone_e164
+from core.values import phone_e164, phone_unvalidated
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
 SPOKEN = _scan.SPOKEN
 SPOKEN_PLUS = _scan.SPOKEN_PLUS
+# the score of a phone number no numbering plan validates, kept because it was written with
+# '+' in a length its country's plan allows, or stands right after a strong cue ("Mobile:",
+# "call me at"; core.lexicon.PHONE_CUE_WORDS): below a validated number's 0.75-0.9
+PHONE_CUE_SCORE = 0.6
 LOCATION_SUBTYPES = ("", "LOCATION_CITY", "LOCATION_STATE", "LOCATION_COUNTRY")
 # names a caller may use in entity_types and exclude beside the types: LOCATION's subtypes
 SUBTYPES: dict[str, str] = {name: "LOCATION" for name in LOCATION_SUBTYPES if name}
@@ -42,10 +46,11 @@ class Detection:
     min_score: float = 0.0
     region: str = "US"
     subtypes: frozenset[str] = frozenset()  # LOCATION subtypes asked for alone (none: all)
+    phone_regions: tuple[str, ...] = ()  # national phone numbers validate here too, after `region`
 
     @classmethod
     def create(cls, entity_types: Iterable[str] = (), exclude: Iterable[str] = (),
-               min_score: float = 0.0, region: str = "") -> "Detection":
+               min_score: float = 0.0, region: str = "", phone_regions: Iterable[str] = ()) -> "Detection":
         """Validate names and build; raises ValueError naming the bad field."""
         wanted = list(entity_types)
         for field, names in (("entity_types", wanted), ("exclude", list(exclude))):
@@ -54,17 +59,29 @@ class Detection:
                 raise ValueError(f"{field}: unknown entity type {unknown[0]!r}")
         if not 0.0 <= min_score <= 1.0:
             raise ValueError("min_score: must be between 0 and 1")
-        region = (region or "US").upper()
-        if region not in phonenumbers.SUPPORTED_REGIONS:
-            raise ValueError(f"default_region: {region!r} is not an ISO 3166 region")
+        region = checked_region((region or "US"), "default_region")
+        regions = tuple(dict.fromkeys(checked_region(r, "phone_regions") for r in phone_regions))
         wanted_types = {SUBTYPES.get(n, n) for n in wanted}
         types = ALL_TYPES if not wanted else sum(1 << BY_NAME[n] for n in wanted_types)
         subtypes = frozenset(n for n in wanted if n in SUBTYPES) if "LOCATION" not in wanted else frozenset()
-        return cls(types, frozenset(exclude), min_score, region, subtypes)
+        return cls(types, frozenset(exclude), min_score, region, subtypes, regions)
 
     @property
     def day_first(self) -> bool:
         return self.region not in MONTH_FIRST_REGIONS
+
+    @property
+    def national_regions(self) -> tuple[str, ...]:
+        """Where a national phone number is tried, in order: `region`, then `phone_regions`."""
+        return (self.region,) + tuple(r for r in self.phone_regions if r != self.region)
+
+
+def checked_region(region: str, field: str) -> str:
+    """An ISO 3166 alpha-2 region phonenumbers knows, upper case; ValueError naming the field."""
+    code = region.upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f"{field}: {region!r} is not an ISO 3166 region")
+    return code
 
 
 def spoken_digits(aux: int, flags: int) -> str:
@@ -96,21 +113,15 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
     while i < n:
         start, end, type_id, flags, score, aux = spans[i]
         if flags & _scan.TENTATIVE:
-            # this candidate and its shorter alternatives: the longest valid one
+            # this candidate and its shorter alternatives
             j = i + 1
             while j < n and spans[j][3] & _scan.ALTERNATIVE:
                 j += 1
             if start >= last_end:
-                for start, end, type_id, flags, score, aux in spans[i:j]:
-                    digits = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
-                    value = phone_e164(digits, detection.region)
-                    if value is not None:
-                        _, score, vetoed = _scan.context_score(text, start, end, type_id)
-                        if vetoed:
-                            break  # "order 7715577113": an order number, whatever it parses as
-                        found.append(Entity("PHONE_NUMBER", start, end, text[start:end], value, score))
-                        last_end = end
-                        break
+                phone = phone_entity(text, spans[i:j], detection)
+                if phone is not None:
+                    found.append(phone)
+                    last_end = phone.end
             i = j
             continue
         if start >= last_end:
@@ -125,6 +136,29 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
     if detection.subtypes:
         found = [e for e in found if e.type != "LOCATION" or e.subtype in detection.subtypes]
     return found
+
+
+def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -> Entity | None:
+    """Of one start's phone candidates (longest first): the longest that a numbering plan
+    validates (its country's when written with '+', '00' or '011'; else the detection's
+    regions in order); else the longest kept unvalidated (core.values.phone_unvalidated) at
+    PHONE_CUE_SCORE; none after a veto word ("order 7715577113")."""
+    regions = detection.national_regions
+    for start, end, type_id, flags, score, aux in candidates:
+        written = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
+        value = next(filter(None, (phone_e164(written, r) for r in regions)), None)
+        if value is not None:
+            _, score, vetoed = _scan.context_score(text, start, end, type_id)
+            return None if vetoed else Entity("PHONE_NUMBER", start, end, text[start:end], value, score)
+    for start, end, type_id, flags, score, aux in candidates:
+        if flags & SPOKEN:
+            continue
+        value = phone_unvalidated(text[start:end], bool(flags & _scan.PHONE_CUE))
+        if value is not None:
+            _, _, vetoed = _scan.context_score(text, start, end, type_id)
+            return None if vetoed else Entity("PHONE_NUMBER", start, end, text[start:end], value,
+                                              PHONE_CUE_SCORE)
+    return None
 
 
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:

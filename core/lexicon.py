@@ -278,3 +278,32 @@ def word_key(word: str) -> str:
         if kind != SCRIPT_SKIP:
             out.append(chr(key))
     return "".join(out)
+
+# Strong phone cues. A phone-shaped number (7-15 digits) right after one of these is redacted
+# even when no numbering plan validates it, at a lower score (core.detect.PHONE_CUE_SCORE):
+# a leak costs more than an over-redaction. A cue is the last words before the number, with
+# at most three of " :.#-=" between: a cue word after which up to two fillers may stand
+# ("Mobile:", "Tel. no.", "phone number is"); "call me at", "reach me on" (a verb, "me",
+# "at" or "on"); "my number is", "my Japanese number is" ("my", maybe one word that is not
+# in PHONE_CUE_NOT_PHONE, "number"). Never after a phone veto word (core.entity_types), never
+# for a date, a time or an amount (scan/numbers.pyx: reads_as_other).
+PHONE_CUE_WORDS = ("mobile", "mob", "cell", "cellphone", "cellular", "fax", "tel", "telephone", "phone",
+                   "whatsapp", "landline", "contact", "call", "dial", "ring")
+PHONE_CUE_FILLERS = ("number", "no", "nr", "num", "is")
+PHONE_CUE_VERBS = ("call", "reach", "text", "ring", "phone", "contact", "message", "whatsapp")
+# Words naming other kinds of number: "my account number is ..." is no phone cue.
+PHONE_CUE_NOT_PHONE = (
+    "account", "acct", "card", "credit", "debit", "passport", "license", "licence", "social",
+    "security", "ssn", "routing", "tax", "vat", "member", "membership", "customer", "policy",
+    "claim", "booking", "student", "employee", "patient", "serial", "order", "invoice", "ticket",
+    "tracking", "confirmation", "reference", "case", "id", "pin", "lucky", "favorite", "favourite",
+    "room", "seat", "flight", "table", "house", "street", "zip", "postal", "badge", "registration",
+    "insurance", "health", "bank", "iban", "sort", "transit", "lottery", "winning", "part", "model",
+    "product", "item", "batch", "lot", "version", "build", "record", "file", "application",
+)
+
+# Card words: a card number of a broad or uncertain issuer range (scan/numbers.pyx:
+# CARD_ISSUERS) counts only with one of these within 32 code points before it.
+CARD_WORDS = ("card", "cards", "credit", "debit", "cc", "visa", "mastercard", "maestro", "amex",
+              "discover", "jcb", "unionpay", "rupay", "mir", "elo", "verve", "troy", "uatp", "diners",
+              "hipercard", "dankort", "cardholder", "pan")

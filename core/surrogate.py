@@ -14,6 +14,7 @@ import phonenumbers
 from typing import Callable
 
 from core.tokens import Digits, KeyRing, hash_token
+from core.values import PHONE_EXTENSION
 
 Faker = Callable[[str, str, KeyRing], str]
 
@@ -53,9 +54,13 @@ def ssn(text: str, value: str, keys: KeyRing) -> str:
 
 
 def phone(text: str, value: str, keys: KeyRing) -> str:
-    # country and area kept; the last four digits redrawn until the number is valid
+    # country and area kept; the last four digits redrawn until the number is valid; an
+    # extension ("x068") kept as written
     if not value.startswith("+"):
         return hash_only(text, value, keys)  # not a validated number: no format to keep
+    extension = PHONE_EXTENSION.search(text)
+    tail = extension.group() if extension else ""
+    text = text[:len(text) - len(tail)]
     d = Digits(keys, "phone", value)
     digits = "".join(c for c in text if c.isdigit())
     for _ in range(64):
@@ -65,10 +70,10 @@ def phone(text: str, value: str, keys: KeyRing) -> str:
         e164 = value[:-4] + candidate[-4:]
         try:
             if phonenumbers.is_valid_number(phonenumbers.parse(e164)):
-                return _put_digits(text, candidate)
+                return _put_digits(text, candidate) + tail
         except phonenumbers.NumberParseException:
             break
-    return _put_digits(text, digits[:-4] + d.digits(4))
+    return _put_digits(text, digits[:-4] + d.digits(4)) + tail
 
 
 def email(text: str, value: str, keys: KeyRing) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 
 import phonenumbers
 
@@ -78,18 +79,81 @@ def date(text: str, aux: int) -> str:
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def phone_e164(candidate: str, region: str) -> str | None:
-    """E.164 form of a valid phone number, else None."""
+# an extension written after a phone number, as the scanner reads it (scan/numbers.pyx:
+# phone_extension): "x068", " ext. 45", " extension 12", " #123"
+PHONE_EXTENSION = re.compile(r" ?(?:extension|ext\.?|[#x]) ?[0-9]{1,6}\Z", re.IGNORECASE | re.ASCII)
+
+
+def international(candidate: str) -> str | None:
+    """The number written with '+' for a call prefix ("0044 20 ...", "011 44 20 ..." are +44
+    20 ...); the candidate itself when it starts with '+'; None for a national number."""
+    if candidate.startswith("+"):
+        return candidate
     if candidate.startswith("00"):
-        candidate = "+" + candidate[2:]  # ITU international prefix: "0044 20 ..." is +44 20 ...
+        return "+" + candidate[2:]  # ITU's international prefix
+    if candidate.startswith("011") and candidate[3:4] in (" ", "-", "."):
+        return "+" + candidate[4:]  # North America's
+    return None
+
+
+def _parsed_e164(candidate: str, region: str | None, valid: bool = True) -> str | None:
+    """E.164 of a valid number (or, not `valid`, of one whose length its plan allows for a
+    full number, not only for a local one)."""
+    try:
+        parsed = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not (phonenumbers.is_valid_number(parsed) if valid else
+            phonenumbers.is_possible_number_with_reason(parsed) == phonenumbers.ValidationResult.IS_POSSIBLE):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _national_e164(candidate: str, region: str) -> str | None:
+    """E.164 form of a valid national number of `region`, written as the region writes it:
+    with its trunk prefix where its numbers are written with one ("030 123456" in Germany,
+    not "30 123456"; North America's "1" is optional: "(201) 555-0123")."""
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(parsed):
         return None
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata and metadata.country_code != 1 else None  # NANP: "1" optional
+    if prefix and not "".join(c for c in candidate if c.isdigit()).startswith(prefix):
+        national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if "".join(c for c in national if c.isdigit()).startswith(prefix):
+            return None  # its trunk prefix left out: some other number, or none
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def phone_e164(candidate: str, region: str) -> str | None:
+    """E.164 form of a valid phone number, else None. A number written with '+' or a call
+    prefix ('00', '011') is checked against its country's plan first; else, and when that
+    fails, it is read as a national number of `region` (_national_e164)."""
+    written = international(candidate)
+    if written is not None:
+        value = _parsed_e164(written, None)
+        if value is not None or candidate.startswith("+"):
+            return value
+    return _national_e164(candidate, region)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def phone_unvalidated(candidate: str, cue: bool) -> str | None:
+    """The value of a phone number no plan validates, when it is still kept: written with '+'
+    and of a length its country's plan allows (E.164), or after a strong cue (its digits,
+    '+' first when written so); None otherwise."""
+    if candidate.startswith("+"):
+        value = _parsed_e164(candidate, None, valid=False)
+        if value is not None:
+            return value
+    if not cue:
+        return None
+    number = PHONE_EXTENSION.sub("", candidate)
+    return ("+" if number.startswith("+") else "") + "".join(c for c in number if c.isdigit())
 
 
 # ---------------------------------------------------------------- field readers

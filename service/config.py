@@ -17,6 +17,7 @@ class Settings:
     policy_files: tuple[str, ...] = ()
     keys_file: str = ""                # key ring for hash/encrypt/surrogate; else $REDACTD_KEYS
     reveal_callers_file: str = ""      # who may call Reveal; nobody when unset
+    phone_regions: tuple[str, ...] = ()  # national phone numbers of these regions too, unless a request names its own
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
 
     @property

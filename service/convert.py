@@ -22,13 +22,16 @@ def checked_text(text: str, field: str, limit: int) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _detection(entity_types: tuple[str, ...], exclude: tuple[str, ...], min_score: float,
-               region: str) -> core.Detection:
-    return core.Detection.create(entity_types, exclude, min_score, region)
+               region: str, phone_regions: tuple[str, ...]) -> core.Detection:
+    return core.Detection.create(entity_types, exclude, min_score, region, phone_regions)
 
 
-def detection(msg: pb.DetectionConfig, field: str = "detection") -> core.Detection:
+def detection(msg: pb.DetectionConfig, field: str = "detection",
+              phone_regions: tuple[str, ...] = ()) -> core.Detection:
+    """`phone_regions`: the server's default, for a message that names none."""
     try:
-        return _detection(tuple(msg.entity_types), tuple(msg.exclude), msg.min_score, msg.default_region)
+        return _detection(tuple(msg.entity_types), tuple(msg.exclude), msg.min_score, msg.default_region,
+                          tuple(msg.phone_regions) or phone_regions)
     except ValueError as exc:
         raise BadRequest(f"{field}.{exc}") from None
 

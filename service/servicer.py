@@ -20,12 +20,15 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         self.limit = settings.max_text_bytes
         self.policies = policies
         self.keys = keys
-        self.default_detection = core.Detection()
+        self.phone_regions = settings.phone_regions
+        self.default_detection = core.Detection.create(phone_regions=settings.phone_regions)
         self.default_redaction = core.Redaction(keys=keys)
 
     def _detection(self, request) -> core.Detection:
         # most callers send no config: skip the conversion for them
-        return convert.detection(request.detection) if request.HasField("detection") else self.default_detection
+        if not request.HasField("detection"):
+            return self.default_detection
+        return convert.detection(request.detection, phone_regions=self.phone_regions)
 
     def _redaction(self, request) -> core.Redaction:
         if not request.HasField("redaction"):
@@ -108,7 +111,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
 
     def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
-        detection = convert.detection(config.detection, "config.detection")
+        detection = convert.detection(config.detection, "config.detection", self.phone_regions)
         redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
         if config.identify_only:
             redaction = core.IDENTIFY_ONLY

@@ -46,6 +46,7 @@ import unicodedata
 from typing import NamedTuple, Optional
 
 from core import lexicon
+from core._scan import CARD_ISSUERS
 from core.entity_types import BY_NAME, ENTITY_TYPES
 
 LOOKBEHIND = 64
@@ -80,6 +81,7 @@ PASSPORT = BY_NAME["PASSPORT_NUMBER"]
 LICENSE = BY_NAME["US_DRIVERS_LICENSE"]
 ALL_TYPES = (1 << len(ENTITY_TYPES)) - 1
 SPOKEN, SPOKEN_PLUS = 8, 16
+PHONE_CUE = 32
 
 NUL = "\0"  # what the scanner sees outside the text: not a word character
 
@@ -433,41 +435,48 @@ class Text:
         return total % 10 == 0
 
     @staticmethod
-    def issuer_ok(d: str) -> bool:
-        n = len(d)
-        p2, p3, p4, p6 = int(d[:2]), int(d[:3]), int(d[:4]), int(d[:6])
-        issuers = [  # (prefix test, allowed lengths); the first matching issuer decides
-            (d[0] == "4", {13, 16, 19}),                                        # Visa
-            (51 <= p2 <= 55 or 2221 <= p4 <= 2720, {16}),                        # Mastercard
-            (p2 in (34, 37), {15}),                                              # Amex
-            (p4 == 6011 or 644 <= p3 <= 649 or p2 == 65, range(16, 20)),         # Discover
-            (622126 <= p6 <= 622925 or p2 == 62, range(16, 20)),                 # UnionPay
-            (3528 <= p4 <= 3589, range(16, 20)),                                 # JCB
-            (300 <= p3 <= 305 or p4 == 3095 or p2 in (36, 38, 39), range(14, 20)),  # Diners
-            (2200 <= p4 <= 2204, range(16, 20)),                                 # Mir
-            (p2 in (60, 81, 82) or p3 == 508, {16}),                             # RuPay
-            (p4 in (5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763) or p2 == 67,
-             range(12, 20)),                                                     # Maestro
-        ]
-        for matches, lengths in issuers:
-            if matches:
-                return n in lengths
-        return False
+    def issuer(d: str) -> int:
+        """2: a row of the issuer table (core._scan.CARD_ISSUERS) holds the number's prefix
+        and length; 1: only rows that count after a card word; 0: none."""
+        best = 0
+        for _, first, last, lengths, needs_word in CARD_ISSUERS:
+            if first <= d[:len(first)] <= last and len(d) in lengths:
+                if not needs_word:
+                    return 2
+                best = 1
+        return best
 
-    def card(self, plus: bool, gs: list[Group]) -> int:
-        """Groups used (0: none): 12-19 digits passing Luhn with an issuer's prefix
-        and length; grouped cards use ' ' or '-', a first group of 4-6 digits and
-        others of 2-7."""
+    def issuer_ok(self, d: str) -> bool:
+        return self.issuer(d) == 2
+
+    @staticmethod
+    def card_grouping(gs: list[Group]) -> bool:
+        """Grouped cards: ' ' or '-' throughout, a first group of 4-6 digits, the others of
+        2-7, the last maybe shorter when all the others have four ("4222 2222 2222 2")."""
+        lengths = [g.length for g in gs]
+        if not (4 <= lengths[0] <= 6 and all(2 <= k <= 7 for k in lengths[1:-1])):
+            return False
+        return 2 <= lengths[-1] <= 7 or (set(lengths[:-1]) == {4} and lengths[-1] >= 1)
+
+    def card(self, plus: bool, gs: list[Group], pos: int, lim: int) -> int:
+        """Groups used (0: none): 12-19 digits passing Luhn with an issuer's prefix and
+        length (for the rows that need one, a card word of core.lexicon.CARD_WORDS within
+        32 code points before it, and the number not inside a longer run of digit groups);
+        the most groups that read so."""
         if plus or gs[0].paren:
             return 0
+        inside = self.at(pos - 1) == " " and self.at(pos - 2) in DIGITS
         for j in range(len(gs), 0, -1):
             d = self.digits(gs, j)
             if not 12 <= len(d) <= 19 or self.continues(gs, j):
                 continue
-            if j > 1 and not (self.plain(plus, gs, j, " -") and 4 <= gs[0].length <= 6
-                              and all(2 <= g.length <= 7 for g in gs[1:j])):
+            if j > 1 and not (self.plain(plus, gs, j, " -") and self.card_grouping(gs[:j])):
                 continue
-            if self.luhn(d) and self.issuer_ok(d):
+            if not self.luhn(d):
+                continue
+            found = self.issuer(d)
+            if found == 2 or (found == 1 and not inside
+                              and self.words_in(max(0, pos - 32), pos, lexicon.CARD_WORDS)):
                 return j
         return 0
 
@@ -727,10 +736,11 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         if r:
             best_e, best_t, best_aux = r[0], DATE, r[1]
     if _on(types, CARD):
-        used = t.card(plus, gs)
+        used = t.card(plus, gs, pos, lim)
         if used:
             offer(gs[used - 1].stop, CARD)
-    if (_on(types, SSN) and len(gs) >= 3 and t.plain(plus, gs, 3, "- .")
+    spaced_on = len(gs) > 3 and gs[1].sep == gs[3].sep == " "  # "011 44 7400 123482"
+    if (_on(types, SSN) and len(gs) >= 3 and t.plain(plus, gs, 3, "- .") and not spaced_on
             and not t.continues(gs, 3) and [g.length for g in gs[:3]] == [3, 2, 4]):
         d = t.digits(gs, 3)
         if t.ssn_ok(int(d[:3]), int(d[3:5]), int(d[5:])):
@@ -783,9 +793,11 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)):
                 offer(g0.stop, AGE, age)
     if best_t < 0 and not plus and not g0.paren:
-        # an ID number by its context word: passport, driver's licence, bank account (the
-        # core reads no word boundary after its last group: "123456789x" gives "123456789")
+        # an ID number by its context word: passport, driver's licence, bank account; it
+        # ends a word ("acct 123456789x" is none)
         used = id_groups(t, plus, gs)
+        if used and t.word_at(gs[used - 1].stop):
+            used = 0
         type_id = id_type(t, pos, len(t.digits(gs, used)), True, types) if used else -1
         if type_id >= 0:
             best_e, best_t = gs[used - 1].stop, type_id
@@ -800,26 +812,151 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         return None
     if t.at(pos - 1) == " " and t.at(pos - 2) in DIGITS:
         return None  # inside a longer run of digit groups
-    # phone candidates: longest first, at most three
+    # phone candidates: longest first, at most three, each with its extension
+    cue = None
     phones = 0
     for j in range(len(gs), 0, -1):
+        if t.continues(gs, j):
+            continue
         e = gs[j - 1].stop
-        if e - pos > PHONE_MAX or t.continues(gs, j) or t.word_at(e):
+        x = _phone_extension(t, e, lim)
+        if x is not None and x - pos <= PHONE_MAX:
+            e = x
+        if e - pos > PHONE_MAX or t.word_at(e):
             continue
-        digits = len(t.digits(gs, j))
-        if not (8 <= digits <= 15 and (plus or j > 1 or 9 <= digits <= 11)):
+        prefix = _idd_digits(t, plus, gs, j)  # the call prefix's digits do not count
+        digits = len(t.digits(gs, j)) - prefix
+        if not 7 <= digits <= 15 or not _phone_groups(plus, gs[:j], prefix):
             continue
-        if any(g.sep == "/" or not (2 <= g.length <= 8 or g.paren or (plus and k == 1 and g.length == 1))
-               for k, g in enumerate(gs[1:j], 1)):
-            continue
-        if j == 2 and gs[1].length < 3:
-            continue  # "66247.99" is an amount
+        if cue is None:
+            cue = _phone_cue(t, pos)
+        flags = TENTATIVE | (ALTERNATIVE if phones else 0)
+        if cue and not _reads_as_other(t, pos, lim, gs[:j]):
+            flags |= PHONE_CUE
+        elif not (plus or prefix) and (digits < 8 or (j == 1 and not 9 <= digits <= 11)):
+            continue  # a short or unbroken national number only after a strong cue
         # no context yet: the caller scores the candidate that validates
-        out.append((pos, e, PHONE, TENTATIVE | (ALTERNATIVE if phones else 0), score_of(PHONE, False), 0))
+        out.append((pos, e, PHONE, flags, score_of(PHONE, False), 0))
         phones += 1
         if phones == 3:
             break
     return None
+
+
+def _idd_digits(t: Text, plus: bool, gs: list[Group], j: int) -> int:
+    """Digits of an international call prefix before the country code in the first j
+    groups (j >= 2): "00" opening a first group of 2-5 digits, or a first group "011";
+    not before '/' or '('."""
+    first = t.s[gs[0].start:gs[0].digits_end]
+    if j < 2 or plus or gs[0].paren or gs[1].sep in "/(":
+        return 0
+    if 2 <= len(first) <= 5 and first.startswith("00"):
+        return 2
+    return 3 if first == "011" else 0
+
+
+def _phone_groups(plus: bool, gs: list[Group], idd: int) -> bool:
+    """Groups of a phone number: after '+' or a call prefix any, without '/'; nationally
+    2-10 digits each after the first (or in parentheses), one '/' only after a first group
+    of 2-5, and two groups end in 3+ digits ("66247.99" is an amount)."""
+    intl = plus or idd > 0
+    for k, g in enumerate(gs[1:], 1):
+        if g.sep == "/" and (intl or k != 1 or gs[0].paren or not 2 <= gs[0].length <= 5):
+            return False
+        if not (intl or 2 <= g.length <= 10 or g.paren):
+            return False
+    return intl or len(gs) != 2 or gs[1].length >= 3
+
+
+PHONE_EXTENSION = re.compile(r" ?(?:extension|ext\.?|[#x]) ?([0-9]{1,6})(?![0-9])", re.I | re.A)
+
+
+def _phone_extension(t: Text, e: int, lim: int) -> Optional[int]:
+    """End of an extension after a number ending at e: "x068", " ext. 45", " extension 12",
+    " #123", ending a word."""
+    m = PHONE_EXTENSION.match(t.s, e, lim)
+    return m.end() if m and not t.word_at(m.end()) else None
+
+
+PHONE_CUE_REACH = 48
+CUE_CLASSES = {}  # word -> the classes of strong-cue words it is in
+for _words, _kind in ((lexicon.PHONE_CUE_WORDS, "word"), (lexicon.PHONE_CUE_FILLERS, "filler"),
+                      (("number",), "number"), (lexicon.PHONE_CUE_VERBS, "verb"), (("me",), "me"),
+                      (("at", "on"), "at"), (("my",), "my"), (lexicon.PHONE_CUE_NOT_PHONE, "not")):
+    for _w in _words:
+        CUE_CLASSES.setdefault(_w, set()).add(_kind)
+
+
+def _cue_words(t: Text, pos: int) -> list[set]:
+    """The classes of the (at most four) words right before pos, nearest first: after at
+    most three of " \t:.#-=", whole runs of 1-12 ASCII letters one space (or ". ") apart,
+    starting within PHONE_CUE_REACH code points."""
+    lo = max(0, pos - PHONE_CUE_REACH)
+    i = pos
+    while i > lo and pos - i < 3 and t.s[i - 1] in " \t:.#-=":
+        i -= 1
+    words: list[set] = []
+    while len(words) < 4:
+        m = re.search(r"[A-Za-z]+\Z", t.s[lo:i])
+        if not m or len(m.group()) > 12 or t.word_at(lo + m.start() - 1):
+            break  # none, too long, joined to other word characters or cut by the reach
+        words.append(CUE_CLASSES.get(ascii_lower(m.group()), set()))
+        i = lo + m.start()
+        if i - 1 > lo and t.s[i - 1] == " ":
+            i -= 2 if t.s[i - 2] == "." else 1
+        else:
+            break
+    return words
+
+
+def _phone_cue(t: Text, pos: int) -> bool:
+    """A strong phone cue right before pos (core.lexicon.PHONE_CUE_*)."""
+    w = _cue_words(t, pos)
+    f = 0
+    while f < min(len(w), 2) and "filler" in w[f]:
+        f += 1
+    said_number = any("number" in c for c in w[:f])
+    rest = w[f:]
+    if rest and "word" in rest[0]:
+        return True                                  # "Mobile:", "phone number is"
+    if said_number and rest and ("my" in rest[0] or (len(rest) > 1 and "my" in rest[1]
+                                                     and not rest[0] & {"not", "filler"})):
+        return True                                  # "my number is", "my Japanese number is"
+    if len(w) >= 3 and "at" in w[0] and "me" in w[1] and "verb" in w[2]:
+        return True                                  # "call me at"
+    return len(w) >= 2 and "me" in w[0] and "verb" in w[1]
+
+
+def _clock_part(t: Text, pos: int, stop: int, lim: int) -> bool:
+    """The number is joined to another by ':' ("12:30"): a time."""
+    return (t.at(pos - 1) == ":" and t.at(pos - 2) in DIGITS) or \
+        (stop + 1 < lim and t.s[stop] == ":" and t.s[stop + 1] in DIGITS)
+
+
+def _is_currency(ch: str) -> bool:
+    c = ord(ch)
+    return ch == "$" or 0xA2 <= c <= 0xA5 or 0x20A0 <= c <= 0x20CF
+
+
+def _reads_as_other(t: Text, pos: int, lim: int, gs: list[Group]) -> bool:
+    """The groups read as a date (1-2, 1-2, 2 or 4 digits, or 4, 1-2, 1-2, one of '-./'), a
+    time, or an amount: a currency sign before (maybe a space between) or after (the same),
+    a decimal comma after, or three capitals after ("EUR")."""
+    if len(gs) == 3 and gs[1].sep == gs[2].sep and gs[1].sep in "-./":
+        a, b, c = (g.length for g in gs)
+        if (a <= 2 and b <= 2 and c in (2, 4)) or (a == 4 and b <= 2 and c <= 2):
+            return True
+    e = gs[-1].stop
+    if _clock_part(t, pos, e, lim):
+        return True
+    if _is_currency(t.at(pos - 1)) or (t.at(pos - 1) == " " and _is_currency(t.at(pos - 2))):
+        return True
+    if e + 1 < lim and t.s[e] == "," and t.s[e + 1] in DIGITS:
+        return True
+    i = e + 1 if e < lim and t.s[e] == " " else e
+    if i < lim and _is_currency(t.s[i]):
+        return True
+    return re.compile("[A-Z]{3}").match(t.s, i, lim) is not None and not t.word_at(i + 3)
 
 
 def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optional[int], bool]:

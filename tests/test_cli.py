@@ -53,6 +53,17 @@ def test_identify_prints_json_lines(tmp_path):
 def test_bad_flag_value_is_a_clear_error():
     r = run("redact", "--types", "NOPE", stdin="x")
     assert r.returncode == 2 and "entity_types" in r.stderr and "NOPE" in r.stderr
+    r = run("identify", "--phone-regions", "DE,ZZ", stdin="x")
+    assert r.returncode == 2 and "phone_regions" in r.stderr and "ZZ" in r.stderr
+    r = run("serve", "--phone-regions", "ZZ", "--address", "127.0.0.1:0")
+    assert r.returncode == 2 and "phone_regions" in r.stderr
+
+
+def test_phone_regions_flag():
+    text = "Büro 030 123456\n"
+    assert run("identify", stdin=text).stdout == ""
+    rows = [json.loads(line) for line in run("identify", "--phone-regions", "fr,de", stdin=text).stdout.splitlines()]
+    assert [(x["type"], x["value"]) for x in rows] == [("PHONE_NUMBER", "+4930123456")]
 
 
 def free_port() -> int:

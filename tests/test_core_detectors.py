@@ -57,7 +57,7 @@ POSITIVES = [
     ("+1-917-722-0741", "PHONE_NUMBER", "+1-917-722-0741", "+19177220741"),
     ("+1 (917) 722-0741", "PHONE_NUMBER", "+1 (917) 722-0741", "+19177220741"),
     ("19177220741", "PHONE_NUMBER", "19177220741", "+19177220741"),
-    ("917 722 0741 ext 5", "PHONE_NUMBER", "917 722 0741", "+19177220741"),
+    ("917 722 0741 ext 5", "PHONE_NUMBER", "917 722 0741 ext 5", "+19177220741"),  # the extension too
     ("917-722-0741 12 items", "PHONE_NUMBER", "917-722-0741", "+19177220741"),  # longest valid candidate
     ("+44 20 7946 0958", "PHONE_NUMBER", "+44 20 7946 0958", "+442079460958"),
     ("+44 (0)20 7946 0958", "PHONE_NUMBER", "+44 (0)20 7946 0958", "+442079460958"),
@@ -256,7 +256,7 @@ NEGATIVES = [
     ("routing 021000022", "US_BANK_ROUTING_NUMBER"),     # wrong checksum
     ("routing 991000027", "US_BANK_ROUTING_NUMBER"),     # no Federal Reserve prefix 99
     ("ssn 123456780", "US_BANK_ROUTING_NUMBER"),         # SSN context is not routing context
-    ("phone 722-0741", "PHONE_NUMBER"),                  # no area code
+    ("seen 722-0741", "PHONE_NUMBER"),                   # no area code, no strong cue
     ("555 123 4567", "PHONE_NUMBER"),                    # not a valid number
     ("12345", "PHONE_NUMBER"),
     ("total $91775.99 due", "PHONE_NUMBER"),              # an amount, not a phone

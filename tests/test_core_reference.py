@@ -45,7 +45,10 @@ CARD_ISSUERS = [  # (prefix, length)
     ("4", 16), ("4", 13), ("4", 19), ("51", 16), ("55", 16), ("2221", 16), ("2720", 16),
     ("34", 15), ("37", 15), ("6011", 16), ("644", 19), ("65", 16), ("622126", 17),
     ("3528", 16), ("300", 14), ("36", 14), ("2200", 16), ("508", 16), ("6759", 12),
-    ("6304", 18), ("1", 16), ("99", 16),  # the last two: no issuer
+    ("6304", 18), ("1800", 15), ("2131", 15), ("3508", 16), ("3590", 17), ("568", 12), ("50", 13),
+    ("4", 14), ("4", 18), ("9792", 16), ("8600", 16), ("1", 15), ("506100", 16), ("650031", 16),
+    ("606282", 16), ("60400100", 16), ("2205", 16), ("5019", 16),
+    ("1", 16), ("99", 16), ("9792", 15),  # the last three: no issuer
 ]
 
 
@@ -115,6 +118,15 @@ def phones(draw) -> str:
         "+1 917 722 0741 ext 5", "0044 20 7946 0958", "+353 1 234 5678",
         "+44 (0) (20) (7946) (0958) (12)", "(917) (722) (0741) (12) (34) (5)",  # 31, 32 long
         "(917) (722) (0741) (12) (34) (56)",
+        # long groups after the country code, trunk "(0)", call prefixes, '/', extensions
+        "+49 1741234567", "+86 18911111111", "+33(0)644444444", "+41 (0)86 287 44 63",
+        "0044 07456934723", "00 971 900 2 34612", "011 54 9 11 2345-6786", "011 44 20 7946 0958",
+        "269-541-4584x068", "097.751.1495x969", "917 722 0741 ext. 45", "+247 40118 #35",
+        "(02) 1234 5678 extension 3995", "506/312-4312", "0171/1234567", "030/123/456",
+        "0498 33 37 76", "(07) 4541 5079", "03.98.18.21.22", "090-1234-5678", "13812345678",
+        "95 873333", "1234567", "12.05.2020", "2020-05-12", "10:30", "12 345 678 EUR",
+        "12 345 678,50", "12 345 678 €", "+6837072", "0044 20 7946 0958 x1234567",
+        "917 722 0741 extensionx5", "917-722-0741x", "917 722 0741 #",
     ]))
     # any shape of groups: long candidates near PHONE_MAX, parentheses, 7-15 digits and beyond
     shaped = "+" if draw(st.booleans()) else ""
@@ -123,7 +135,21 @@ def phones(draw) -> str:
         if draw(st.integers(0, 3)) == 0:
             group = "(" + group + ")"
         shaped += (draw(st.sampled_from([" ", "-", ".", "/", "", ") "])) if k else "") + group
-    return draw(st.sampled_from([us, us, intl, shaped]))
+    # extensions after any of them
+    ext = draw(st.sampled_from(["", "", "", "x12", " ext. 4", " ext 55", " extension 123", " #9",
+                                "X1234567", " x", " ext.x2"]))
+    return draw(st.sampled_from([us, us, intl, shaped])) + ext
+
+
+# strong phone cues and words that look like them, before a number
+phone_cues = st.sampled_from([
+    "Mobile:", "Mob", "Cell", "FAX:", "Tel.", "Tel:", "Tel. no.", "Phone:", "phone number is",
+    "call me at", "Reach me on", "text me at", "my number is", "My Japanese number is",
+    "my CN number is", "my account number is", "my order number is", "WhatsApp", "Contact:",
+    "call", "Dial", "ring me", "my new phone number:", "mobile number", "numbers is",
+    "xMobile:", "Mobilex", "Mobile::::", "Mobile #:", "Tel -", "Telephone=", "cell\t", "me at",
+    "mobile.phone", "My 1 number is", "a" * 40 + " phone",
+])
 
 
 @st.composite
@@ -317,6 +343,7 @@ phrases = st.builds(
         st.tuples(st.sampled_from(words_of("SSN")), ssns()),
         st.tuples(st.sampled_from(words_of("US_BANK_ROUTING_NUMBER", "SSN")), routing_numbers()),
         st.tuples(st.sampled_from(words_of("PHONE_NUMBER")), phones()),
+        st.tuples(phone_cues, phones()),
         st.tuples(st.sampled_from(words_of("EMAIL_ADDRESS")), emails()),
         st.tuples(st.sampled_from(words_of("IBAN")), ibans()),
         st.tuples(st.sampled_from(words_of("IP_ADDRESS")), ips()),

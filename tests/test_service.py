@@ -11,6 +11,9 @@ from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoRe
 
 import core
 from service.api.redact.v1 import redact_pb2 as pb
+from service.api.redact.v1 import redact_pb2_grpc
+from service.config import Settings
+from service.server import Server
 from tests.conftest import SMALL_LIMIT
 
 SYMBL = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982."
@@ -96,8 +99,39 @@ def test_default_region_for_national_phone_numbers(stub):
     us = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
     gb = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(
         text=text, detection=pb.DetectionConfig(default_region="GB")))
-    assert not us.entities
+    # no US number: kept after the strong cue "ring", at the lower score, as its digits
+    assert [(e.type, e.value, round(e.score, 2)) for e in us.entities] == [("PHONE_NUMBER", "02079460958", 0.6)]
     assert [(e.type, e.value) for e in gb.entities] == [("PHONE_NUMBER", "+442079460958")]
+
+
+def test_phone_regions_for_national_phone_numbers(stub):
+    text = "Büro 030 123456, mobil 0171 1234567"
+    us = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
+    de = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(
+        text=text, detection=pb.DetectionConfig(phone_regions=["FR", "DE"])))
+    assert not us.entities
+    assert [(e.type, e.value) for e in de.entities] == [("PHONE_NUMBER", "+4930123456"),
+                                                        ("PHONE_NUMBER", "+491711234567")]
+
+
+def test_server_default_phone_regions_apply_when_a_request_names_none():
+    srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.5, phone_regions=("DE",)))
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
+            stub = redact_pb2_grpc.RedactorStub(ch)
+            text = "ruf an: 030 123456"
+            plain = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
+            only = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(
+                text=text, detection=pb.DetectionConfig(entity_types=["PHONE_NUMBER"])))
+            own = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(
+                text=text, detection=pb.DetectionConfig(phone_regions=["FR"])))
+            stream = stub.StreamRedact(iter([pb.StreamRedactRequest(config=pb.StreamConfig()),
+                                             pb.StreamRedactRequest(text=text)]))
+            assert [e.value for e in plain.entities] == [e.value for e in only.entities] == ["+4930123456"]
+            assert not own.entities  # the request's own list replaces the default
+            assert "".join(r.text for r in stream) == "ruf an: [PHONE_NUMBER]"
+    finally:
+        srv.stop(0).wait()
 
 
 @pytest.mark.parametrize("unit, offset, length", [
@@ -210,6 +244,8 @@ def test_stream_holds_back_a_bounded_tail(stub):
     (pb.RedactRequest(text="x", detection=pb.DetectionConfig(entity_types=["NOPE"])), "detection.entity_types"),
     (pb.RedactRequest(text="x", detection=pb.DetectionConfig(exclude=["NOPE"])), "detection.exclude"),
     (pb.RedactRequest(text="x", detection=pb.DetectionConfig(default_region="ZZ")), "detection.default_region"),
+    (pb.RedactRequest(text="x", detection=pb.DetectionConfig(phone_regions=["DE", "ZZ"])),
+     "detection.phone_regions"),
     (pb.RedactRequest(text="x", detection=pb.DetectionConfig(min_score=2)), "detection.min_score"),
     (pb.RedactRequest(text="x", redaction=pb.RedactionConfig(redaction_string="x" * 17)), "redaction.redaction_string"),
     (pb.RedactRequest(text="x", redaction=pb.RedactionConfig(operators={"NOPE": pb.Operator(keep=pb.Keep())})),

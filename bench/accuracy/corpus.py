@@ -4,7 +4,7 @@ Templates are written as people write (chat, call-centre turns, speech-to-text
 transcripts, emails, SMS, log lines, JSON-ish records); placeholders in braces
 are filled with fresh seeded values from `bench.accuracy.values`:
 
-  labelled PII   {card} {ssn} {phone} {email} {iban} {routing} {ip} {ipv4} {ipv6} {url} {date} {dob}
+  labelled PII   {card} {ssn} {phone} {phonext} (with its extension) {email} {iban} {routing} {ip} {ipv4} {ipv6} {url} {date} {dob}
                  {acct} (only after account context: "checking account", "account_number")
                  names {name} {first} {last} {wfirst} {wname} (titles are filler, outside the span)
                  addresses {address} {usaddr} {pobox} {miladdr} {ukaddr} {caaddr} {maddr} {spaddr}
@@ -31,6 +31,7 @@ SEED = 20261124
 
 LABELLED = {
     "card": ("CREDIT_CARD_NUMBER", V.card), "ssn": ("SSN", V.ssn), "phone": ("PHONE_NUMBER", V.phone),
+    "phonext": ("PHONE_NUMBER", V.phone_with_extension),
     "email": ("EMAIL_ADDRESS", V.email), "iban": ("IBAN", V.iban),
     "routing": ("US_BANK_ROUTING_NUMBER", V.routing), "ip": ("IP_ADDRESS", V.ip),
     "ipv4": ("IP_ADDRESS", V.ipv4), "ipv6": ("IP_ADDRESS", V.ipv6), "url": ("URL", V.url),
@@ -98,7 +99,7 @@ TEMPLATES: dict[str, list[str]] = {
         "got it, I'll wait until {time}.",
         "The docs are at {url}.",
         "(full details: {url})",
-        "Best number is {phone} ext. 204, ask for {first}.",
+        "Best number is {phonext}, ask for {first}.",
         "Mi número es {phone}, gracias. Correo: {email}",
         "Meine IBAN lautet {iban}, bitte bis {date} überweisen.",
         "Mon numéro : {phone} — merci !",

@@ -185,6 +185,11 @@ def phone(rng: random.Random) -> str:
     return us_phone(rng) if rng.random() < 0.6 else intl_phone(rng)
 
 
+def phone_with_extension(rng: random.Random) -> str:
+    """An extension is part of the number it dials (README: PHONE_NUMBER)."""
+    return phone(rng) + " ext. 204"
+
+
 # ---------------------------------------------------------------- email / URL / IP
 
 def email(rng: random.Random) -> str:

@@ -1,7 +1,7 @@
 # Card and national numbers: payment cards (issuer ranges, lengths, Luhn), expiry dates,
 # CVV and PIN; SSNs, ages, the ID numbers told apart by their context (passport, driver's
-# licence, bank account); phone candidates (digit groups shaped like a phone number, which
-# the caller validates).
+# licence, bank account); phone candidates (digit groups shaped like a phone number, with
+# their extension, flagged when a strong cue stands before them; the caller validates them).
 # Included into core/_scan.pyx; declarations in numbers.pxd.
 
 cdef bint luhn(const int* d, int n) noexcept nogil:
@@ -16,6 +16,126 @@ cdef bint luhn(const int* d, int n) noexcept nogil:
     return total % 10 == 0
 
 
+# Payment card networks: the issuer identification number (IIN) ranges each uses and its card
+# lengths, one row per range: (network, first IIN, last IIN, lengths, needs a card word).
+# Sources, read 2026-11-26: Wikipedia, "Payment card number", the table of section "Issuer
+# identification number (IIN)" (active networks only; read in stored copies of the page, the
+# live page was out of reach); cross-checked with the table of braintree/credit-card-type
+# (MIT), src/lib/card-types.ts at fbd8ed8 (2026-06-30).
+# A number is a card when any row holds its prefix and its length (and it passes Luhn).
+# Rows marked True are broad or uncertain ranges: they count only after a card word (card,
+# credit, debit, visa, ... within the type's window): Visa's lengths other than 13, 16 and 19
+# (ISO/IEC 7812 allows 13-19; Visa issues 16, once 13, and 19), Maestro's whole 50 and 56-69
+# (Wikipedia's older row; the networks issue from the listed ranges), the 35 range outside
+# JCB's 3528-3589 (RuPay-JCB and LankaPay co-brands; Faker and other generators draw from it),
+# and UATP's 1.
+CARD_ISSUERS = (
+    ("Visa", "4", "4", (13, 16, 19), False),
+    ("Visa", "4", "4", (14, 15, 17, 18), True),
+    ("Mastercard", "51", "55", (16,), False),
+    ("Mastercard", "2221", "2720", (16,), False),
+    ("American Express", "34", "34", (15,), False),
+    ("American Express", "37", "37", (15,), False),
+    ("Discover", "6011", "6011", (16, 17, 18, 19), False),
+    ("Discover", "644", "649", (16, 17, 18, 19), False),
+    ("Discover", "65", "65", (16, 17, 18, 19), False),
+    ("Diners Club International", "300", "305", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "3095", "3095", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "36", "36", (14, 15, 16, 17, 18, 19), False),
+    ("Diners Club International", "38", "39", (14, 15, 16, 17, 18, 19), False),
+    ("JCB", "3528", "3589", (16, 17, 18, 19), False),
+    ("JCB", "1800", "1800", (15,), False),
+    ("JCB", "2131", "2131", (15,), False),
+    ("JCB co-brands", "35", "35", (16, 17, 18, 19), True),
+    ("UnionPay", "62", "62", (16, 17, 18, 19), False),
+    ("Mir", "2200", "2204", (16, 17, 18, 19), False),
+    ("BORICA", "2205", "2205", (16,), False),
+    ("RuPay", "60", "60", (16,), False),
+    ("RuPay", "81", "82", (16,), False),
+    ("RuPay", "508", "508", (16,), False),
+    ("RuPay", "353", "353", (16,), False),
+    ("RuPay", "356", "356", (16,), False),
+    ("LankaPay", "357111", "357111", (16,), False),
+    ("Troy", "9792", "9792", (16,), False),
+    ("UzCard", "8600", "8600", (16,), False),
+    ("Humo", "9860", "9860", (16,), False),
+    ("GPN", "1946", "1946", (16, 18, 19), False),
+    ("UkrCard", "60400100", "60420099", (16, 17, 18, 19), False),
+    ("InterPayment", "636", "636", (16, 17, 18, 19), False),
+    ("InstaPayment", "637", "639", (16,), False),
+    ("NPS Pridnestrovie", "6054740", "6054744", (16,), False),
+    ("Dankort", "5019", "5019", (16,), False),
+    ("Maestro", "5018", "5018", tuple(range(12, 20)), False),
+    ("Maestro", "5020", "5020", tuple(range(12, 20)), False),
+    ("Maestro", "5038", "5038", tuple(range(12, 20)), False),
+    ("Maestro", "5893", "5893", tuple(range(12, 20)), False),
+    ("Maestro", "6304", "6304", tuple(range(12, 20)), False),
+    ("Maestro", "6759", "6759", tuple(range(12, 20)), False),
+    ("Maestro", "6761", "6763", tuple(range(12, 20)), False),
+    ("Maestro UK", "676770", "676770", tuple(range(12, 20)), False),
+    ("Maestro UK", "676774", "676774", tuple(range(12, 20)), False),
+    ("Maestro", "50", "50", tuple(range(12, 20)), True),
+    ("Maestro", "56", "69", tuple(range(12, 20)), True),
+    ("Verve", "506099", "506198", (16, 18, 19), False),
+    ("Verve", "507865", "507964", (16, 18, 19), False),
+    ("Verve", "650002", "650027", (16, 18, 19), False),
+    ("Elo", "401178", "401179", (16,), False),
+    ("Elo", "431274", "431274", (16,), False),
+    ("Elo", "438935", "438935", (16,), False),
+    ("Elo", "451416", "451416", (16,), False),
+    ("Elo", "457393", "457393", (16,), False),
+    ("Elo", "457631", "457632", (16,), False),
+    ("Elo", "504175", "504175", (16,), False),
+    ("Elo", "506699", "506778", (16,), False),
+    ("Elo", "509000", "509999", (16,), False),
+    ("Elo", "627780", "627780", (16,), False),
+    ("Elo", "636297", "636297", (16,), False),
+    ("Elo", "636368", "636368", (16,), False),
+    ("Elo", "650031", "650033", (16,), False),
+    ("Elo", "650035", "650051", (16,), False),
+    ("Elo", "650405", "650439", (16,), False),
+    ("Elo", "650485", "650538", (16,), False),
+    ("Elo", "650541", "650598", (16,), False),
+    ("Elo", "650700", "650718", (16,), False),
+    ("Elo", "650720", "650727", (16,), False),
+    ("Elo", "650901", "650978", (16,), False),
+    ("Elo", "651652", "651679", (16,), False),
+    ("Elo", "655000", "655019", (16,), False),
+    ("Elo", "655021", "655058", (16,), False),
+    ("Hipercard", "606282", "606282", (16, 17, 18, 19), False),
+    ("Hipercard", "3841", "3841", (16, 17, 18, 19), False),
+    ("UATP", "1", "1", (15,), True),
+)
+cdef Issuer ISSUERS[MAX_ISSUERS]
+cdef int N_ISSUERS = 0
+# the rows that can hold a number, by its first two digits: BY_P2_ROWS[BY_P2_START[p]:BY_P2_START[p + 1]]
+cdef unsigned char BY_P2_ROWS[MAX_ISSUERS * 100]
+cdef int BY_P2_START[101]
+
+
+cdef void init_issuers() except *:
+    global N_ISSUERS
+    cdef int p, at_row = 0
+    if len(CARD_ISSUERS) > MAX_ISSUERS:
+        raise ImportError("more card issuer rows than MAX_ISSUERS")
+    for k, (_, first, last, lengths, needs_word) in enumerate(CARD_ISSUERS):
+        if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):
+            raise ImportError(f"card issuer row {k}: bad IIN range or length")
+        ISSUERS[k].lo = int(first)
+        ISSUERS[k].hi = int(last)
+        ISSUERS[k].width = len(first)
+        ISSUERS[k].lengths = sum(1 << n for n in lengths)
+        ISSUERS[k].needs_word = needs_word
+    N_ISSUERS = len(CARD_ISSUERS)
+    for p in range(100):
+        BY_P2_START[p] = at_row
+        for k, (_, first, last, _, _) in enumerate(CARD_ISSUERS):
+            if first[:2] <= f"{p:02d}"[:len(first)] <= last[:2]:
+                BY_P2_ROWS[at_row] = k
+                at_row += 1
+    BY_P2_START[100] = at_row
+
+
 cdef int prefix(const int* d, int k) noexcept nogil:
     cdef int i, v = 0
     for i in range(k):
@@ -24,47 +144,71 @@ cdef int prefix(const int* d, int k) noexcept nogil:
 
 
 cdef bint issuer_length(const int* d, int n) noexcept nogil:
-    # issuer identification number ranges and the lengths each issuer uses
-    cdef int p2 = prefix(d, 2), p3 = prefix(d, 3), p4 = prefix(d, 4), p6 = prefix(d, 6)
-    if d[0] == 4:                                     # Visa
-        return n == 13 or n == 16 or n == 19
-    if 51 <= p2 <= 55 or 2221 <= p4 <= 2720:          # Mastercard
-        return n == 16
-    if p2 == 34 or p2 == 37:                          # American Express
-        return n == 15
-    if p4 == 6011 or 644 <= p3 <= 649 or p2 == 65:    # Discover
-        return 16 <= n <= 19
-    if 622126 <= p6 <= 622925 or p2 == 62:            # UnionPay
-        return 16 <= n <= 19
-    if 3528 <= p4 <= 3589:                            # JCB
-        return 16 <= n <= 19
-    if 300 <= p3 <= 305 or p4 == 3095 or p2 == 36 or p2 == 38 or p2 == 39:  # Diners
-        return 14 <= n <= 19
-    if 2200 <= p4 <= 2204:                            # Mir
-        return 16 <= n <= 19
-    if p2 == 60 or p2 == 81 or p2 == 82 or p3 == 508:  # RuPay
-        return n == 16
-    if (p4 == 5018 or p4 == 5020 or p4 == 5038 or p4 == 5893 or p4 == 6304
-            or p4 == 6759 or 6761 <= p4 <= 6763 or p2 == 67):  # Maestro
-        return 12 <= n <= 19
-    return False
+    # a row that needs no card word holds the number's prefix and length
+    return issuer(d, n) == 2
 
 
-cdef int match_card(const uchar_t* s, const Groups* g) noexcept nogil:
-    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length
-    cdef int j, n
+cdef int issuer(const int* d, int n) noexcept nogil:
+    # 2: a row holds the number's prefix and length; 1: only rows that need a card word; 0: none
+    cdef int r, k, w, best = 0
+    cdef int p[9]
+    p[0] = 0
+    for w in range(1, 9):
+        p[w] = p[w - 1] * 10 + d[w - 1]
+    for r in range(BY_P2_START[p[2]], BY_P2_START[p[2] + 1]):
+        k = BY_P2_ROWS[r]
+        w = ISSUERS[k].width
+        if ISSUERS[k].lo <= p[w] <= ISSUERS[k].hi and (ISSUERS[k].lengths >> n) & 1:
+            if not ISSUERS[k].needs_word:
+                return 2
+            best = 1
+    return best
+
+
+cdef bint card_groups(const Groups* g, int j) noexcept nogil:
+    # a card written in groups: one of " -" throughout, a first group of 4-6 digits, the
+    # others of 2-7; the last may be shorter when all others have four ("4222 2222 2222 2")
+    cdef int k
+    cdef bint fours = True
+    if not (plain_groups(g, j, b" -") and 4 <= group_len(g, 0) <= 6 and groups_between(g, 1, j - 1, 2, 7)):
+        return False
+    for k in range(j - 1):
+        fours = fours and group_len(g, k) == 4
+    return 2 <= group_len(g, j - 1) <= 7 or (fours and group_len(g, j - 1) >= 1)
+
+
+cdef bint card_word_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a card word (lexicon.CARD_WORDS) wholly inside the CARD_WORD_REACH code points before pos
+    cdef Py_ssize_t i = pos - CARD_WORD_REACH if pos > CARD_WORD_REACH else 0, w
+    cdef unsigned int h
+    while i < pos and is_letter(at(s, i - 1, n)) and is_letter(s[i]):
+        i += 1  # a word cut by the edge does not count
+    while True:
+        i = next_word(s, i, pos, &w, &h)
+        if w == pos or (i == pos and is_letter(at(s, pos, n))):
+            return False
+        if cue_kinds(s, w, i) & CUE_CARD:
+            return True
+
+
+cdef int match_card(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Groups* g) noexcept nogil:
+    # groups used, or 0: 12-19 digits, Luhn, a known issuer's prefix and length (and, when
+    # only a broad range holds it, a card word before it and the number not inside a longer
+    # run of digit groups); the most groups that read so
+    cdef int j, k, found
     cdef int d[MAX_GROUPS * 20]
+    cdef bint inside = at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n))
     if g.plus or g.paren[0]:
         return 0
     for j in range(g.n, 0, -1):
-        n = total_digits(g, j)
-        if n < 12 or n > 19 or continues(g, j):
-            continue
-        if j > 1 and not (plain_groups(g, j, b" -") and 4 <= group_len(g, 0) <= 6
-                          and groups_between(g, 1, j, 2, 7)):
+        k = total_digits(g, j)
+        if k < 12 or k > 19 or continues(g, j) or (j > 1 and not card_groups(g, j)):
             continue
         collect_digits(s, g, j, d)
-        if luhn(d, n) and issuer_length(d, n):
+        if not luhn(d, k):
+            continue
+        found = issuer(d, k)
+        if found == 2 or (found == 1 and not inside and card_word_before(s, n, pos)):
             return j
     return 0
 
@@ -223,15 +367,201 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
     return j
 
 
-cdef bint phone_groups(const Groups* g, int j) noexcept nogil:
-    # after the first group: no '/', and 2-8 digits a group unless in parentheses or a
-    # one-digit area code after "+CC" ("+33 1 ..."); two groups end in 3+ ("66247.99" is money)
+# ---- phone candidates: their shapes, extensions and the strong cues before them
+
+cdef int idd_digits(const uchar_t* s, const Groups* g, int j) noexcept nogil:
+    # an international call prefix before the country code in groups 0..j-1, as digits:
+    # "00" (ITU) opening a first group of up to five ("0044 20 ...", "00 44 20 ...") or "011"
+    # (North America) as a group of its own ("011 44 20 ..."), other groups following; 0
+    # when there is none. An unbroken "0044..." is no international candidate of its own
+    # (leading zeros open many IDs): as a national one, its "00" is still read as a prefix
+    cdef Py_ssize_t i = g.start[0]
+    cdef int k = group_len(g, 0)
+    if j < 2 or g.plus or g.paren[0] or s[i] != 48 or k < 2 or g.sep[1] == 47 or g.sep[1] == 40:
+        return 0
+    if k <= 5 and s[i + 1] == 48:
+        return 2
+    return 3 if k == 3 and s[i + 1] == 49 and s[i + 2] == 49 else 0
+
+
+cdef bint phone_groups(const Groups* g, int j, int idd) noexcept nogil:
+    # the groups of a phone number. After '+' or an international prefix: any groups ("+49
+    # 1741234567", "+33(0)644444444", "+971 900 2 34544") but no '/'. National: groups of 2-10
+    # digits after the first (or in parentheses), one '/' only right after a first group of
+    # 2-5 ("030/123456", "506/312-4312"); two groups end in 3+ ("66247.99" is money)
     cdef int k
     for k in range(1, j):
-        if g.sep[k] == 47 or not (2 <= group_len(g, k) <= 8 or g.paren[k]
-                                  or (g.plus and k == 1 and group_len(g, k) == 1)):
+        if g.sep[k] == 47 and (g.plus or idd or k != 1 or g.paren[0] or not 2 <= group_len(g, 0) <= 5):
             return False
-    return j != 2 or group_len(g, 1) >= 3
+        if not (g.plus or idd or 2 <= group_len(g, k) <= 10 or g.paren[k]):
+            return False
+    return g.plus or idd or j != 2 or group_len(g, 1) >= 3
+
+
+cdef inline Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # the end of an extension after a number that ends at e ("x068", " ext. 45", " extension
+    # 12", " #123": a marker after at most one space, 1-6 digits ending a word), or 0
+    cdef Py_ssize_t i = e, k
+    if e >= lim or not (s[e] == 32 or s[e] == 35 or lower(s[e]) == 120):
+        return 0  # the common case, cheaply: no marker, no space
+    if s[i] == 32:
+        i += 1
+    if starts_with(s, i, lim, b"extension"):
+        i += 9
+    elif starts_with(s, i, lim, b"ext"):
+        i += 3
+        if i < lim and s[i] == 46:
+            i += 1
+    elif i < lim and (s[i] == 35 or lower(s[i]) == 120):
+        i += 1
+    else:
+        return 0
+    if i < lim and s[i] == 32:
+        i += 1
+    k = i
+    while i < lim and is_digit(s[i]) and i - k <= 6:
+        i += 1
+    if not 1 <= i - k <= 6 or word_at(s, i, n):
+        return 0
+    return i
+
+
+# the words strong phone cues are made of, and the card words (core/lexicon.py), by kind
+cdef CueSlot CUE_TABLE[CUE_SLOTS]
+_cue_bytes = []  # owns the bytes CUE_TABLE's pointers point into
+
+
+cdef void init_cue_words() except *:
+    from core import lexicon
+    cdef unsigned int h
+    cdef int k, slot
+    cdef bytes b
+    classes = ((lexicon.PHONE_CUE_WORDS, CUE_WORD), (lexicon.PHONE_CUE_FILLERS, CUE_FILLER),
+               (("number",), CUE_NUMBER), (lexicon.PHONE_CUE_VERBS, CUE_VERB), (("me",), CUE_ME),
+               (("at", "on"), CUE_AT), (("my",), CUE_MY), (lexicon.PHONE_CUE_NOT_PHONE, CUE_NOT),
+               (lexicon.CARD_WORDS, CUE_CARD))
+    kinds = {}
+    for words, kind in classes:
+        for word in words:
+            if not (word.isascii() and word.isalpha() and word.islower() and len(word) <= CUE_WORD_MAX):
+                raise ImportError(f"cue word {word!r}: not lower-case ASCII letters, at most {CUE_WORD_MAX}")
+            kinds[word] = kinds.get(word, 0) | kind
+    if len(kinds) > CUE_SLOTS // 2:
+        raise ImportError("too many cue words for their table")
+    for slot in range(CUE_SLOTS):
+        CUE_TABLE[slot].hash = 0
+    for word, kind in kinds.items():
+        b = word.encode()
+        _cue_bytes.append(b)  # the table points into these bytes
+        h = FNV_OFFSET
+        for k in range(len(b)):
+            h = fnv_step(h, b[k])
+        slot = h & (CUE_SLOTS - 1)
+        while CUE_TABLE[slot].hash:
+            slot = (slot + 1) & (CUE_SLOTS - 1)
+        CUE_TABLE[slot].hash = h
+        CUE_TABLE[slot].length = len(b)
+        CUE_TABLE[slot].kinds = kind
+        CUE_TABLE[slot].word = b
+
+
+cdef int cue_kinds(const uchar_t* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
+    # the cue classes of the word s[a:b] (ASCII letters), or 0
+    cdef unsigned int h = FNV_OFFSET
+    cdef Py_ssize_t i
+    cdef int k, j
+    for i in range(a, b):
+        h = fnv_step(h, s[i])
+    k = h & (CUE_SLOTS - 1)
+    while CUE_TABLE[k].hash:
+        if CUE_TABLE[k].hash == h and CUE_TABLE[k].length == b - a:
+            for j in range(CUE_TABLE[k].length):
+                if lower(s[a + j]) != <Py_UCS4>CUE_TABLE[k].word[j]:
+                    return 0
+            return CUE_TABLE[k].kinds
+        k = (k + 1) & (CUE_SLOTS - 1)
+    return 0
+
+
+cdef inline bint cue_gap(Py_UCS4 c) noexcept nogil:
+    # between a cue and its number: " \t:.#-="
+    return c == 32 or c == 9 or c == 58 or c == 46 or c == 35 or c == 45 or c == 61
+
+
+cdef bint cue_phrase(const int* kinds, int k) noexcept nogil:
+    # kinds[0] is the word nearest the number: a cue word after at most two fillers ("Mobile
+    # number is"); "my", maybe one word that names no other number, and "number" ("my number
+    # is", "my Japanese number is"); a verb, "me" and "at" or "on" ("call me at")
+    cdef int f = 0
+    cdef bint number = False
+    while f < k and f < 2 and kinds[f] & CUE_FILLER:
+        number = number or (kinds[f] & CUE_NUMBER) != 0
+        f += 1
+    if f < k and kinds[f] & CUE_WORD:
+        return True
+    if number and f < k and (kinds[f] & CUE_MY or (f + 1 < k and kinds[f + 1] & CUE_MY
+                                                    and not kinds[f] & (CUE_NOT | CUE_FILLER))):
+        return True
+    if k >= 3 and kinds[0] & CUE_AT and kinds[1] & CUE_ME and kinds[2] & CUE_VERB:
+        return True
+    return k >= 2 and kinds[0] & CUE_ME and kinds[1] & CUE_VERB
+
+
+cdef bint phone_cue(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # a strong phone cue ends right before pos (at most three of " \t:.#-=" between): its
+    # words, nearest first, each a whole run of ASCII letters, one space (or ". ") apart,
+    # within PHONE_CUE_REACH code points
+    cdef Py_ssize_t i = pos, b, lo = pos - PHONE_CUE_REACH if pos > PHONE_CUE_REACH else 0
+    cdef int kinds[4]
+    cdef int k = 0
+    while i > lo and pos - i < 3 and cue_gap(s[i - 1]):
+        i -= 1
+    while k < 4:
+        b = i
+        while i > lo and is_letter(s[i - 1]):
+            i -= 1
+        if i == b or b - i > CUE_WORD_MAX or word_at(s, i - 1, n):
+            break  # no word, or one joined to other word characters or cut by the reach
+        kinds[k] = cue_kinds(s, i, b)
+        k += 1
+        if k == 1 and (kinds[0] == 0 or (kinds[0] & CUE_WORD and not kinds[0] & CUE_FILLER)):
+            return kinds[0] != 0  # what cue_phrase says of the nearest word alone: no cue, or one
+        if i - 1 > lo and s[i - 1] == 32:
+            i -= 1
+            if s[i - 1] == 46:
+                i -= 1
+        else:
+            break
+    return cue_phrase(kinds, k)
+
+
+cdef inline bint is_currency(Py_UCS4 c) noexcept nogil:
+    # '$' and the currency signs of Latin-1 and of the Currency Symbols block
+    return c == 36 or 0xA2 <= c <= 0xA5 or 0x20A0 <= c <= 0x20CF
+
+
+cdef bint reads_as_other(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim, const Groups* g,
+                         int j) noexcept nogil:
+    # groups 0..j-1 read as a date ("12.05.2020", "2020-05-12"), a time ("10:30") or an
+    # amount ("$ 12 345 678", "12 345 678,50", "12 345 678 EUR"): no phone number, whatever
+    # cue stands before them
+    cdef Py_ssize_t e = g.stop[j - 1], i
+    cdef int a = group_len(g, 0), b, c
+    if j == 3 and g.sep[1] == g.sep[2] and (g.sep[1] == 45 or g.sep[1] == 46 or g.sep[1] == 47):
+        b, c = group_len(g, 1), group_len(g, 2)
+        if (a <= 2 and b <= 2 and (c == 2 or c == 4)) or (a == 4 and b <= 2 and c <= 2):
+            return True
+    if clock_part(s, n, pos, e, lim):
+        return True
+    if is_currency(at(s, pos - 1, n)) or (at(s, pos - 1, n) == 32 and is_currency(at(s, pos - 2, n))):
+        return True
+    if e + 1 < lim and s[e] == 44 and is_digit(s[e + 1]):
+        return True  # a decimal comma
+    i = e + 1 if e < lim and s[e] == 32 else e
+    if i < lim and is_currency(s[i]):
+        return True
+    return (i + 3 <= lim and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
+            and not word_at(s, i + 3, n))  # a currency code ("EUR")
 
 
 cdef inline bint mid_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
@@ -247,16 +577,17 @@ cdef inline void card_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     # 12-19 digits, maybe in groups, Luhn-valid with a known issuer's prefix and length
     cdef int used
     if type_on(opt, T_CREDIT_CARD_NUMBER):
-        used = match_card(s, g)
+        used = match_card(s, n, pos, g)
         if used and g.stop[used - 1] > b.end and not word_at(s, g.stop[used - 1], n):
             b.end, b.type_id = g.stop[used - 1], T_CREDIT_CARD_NUMBER
 
 
 cdef inline void ssn_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                         const Options* opt, const Groups* g, Best* b) noexcept nogil:
-    # "123-45-6789", "123 45 6789": a formatted SSN needs no context
+    # "123-45-6789", "123 45 6789": a formatted SSN needs no context; spaced, it is not followed
+    # by another spaced group ("011 44 7400 123482" is a phone number)
     if g.n >= 3 and type_on(opt, T_SSN) and plain_groups(g, 3, b"- .") and not continues(g, 3) \
-            and group_len(g, 0) == 3 and group_len(g, 1) == 2 and group_len(g, 2) == 4 \
+            and not (g.sep[1] == 32 and g.n > 3 and g.sep[3] == 32) and group_len(g, 0) == 3 and group_len(g, 1) == 2 and group_len(g, 2) == 4 \
             and ssn_valid(<int>digits_value(s, g, 0), <int>digits_value(s, g, 1),
                           <int>digits_value(s, g, 2)) \
             and g.stop[2] > b.end and not word_at(s, g.stop[2], n):
@@ -303,11 +634,11 @@ cdef inline void short_number_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
 cdef inline void id_number_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                               const Options* opt, const Groups* g, Best* b) noexcept nogil:
     # where nothing else was read: an ID number by the context word nearest before it
-    # (passport, driver's licence, bank account)
+    # (passport, driver's licence, bank account), ending a word
     cdef int used, t
     if b.type_id < 0 and not g.plus and not g.paren[0]:
         used = id_groups(g)
-        if used:
+        if used and not word_at(s, g.stop[used - 1], n):
             t = id_type(s, n, pos, total_digits(g, used), True, opt, &b.near)
             if t >= 0:
                 b.end, b.type_id = g.stop[used - 1], t
@@ -317,25 +648,39 @@ cdef inline int phone_candidates_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t p
                                     const Options* opt, const Groups* g, SpanVec* out,
                                     Py_ssize_t* end) noexcept nogil:
     # up to three phone candidates, longest first, pushed tentative: the caller validates
-    # them. 0, or -1 on allocation failure; *end: the longest one's end (no resting inside it)
-    cdef int j, used, phones = 0
-    cdef Py_ssize_t e
+    # them, each with its extension. 7-15 digits (after an international prefix's); a
+    # national one of under 8 digits, or of one group outside 9-11, only after a strong cue.
+    # Flagged F_PHONE_CUE after a strong cue when they read as nothing else (the caller
+    # keeps such a candidate at a lower score when no numbering plan validates it).
+    # 0, or -1 on allocation failure; *end: the longest one's end (no resting inside it)
+    cdef int j, digits, flags, idd, phones = 0, cue = -1
+    cdef Py_ssize_t e, x
     if not type_on(opt, T_PHONE_NUMBER):
         return 0
     if at(s, pos - 1, n) == 32 and is_digit(at(s, pos - 2, n)):
         return 0  # inside a longer run of digit groups ("9400 1869 1413 8388 9976 29")
     for j in range(g.n, 0, -1):
+        if continues(g, j):
+            continue
         e = g.stop[j - 1]
-        if e - pos > PHONE_MAX or continues(g, j) or word_at(s, e, n):
+        x = phone_extension(s, n, e, lim)
+        if x and x - pos <= PHONE_MAX:
+            e = x
+        if e - pos > PHONE_MAX or word_at(s, e, n):
             continue
-        used = total_digits(g, j)
-        if used < 8 or used > 15 or (not g.plus and j == 1 and not 9 <= used <= 11):
+        idd = idd_digits(s, g, j)
+        digits = total_digits(g, j) - idd
+        if digits < 7 or digits > 15 or not phone_groups(g, j, idd):
             continue
-        if not phone_groups(g, j):
+        if cue < 0:
+            cue = phone_cue(s, n, pos)
+        flags = F_TENTATIVE | (F_ALTERNATIVE if phones else 0)
+        if cue and not reads_as_other(s, n, pos, lim, g, j):
+            flags |= F_PHONE_CUE
+        elif not (g.plus or idd) and (digits < 8 or (j == 1 and not 9 <= digits <= 11)):
             continue
         # context is looked up later, for the one candidate that validates (context_score)
-        if push(out, pos, e, T_PHONE_NUMBER, F_TENTATIVE | (F_ALTERNATIVE if phones else 0),
-                scored(T_PHONE_NUMBER, False), 0) < 0:
+        if push(out, pos, e, T_PHONE_NUMBER, flags, scored(T_PHONE_NUMBER, False), 0) < 0:
             return -1
         phones += 1
         if e > end[0]:
