@@ -115,7 +115,7 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
-    cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end
+    cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end, start
     cdef Py_UCS4 c, d
     cdef unsigned int k
     cdef unsigned long long before
@@ -158,16 +158,19 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         word_end = word_end_after(s, n, pos + 1)
         d = s[word_end] if word_end < n else 0  # what follows the word
         if k & C_WORD:
-            # email: the run of local-part characters through pos ends in '@'
-            if (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))) and (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS):
+            # email: the run of local-part characters through pos ends in '@' (it starts
+            # later where a script without spaces is glued to it: "邮箱test@test.com")
+            if (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))) and ((k & C_LOCAL) or c >= 128) \
+                    and type_on(opt, T_EMAIL_ADDRESS):
                 if local_end < pos:
                     local_end = pos
-                    while local_end < n and (cls(s[local_end]) & C_LOCAL):
+                    while local_end < n and local_char(s[local_end]):
                         local_end += 1
                 if local_end < lim and s[local_end] == 64:
-                    e = match_email(s, n, pos, local_end, lim)
+                    start = email_start(s, pos, local_end)
+                    e = match_email(s, n, start, local_end, lim)
                     if e:
-                        if push_match(out, s, n, pos, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
+                        if push_match(out, s, n, start, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
                             return -1
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):

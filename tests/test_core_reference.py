@@ -129,10 +129,15 @@ def phones(draw) -> str:
 @st.composite
 def emails(draw) -> str:
     local = draw(st.sampled_from(["john", "j.doe", "a_b", "x+tag", "first.last", "a..b", "end.",
-                                  "o'neil", "user%x", "-dash", "A", "x" * 70, "123"]))
+                                  "o'neil", "user%x", "-dash", "A", "x" * 70, "123",
+                                  # internationalised (RFC 6531), and glued to unspaced scripts
+                                  "jürgen.weiß", "用户", "θσερ", "जॉन", "王.伟", "a邮箱地址test", "test邮箱",
+                                  "ユーザー1", "ok»", "é"]))
     domain = draw(st.sampled_from(["example.com", "mail.example.co.uk", "EXAMPLE.ORG", "x.io",
                                    "localhost", "a-b.com", "-ab.com", "ab-.com", "ex.c", "ex.123",
-                                   "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com"]))
+                                   "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com",
+                                   "例子.广告", "माइक्रोसॉफ्टहै.कॉम", "εχαμπλε.ψομ", "test.com邮箱", "例子.com",
+                                   "ex.广告x", "xn--p1ai.xn--p1ai", "x.xn--", "ex.comé", "ex.c广"]))
     return local + draw(st.sampled_from(["@", "@", "@@", " @"])) + domain
 
 
@@ -183,6 +188,8 @@ def ips(draw) -> str:
         a = draw(st.integers(0, 4))
         b = draw(st.integers(0, 3))
         return ":".join(groups[:a]) + "::" + ":".join(groups[8 - b:] if b else [])
+    if draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(["::", "::1", "::1.", "fe80::1.", ":: ", "::  x", "::.", "(::)", "::;"]))
     tail = ".".join(draw(octet) for _ in range(4))
     return draw(st.sampled_from(["::ffff:", "::", "64:ff9b::", "1:2:3:4:5:6:"])) + tail
 
@@ -206,6 +213,7 @@ def urls(draw) -> str:
 
 MONTH_WORDS = ["January", "february", "MARCH", "Apr", "apr.", "May", "June", "Jul", "Aug.",
                "Sept", "Sept.", "Sep", "October", "Oct.", "nov", "December", "Dec", "Mayday", "Ju"]
+WEEKDAY_WORDS = ["Friday", "monday", "TUE", "Wed.", "Thu", "Sat", "sunday", "Fri.", "Fridays", "Th"]
 
 
 @st.composite
@@ -226,8 +234,25 @@ def dates(draw) -> str:
         f"{month} {d}", f"{d} {month}", f"{month} {y}", f"{month}  {d},   {y}", f"{month}, {y}",
         f"{d}{ordinal}  of  {month}", f"{month} {d}, {y},000",
     ]))
-    tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12"]))
-    return draw(st.sampled_from([numeric, written])) + tail
+    # the patterns of CLDR's locales: every order, '.', ". ", ' ', two-digit years, times
+    yy2, d2, m2 = f"{yy:02d}", f"{d:02d}", f"{m:02d}"
+    cldr = draw(st.sampled_from([
+        f"{d}. {m}. {y}.", f"{y}. {m}. {d}.", f"{d2}.{m2}.{yy2}", f"{d}.{m}.{yy2}", f"{d2}.{m}.{yy2}",
+        f"{d}-{m}-{yy2}", f"{d2}-{m2}-{yy2}", f"{yy2}/{m}/{d}", f"{yy2}. {m}. {d}.", f"{d} {m2} {y}",
+        f"{d2}/{m2} {y}", f"{y}.{m2}.{d2}.", f"{y}-{m2}-{d2}T{d2}:{m2}:{yy2}Z", f"{y}-{m2}-{d2} {m}:{d2}",
+        f"{y}-{m2}-{d2}T{d2}:{m2}:{yy2}.{y}+{m2}:00", f"{y}-{m2}-{d2}T{d2}:{m2}+0{m}", f"{y}{m2}{d2}",
+        f"{m}/{d}", f"{d2}/{m2}", f"{d2}.{m2}.", f"{m2}/{y}", f"{m}-{y}", f"{y}/{draw(st.sampled_from(MONTH_WORDS))}/{d2}",
+        f"{y}-{m2}-{d2}T{d}", f"{d}. {m}. {y}. {d}", f"9 {d} {m2} {y}",
+    ]))
+    weekday = draw(st.sampled_from(WEEKDAY_WORDS))
+    month3 = draw(st.sampled_from(MONTH_WORDS))
+    english = draw(st.sampled_from([
+        f"{d}-{month3}-{y}", f"{d2}-{month3}-{yy2}", f"{month3}-{y}", f"{month} of {y}", f"{d2} {month3},{y}",
+        f"{weekday}, {month} {d}, {y}", f"{weekday} {d} {month} {y}", f"{weekday}, {d2} {month3}",
+        f"{weekday}  {month} {y}", f"{weekday},{month} {d}", f"{d}-{month3}", f"{weekday}",
+    ]))
+    tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12", "-01", ". 5", "x"]))
+    return draw(st.sampled_from([numeric, written, cldr, cldr, english])) + tail
 
 
 @st.composite
@@ -250,8 +275,14 @@ def short_numbers(draw) -> str:
     tail = draw(st.sampled_from(["", "", " years old", "-year-old", " year old", " Years-Old",
                                  " years", " yearsold", " years older", "-years-old", ".5", " 456",
                                  ":30", ":30:05", ":",
-                                 "-456", "x", " old"]))
-    return number + tail
+                                 "-456", "x", " old", " y/o", " yo", " y.o.", " yrs old", "-yr-old",
+                                 " years of age", " years of ages", " yoga", " y/oz", " YRS-OLD", "."]))
+    # a person and a form of "be", or "turn", before it; what ends the clause after it
+    lead = draw(st.sampled_from(["", "", "", "I was ", "he is ", "she's ", "i'm ", "I’m ", "they were ",
+                                 "turn ", "turning ", "It was ", "we are ", "you  are ", "xhe is ", "was ",
+                                 "he's", "mturn "]))
+    end = draw(st.sampled_from(["", "", ".", " when", " now", " minutes", ",", " and", " whenever", ")"]))
+    return lead + number + tail + end
 
 
 @st.composite
@@ -270,7 +301,9 @@ def swifts(draw) -> str:
 CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context + row.veto}
                        | {"SSN:", "Routing#", "born", "DOB", "IBAN", "e-mail", "Tel.", "birthday"})
 NOISE_WORDS = ["the", "order", "id", "total", "v1.2.3", "10:30", "x", "ok", "1,000", "2,000,000",
-               "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b"]
+               "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b",
+               "std::vector", "key :: value", "::", "1.2.34", "11.6.13", "3/4", "11/20", "Friday",
+               "Thursday,", "The", "month", "20161016", "邮箱", "θ"]
 NON_ASCII = ["é", "Ü", "ñ", "\u00a0", "×", "÷", "«", "»", "☃", "€", "…", "—", "\u2009", "ｘ", "１",
              "\u3000", "\u300c", "\ufeff", "中文", "İ", "\u212a", "😀", "𝟘", "\U0001f1fa\U0001f1f8"]
 SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "/", "(", ")", ":", "::", "@", "+",

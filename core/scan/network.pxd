@@ -1,5 +1,6 @@
 # Network: email addresses (written and read out), URLs, IPv4 and IPv6, domain names.
 
+cdef Py_ssize_t email_start(const uchar_t* s, Py_ssize_t w, Py_ssize_t at_sign) noexcept nogil
 cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t at_sign,
                             Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
