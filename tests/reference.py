@@ -755,9 +755,9 @@ class Text:
         """(end, aux, doubt) of three numbers in one of CLDR's orders: y-M-d (four digits
         first, or two over 31), else d-M-y or M-d-y: month first with '/' and '-' unless
         day_first or the first cannot be a month, day first with '.', ". " and ' '. Two-digit
-        years with '/' and ". ", with '.' and '-' unless day and month both have one digit
-        (those are VERSION_LIKE; NEEDS_CUE too for "11.6.13", a one-digit month after a day
-        that could be a month); ' ' only in "1 07 1968" and "23/11 2024". Not part of a longer
+        years with '/', '-', '.' and ". " (VERSION_LIKE; NEEDS_CUE too with '.' or '-' when
+        day and month have one digit, "5.4.87", and for "11.6.13", a one-digit month after a
+        day that could be a month); ' ' only in "1 07 1968" and "23/11 2024". Not part of a longer
         number; it goes on into a time of day; ". " and year-first dotted dates take their
         closing '.'. "2019/aug/01" too."""
         i, a = self.digits_at(pos, lim, 4)
@@ -793,9 +793,10 @@ class Text:
             year, month, day = self.two_digit_year(a), b, c
         else:
             if lc == 2:
-                if sep2 != sep or sep == " " or (sep in ".-" and la == 1 and lb == 1):
+                if sep2 != sep or sep == " ":
                     return None
-                doubt = self.VERSION_LIKE | (self.NEEDS_CUE if sep == "." and lb == 1 and a <= 12 else 0)
+                doubt = self.VERSION_LIKE | (self.NEEDS_CUE if (sep == "." and lb == 1 and a <= 12)
+                                             or (sep in ".-" and la == 1 and lb == 1) else 0)
                 c = self.two_digit_year(c)
             elif lc != 4 or (sep == " " and lb != 2) or (sep2 != sep and lb != 2):
                 return None

@@ -309,7 +309,7 @@ NEGATIVES = [
     ("2020-13-01", "DATE"),
     ("1982-10-03-01", "DATE"),                           # inside a longer number
     ("10/03/1982x", "DATE"),
-    ("1.3.82", "DATE"),                                  # one-digit day and month, dotted: a version
+    ("1.3.82", "DATE"),                                  # one-digit day and month, dotted: a version unless after a date word
     ("Mayday 3", "DATE"),                                # not a whole month name
     ("Ju 3", "DATE"),
     ("03/10/0999", "DATE"),                              # years 1000-2999

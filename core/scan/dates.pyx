@@ -271,8 +271,8 @@ cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
     # three numbers in one of CLDR's orders: y-M-d (a four-digit year, or two digits over 31
     # first), d-M-y and M-d-y (month first with '/' or '-', unless day_first or the first is
     # over 12; day first with '.', ". " and ' ', as every locale writes those); end,
-    # or 0. Two-digit years with '/' and ". "; with '.' or '-' when the day or the month
-    # has two digits (one-digit "1.2.34" is as often a version); ' ' only in "1 07 1968"
+    # or 0. Two-digit years with '/' and ". "; with '.' or '-' after a date word when day
+    # and month have one digit ("1.2.34" is as often a version); ' ' only in "1 07 1968"
     # and "23/11 2024". A date goes on into a time of day; a year-first dotted date or one
     # written with ". " takes its closing '.' ("2024. 11. 23.")
     cdef int a, b, c, sep, sep2, year, month, day, t
@@ -308,12 +308,13 @@ cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
         year, month, day = two_digit_year(a), b, c
     else:                                         # d-M-y, M-d-y
         if lc == 2:
-            if sep2 != sep or sep == 32 or ((sep == 46 or sep == 45) and la == 1 and lb == 1):
+            if sep2 != sep or sep == 32:
                 return 0
-            # a two-digit year: "16.3.12" after "package" is a version; "11.6.13" is as
-            # often a version as a date: a date word before it, or a day that cannot be a
-            # month ("21.5.21")
-            doubt[0] = DOUBT_VERSION | (DOUBT_CUE if sep == 46 and lb == 1 and a <= 12 else 0)
+            # a two-digit year: "16.3.12" after "package" is a version; "11.6.13" and
+            # "5.4.87" are as often versions as dates: a date word before them, or a day that
+            # cannot be a month ("21.5.21")
+            doubt[0] = DOUBT_VERSION | (DOUBT_CUE if (sep == 46 and lb == 1 and a <= 12)
+                                        or ((sep == 46 or sep == 45) and la == 1 and lb == 1) else 0)
             c = two_digit_year(c)
         elif lc != 4 or (sep == 32 and lb != 2) or (sep2 != sep and lb != 2):
             return 0
