@@ -713,6 +713,112 @@ class Text:
         r = self.written_date(g, lim) if g is not None and g < lim else None
         return r if r and r[1] % 100 else None
 
+    CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen"]
+    TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+    ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                "seventeenth", "eighteenth", "nineteenth"]
+
+    def number_word(self, i: int, lim: int) -> Optional[tuple[int, int, bool]]:
+        """(end, value, ordinal) of one number said in a word: one-nineteen, the tens,
+        first-nineteenth, twentieth, thirtieth; a whole word."""
+        e = self.run(i, min(lim, i + 12), ASCII_LETTERS)
+        word = ascii_lower(self.s[i:e])
+        if len(word) < 3 or self.word_at(e):
+            return None
+        if word in self.CARDINALS:
+            return e, self.CARDINALS.index(word) + 1, False
+        if word in self.TENS:
+            return e, self.TENS[word], False
+        if word in self.ORDINALS:
+            return e, self.ORDINALS.index(word) + 1, True
+        if word in ("twentieth", "thirtieth"):
+            return e, 20 if word == "twentieth" else 30, True
+        return None
+
+    def number_words(self, i: int, lim: int) -> Optional[tuple[int, int, bool]]:
+        """1-99 said in words: a number word, or tens then ' ' or '-' and a unit
+        ("twenty five", "twenty-fifth")."""
+        r = self.number_word(i, lim)
+        if r and not r[2] and r[1] >= 20 and self.at(r[0]) in " -":
+            u = self.number_word(r[0] + 1, lim)
+            if u and u[1] <= 9:
+                return u[0], r[1] + u[1], u[2]
+        return r
+
+    def year_words(self, i: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, year) said in words: "two thousand [and] [1-99]", or ten-twenty then
+        "hundred", "oh" and a unit, or 10-99 ("nineteen eighty six", "twenty twenty-one")."""
+        r = self.number_word(i, lim)
+        if not r or r[2] or self.at(r[0]) != " ":
+            return None
+        e, a, _ = r
+        j = e + 1
+        if a == 2 and self.starts(j, lim, "thousand") and not self.word_at(j + 8):
+            e = j + 8
+            if self.at(e) != " ":
+                return e, 2000
+            k = e + 1 + (4 if self.starts(e + 1, lim, "and ") else 0)
+            r = self.number_words(k, lim)
+            return (r[0], 2000 + r[1]) if r and not r[2] else (e, 2000)
+        if not 10 <= a <= 20:
+            return None
+        if self.starts(j, lim, "hundred") and not self.word_at(j + 7):
+            return j + 7, a * 100
+        if self.starts(j, lim, "oh "):
+            r = self.number_word(j + 3, lim)
+            return (r[0], a * 100 + r[1]) if r and not r[2] and r[1] <= 9 else None
+        r = self.number_words(j, lim)
+        return (r[0], a * 100 + r[1]) if r and not r[2] and r[1] >= 10 else None
+
+    def said_year(self, i: int, lim: int) -> tuple[int, int]:
+        """(end, year) after a day said aloud: maybe ',', spaces and a year in digits or
+        words; (i, 0) when none."""
+        g = self.gap(i, lim, True)
+        if g is None or g >= lim:
+            return i, 0
+        return self.year(g, lim) or self.year_words(g, lim) or (i, 0)
+
+    def said_date(self, w: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, aux) of a date said aloud: a month (not "may" in lower case), maybe "the",
+        a day said as a number with a year after it, or as an ordinal with or without one
+        ("January twenty five nineteen eighty six", "March the twenty-first, 1990"); or an
+        ordinal day, " of ", a month, maybe a year ("third of March", "twenty fifth of
+        December two thousand and five")."""
+        year = 0
+        r = self.month(w, lim)
+        if r:
+            e, month = r
+            if month == 5 and self.s[w] == "m" and e - w == 3:
+                return None
+            g = self.gap(e, lim, False)
+            if g is not None and self.starts(g, lim, "the") and not self.word_at(g + 3):
+                g = self.gap(g + 3, lim, False)
+            r = self.number_words(g, lim) if g is not None else None
+            if not r or r[1] > 31:
+                return None
+            e, day, ordinal = r
+            g, year = self.said_year(e, lim)
+            if g == e and not ordinal:
+                return None
+            e = g
+        else:
+            r = self.number_words(w, lim)
+            if not r or not r[2] or r[1] > 31 or self.at(r[0]) != " " or not self.starts(r[0] + 1, lim, "of "):
+                return None
+            day = r[1]
+            r = self.month(r[0] + 4, lim)
+            if not r:
+                return None
+            e, month = r
+            e, year = self.said_year(e, lim)
+        if day > self.days_in(month, year):
+            return None
+        return e, year * 10000 + month * 100 + day
+
     def time_of_day(self, i: int, lim: int) -> int:
         """End of "T14:30", " 14:30:05.123", "T14:30:00Z", "T14:30+01:00" after a date; i if none."""
         if self.at(i) not in "T ":
@@ -1168,7 +1274,7 @@ def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
             type_id = _date_type(t, pos, e, lim, types)
     if e is None:
         if _on(types, DATE) or _on(types, DOB):
-            r = t.written_date(pos, lim)
+            r = t.written_date(pos, lim) or t.said_date(pos, lim)
             if r:
                 e, aux = r
                 type_id = _date_type(t, pos, e, lim, types)

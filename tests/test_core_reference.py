@@ -251,8 +251,18 @@ def dates(draw) -> str:
         f"{weekday}, {month} {d}, {y}", f"{weekday} {d} {month} {y}", f"{weekday}, {d2} {month3}",
         f"{weekday}  {month} {y}", f"{weekday},{month} {d}", f"{d}-{month3}", f"{weekday}",
     ]))
+    # said aloud, as speech-to-text writes it
+    number = draw(st.sampled_from(["one", "five", "twenty five", "twenty-fifth", "thirty first", "third",
+                                   "Second", "thirtieth", "ninth", "thirty-second", "twenty", "ten", "First"]))
+    year_said = draw(st.sampled_from(["", "", " nineteen eighty six", ", 1990", " two thousand and five",
+                                      " two thousand", " twenty twenty-one", " nineteen oh five", " nineteen hundred",
+                                      " nineteen oh fifth", " two thousand and", " eleven", " twenty twenty"]))
+    said = draw(st.sampled_from([
+        f"{month} {number}{year_said}", f"{month} the {number}{year_said}", f"{number} of {month}{year_said}",
+        f"the {number} of {month}", f"{number}  of {month}", f"may {number}", f"May {number}{year_said}",
+    ]))
     tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12", "-01", ". 5", "x"]))
-    return draw(st.sampled_from([numeric, written, cldr, cldr, english])) + tail
+    return draw(st.sampled_from([numeric, written, cldr, cldr, english, said])) + tail
 
 
 @st.composite

@@ -73,6 +73,17 @@ DATES = [
     ("born in April of 1987", "US", "DATE_OF_BIRTH", "April of 1987", "1987-04"),
     ("geboren (born) 05.04.1987", "DE", "DATE_OF_BIRTH", "05.04.1987", "1987-04-05"),
     ("born on Sunday, April 5, 1987", "US", "DATE_OF_BIRTH", "Sunday, April 5, 1987", "1987-04-05"),
+    # said aloud (speech-to-text)
+    ("January twenty five nineteen eighty six", "US", "DATE", "January twenty five nineteen eighty six",
+     "1986-01-25"),
+    ("on the third of March", "US", "DATE", "third of March", "--03-03"),
+    ("March third", "US", "DATE", "March third", "--03-03"),
+    ("March the twenty-first, 1990", "US", "DATE", "March the twenty-first, 1990", "1990-03-21"),
+    ("twenty fifth of December two thousand and five", "US", "DATE",
+     "twenty fifth of December two thousand and five", "2005-12-25"),
+    ("june ninth nineteen oh five", "US", "DATE", "june ninth nineteen oh five", "1905-06-09"),
+    ("born on the first of may nineteen ninety", "US", "DATE_OF_BIRTH", "first of may nineteen ninety",
+     "1990-05-01"),
     ("Fridays, May 2024", "US", "DATE", "May 2024", "2024-05"),       # not a weekday's name
     ("Friday, May 2024", "US", "DATE", "May 2024", "2024-05"),        # a weekday goes with a day only
 ]
@@ -119,6 +130,12 @@ NOT_DATES = [
     "2024-03-15T25:00",           # no such hour: the date ends before 'T', and 'T' joins it to a word
     "2019/aug/32",
     "2019/foo/01",
+    "you may first check",        # "may" in lower case is a verb
+    "May one day",                # a day said as a number needs its year
+    "January twenty twenty",
+    "one of the best",
+    "the thirtieth of February",
+    "the second of many",
 ]
 
 

@@ -24,6 +24,25 @@ WEEKDAYS[:] = [b"monday", b"tuesday", b"wednesday", b"thursday", b"friday", b"sa
                b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun"]
 
 
+# numbers said in words, for dates said aloud: cardinals, then ordinals (from ORDINAL_WORDS on)
+cdef const char* DAY_NUMBER_NAMES[48]
+DAY_NUMBER_NAMES[:] = [b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine",
+                   b"ten", b"eleven", b"twelve", b"thirteen", b"fourteen", b"fifteen", b"sixteen",
+                   b"seventeen", b"eighteen", b"nineteen", b"twenty", b"thirty", b"forty", b"fifty",
+                   b"sixty", b"seventy", b"eighty", b"ninety",
+                   b"first", b"second", b"third", b"fourth", b"fifth", b"sixth", b"seventh", b"eighth",
+                   b"ninth", b"tenth", b"eleventh", b"twelfth", b"thirteenth", b"fourteenth",
+                   b"fifteenth", b"sixteenth", b"seventeenth", b"eighteenth", b"nineteenth",
+                   b"twentieth", b"thirtieth"]
+cdef int DAY_NUMBER_VALUES[48]
+DAY_NUMBER_VALUES[:] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 50,
+                    60, 70, 80, 90,
+                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30]
+cdef int DAY_NUMBER_LEN[48]
+for _k in range(48):
+    DAY_NUMBER_LEN[_k] = <int>strlen(DAY_NUMBER_NAMES[_k])
+
+
 cdef inline int days_in(int month, int year) noexcept nogil:
     if month == 2:
         if year == 0 or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
@@ -405,6 +424,134 @@ cdef Py_ssize_t match_short_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     return e
 
 
+cdef Py_ssize_t number_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                            int* value, bint* ordinal) noexcept nogil:
+    # one number said in a word ("three", "twenty", "third", "twentieth"); end, or 0
+    cdef Py_ssize_t e = i
+    cdef int k
+    while e < lim and is_letter(s[e]) and e - i < 12:
+        e += 1
+    if e - i < 3 or word_at(s, e, n):
+        return 0
+    for k in range(48):
+        if DAY_NUMBER_LEN[k] == e - i and starts_with(s, i, e, DAY_NUMBER_NAMES[k]):
+            value[0] = DAY_NUMBER_VALUES[k]
+            ordinal[0] = k >= ORDINAL_WORDS
+            return e
+    return 0
+
+
+cdef Py_ssize_t number_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                             int* value, bint* ordinal) noexcept nogil:
+    # 1-99 said in words: "five", "twenty five", "twenty-fifth", "thirty first"; end, or 0
+    cdef int unit = 0
+    cdef bint unit_ordinal = False
+    cdef Py_ssize_t e = number_word(s, n, i, lim, value, ordinal), e2
+    if e and not ordinal[0] and value[0] >= 20 and (at(s, e, n) == 32 or at(s, e, n) == 45):
+        e2 = number_word(s, n, e + 1, lim, &unit, &unit_ordinal)
+        if e2 and unit <= 9:
+            value[0] += unit
+            ordinal[0] = unit_ordinal
+            e = e2
+    return e
+
+
+cdef Py_ssize_t year_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           int* year) noexcept nogil:
+    # a year said in words: "nineteen eighty six", "twenty twenty-one", "nineteen oh five",
+    # "nineteen hundred", "two thousand and five", "two thousand"; end, or 0
+    cdef int a = 0, v = 0
+    cdef bint ordinal = False
+    cdef Py_ssize_t e = number_word(s, n, i, lim, &a, &ordinal), j, k
+    if not e or ordinal or at(s, e, n) != 32:
+        return 0
+    j = e + 1
+    if a == 2 and starts_with(s, j, lim, b"thousand") and not word_at(s, j + 8, n):
+        year[0] = 2000
+        e = j + 8
+        k = e + 1
+        if at(s, e, n) == 32 and starts_with(s, k, lim, b"and ") :
+            k += 4
+        j = number_words(s, n, k, lim, &v, &ordinal) if at(s, e, n) == 32 else 0
+        if j and not ordinal:
+            year[0] += v
+            e = j
+        return e
+    if a < 10 or a > 20:
+        return 0
+    if starts_with(s, j, lim, b"hundred") and not word_at(s, j + 7, n):
+        year[0] = a * 100
+        return j + 7
+    if starts_with(s, j, lim, b"oh ") :
+        e = number_word(s, n, j + 3, lim, &v, &ordinal)
+        if not e or ordinal or v > 9:
+            return 0
+    else:
+        e = number_words(s, n, j, lim, &v, &ordinal)
+        if not e or ordinal or v < 10:
+            return 0
+    year[0] = a * 100 + v
+    return e
+
+
+cdef Py_ssize_t said_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                          int* year) noexcept nogil:
+    # after a day said aloud: maybe ',', spaces, a year in digits or words; its end, or i
+    cdef Py_ssize_t g = gap(s, i, lim, True), e
+    if not g or g >= lim:
+        return i
+    e = read_year(s, n, g, lim, year)
+    if not e:
+        e = year_words(s, n, g, lim, year)
+    return e if e else i
+
+
+cdef inline bint said_day_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # cheap: the word at pos is followed by " of ", by '-', or has six letters and a space
+    # ("twenty first"): a day said aloud may start here (most capitalised words stop here)
+    cdef Py_ssize_t e = pos
+    while e - pos < 12 and is_letter(at(s, e, n)):
+        e += 1
+    return (at(s, e, n) == 32 and ((at(s, e + 1, n) == 111 and at(s, e + 2, n) == 102 and at(s, e + 3, n) == 32)
+                                   or e - pos == 6)) or at(s, e, n) == 45
+
+
+cdef Py_ssize_t match_said_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
+                                long long* aux) noexcept nogil:
+    # a date said aloud: "March third", "March the twenty-first, 1990", "January twenty five
+    # nineteen eighty six" (a day said as a number needs its year), "third of March",
+    # "twenty fifth of December two thousand and five"; end, or 0
+    cdef int day = 0, month = 0, year = 0
+    cdef bint ordinal = False
+    cdef Py_ssize_t e, g
+    e = read_month(s, n, w, lim, &month)
+    if e:
+        if month == 5 and s[w] == 109 and e - w == 3:
+            return 0  # "you may first ..."
+        g = gap(s, e, lim, False)
+        if g and starts_with(s, g, lim, b"the") and not word_at(s, g + 3, n):
+            g = gap(s, g + 3, lim, False)
+        e = number_words(s, n, g, lim, &day, &ordinal) if g else 0
+        if not e or day > 31:
+            return 0
+        g = said_year(s, n, e, lim, &year)
+        if g == e and not ordinal:
+            return 0
+        e = g
+    else:
+        e = number_words(s, n, w, lim, &day, &ordinal)
+        if not e or not ordinal or day > 31 or at(s, e, n) != 32 or not starts_with(s, e + 1, lim, b"of ") :
+            return 0
+        e = read_month(s, n, e + 4, lim, &month)
+        if not e:
+            return 0
+        e = said_year(s, n, e, lim, &year)
+    if day > days_in(month, year):
+        return 0
+    aux[0] = date_aux(year, month, day)
+    return e
+
+
 cdef int date_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
                    Py_ssize_t lim, const Options* opt, unsigned long long* before) noexcept nogil:
     # a date with birth context is a DATE_OF_BIRTH; -1 when neither type is wanted
@@ -482,7 +629,8 @@ cdef inline void numeric_date_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
 
 cdef inline void month_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                           const Options* opt, unsigned char pair, Best* b) noexcept nogil:
-    # "October 3, 1982", "Oct 3rd", "Friday, March 15, 2024"; with expiry context "Apr 27"
+    # "October 3, 1982", "Oct 3rd", "Friday, March 15, 2024", "March third", "third of
+    # March"; with expiry context "Apr 27"
     # is an expiry, not the 27th: the longer reading wins
     cdef Py_ssize_t e = 0, e2
     cdef int t = -1, month = 0
@@ -495,9 +643,15 @@ cdef inline void month_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
             b.end, b.type_id, b.aux = e, date_type(s, n, pos, e, lim, opt, &b.before), aux
             return
     if not (pair & P_MONTH and read_month(s, n, pos, lim, &month)):
+        if pair & P_ORDINAL and said_day_ahead(s, n, pos) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+            e = match_said_date(s, n, pos, lim, &aux)  # "third of March"
+            if e:
+                b.end, b.type_id, b.aux = e, date_type(s, n, pos, e, lim, opt, &b.before), aux
         return
     if type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH):
         e = match_written_date(s, n, pos, lim, &aux)
+        if not e:
+            e = match_said_date(s, n, pos, lim, &aux)  # "March third"
         t = date_type(s, n, pos, e, lim, opt, &b.before) if e else -1
     if type_on(opt, T_CREDIT_CARD_EXPIRATION):
         e2 = match_expiry_written(s, n, pos, lim, &aux2)

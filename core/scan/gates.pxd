@@ -6,6 +6,7 @@ cdef enum:
     P_IBAN = 2    # an IBAN country code, either case
     P_MONTH = 4   # the first two letters of a month name
     P_WEEKDAY = 8  # ... of a weekday name
+    P_ORDINAL = 16  # ... of an ordinal day ("third") or of "twenty", "thirty"
 
 cdef enum:
     TG_NUMBER = 1    # a number word starts so

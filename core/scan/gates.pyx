@@ -17,6 +17,8 @@ cdef void init_pairs():
         PAIRS[(ord(month[0]) - 97) * 26 + ord(month[1]) - 97] |= P_MONTH
     for day in ("mo", "tu", "we", "th", "fr", "sa", "su"):
         PAIRS[(ord(day[0]) - 97) * 26 + ord(day[1]) - 97] |= P_WEEKDAY
+    for day in ("fi", "se", "th", "fo", "si", "ei", "ni", "te", "el", "tw"):
+        PAIRS[(ord(day[0]) - 97) * 26 + ord(day[1]) - 97] |= P_ORDINAL
 
 
 cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
