@@ -89,12 +89,12 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                family="network", fake=fakes.url, boost=0.05),
     # Short forms ("on 11/20", "dated 22.04.", "since 05/2021", "DOB 20161016") need one of
     # these (or a birth word) within 16 code points before them; they and two-digit years
-    # are versions after a veto word ("package 16.3.12").
+    # are versions after a veto word within 24 ("package 16.3.12", "the app crashed on 11.6.13").
     EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated", "till", "due", "effective",
                              "issued", "starting", "started", "deadline"),
                family="dates", normalise=values.date, field=values.field_as_written, fake=fakes.date, boost=0.05,
                veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "sdk", "api",
-                     "app", "package", "pkg", "v")),
+                     "app", "package", "pkg"), veto_before=24),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
                                       "bday"),
