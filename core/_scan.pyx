@@ -16,7 +16,8 @@ a `scan/<part>.pxd` that declares its types and cdef functions. This file keeps
 the pass and the order in which the families are tried at a position:
 
   scan_text     a word start: an email (network), else by its first character
-  letter_at     a letter: URL, IBAN, IPv6, a month (date or card expiry), SWIFT
+  letter_at     a letter: URL, IBAN, IPv6, a month, a weekday or a day said aloud
+                (a date; a month also a card expiry), SWIFT
   words_at      a letter, past the gates (scan/gates.pyx): an email read out,
                 an ID or a postcode, a domain name; a lower-case word: a spoken
                 number, a P.O. box, a place or a name after a cue; a capitalised
@@ -103,7 +104,8 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     url_at(s, n, pos, lim, opt, pair, carry, &b)   # network: "https://...", "www."
     iban_at(s, n, pos, lim, opt, pair, &b)         # banking
     ipv6_at(s, n, pos, lim, opt, c2, &b)           # network: "fe80::1"
-    month_at(s, n, pos, lim, opt, pair, &b)        # dates: "October 3, 1982"; numbers: "exp Apr 27"
+    month_at(s, n, pos, lim, opt, pair, &b)        # dates: "October 3, 1982", "Friday, March 15, 2024",
+                                                   # "third of March"; numbers: "exp Apr 27"
     swift_at(s, n, pos, lim, opt, c2, &b)          # banking: "DEUTDEFF500"
     if not b.end or b.type_id < 0:
         return 0
