@@ -180,9 +180,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 # group, or a day said aloud ("third of", "twenty-fifth", "twenty first")
                 tg = TG_ANY if c < 97 else trigram_flags(s, pos, word_end)
                 if tg & (TG_URL | TG_MONTH) or (d == 58 and word_end - pos <= 4) \
-                        or (d == 32 and at(s, word_end + 1, n) == 111 and at(s, word_end + 2, n) == 102
-                            and at(s, word_end + 3, n) == 32) \
-                        or (tg & TG_NUMBER and (d == 45 or (d == 32 and word_end - pos == 6))):
+                        or (tg & TG_ORDINAL and (d == 45 or (d == 32 and (word_end - pos == 6 or (
+                            at(s, word_end + 1, n) == 111 and at(s, word_end + 2, n) == 102
+                            and at(s, word_end + 3, n) == 32))))):
                     found = letter_at(s, n, pos, lim, opt, out, &e, carry)
                 if not found and (c < 97 or d == 46
                                   or (lower_word_quick(s, n, pos, word_end, tg)

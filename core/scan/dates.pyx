@@ -637,7 +637,7 @@ cdef inline void month_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     cdef long long aux = 0, aux2 = 0
     if b.end:
         return
-    if pair & P_WEEKDAY and weekday_start(s, n, pos) and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)):
+    if pair & P_WEEKDAY and (type_on(opt, T_DATE) or type_on(opt, T_DATE_OF_BIRTH)) and weekday_start(s, n, pos):
         e = match_weekday_date(s, n, pos, lim, &aux)
         if e:
             b.end, b.type_id, b.aux = e, date_type(s, n, pos, e, lim, opt, &b.before), aux

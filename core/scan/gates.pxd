@@ -13,6 +13,7 @@ cdef enum:
     TG_MONTH = 2     # a month or weekday name starts so
     TG_URL = 4       # "ht", "ft", "sf", "ws", "ww": a URL scheme or "www."
     TG_WEEKDAY = 8   # a weekday name starts so
+    TG_ORDINAL = 16  # an ordinal day ("third") or "twenty", "thirty" starts so
     TG_ANY = 0xFF    # not three lower-case letters: anything may start here
 
 cdef enum:

@@ -46,6 +46,8 @@ cdef void init_number_start():
         TRIGRAM[letters3(month.encode())] |= TG_MONTH
     for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
         TRIGRAM[letters3(day.encode())] |= TG_MONTH | TG_WEEKDAY
+    for day in ("fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe"):
+        TRIGRAM[letters3(day.encode())] |= TG_ORDINAL
     for pair in ("ht", "ft", "sf", "ws", "ww"):
         for k in range(27):
             TRIGRAM[letters3(pair.encode()) + k] |= TG_URL

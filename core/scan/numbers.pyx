@@ -201,8 +201,9 @@ cdef bint age_clause(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t 
     # "when he was 23", "I'm 24.", "I'll turn 46", "she is 30 now": a person and a form of
     # "be" (or a form of "turn") right before a number that ends its clause
     cdef Py_ssize_t e = pos - 1, i, j
-    if at(s, e, n) != 32:
-        return False
+    cdef Py_UCS4 last = lower(at(s, e - 1, n))
+    if at(s, e, n) != 32 or not (last == 115 or last == 109 or last == 101 or last == 110 or last == 103):
+        return False  # no word ending as "was", "is", "am", "'m", "are", "were", "turn", "turning" does
     i = letters_before(s, n, e)
     if i == e:
         return False
