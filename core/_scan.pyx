@@ -191,6 +191,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
+            elif not found and c >= 128 and (d == 58 or d == 46) and type_on(opt, T_URL):
+                found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)

@@ -268,7 +268,10 @@ class Text:
         """(end, cut at lim): URL characters from i; when not cut, trailing
         sentence punctuation and closing brackets without an opener dropped."""
         start = i
-        end = self.run(i, lim, is_url_char)
+        end = i  # (it ends where an unspaced script follows an ASCII letter or digit)
+        while end < lim and is_url_char(self.s[end]) and not (
+                not self.s[end].isascii() and script_change(self.at(end - 1), self.s[end])):
+            end += 1
         if end == lim and lim < self.n:
             return end, True
         body = self.s[start:end]
@@ -295,7 +298,7 @@ class Text:
         if i >= lim:
             return None
         c = self.s[i]
-        host_start = c in DOMAIN and c != "-"
+        host_start = (c in DOMAIN and c != "-") or (not c.isascii() and label_char(c))  # IDN hosts too
         bracket = c == "[" and scheme != "www."   # an IPv6 literal host
         if not (host_start or bracket):
             return None
@@ -2904,6 +2907,14 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)
+            elif end is None and not c.isascii() and t.at(word_end) in ":." and _on(types, URL):
+                # a URL glued to text in a script without spaces ("请访问https://example.com")
+                glued = next((i for i in range(pos + 1, word_end)
+                              if is_letter(text[i]) and unspaced_script(text[i - 1])), None)
+                r = t.url(glued, lim) if glued is not None else None
+                if r:
+                    (end, url_cut) = r
+                    out.append(_match(t, glued, end, lim, URL))
         elif c in "+(" and t.at(pos + 1) in DIGITS and not _mid_number(t, pos):
             end = _numeric(t, pos, lim, types, out)
         elif c == ":" and t.at(pos + 1) == ":" and _on(types, IP):

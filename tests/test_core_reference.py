@@ -199,13 +199,13 @@ def urls(draw) -> str:
     scheme = draw(st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "sftp://", "ws://",
                                    "wss://", "www.", "ftps://", "mailto:", "http:/"]))
     host = draw(st.sampled_from(["example.com", "a.b.org", "[2001:db8::1]", "-bad.com", "localhost:8080",
-                                 "xn--caf-dma.fr", "café.fr", "192.168.1.1"]))
+                                 "xn--caf-dma.fr", "café.fr", "192.168.1.1", "例子.广告", "ドメイン.jp"]))
     path = draw(st.sampled_from(["", "/", "/path/to?q=1&r=2", "/wiki/Foo_(bar)", "/a(b)c", "/x#frag",
                                  "/dir/", "/é☃", "/a%20b"]))
     if draw(st.integers(0, 15)) == 0:
         path += "/" + "a" * draw(st.integers(150, 500))  # longer than the window
-    trail = draw(st.sampled_from(["", "", ".", ",", ")", ").", "!?", "'", "*", "]", ":", ";"]))
-    text = scheme + host + path + trail
+    trail = draw(st.sampled_from(["", "", ".", ",", ")", ").", "!?", "'", "*", "]", ":", ";", "了解更多", "。"]))
+    text = draw(st.sampled_from(["", "", "", "请访问", "メールは", "é", "a邮箱"])) + scheme + host + path + trail
     if draw(st.booleans()):
         text = "(" + text + draw(st.sampled_from([")", "", "))"]))
     return text

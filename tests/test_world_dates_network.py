@@ -248,6 +248,27 @@ def test_ipv6(text, matched, value):
     assert find(text) == [("IP_ADDRESS", matched, value)]
 
 
+# (text, matched URL): URLs glued to text in scripts without spaces, IDN hosts
+URLS = [
+    ("请访问https://www.example.com了解更多", "https://www.example.com"),
+    ("访问www.example.com。", "www.example.com"),
+    ("メールはhttp://example.jp/aです", "http://example.jp/a"),
+    ("https://例子.广告/路径", "https://例子.广告/路径"),
+    ("见https://zh.wikipedia.org/wiki/北京", "https://zh.wikipedia.org/wiki/北京"),   # a path in CJK stays
+    ("see https://example.com.", "https://example.com"),
+]
+
+
+@pytest.mark.parametrize("text, matched", URLS)
+def test_urls(text, matched):
+    assert [(t, m) for t, m, _ in find(text) if t == "URL"] == [("URL", matched)]
+
+
+@pytest.mark.parametrize("text", ["请访问https://", "访问wwwexample", "中文http:/x.com", "访问https://-x.com"])
+def test_not_urls(text):
+    assert [e for e in find(text) if e[0] == "URL"] == []
+
+
 def test_ipv6_inside_a_url_is_the_url():
     assert find("http://[2001:db8::1]:8080/x.") == [
         ("URL", "http://[2001:db8::1]:8080/x", "http://[2001:db8::1]:8080/x")]

@@ -7,6 +7,7 @@ cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
                          int* capped) noexcept nogil
 cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim,
                           int* capped) noexcept nogil
+cdef Py_ssize_t glued_start(const uchar_t* s, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil
 cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t lim) noexcept nogil
 cdef bint colon_ahead(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil

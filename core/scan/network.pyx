@@ -90,7 +90,8 @@ cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
     # end of the URL body starting at i; trailing punctuation and unbalanced closers dropped
     cdef Py_ssize_t start = i, opens = 0, closes = 0
     cdef Py_UCS4 c
-    while i < lim and (cls(s[i]) & C_URL):
+    # (it ends where an unspaced script follows an ASCII letter or digit: "example.com了解")
+    while i < lim and (cls(s[i]) & C_URL) and not (s[i] >= 128 and script_change(at(s, i - 1, n), s[i])):
         c = s[i]
         if c == 40 or c == 91:
             opens += 1
@@ -123,7 +124,8 @@ cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize
             break
     if i == 0 or i >= lim:
         return 0
-    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7):
+    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7) \
+            and not (s[i] >= 128 and label_char(s[i])):  # an IDN host: "https://例子.广告"
         return 0
     end = url_body(s, n, i, lim, capped)
     return end if end > i else 0
@@ -382,6 +384,38 @@ cdef inline void url_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
                 carry[0] |= CARRY_URL
                 if has_context(s, n, pos, e, lim, T_URL, &b.before):
                     carry[0] |= CARRY_URL_CONTEXT
+
+
+cdef Py_ssize_t glued_start(const uchar_t* s, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
+    # the first ASCII letter in the word [pos, word_end) right after a character of an
+    # unspaced script ("访问https://..."); word_end when none
+    cdef Py_ssize_t i
+    for i in range(pos + 1, word_end):
+        if is_letter(s[i]) and unspaced_script(s[i - 1]):
+            return i
+    return word_end
+
+
+cdef inline int glued_url_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end,
+                             Py_ssize_t lim, int* carry, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # a URL glued to text in a script without spaces ("请访问https://example.com"): 1 when
+    # one was pushed (end set), 0, or -1 on allocation failure
+    cdef Py_ssize_t start = glued_start(s, pos, word_end), e
+    cdef unsigned long long before = ~0ULL
+    cdef int capped = 0
+    if start == word_end:
+        return 0
+    e = match_url(s, n, start, lim, &capped)
+    if not e:
+        return 0
+    if capped:
+        carry[0] |= CARRY_URL
+        if has_context(s, n, start, e, lim, T_URL, &before):
+            carry[0] |= CARRY_URL_CONTEXT
+    if push_match(out, s, n, start, e, lim, T_URL, 0, &before) < 0:
+        return -1
+    end[0] = e
+    return 1
 
 
 cdef inline void ipv6_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
