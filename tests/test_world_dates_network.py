@@ -98,6 +98,7 @@ def test_dates(text, region, type_name, matched, value):
 NOT_DATES = [
     "version 1.10.22",            # a version word before a two-digit year
     "package 16.3.12 installed",
+    "Call me at 20.12.32",        # a phone number written with dots
     "release 2.10.15",
     "1.2.34",                     # one-digit day and month, dotted, no date word: a version
     "upgrade to 3-4-21",
@@ -274,7 +275,8 @@ def test_ipv6_inside_a_url_is_the_url():
         ("URL", "http://[2001:db8::1]:8080/x", "http://[2001:db8::1]:8080/x")]
 
 
-NOT_IPS = ["std::vector", "key :: value", "f :: Int", ":: 1", "x::", "a::b::c"]
+NOT_IPS = ["std::vector", "key :: value", "f :: Int", ":: 1", "x::", "a::b::c",
+           "Mobile: 79.56.12.29", "tel 93.12.34.44"]   # phone numbers written with dots
 
 
 @pytest.mark.parametrize("text", NOT_IPS)
