@@ -97,7 +97,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                              "issued", "starting", "started", "deadline"),
                family="dates", normalise=values.date, field=values.field_as_written, fake=fakes.date, boost=0.05,
                veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "sdk", "api",
-                     "app", "package", "pkg", "call", "phone", "tel", "mobile", "cell", "fax"),
+                     "app", "package", "pkg", "chapter", "section", "article", "paragraph", "clause",
+                     "call", "phone", "tel", "mobile", "cell", "fax"),
                veto_before=24),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",

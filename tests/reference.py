@@ -1038,7 +1038,7 @@ class Text:
             return True
         return self.s[i - 1] == " " and self.starts(i, lim, "of age") and not self.word_at(i + 6)
 
-    AGE_PERSONS = ("i", "he", "she", "you", "we", "they")
+    AGE_PERSONS = ("i", "he", "she")  # one person: "we are 3" counts people
     AGE_FOLLOWERS = ("when", "and", "but", "now", "so", "in", "at", "this", "next", "last", "soon",
                      "today", "then", "with", "or", "too", "already", "back")
 
@@ -1065,8 +1065,8 @@ class Text:
             return self.clause_ends(stop, lim)
         if verb in ("m", "s") and self.at(i - 1) in "'\u2019":
             person = self.letters_before(i - 1)
-            return person in ("i", "he", "she") and self.clause_ends(stop, lim)
-        if verb not in ("was", "is", "am", "are", "were") or self.at(i - 1) != " ":
+            return person in self.AGE_PERSONS and self.clause_ends(stop, lim)
+        if verb not in ("was", "is", "am") or self.at(i - 1) != " ":
             return False
         return self.letters_before(i - 1) in self.AGE_PERSONS and self.clause_ends(stop, lim)
 

@@ -101,6 +101,7 @@ NOT_DATES = [
     "Call me at 20.12.32",        # a phone number written with dots
     "release 2.10.15",
     "1.2.34",                     # one-digit day and month, dotted, no date word: a version
+    "chapter 10.11.12 says",      # a section number
     "upgrade to 3-4-21",
     "score 11/20",                # short forms need a date word
     "1/2 cup",
@@ -157,7 +158,6 @@ AGES = [
     ("i'm 24 y/o", "24"),
     ("I’m 31.", "31"),
     ("she's 30 now", "30"),
-    ("they were 12 when it happened", "12"),
     ("aged 30", "30"),
     ("24 yo", "24"),
     ("male, 24 y.o.", "24"),
@@ -182,6 +182,8 @@ NOT_AGES = [
     "turn 90 degrees",
     "was 23",                     # no person
     "he is 245",                  # 0-130
+    "we are 3 and they are 4.",   # counts of people
+    "you are 2 minutes late",
     "we are 5x faster",
     "24 yoga classes",
     "24 y/oz",

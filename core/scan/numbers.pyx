@@ -168,10 +168,10 @@ cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t li
     return s[i - 1] == 32 and starts_with(s, i, lim, b"of age") and not word_at(s, i + 6, n)
 
 
-cdef const char* AGE_PERSONS[6]
-AGE_PERSONS[:] = [b"i", b"he", b"she", b"you", b"we", b"they"]
-cdef const char* AGE_VERBS[8]
-AGE_VERBS[:] = [b"was", b"is", b"am", b"are", b"were", b"turn", b"turns", b"turning"]
+cdef const char* AGE_PERSONS[3]  # one person: "we are 3" counts people
+AGE_PERSONS[:] = [b"i", b"he", b"she"]
+cdef const char* AGE_VERBS[6]
+AGE_VERBS[:] = [b"was", b"is", b"am", b"turn", b"turns", b"turning"]
 # words that may follow an age that ends its clause ("when I was 23 when ...", "he is 30 now")
 cdef const char* AGE_FOLLOWERS[18]
 AGE_FOLLOWERS[:] = [b"when", b"and", b"but", b"now", b"so", b"in", b"at", b"this", b"next", b"last",
@@ -199,23 +199,24 @@ cdef inline Py_ssize_t letters_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t
 cdef bint age_clause(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t stop,
                      Py_ssize_t lim) noexcept nogil:
     # "when he was 23", "I'm 24.", "I'll turn 46", "she is 30 now": a person and a form of
-    # "be" (or a form of "turn") right before a number that ends its clause
+    # "be" (or a form of "turn") right before a number that ends its clause (one person:
+    # "we are 3" counts people)
     cdef Py_ssize_t e = pos - 1, i, j
     cdef Py_UCS4 last = lower(at(s, e - 1, n))
-    if at(s, e, n) != 32 or not (last == 115 or last == 109 or last == 101 or last == 110 or last == 103):
-        return False  # no word ending as "was", "is", "am", "'m", "are", "were", "turn", "turning" does
+    if at(s, e, n) != 32 or not (last == 115 or last == 109 or last == 110 or last == 103):
+        return False  # no word ending as "was", "is", "am", "'m", "turn", "turning" does
     i = letters_before(s, n, e)
     if i == e:
         return False
-    if word_in(s, i, e, AGE_VERBS + 5, 3):
+    if word_in(s, i, e, AGE_VERBS + 3, 3):
         return age_clause_ends(s, n, stop, lim)  # "turn 46", "turning 30"
     if e - i == 1 and (lower(s[i]) == 109 or lower(s[i]) == 115) and (at(s, i - 1, n) == 39 or at(s, i - 1, n) == 0x2019):
         j = letters_before(s, n, i - 1)   # "i'm", "he's", "she's"
         return j < i - 1 and word_in(s, j, i - 1, AGE_PERSONS, 3) and age_clause_ends(s, n, stop, lim)
-    if not word_in(s, i, e, AGE_VERBS, 5) or at(s, i - 1, n) != 32:
+    if not word_in(s, i, e, AGE_VERBS, 3) or at(s, i - 1, n) != 32:
         return False
     j = letters_before(s, n, i - 1)
-    return j < i - 1 and word_in(s, j, i - 1, AGE_PERSONS, 6) and age_clause_ends(s, n, stop, lim)
+    return j < i - 1 and word_in(s, j, i - 1, AGE_PERSONS, 3) and age_clause_ends(s, n, stop, lim)
 
 
 cdef bint age_clause_ends(const uchar_t* s, Py_ssize_t n, Py_ssize_t stop, Py_ssize_t lim) noexcept nogil:
