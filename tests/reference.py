@@ -823,11 +823,12 @@ class Text:
         return e, year * 10000 + month * 100 + day
 
     def time_of_day(self, i: int, lim: int) -> int:
-        """End of "T14:30", " 14:30:05.123", "T14:30:00Z", "T14:30+01:00" after a date; i if none."""
-        if self.at(i) not in "T ":
+        """End of "T14:30", " 14:30:05.123", "T14:30:00Z", "T14:30+01:00" after a date, or of
+        " 2:30 PM", " 11:05 a.m." (after a space: a one-digit hour, AM or PM for 1-12); i if none."""
+        if self.at(i) not in "T " or self.at(i) == NUL:
             return i
         e, h = self.digits_at(i + 1, lim, 2)
-        if e != i + 3 or h > 23 or self.at(e) != ":":
+        if not (e == i + 3 or (e == i + 2 and self.s[i] == " ")) or h > 23 or self.at(e) != ":":
             return i
         e2, m = self.digits_at(e + 1, lim, 2)
         if e2 != e + 3 or m > 59:
@@ -838,6 +839,12 @@ class Text:
             e += 3
             if self.at(e) in ".," and self.at(e + 1) in DIGITS:
                 e = self.run(e + 1, min(lim, i + 40), DIGITS)
+        if self.s[i] == " " and h <= 12 and self.at(e) == " " and ascii_lower(self.at(e + 1)) in "ap" \
+                and self.at(e + 1) != NUL:
+            if ascii_lower(self.at(e + 2)) == "m" and not self.word_at(e + 3):
+                return e + 3  # " AM", " pm"
+            if self.at(e + 2) == "." and ascii_lower(self.at(e + 3)) == "m" and self.at(e + 4) == ".":
+                return e + 5  # " a.m.", " p.m."
         if self.at(e) == "Z":
             e += 1
         elif self.at(e) in "+-" and self.digits_at(e + 1, lim, 2)[0] == e + 3 \
@@ -945,7 +952,7 @@ class Text:
 
     def short_date(self, pos: int, lim: int) -> Optional[tuple[int, int]]:
         """(end, aux) of the forms that need a date word before them: yyyymmdd
-        ("20161016", 1900-2099), month/year ("05/2021", any of '/.-'), month and day with
+        ("20161016", 1900-2099), month/year ("05/2021", any of '/.-'; "2021-05", '/' or '-'), month and day with
         '/' ("11/20", "22/04": one of them two digits, the order as in numeric_date), day and
         month German style ("22.04.", the closing dot included)."""
         i, a = self.digits_at(pos, lim, 8)
@@ -956,12 +963,16 @@ class Text:
                 return None
             e, aux = i, a
         else:
-            if la == 0 or la > 2 or self.at(i) not in "/.-" or self.at(i) == NUL:
+            if la in (0, 3) or la > 4 or self.at(i) not in "/.-" or self.at(i) == NUL:
                 return None
             sep = self.s[i]
             e, b = self.digits_at(i + 1, lim, 4)
             lb = e - i - 1
-            if lb == 4 and 1 <= a <= 12 and 1000 <= b <= 2999:
+            if la == 4:  # "2021-05"
+                if sep == "." or lb != 2 or not 1 <= b <= 12 or not 1000 <= a <= 2999:
+                    return None
+                aux = a * 10000 + b * 100
+            elif lb == 4 and 1 <= a <= 12 and 1000 <= b <= 2999:
                 aux = b * 10000 + a * 100
             elif sep == "/" and (lb == 2 or (lb == 1 and la == 2)):
                 month, day = a, b

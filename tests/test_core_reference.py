@@ -243,6 +243,8 @@ def dates(draw) -> str:
         f"{y}-{m2}-{d2}T{d2}:{m2}:{yy2}.{y}+{m2}:00", f"{y}-{m2}-{d2}T{d2}:{m2}+0{m}", f"{y}{m2}{d2}",
         f"{m}/{d}", f"{d2}/{m2}", f"{d2}.{m2}.", f"{m2}/{y}", f"{m}-{y}", f"{y}/{draw(st.sampled_from(MONTH_WORDS))}/{d2}",
         f"{y}-{m2}-{d2}T{d}", f"{d}. {m}. {y}. {d}", f"9 {d} {m2} {y}",
+        f"{m}/{d}/{y} {d}:{m2} PM", f"{y}-{m2}-{d2} {m}:{d2}:{m2} a.m.", f"{m2}/{d2}/{yy2} {d}:{m2}pm",
+        f"{m}/{d}/{y} {d}:{m2} p.m", f"{y}-{m2}", f"{y}/{m}", f"{y}.{m2}",
     ]))
     weekday = draw(st.sampled_from(WEEKDAY_WORDS))
     month3 = draw(st.sampled_from(MONTH_WORDS))

@@ -49,6 +49,9 @@ DATES = [
     ("2024-03-15 14:30 start", "US", "DATE", "2024-03-15 14:30", "2024-03-15"),
     ("ts=2024-03-15T14:30:00+01:00", "US", "DATE", "2024-03-15T14:30:00+01:00", "2024-03-15"),
     ("15/03/2024 09:05:59", "GB", "DATE", "15/03/2024 09:05:59", "2024-03-15"),
+    ("sent 03/15/2024 2:30 PM", "US", "DATE", "03/15/2024 2:30 PM", "2024-03-15"),
+    ("3/15/24 11:05 a.m. call", "US", "DATE", "3/15/24 11:05 a.m.", "2024-03-15"),
+    ("3/15/24 2:30PM", "US", "DATE", "3/15/24", "2024-03-15"),          # "2:30PM" is one word
     # English written forms (en_* locales)
     ("on 23-Nov-2024", "US", "DATE", "23-Nov-2024", "2024-11-23"),                 # en_PK, en_BZ medium
     ("5-May-2021", "US", "DATE", "5-May-2021", "2021-05-05"),
@@ -67,6 +70,7 @@ DATES = [
     ("dated 22/04", "GB", "DATE", "22/04", "--04-22"),
     ("meet on 22.04. in Berlin", "DE", "DATE", "22.04.", "--04-22"),
     ("since 05/2021", "US", "DATE", "05/2021", "2021-05"),
+    ("since 2021-05", "US", "DATE", "2021-05", "2021-05"),
     ("date: 20161016", "US", "DATE", "20161016", "2016-10-16"),
     # dates of birth
     ("DOB 20161016", "US", "DATE_OF_BIRTH", "20161016", "2016-10-16"),
@@ -110,6 +114,10 @@ NOT_DATES = [
     "it costs 22.04 euros",       # no closing dot: a number
     "on 22.04",
     "id 20161016",                # eight digits without a date word
+    "2021-05",                    # year and month without a date word
+    "the 2020-21 season",
+    "since 2020-21",              # no month 21
+    "on 2021.05",
     "on 20161332",                # no such day
     "on 11/32",
     "on 13/13",

@@ -249,14 +249,16 @@ cdef Py_ssize_t match_weekday_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
 
 cdef Py_ssize_t time_of_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # after a date: 'T' or ' ', hh:mm, maybe :ss and a fraction, maybe 'Z' or an offset
-    # ("2024-03-15T14:30:00.123Z", "2024-03-15 14:30", "...T14:30:00+01:00"); end, or i
+    # ("2024-03-15T14:30:00.123Z", "2024-03-15 14:30", "...T14:30:00+01:00"), or after ' '
+    # h:mm and AM or PM ("03/15/2024 2:30 PM"); end, or i
     cdef Py_ssize_t e
     cdef int h, m, v
     if not (at(s, i, n) == 84 or at(s, i, n) == 32):
         return i
     e = read_digits(s, i + 1, lim, 2, &h)
-    if e != i + 3 or h > 23 or at(s, e, n) != 58 or read_digits(s, e + 1, lim, 2, &m) != e + 3 or m > 59:
-        return i
+    if not (e == i + 3 or (e == i + 2 and s[i] == 32)) or h > 23 or at(s, e, n) != 58 \
+            or read_digits(s, e + 1, lim, 2, &m) != e + 3 or m > 59:
+        return i  # (a one-digit hour after a space: "03/15/2024 2:30 PM")
     e += 3
     if at(s, e, n) == 58 and read_digits(s, e + 1, lim, 2, &v) == e + 3 and v <= 60:
         e += 3
@@ -264,6 +266,11 @@ cdef Py_ssize_t time_of_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssi
             e += 1
             while e < lim and is_digit(s[e]) and e - i < 40:
                 e += 1
+    if s[i] == 32 and h <= 12 and at(s, e, n) == 32 and (lower(at(s, e + 1, n)) == 97 or lower(at(s, e + 1, n)) == 112):
+        if lower(at(s, e + 2, n)) == 109 and not word_at(s, e + 3, n):
+            return e + 3  # " AM", " pm"
+        if at(s, e + 2, n) == 46 and lower(at(s, e + 3, n)) == 109 and at(s, e + 4, n) == 46:
+            return e + 5  # " a.m.", " p.m."
     if at(s, e, n) == 90:
         e += 1  # 'Z'
     elif (at(s, e, n) == 43 or at(s, e, n) == 45) and read_digits(s, e + 1, lim, 2, &v) == e + 3 and v <= 14:
@@ -381,7 +388,7 @@ cdef Py_ssize_t match_short_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                  bint day_first, long long* aux) noexcept nogil:
     # the forms that need a date word before them (the caller looks): "11/20", "22/04"
     # (month and day, one of them two digits), "22.04." (day and month, German style),
-    # "05/2021" (month and year), "20161016" (yyyymmdd); end, or 0
+    # "05/2021" and "2021-05" (month and year), "20161016" (yyyymmdd); end, or 0
     cdef int a, b, sep, month, day, t
     cdef Py_ssize_t i, j, e, la, lb
     i = read_digits(s, pos, lim, 8, &a)
@@ -395,12 +402,16 @@ cdef Py_ssize_t match_short_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
         e = i
         aux[0] = a
     else:
-        if la == 0 or la > 2 or not (at(s, i, n) == 47 or at(s, i, n) == 46 or at(s, i, n) == 45):
+        if la == 0 or la == 3 or la > 4 or not (at(s, i, n) == 47 or at(s, i, n) == 46 or at(s, i, n) == 45):
             return 0
         sep = <int>s[i]
         e = read_digits(s, i + 1, lim, 4, &b)
         lb = e - i - 1
-        if lb == 4 and a >= 1 and a <= 12 and b >= 1000 and b <= 2999:  # "05/2021"
+        if la == 4:                                                  # "2021-05"
+            if sep == 46 or lb != 2 or b < 1 or b > 12 or a < 1000 or a > 2999:
+                return 0
+            aux[0] = date_aux(a, b, 0)
+        elif lb == 4 and a >= 1 and a <= 12 and b >= 1000 and b <= 2999:  # "05/2021"
             aux[0] = date_aux(b, a, 0)
         elif sep == 47 and (lb == 2 or (lb == 1 and la == 2)):      # "11/20", "22/04"
             month, day = a, b
