@@ -238,6 +238,9 @@ class Text:
         local = self.s[w:at_sign]
         if len(local) > 64 or local.endswith(".") or ".." in local:
             return None
+        if self.at(at_sign + 1) == "[":  # a domain literal: "user@[192.0.2.1]"
+            i = self.ipv4(at_sign + 2, lim)
+            return i + 1 if i and self.at(i) == "]" and not self.word_at(i + 1) else None
         i, labels, tld_start = at_sign + 1, 0, 0
         while True:
             label = i
@@ -2831,8 +2834,13 @@ def _words_at(t: Text, pos: int, word_end: int, lim: int, types: int, out: list)
     if _on(types, DOMAIN_NAME) and w.shape in (LOWER, UPPER) and domain_ahead(t, w.end, lim):
         r = match_domain(t, pos, lim)
         if r and (not r[1] or t.context_before(pos, DOMAIN_NAME)):  # a file needs a context word
-            out.append(_match(t, pos, r[0], lim, DOMAIN_NAME))
-            return r[0]
+            e, type_id = r[0], DOMAIN_NAME
+            if t.at(e) == "/" and _on(types, URL):  # with a path: a URL, cut at the window
+                path = t.url_body(e, lim)[0]
+                if path > e:
+                    e, type_id = path, URL
+            out.append(_match(t, pos, e, lim, type_id))
+            return e
     if w.shape == LOWER:
         return _lower_word(t, w, lim, types, out)
     return _capitalised_word(t, w, lim, types, out)

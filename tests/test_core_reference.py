@@ -137,7 +137,8 @@ def emails(draw) -> str:
                                    "localhost", "a-b.com", "-ab.com", "ab-.com", "ex.c", "ex.123",
                                    "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com",
                                    "例子.广告", "माइक्रोसॉफ्टहै.कॉम", "εχαμπλε.ψομ", "test.com邮箱", "例子.com",
-                                   "ex.广告x", "xn--p1ai.xn--p1ai", "x.xn--", "ex.comé", "ex.c广"]))
+                                   "ex.广告x", "xn--p1ai.xn--p1ai", "x.xn--", "ex.comé", "ex.c广",
+                                   "[192.0.2.1]", "[192.0.2.1", "[1.2.3]", "[10.0.0.1]x"]))
     return local + draw(st.sampled_from(["@", "@", "@@", " @"])) + domain
 
 
@@ -427,6 +428,7 @@ ORG_PIECES = ["Acme Widgets Inc.", "Acme, Inc.", "Bank of America", "University 
               "Holdings", "Bank", "of", "and", "the", "Federal Reserve Bank of New York", "works at",
               "joined", "at", "with"]
 DOMAINS = ["example.com", "acme-corp.co.uk", "setup.py", "notes.md", "thanks.it", "home.in",
+           "github.com/user/repo", "example.com/", "example.com/a.", "setup.py/x", "ACME.COM/Path?q=1)",
            "acme dot com", "ACME.COM", "Example.com", "mail.example.org", "x.blogspot.com",
            "a.b.kawasaki.jp", "tri-county-staffing.com", "web2.example.com", "foo.bar", "site.zip",
            "zoenovak at yahoo dot com", "john dot smith at gmail dot com", "j_doe42 at acme.org",

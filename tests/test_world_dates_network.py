@@ -218,6 +218,7 @@ EMAILS = [
     ("メールuser1@example.jp", "user1@example.jp", "user1@example.jp"),                   # kana
     ("x@xn--80ak6aa92e.xn--p1ai", "x@xn--80ak6aa92e.xn--p1ai", "x@xn--80ak6aa92e.xn--p1ai"),  # punycode
     ("write to ops@example.com.", "ops@example.com", "ops@example.com"),                # sentence end
+    ("root@[192.0.2.1] is up", "root@[192.0.2.1]", "root@[192.0.2.1]"),               # domain literal
 ]
 
 
@@ -234,6 +235,8 @@ NOT_EMAILS = [
     "x@ex.c",
     "θσερ@-εχαμπλε.ψομ",
     "x@example.com@y",
+    "x@[192.0.2.1",
+    "x@[1.2.3]",
 ]
 
 
@@ -267,6 +270,8 @@ URLS = [
     ("https://例子.广告/路径", "https://例子.广告/路径"),
     ("见https://zh.wikipedia.org/wiki/北京", "https://zh.wikipedia.org/wiki/北京"),   # a path in CJK stays
     ("see https://example.com.", "https://example.com"),
+    ("clone github.com/user/repo.", "github.com/user/repo"),             # a host with a path
+    ("docs at example.co.uk/a/b?x=1, then", "example.co.uk/a/b?x=1"),
 ]
 
 

@@ -44,6 +44,9 @@ cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
     for i in range(w + 1, at_sign):
         if s[i] == 46 and s[i - 1] == 46:
             return 0
+    if at(s, at_sign + 1, n) == 91:  # a domain literal: "user@[192.0.2.1]"
+        i = match_ipv4(s, n, at_sign + 2, lim)
+        return i + 1 if i and at(s, i, n) == 93 and not word_at(s, i + 1, n) else 0
     # domain: labels of letters, digits and inner hyphens (IDN: any word characters), joined
     # by single dots; it ends where an unspaced script starts after ASCII ("test.com邮箱")
     i = at_sign + 1
@@ -440,10 +443,16 @@ cdef inline bint spoken_email_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
 
 cdef inline bint domain_word_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                                 const Options* opt, const Word* w, Best* b) noexcept nogil:
-    # "acme-corp.com", "ACME.COM": a host name under a public suffix
-    cdef Py_ssize_t e = 0
+    # "acme-corp.com", "ACME.COM": a host name under a public suffix; with a path after it
+    # a URL ("github.com/user/repo")
+    cdef Py_ssize_t e = 0, path
+    cdef int capped = 0
     if type_on(opt, T_DOMAIN_NAME) and (w.shape == S_LOWER or w.shape == S_UPPER) \
             and domain_ahead(s, n, w.end, lim) and dom_ok(s, n, pos, lim, &e, &b.before):
         b.end, b.type_id = e, T_DOMAIN_NAME
+        if at(s, e, n) == 47 and type_on(opt, T_URL):
+            path = url_body(s, n, e, lim, &capped)  # (cut at the window, not carried on)
+            if path > e:
+                b.end, b.type_id = path, T_URL
         return True
     return False
