@@ -24,8 +24,8 @@ cdef Py_ssize_t match_weekday_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
 cdef Py_ssize_t time_of_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                                    bint day_first, long long* aux, int* doubt) noexcept nogil
-cdef Py_ssize_t year_month_name(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t i,
-                                Py_ssize_t lim, int year, int sep, long long* aux) noexcept nogil
+cdef Py_ssize_t year_month_name(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                                int year, int sep, long long* aux) noexcept nogil
 cdef Py_ssize_t match_short_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                                  bint day_first, long long* aux) noexcept nogil
 cdef Py_ssize_t number_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,

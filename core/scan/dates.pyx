@@ -297,10 +297,11 @@ cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
     # three numbers in one of CLDR's orders: y-M-d (a four-digit year, or two digits over 31
     # first), d-M-y and M-d-y (month first with '/' or '-', unless day_first or the first is
     # over 12; day first with '.', ". " and ' ', as every locale writes those); end,
-    # or 0. Two-digit years with '/' and ". "; with '.' or '-' after a date word when day
-    # and month have one digit ("1.2.34" is as often a version); ' ' only in "1 07 1968"
-    # and "23/11 2024". A date goes on into a time of day; a year-first dotted date or one
-    # written with ". " takes its closing '.' ("2024. 11. 23.")
+    # or 0. A two-digit year after the day and month may be a version (DOUBT_VERSION), and
+    # with '.' or '-' and a one-digit day and month ("5.4.87"), or in "11.6.13", it needs a
+    # date word (DOUBT_CUE); ' ' only in "1 07 1968" and "23/11 2024". A date goes on into
+    # a time of day; a year-first dotted date or one written with ". " takes its closing
+    # '.' ("2024. 11. 23.")
     cdef int a, b, c, sep, sep2, year, month, day, t
     cdef Py_ssize_t i, j, e, la, lb, lc
     doubt[0] = 0
@@ -312,7 +313,7 @@ cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
     if not j:
         return 0
     if la == 4 and sep != 32 and sep != SEP_DOT_SPACE and is_letter(at(s, j, n)):
-        return year_month_name(s, n, pos, j, lim, a, sep, aux)  # "2019/aug/01"
+        return year_month_name(s, n, j, lim, a, sep, aux)  # "2019/aug/01"
     e = read_digits(s, j, lim, 2, &b)
     lb = e - j
     if lb == 0:
@@ -368,8 +369,8 @@ cdef Py_ssize_t match_numeric_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
     return 0 if word_at(s, e, n) else e
 
 
-cdef Py_ssize_t year_month_name(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t i,
-                                Py_ssize_t lim, int year, int sep, long long* aux) noexcept nogil:
+cdef Py_ssize_t year_month_name(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                                int year, int sep, long long* aux) noexcept nogil:
     # "2019/aug/01", "2019-Aug-01": a year, a month's name, a day, one separator; end, or 0
     cdef int month = 0, day
     cdef Py_ssize_t e = read_month(s, n, i, lim, &month), j
