@@ -98,7 +98,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                family="dates", normalise=values.date, field=values.field_as_written, fake=fakes.date, boost=0.05,
                veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "sdk", "api",
                      "app", "package", "pkg", "chapter", "section", "article", "paragraph", "clause",
-                     "call", "phone", "tel", "mobile", "cell", "fax"),
+                     "call", "phone", "tel", "mobile", "cell", "fax", "number"),
                veto_before=24),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
