@@ -16,7 +16,8 @@ a `scan/<part>.pxd` that declares its types and cdef functions. This file keeps
 the pass and the order in which the families are tried at a position:
 
   scan_text     a word start: an email (network), else by its first character
-  letter_at     a letter: URL, IBAN, IPv6, a month (date or card expiry), SWIFT
+  letter_at     a letter: URL, IBAN, IPv6, a month, a weekday or a day said aloud
+                (a date; a month also a card expiry), SWIFT
   words_at      a letter, past the gates (scan/gates.pyx): an email read out,
                 an ID or a postcode, a domain name; a lower-case word: a spoken
                 number, a P.O. box, a place or a name after a cue; a capitalised
@@ -103,7 +104,8 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     url_at(s, n, pos, lim, opt, pair, carry, &b)   # network: "https://...", "www."
     iban_at(s, n, pos, lim, opt, pair, &b)         # banking
     ipv6_at(s, n, pos, lim, opt, c2, &b)           # network: "fe80::1"
-    month_at(s, n, pos, lim, opt, pair, &b)        # dates: "October 3, 1982"; numbers: "exp Apr 27"
+    month_at(s, n, pos, lim, opt, pair, &b)        # dates: "October 3, 1982", "Friday, March 15, 2024",
+                                                   # "third of March"; numbers: "exp Apr 27"
     swift_at(s, n, pos, lim, opt, c2, &b)          # banking: "DEUTDEFF500"
     if not b.end or b.type_id < 0:
         return 0
@@ -115,7 +117,7 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
-    cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end
+    cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end, start
     cdef Py_UCS4 c, d
     cdef unsigned int k
     cdef unsigned long long before
@@ -158,22 +160,29 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         word_end = word_end_after(s, n, pos + 1)
         d = s[word_end] if word_end < n else 0  # what follows the word
         if k & C_WORD:
-            # email: the run of local-part characters through pos ends in '@'
-            if (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))) and (k & C_LOCAL) and type_on(opt, T_EMAIL_ADDRESS):
+            # email: the run of local-part characters through pos ends in '@' (it starts
+            # later where a script without spaces is glued to it: "邮箱test@test.com")
+            if (d == 64 or (d < 128 and (CLS[d] & C_LOCAL))) and ((k & C_LOCAL) or c >= 128) \
+                    and type_on(opt, T_EMAIL_ADDRESS):
                 if local_end < pos:
                     local_end = pos
-                    while local_end < n and (cls(s[local_end]) & C_LOCAL):
+                    while local_end < n and local_char(s[local_end]):
                         local_end += 1
                 if local_end < lim and s[local_end] == 64:
-                    e = match_email(s, n, pos, local_end, lim)
+                    start = email_start(s, pos, local_end)
+                    e = match_email(s, n, start, local_end, lim)
                     if e:
-                        if push_match(out, s, n, pos, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
+                        if push_match(out, s, n, start, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
                             return -1
                         found = 1
             if not found and (k & (C_UPPER | C_LOWER)):
-                # a lower-case word reaches letter_at only as a URL, a month or an IPv6 group
+                # a lower-case word reaches letter_at only as a URL, a month, a weekday, an IPv6
+                # group, or a day said aloud ("third of", "twenty-fifth", "twenty first")
                 tg = TG_ANY if c < 97 else trigram_flags(s, pos, word_end)
-                if tg & (TG_URL | TG_MONTH) or (d == 58 and word_end - pos <= 4):
+                if tg & (TG_URL | TG_MONTH) or (d == 58 and word_end - pos <= 4) \
+                        or (tg & TG_ORDINAL and (d == 45 or (d == 32 and (word_end - pos == 6 or (
+                            at(s, word_end + 1, n) == 111 and at(s, word_end + 2, n) == 102
+                            and at(s, word_end + 3, n) == 32))))):
                     found = letter_at(s, n, pos, lim, opt, out, &e, carry)
                 if not found and (c < 97 or d == 46
                                   or (lower_word_quick(s, n, pos, word_end, tg)
@@ -183,7 +192,10 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
             elif not found and c >= 0xC0 and not (k & C_DIGIT):
-                found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)
+                if (d == 58 or d == 46) and type_on(opt, T_URL):
+                    found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
+                if not found:
+                    found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)

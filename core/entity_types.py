@@ -84,11 +84,22 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
                # "version 4.18.14.13" is a version, not an IPv4 address
                veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "app",
                      "package", "pkg", "sdk", "plugin", "update", "upgrade", "install",
-                     "installed", "updated", "android", "ios")),
+                     "installed", "updated", "android", "ios",
+                     # "mobile: 79.56.12.29" is a phone number written with dots
+                     "mobile", "phone", "tel", "telephone", "fax", "cell", "whatsapp")),
     EntityType("URL", 0.9, ("url", "link", "website", "site", "visit"),
                family="network", fake=fakes.url, boost=0.05),
-    EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated"),
-               family="dates", normalise=values.date, field=values.field_as_written, fake=fakes.date, boost=0.05),
+    # Short forms ("on 11/20", "dated 22.04.", "since 05/2021", "DOB 20161016") need one of
+    # these (or a birth word) within 16 code points before them; they and two-digit years
+    # are versions (or phone numbers) after a veto word within 24 ("package 16.3.12", "the app
+    # crashed on 11.6.13", "call me at 20.12.32").
+    EntityType("DATE", 0.8, ("date", "on", "since", "until", "dated", "till", "due", "effective",
+                             "issued", "starting", "started", "deadline"),
+               family="dates", normalise=values.date, field=values.field_as_written, fake=fakes.date, boost=0.05,
+               veto=("version", "ver", "build", "release", "firmware", "kernel", "patch", "sdk", "api",
+                     "app", "package", "pkg", "chapter", "section", "article", "paragraph", "clause",
+                     "call", "phone", "tel", "mobile", "cell", "fax", "number"),
+               veto_before=24),
     # A DATE with one of these words before it becomes a DATE_OF_BIRTH.
     EntityType("DATE_OF_BIRTH", 0.9, ("born", "birth", "birthday", "dob", "birthdate",
                                       "bday"),

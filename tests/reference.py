@@ -116,6 +116,30 @@ def is_word(ch: str) -> bool:
     return not is_separator(ch)
 
 
+def unspaced_script(ch: str) -> bool:
+    """Scripts written without spaces between words: kana, CJK, Hangul, Thai, halfwidth kana."""
+    c = ord(ch)
+    return (0x3040 <= c <= 0x30FF or 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF
+            or 0xAC00 <= c <= 0xD7AF or 0x0E00 <= c <= 0x0E7F or 0xF900 <= c <= 0xFAFF
+            or 0xFF61 <= c <= 0xFF9F)
+
+
+def script_change(a: str, b: str) -> bool:
+    """An ASCII letter or digit next to a character of an unspaced script."""
+    alnum = ASCII_LETTERS | DIGITS
+    return (a in alnum and unspaced_script(b)) or (b in alnum and unspaced_script(a))
+
+
+def local_char(ch: str) -> bool:
+    """An email local part's character: ASCII letters, digits, ._%+-, non-ASCII word characters."""
+    return ch in LOCAL or (not ch.isascii() and not is_separator(ch))
+
+
+def label_char(ch: str) -> bool:
+    """A host name label's character: ASCII letters, digits, '-', non-ASCII word characters."""
+    return ch in DOMAIN or (not ch.isascii() and not is_separator(ch))
+
+
 def is_url_char(ch: str) -> bool:
     if ch.isascii():
         return ch in ASCII_URL
@@ -197,28 +221,49 @@ class Text:
 
     # -------------------------------------------------------------- email
 
+    def email_start(self, w: int, at_sign: int) -> int:
+        """Where the local part [w, at_sign) starts: after the last change of script in it
+        ("a邮箱地址test@..." starts at "test")."""
+        i = at_sign - 1
+        while i > w and not script_change(self.s[i - 1], self.s[i]):
+            i -= 1
+        return i
+
     def email(self, w: int, at_sign: int, lim: int) -> Optional[int]:
+        """End of the address whose local part is [w, at_sign): at most 64 characters, no
+        "..", no '.' last; the domain's labels are runs of letters, digits, '-' and non-ASCII
+        word characters (IDN), not starting or ending with '-', at most 63 long, cut where
+        an ASCII letter or digit meets an unspaced script, joined by single dots; two labels
+        or more, at most 253 characters; the last label letters of one script, or "xn--"
+        and more; not cut by the window, not followed by a word character (but an unspaced
+        script) or '@'."""
         local = self.s[w:at_sign]
         if len(local) > 64 or local.endswith(".") or ".." in local:
             return None
-        m = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*").match(self.s, at_sign + 1, lim)
-        if not m:
-            return None
-        labels = m.group().split(".")
-        for label in labels:
-            if len(label) > 63 or label.startswith("-") or label.endswith("-"):
+        if self.at(at_sign + 1) == "[":  # a domain literal: "user@[192.0.2.1]"
+            i = self.ipv4(at_sign + 2, lim)
+            return i + 1 if i and self.at(i) == "]" and not self.word_at(i + 1) else None
+        i, labels, tld_start = at_sign + 1, 0, 0
+        while True:
+            label = i
+            while i < lim and label_char(self.s[i]) and not (i > label and script_change(self.s[i - 1], self.s[i])):
+                i += 1
+            if i == label or i - label > 63 or self.s[label] == "-" or self.s[i - 1] == "-":
                 return None
-        end = m.end()
-        tld = labels[-1]
-        if len(labels) < 2 or len(m.group()) > 253 or len(tld) < 2:
+            labels, tld_start = labels + 1, label
+            if i + 1 < lim and self.s[i] == "." and label_char(self.s[i + 1]):
+                i += 1
+                continue
+            break
+        if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or (i >= lim and i < self.n):
             return None
-        if end == lim and lim < self.n:
-            return None  # the domain might go on past the window
-        if not all(c in ASCII_LETTERS for c in tld):
+        tld = self.s[tld_start:i]
+        one_script = all(c in ASCII_LETTERS for c in tld) or all(not c.isascii() for c in tld)
+        if not one_script and not (ascii_lower(tld).startswith("xn--") and len(tld) > 4):
             return None
-        if self.word_at(end) or self.at(end) == "@":
+        if (self.word_at(i) and not script_change(self.s[i - 1], self.s[i])) or self.at(i) == "@":
             return None
-        return end
+        return i
 
     # -------------------------------------------------------------- URL
 
@@ -228,7 +273,10 @@ class Text:
         """(end, cut at lim): URL characters from i; when not cut, trailing
         sentence punctuation and closing brackets without an opener dropped."""
         start = i
-        end = self.run(i, lim, is_url_char)
+        end = i  # (it ends where an unspaced script follows an ASCII letter or digit)
+        while end < lim and is_url_char(self.s[end]) and not (
+                not self.s[end].isascii() and script_change(self.at(end - 1), self.s[end])):
+            end += 1
         if end == lim and lim < self.n:
             return end, True
         body = self.s[start:end]
@@ -255,7 +303,7 @@ class Text:
         if i >= lim:
             return None
         c = self.s[i]
-        host_start = c in DOMAIN and c != "-"
+        host_start = (c in DOMAIN and c != "-") or (not c.isascii() and label_char(c))  # IDN hosts too
         bracket = c == "[" and scheme != "www."   # an IPv6 literal host
         if not (host_start or bracket):
             return None
@@ -342,7 +390,7 @@ class Text:
             i = self.run(g, lim, HEX)
             if i == g:
                 break
-            if i - g <= 5 and i < lim and s[i] == "." and groups <= 6:
+            if i - g <= 5 and i + 1 < lim and s[i] == "." and s[i + 1] in DIGITS and groups <= 6:
                 v4 = self.ipv4(g, lim)
                 if v4 and self.at(g - 1) == ":":
                     groups += 2
@@ -360,11 +408,21 @@ class Text:
                 i += 1
             else:
                 break
+        if groups == 0 and compressed:
+            return i if self.unspecified_alone(w, i, lim) else None  # "::"
         if groups == 0 or (compressed and groups > 7) or (not compressed and groups != 8):
             return None
         if self.word_at(i) or self.at(i) == ":" or (self.at(i) == "." and self.at(i + 1) in DIGITS):
             return None
         return i
+
+    def unspecified_alone(self, w: int, e: int, lim: int) -> bool:
+        """"::" standing alone: no word character before it, and after it (past up to four
+        spaces) no word character and no ':' ("std::vector", "key :: value" are no addresses)."""
+        if self.word_at(w - 1):
+            return False
+        i = self.run(e, min(lim, e + 4), " ")
+        return not self.word_at(i) and self.at(i) != ":" and not (lim <= i < self.n)
 
     def colon_ahead(self, i: int, lim: int) -> bool:
         """An IPv6 address has a ':' within its first five characters, after hex digits."""
@@ -559,34 +617,93 @@ class Text:
         e = self.run(i, min(lim, i + 4), " ")
         return e if 1 <= e - i <= 3 else None
 
+    WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    def weekday(self, i: int, lim: int) -> Optional[int]:
+        """End of a whole weekday name or its three-letter abbreviation ("Fri", "Fri.")."""
+        e = self.run(i, min(lim, i + 10), ASCII_LETTERS)
+        word = ascii_lower(self.s[i:e])
+        if len(word) < 3 or self.word_at(e):
+            return None
+        if word in self.WEEKDAYS:
+            return e
+        if word in [d[:3] for d in self.WEEKDAYS]:
+            return e + 1 if self.at(e) == "." else e
+        return None
+
+    def digits_at(self, i: int, lim: int, most: int) -> tuple[int, int]:
+        """(end, value) of the run of digits at i; (i, 0) when it is empty or longer than `most`."""
+        e = self.run(i, lim, DIGITS)
+        if e == i or e - i > most:
+            return i, 0
+        return e, int(self.s[i:e])
+
+    @staticmethod
+    def two_digit_year(yy: int) -> int:
+        return yy + (2000 if yy < 50 else 1900)
+
+    def hyphen_year(self, i: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, year) after "15-Mar-": four digits, or two ("15-Mar-24")."""
+        r = self.year(i, lim)
+        if r:
+            return r
+        e, v = self.digits_at(i, lim, 2)
+        if e - i != 2 or self.word_at(e):
+            return None
+        return e, self.two_digit_year(v)
+
+    def month_year(self, i: int, lim: int, month: int) -> Optional[tuple[int, int]]:
+        """(end, aux) of the year that must follow "Mar-" or "March of "."""
+        r = self.year(i, lim)
+        return (r[0], r[1] * 10000 + month * 100) if r else None
+
     def written_date(self, w: int, lim: int) -> Optional[tuple[int, int]]:
-        """(end, aux): "3rd of October 1982", "3 Oct", "October 3, 1982", "Oct 3rd",
-        "October 1982"; aux is yyyymmdd with 0 for a part not given."""
+        """(end, aux): "3rd of October 1982", "3 Oct", "15-Mar-2024" (a year required),
+        "02 Aug,2018", "October 3, 1982", "Oct 3rd", "October 1982", "Mar-2024" and "March
+        of 2024" (month and year); aux is yyyymmdd with 0 for a part not given."""
         year = day = 0
         if self.s[w] in DIGITS:
             r = self.day(w, lim)
-            if not r:
-                return None
-            e, day = r
-            g = self.gap(e, lim, False)
-            if g is not None and self.starts(g, lim, "of") and not self.word_at(g + 2):
-                g = self.gap(g + 2, lim, False)
-            r = self.month(g, lim) if g is not None else None
-            if not r:
-                return None
-            e, month = r
-            g = self.gap(e, lim, True)
-            r = self.year(g, lim) if g is not None else None
-            if r:
+            if r and self.at(r[0]) == "-":
+                e, day = r
+                r = self.month(e + 1, lim)
+                if not r or self.at(r[0]) != "-":
+                    return None
+                e, month = r
+                r = self.hyphen_year(e + 1, lim)
+                if not r:
+                    return None
                 e, year = r
+            else:
+                if not r:
+                    return None
+                e, day = r
+                g = self.gap(e, lim, False)
+                if g is not None and self.starts(g, lim, "of") and not self.word_at(g + 2):
+                    g = self.gap(g + 2, lim, False)
+                r = self.month(g, lim) if g is not None else None
+                if not r:
+                    return None
+                e, month = r
+                g = self.gap(e, lim, True)
+                if g is None and self.at(e) == ",":
+                    g = e + 1  # "02 Aug,2018"
+                r = self.year(g, lim) if g is not None else None
+                if r:
+                    e, year = r
         else:
             r = self.month(w, lim)
             if not r:
                 return None
             e, month = r
+            if self.at(e) == "-":
+                return self.month_year(e + 1, lim, month)
             g = self.gap(e, lim, False)
             if g is None:
                 return None
+            if self.starts(g, lim, "of") and not self.word_at(g + 2):
+                g = self.gap(g + 2, lim, False)
+                return self.month_year(g, lim, month) if g is not None else None
             r = self.year(g, lim)
             if r:
                 e, year = r
@@ -603,29 +720,295 @@ class Text:
             return None
         return e, year * 10000 + month * 100 + day
 
-    def numeric_date(self, plus: bool, gs: list[Group]) -> Optional[int]:
-        """aux of 1982-10-03, 10/03/1982, 3.10.1982, 10/3/82 (three groups, one of
-        '/-.'; two-digit years only with '/'); month first unless day_first or
-        the first number cannot be a month."""
-        if len(gs) < 3 or self.continues(gs, 3) or not self.plain(plus, gs, 3, "/-."):
+    def weekday_date(self, w: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, aux): a weekday, maybe a comma, spaces, and a written date with a day
+        ("Friday, March 15, 2024", "Fri 15 Mar 2024"); a weekday alone is no date."""
+        e = self.weekday(w, lim)
+        g = self.gap(e, lim, True) if e else None
+        r = self.written_date(g, lim) if g is not None and g < lim else None
+        return r if r and r[1] % 100 else None
+
+    CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen"]
+    TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+    ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                "seventeenth", "eighteenth", "nineteenth"]
+
+    def number_word(self, i: int, lim: int) -> Optional[tuple[int, int, bool]]:
+        """(end, value, ordinal) of one number said in a word: one-nineteen, the tens,
+        first-nineteenth, twentieth, thirtieth; a whole word."""
+        e = self.run(i, min(lim, i + 12), ASCII_LETTERS)
+        word = ascii_lower(self.s[i:e])
+        if len(word) < 3 or self.word_at(e):
             return None
-        a, b, c = (g.length for g in gs[:3])
-        v = [int(self.s[g.start:g.digits_end]) for g in gs[:3]]
-        if not 1 <= b <= 2:
+        if word in self.CARDINALS:
+            return e, self.CARDINALS.index(word) + 1, False
+        if word in self.TENS:
+            return e, self.TENS[word], False
+        if word in self.ORDINALS:
+            return e, self.ORDINALS.index(word) + 1, True
+        if word in ("twentieth", "thirtieth"):
+            return e, 20 if word == "twentieth" else 30, True
+        return None
+
+    def number_words(self, i: int, lim: int) -> Optional[tuple[int, int, bool]]:
+        """1-99 said in words: a number word, or tens then ' ' or '-' and a unit
+        ("twenty five", "twenty-fifth")."""
+        r = self.number_word(i, lim)
+        if r and not r[2] and r[1] >= 20 and self.at(r[0]) in " -":
+            u = self.number_word(r[0] + 1, lim)
+            if u and u[1] <= 9:
+                return u[0], r[1] + u[1], u[2]
+        return r
+
+    def year_words(self, i: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, year) said in words: "two thousand [and] [1-99]", or ten-twenty then
+        "hundred", "oh" and a unit, or 10-99 ("nineteen eighty six", "twenty twenty-one")."""
+        r = self.number_word(i, lim)
+        if not r or r[2] or self.at(r[0]) != " ":
             return None
-        if a == 4 and 1 <= c <= 2:
-            year, month, day = v
-        elif 1 <= a <= 2 and (c == 4 or (c == 2 and gs[1].sep == "/")):
-            month, day, year = v
-            if self.day_first or month > 12:
-                month, day = day, month
-            if c == 2:
-                year += 2000 if year < 50 else 1900
+        e, a, _ = r
+        j = e + 1
+        if a == 2 and self.starts(j, lim, "thousand") and not self.word_at(j + 8):
+            e = j + 8
+            if self.at(e) != " ":
+                return e, 2000
+            k = e + 1 + (4 if self.starts(e + 1, lim, "and ") else 0)
+            r = self.number_words(k, lim)
+            return (r[0], 2000 + r[1]) if r and not r[2] else (e, 2000)
+        if not 10 <= a <= 20:
+            return None
+        if self.starts(j, lim, "hundred") and not self.word_at(j + 7):
+            return j + 7, a * 100
+        if self.starts(j, lim, "oh "):
+            r = self.number_word(j + 3, lim)
+            return (r[0], a * 100 + r[1]) if r and not r[2] and r[1] <= 9 else None
+        r = self.number_words(j, lim)
+        return (r[0], a * 100 + r[1]) if r and not r[2] and r[1] >= 10 else None
+
+    def said_year(self, i: int, lim: int) -> tuple[int, int]:
+        """(end, year) after a day said aloud: maybe ',', spaces and a year in digits or
+        words; (i, 0) when none."""
+        g = self.gap(i, lim, True)
+        if g is None or g >= lim:
+            return i, 0
+        return self.year(g, lim) or self.year_words(g, lim) or (i, 0)
+
+    def said_date(self, w: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, aux) of a date said aloud: a month (not "may" in lower case), maybe "the",
+        a day said as a number with a year after it, or as an ordinal with or without one
+        ("January twenty five nineteen eighty six", "March the twenty-first, 1990"); or an
+        ordinal day, " of ", a month, maybe a year ("third of March", "twenty fifth of
+        December two thousand and five")."""
+        year = 0
+        r = self.month(w, lim)
+        if r:
+            e, month = r
+            if month == 5 and self.s[w] == "m" and e - w == 3:
+                return None
+            g = self.gap(e, lim, False)
+            if g is not None and self.starts(g, lim, "the") and not self.word_at(g + 3):
+                g = self.gap(g + 3, lim, False)
+            r = self.number_words(g, lim) if g is not None else None
+            if not r or r[1] > 31:
+                return None
+            e, day, ordinal = r
+            g, year = self.said_year(e, lim)
+            if g == e and not ordinal:
+                return None
+            e = g
         else:
+            r = self.number_words(w, lim)
+            if not r or not r[2] or r[1] > 31 or self.at(r[0]) != " " or not self.starts(r[0] + 1, lim, "of "):
+                return None
+            day = r[1]
+            r = self.month(r[0] + 4, lim)
+            if not r:
+                return None
+            e, month = r
+            e, year = self.said_year(e, lim)
+        if day > self.days_in(month, year):
             return None
+        return e, year * 10000 + month * 100 + day
+
+    def time_of_day(self, i: int, lim: int) -> int:
+        """End of "T14:30", " 14:30:05.123", "T14:30:00Z", "T14:30+01:00" after a date, or of
+        " 2:30 PM", " 11:05 a.m." (after a space: a one-digit hour, AM or PM for 1-12); i if none."""
+        if self.at(i) not in "T " or self.at(i) == NUL:
+            return i
+        e, h = self.digits_at(i + 1, lim, 2)
+        if not (e == i + 3 or (e == i + 2 and self.s[i] == " ")) or h > 23 or self.at(e) != ":":
+            return i
+        e2, m = self.digits_at(e + 1, lim, 2)
+        if e2 != e + 3 or m > 59:
+            return i
+        e += 3
+        e2, v = self.digits_at(e + 1, lim, 2)
+        if self.at(e) == ":" and e2 == e + 3 and v <= 60:
+            e += 3
+            if self.at(e) in ".," and self.at(e + 1) in DIGITS:
+                e = self.run(e + 1, min(lim, i + 40), DIGITS)
+        if self.s[i] == " " and h <= 12 and self.at(e) == " " and ascii_lower(self.at(e + 1)) in "ap" \
+                and self.at(e + 1) != NUL:
+            if ascii_lower(self.at(e + 2)) == "m" and not self.word_at(e + 3):
+                return e + 3  # " AM", " pm"
+            if self.at(e + 2) == "." and ascii_lower(self.at(e + 3)) == "m" and self.at(e + 4) == ".":
+                return e + 5  # " a.m.", " p.m."
+        if self.at(e) == "Z":
+            e += 1
+        elif self.at(e) in "+-" and self.digits_at(e + 1, lim, 2)[0] == e + 3 \
+                and self.digits_at(e + 1, lim, 2)[1] <= 14:
+            e += 3
+            e2, v = self.digits_at(e + 1, lim, 2)
+            e3, v3 = self.digits_at(e, lim, 2)
+            if self.at(e) == ":" and e2 == e + 3 and v <= 59:
+                e += 3
+            elif e3 == e + 2 and v3 <= 59:
+                e += 2
+        return i if self.word_at(e) else e
+
+    def date_sep(self, i: int) -> Optional[tuple[str, int]]:
+        """(separator, after it): '/', '-', '.', ". " (then a digit) or ' '."""
+        c = self.at(i)
+        if c == "." and self.at(i + 1) == " " and self.at(i + 2) in DIGITS:
+            return ". ", i + 2
+        return (c, i + 1) if c in "/-. " and c != NUL else None
+
+    VERSION_LIKE, NEEDS_CUE = 1, 2
+
+    def numeric_date(self, pos: int, lim: int) -> Optional[tuple[int, int, int]]:
+        """(end, aux, doubt) of three numbers in one of CLDR's orders: y-M-d (four digits
+        first, or two over 31), else d-M-y or M-d-y: month first with '/' and '-' unless
+        day_first or the first cannot be a month, day first with '.', ". " and ' '. Two-digit
+        years with '/', '-', '.' and ". " (VERSION_LIKE; NEEDS_CUE too with '.' or '-' when
+        day and month have one digit, "5.4.87", and for "11.6.13", a one-digit month after a
+        day that could be a month); ' ' only in "1 07 1968" and "23/11 2024". Not part of a longer
+        number; it goes on into a time of day; ". " and year-first dotted dates take their
+        closing '.'. "2019/aug/01" too."""
+        i, a = self.digits_at(pos, lim, 4)
+        la = i - pos
+        if la in (0, 3):
+            return None
+        r = self.date_sep(i)
+        if not r:
+            return None
+        sep, j = r
+        if la == 4 and sep not in (" ", ". ") and is_letter(self.at(j)):
+            return self.year_month_name(j, lim, a, sep)
+        e, b = self.digits_at(j, lim, 2)
+        lb = e - j
+        if lb == 0:
+            return None
+        r = self.date_sep(e)
+        if not r or not (r[0] == sep or (sep == "/" and r[0] == " ")):
+            return None
+        sep2, j = r
+        e, c = self.digits_at(j, lim, 4)
+        lc = e - j
+        if lc in (0, 3):
+            return None
+        doubt = 0
+        if la == 4:
+            if lc > 2 or sep == " " or sep2 != sep:
+                return None
+            year, month, day = a, b, c
+        elif a > 31 and la == 2:
+            if lc > 2 or sep not in ("/", "-", ". ") or sep2 != sep:
+                return None
+            year, month, day = self.two_digit_year(a), b, c
+        else:
+            if lc == 2:
+                if sep2 != sep or sep == " ":
+                    return None
+                doubt = self.VERSION_LIKE | (self.NEEDS_CUE if (sep == "." and lb == 1 and a <= 12)
+                                             or (sep in ".-" and la == 1 and lb == 1) else 0)
+                c = self.two_digit_year(c)
+            elif lc != 4 or (sep == " " and lb != 2) or (sep2 != sep and lb != 2):
+                return None
+            month, day, year = a, b, c
+            if self.day_first or month > 12 or sep in (".", ". ", " "):
+                month, day = day, month
         if not (1000 <= year <= 2999 and 1 <= month <= 12 and 1 <= day <= self.days_in(month, year)):
             return None
-        return year * 10000 + month * 100 + day
+        if self.at(e) in "-/." and self.at(e + 1) in DIGITS:
+            return None
+        k = e + (sep == ". ")
+        if sep in (" ", ". ") and self.at(k) == " " and self.at(k + 1) in DIGITS:
+            return None
+        if sep == " " and self.at(pos - 1) == " " and self.at(pos - 2) in DIGITS:
+            return None  # inside a longer run of digit groups
+        aux = year * 10000 + month * 100 + day
+        j = self.time_of_day(e, lim) if sep not in (". ", " ") else e
+        if j > e:
+            return j, aux, doubt
+        if self.at(e) == "." and not self.word_at(e + 1) and (sep == ". " or (la == 4 and sep == ".")):
+            e += 1
+        return None if self.word_at(e) else (e, aux, doubt)
+
+    def year_month_name(self, i: int, lim: int, year: int, sep: str) -> Optional[tuple[int, int, int]]:
+        """"2019/aug/01": after the year and its separator, a month's name, the same
+        separator and a day."""
+        r = self.month(i, lim)
+        if not r or self.at(r[0]) != sep or not 1000 <= year <= 2999:
+            return None
+        e, month = r
+        j, day = self.digits_at(e + 1, lim, 2)
+        if j == e + 1 or self.word_at(j) or not 1 <= day <= self.days_in(month, year):
+            return None
+        if self.at(j) in "-/." and self.at(j + 1) in DIGITS:
+            return None
+        return j, year * 10000 + month * 100 + day, 0
+
+    def short_date(self, pos: int, lim: int) -> Optional[tuple[int, int]]:
+        """(end, aux) of the forms that need a date word before them: yyyymmdd
+        ("20161016", 1900-2099), month/year ("05/2021", any of '/.-'; "2021-05", '/' or '-'), month and day with
+        '/' ("11/20", "22/04": one of them two digits, the order as in numeric_date), day and
+        month German style ("22.04.", the closing dot included)."""
+        i, a = self.digits_at(pos, lim, 8)
+        la = i - pos
+        if la == 8:
+            year, month, day = a // 10000, a // 100 % 100, a % 100
+            if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= self.days_in(month, year)):
+                return None
+            e, aux = i, a
+        else:
+            if la in (0, 3) or la > 4 or self.at(i) not in "/.-" or self.at(i) == NUL:
+                return None
+            sep = self.s[i]
+            e, b = self.digits_at(i + 1, lim, 4)
+            lb = e - i - 1
+            if la == 4:  # "2021-05"
+                if sep == "." or lb != 2 or not 1 <= b <= 12 or not 1000 <= a <= 2999:
+                    return None
+                aux = a * 10000 + b * 100
+            elif lb == 4 and 1 <= a <= 12 and 1000 <= b <= 2999:
+                aux = b * 10000 + a * 100
+            elif sep == "/" and (lb == 2 or (lb == 1 and la == 2)):
+                month, day = a, b
+                if self.day_first or month > 12:
+                    month, day = day, month
+                if not (1 <= month <= 12 and 1 <= day <= self.days_in(month, 0)):
+                    return None
+                aux = month * 100 + day
+            elif sep == "." and la == 2 and lb == 2 and self.at(e) == "." and self.at(e + 1) not in DIGITS:
+                if not (1 <= b <= 12 and 1 <= a <= self.days_in(b, 0)):
+                    return None
+                aux, e = b * 100 + a, e + 1
+            else:
+                return None
+        if self.word_at(e) or (self.at(e) in "-/." and self.at(e + 1) in DIGITS):
+            return None
+        return e, aux
+
+    def date_cue(self, pos: int) -> bool:
+        """A DATE or DATE_OF_BIRTH context word within 16 code points before pos, and no
+        card-expiry word within 24."""
+        words = ENTITY_TYPES[DATE].context + ENTITY_TYPES[DOB].context
+        return self.words_in(max(0, pos - 16), pos, words) \
+            and not self.words_in(max(0, pos - 24), pos, ENTITY_TYPES[EXPIRY].context)
 
     # -------------------------------------------------------------- card expiry, age
 
@@ -661,9 +1044,63 @@ class Text:
         return None
 
     def age_phrase(self, i: int, lim: int) -> bool:
-        """After an age's digits: " years old", " year old", "-year-old", " years-old"."""
-        m = re.compile(r"[ -][Yy][Ee][Aa][Rr][Ss]?[ -][Oo][Ll][Dd]").match(self.s, i, lim)
-        return m is not None and not self.word_at(m.end())
+        """After an age's digits, then ' ' or '-': "years old", "year-old", "yrs old", "yr-old",
+        "years of age", "y/o", "y.o.", "yo" (whole words)."""
+        if not (i < lim and self.s[i] in " -"):
+            return False
+        i += 1
+        if self.starts(i, lim, "y/o") or self.starts(i, lim, "yo"):
+            return not self.word_at(i + (3 if self.at(i + 1) == "/" else 2))
+        if self.starts(i, lim, "y.o.") and not self.word_at(i + 4):
+            return True
+        m = re.compile(r"(?:year|yr)s?[ -]", re.IGNORECASE | re.ASCII).match(self.s, i, lim)
+        if not m:
+            return False
+        i = m.end()
+        if self.starts(i, lim, "old") and not self.word_at(i + 3):
+            return True
+        return self.s[i - 1] == " " and self.starts(i, lim, "of age") and not self.word_at(i + 6)
+
+    AGE_PERSONS = ("i", "he", "she")  # one person: "we are 3" counts people
+    AGE_FOLLOWERS = ("when", "and", "but", "now", "so", "in", "at", "this", "next", "last", "soon",
+                     "today", "then", "with", "or", "too", "already", "back")
+
+    def letters_before(self, e: int) -> Optional[str]:
+        """The lower-cased word of one to eight ASCII letters that ends at e, not joined to
+        another word character."""
+        m = re.compile(r"[A-Za-z]{1,9}\Z").search(self.s[:e], max(0, e - 9))
+        if not m or len(m.group()) > 8 or self.word_at(m.start() - 1):
+            return None
+        return ascii_lower(m.group())
+
+    def age_clause(self, pos: int, stop: int, lim: int) -> bool:
+        """"when he was 23", "I'm 24.", "I'll turn 46", "she is 30 now": right before the
+        number a form of "turn", or a person and a form of "be" ("i'm", "he's", "she's"
+        written with an apostrophe); after it the clause ends (the text's end, punctuation or
+        one of AGE_FOLLOWERS)."""
+        if self.at(pos - 1) != " ":
+            return False
+        verb = self.letters_before(pos - 1)
+        if not verb:
+            return False
+        i = pos - 1 - len(verb)
+        if verb in ("turn", "turns", "turning"):
+            return self.clause_ends(stop, lim)
+        if verb in ("m", "s") and self.at(i - 1) in "'\u2019":
+            person = self.letters_before(i - 1)
+            return person in self.AGE_PERSONS and self.clause_ends(stop, lim)
+        if verb not in ("was", "is", "am") or self.at(i - 1) != " ":
+            return False
+        return self.letters_before(i - 1) in self.AGE_PERSONS and self.clause_ends(stop, lim)
+
+    def clause_ends(self, stop: int, lim: int) -> bool:
+        c = self.at(stop)
+        if c in (NUL, ".", ",", ";", "!", "?", ")", "\n", "\r"):
+            return True
+        if c != " ":
+            return False
+        j = self.run(stop + 1, min(lim, stop + 9), ASCII_LETTERS)
+        return not self.word_at(j) and ascii_lower(self.s[stop + 1:j]) in self.AGE_FOLLOWERS
 
     # -------------------------------------------------------------- SWIFT / BIC
 
@@ -759,10 +1196,22 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
         row = ENTITY_TYPES[IP]
         if e and e > best_e and not t.words_in(max(0, pos - row.veto_before), pos, row.veto):
             best_e, best_t = e, IP
-    if dates_on:
-        aux = t.numeric_date(plus, gs)
-        if aux is not None:
-            offer(gs[2].stop, DATE, aux)
+    if dates_on and not plus and not g0.paren and g0.length <= 8:
+        # a numeric date; a lone number goes on into one only past ". " or into a month's name
+        r = None
+        c = t.at(g0.digits_end)
+        if len(gs) >= 3 or (len(gs) == 1 and ((c == "." and t.at(g0.digits_end + 1) == " ") or (
+                g0.length == 4 and c in "/-." and c != NUL and is_letter(t.at(g0.digits_end + 1))))):
+            r = t.numeric_date(pos, lim)
+        if not r and (len(gs) == 2 or g0.length == 8):
+            r2 = t.short_date(pos, lim)
+            r = (r2[0], r2[1], Text.VERSION_LIKE | Text.NEEDS_CUE) if r2 else None
+        if r and r[2] & Text.NEEDS_CUE and not t.date_cue(pos):
+            r = None
+        row = ENTITY_TYPES[DATE]
+        if r and r[0] > best_e and not (r[2] & Text.VERSION_LIKE and t.words_in(max(0, pos - row.veto_before),
+                                                                                  pos, row.veto)):
+            best_e, best_t, best_aux = r[0], DATE, r[1]
     if (_on(types, EXPIRY) and len(gs) >= 2 and not plus and not gs[0].paren and not gs[1].paren
             and gs[1].sep in "/-" and not t.continues(gs, 2)):
         aux = t.expiry_numeric(gs, [int(t.s[g.start:g.digits_end]) for g in gs[:2]])
@@ -790,7 +1239,8 @@ def _numeric(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int
             offer(g0.stop, PIN)
         elif k <= 3 and _on(types, AGE) and (k == 1 or t.s[pos] != "0"):
             age = int(t.s[g0.start:g0.digits_end])
-            if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)):
+            if age <= 130 and (t.age_phrase(g0.digits_end, lim) or t.context(pos, g0.stop, lim, AGE)
+                               or t.age_clause(pos, g0.stop, lim)):
                 offer(g0.stop, AGE, age)
     if best_t < 0 and not plus and not g0.paren:
         # an ID number by its context word: passport, driver's licence, bank account; it
@@ -971,9 +1421,14 @@ def _letter(t: Text, pos: int, lim: int, types: int, out: list) -> tuple[Optiona
         e, type_id = t.iban(pos, lim), IBAN
     if e is None and _on(types, IP) and t.s[pos] in HEX and t.colon_ahead(pos, lim):
         e, type_id = t.ipv6(pos, lim), IP
+    if e is None and (_on(types, DATE) or _on(types, DOB)):
+        r = t.weekday_date(pos, lim)  # "Friday, March 15, 2024"
+        if r:
+            e, aux = r
+            type_id = _date_type(t, pos, e, lim, types)
     if e is None:
         if _on(types, DATE) or _on(types, DOB):
-            r = t.written_date(pos, lim)
+            r = t.written_date(pos, lim) or t.said_date(pos, lim)
             if r:
                 e, aux = r
                 type_id = _date_type(t, pos, e, lim, types)
@@ -2941,8 +3396,13 @@ def _words_at(t: Text, pos: int, word_end: int, lim: int, types: int, out: list)
     if _on(types, DOMAIN_NAME) and w.shape in (LOWER, UPPER) and domain_ahead(t, w.end, lim):
         r = match_domain(t, pos, lim)
         if r and (not r[1] or t.context_before(pos, DOMAIN_NAME)):  # a file needs a context word
-            out.append(_match(t, pos, r[0], lim, DOMAIN_NAME))
-            return r[0]
+            e, type_id = r[0], DOMAIN_NAME
+            if t.at(e) == "/" and _on(types, URL):  # with a path: a URL, cut at the window
+                path = t.url_body(e, lim)[0]
+                if path > e:
+                    e, type_id = path, URL
+            out.append(_match(t, pos, e, lim, type_id))
+            return e
     if w.shape == LOWER:
         return _lower_word(t, w, lim, types, out)
     return _capitalised_word(t, w, lim, types, out)
@@ -3026,18 +3486,30 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
         end = None
         word_end = t.run(pos, n, is_word)
         if is_word(c):
-            if c in LOCAL and _on(types, EMAIL):
-                at_sign = t.run(pos, n, LOCAL)
+            if _on(types, EMAIL):
+                # the local part runs from here to '@' (it starts later where an unspaced
+                # script is glued to it)
+                at_sign = t.run(pos, n, local_char)
                 if at_sign < lim and text[at_sign] == "@":
-                    end = t.email(pos, at_sign, lim)
+                    start = t.email_start(pos, at_sign)
+                    end = t.email(start, at_sign, lim)
                     if end:
-                        out.append(_match(t, pos, end, lim, EMAIL))
+                        out.append(_match(t, start, end, lim, EMAIL))
             if end is None and c in ASCII_LETTERS:
                 end, url_cut = _letter(t, pos, lim, types, out)
                 if end is None and (c.isupper() or lower_word_admitted(t, pos, word_end)):
                     end = _words_at(t, pos, word_end, lim, types, out)
             elif end is None and c >= "\u00c0" and c not in DIGITS:
-                end = _other_letter(t, pos, word_end, lim, types, out)
+                if t.at(word_end) in ":." and _on(types, URL):
+                    # a URL glued to text in a script without spaces ("请访问https://example.com")
+                    glued = next((i for i in range(pos + 1, word_end)
+                                  if is_letter(text[i]) and unspaced_script(text[i - 1])), None)
+                    r = t.url(glued, lim) if glued is not None else None
+                    if r:
+                        (end, url_cut) = r
+                        out.append(_match(t, glued, end, lim, URL))
+                if end is None:
+                    end = _other_letter(t, pos, word_end, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
                     end = t.ipv6(pos, lim)

@@ -117,7 +117,7 @@ POSITIVES = [
     ("10/03/1982", "DATE", "10/03/1982", "1982-10-03"),
     ("10/3/82", "DATE", "10/3/82", "1982-10-03"),
     ("1/2/24", "DATE", "1/2/24", "2024-01-02"),
-    ("3.10.1982", "DATE", "3.10.1982", "1982-03-10"),
+    ("3.10.1982", "DATE", "3.10.1982", "1982-10-03"),  # dots: day first in every locale
     ("13/10/1982", "DATE", "13/10/1982", "1982-10-13"),  # 13 cannot be a month
     ("10-03-1982", "DATE", "10-03-1982", "1982-10-03"),
     ("2020-1-2", "DATE", "2020-1-2", "2020-01-02"),
@@ -292,7 +292,8 @@ NEGATIVES = [
     ("1:2:3:4:5:6:7", "IP_ADDRESS"),                     # seven, no '::'
     ("1::2::3", "IP_ADDRESS"),                           # two '::'
     ("12345::1", "IP_ADDRESS"),                          # five hex digits
-    ("::", "IP_ADDRESS"),
+    ("key :: value", "IP_ADDRESS"),                     # "::" between words
+    ("std::vector", "IP_ADDRESS"),
     ("http://", "URL"),
     ("http://-x.com", "URL"),
     ("httpx://a.com", "URL"),
@@ -308,7 +309,7 @@ NEGATIVES = [
     ("2020-13-01", "DATE"),
     ("1982-10-03-01", "DATE"),                           # inside a longer number
     ("10/03/1982x", "DATE"),
-    ("10.03.82", "DATE"),                                # two-digit years only with '/'
+    ("1.3.82", "DATE"),                                  # one-digit day and month, dotted: a version unless after a date word
     ("Mayday 3", "DATE"),                                # not a whole month name
     ("Ju 3", "DATE"),
     ("03/10/0999", "DATE"),                              # years 1000-2999

@@ -155,10 +155,16 @@ phone_cues = st.sampled_from([
 @st.composite
 def emails(draw) -> str:
     local = draw(st.sampled_from(["john", "j.doe", "a_b", "x+tag", "first.last", "a..b", "end.",
-                                  "o'neil", "user%x", "-dash", "A", "x" * 70, "123"]))
+                                  "o'neil", "user%x", "-dash", "A", "x" * 70, "123",
+                                  # internationalised (RFC 6531), and glued to unspaced scripts
+                                  "jürgen.weiß", "用户", "θσερ", "जॉन", "王.伟", "a邮箱地址test", "test邮箱",
+                                  "ユーザー1", "ok»", "é"]))
     domain = draw(st.sampled_from(["example.com", "mail.example.co.uk", "EXAMPLE.ORG", "x.io",
                                    "localhost", "a-b.com", "-ab.com", "ab-.com", "ex.c", "ex.123",
-                                   "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com"]))
+                                   "ex..com", "sub.ex.museum", "b.c0m", "x." + "a" * 64 + ".com",
+                                   "例子.广告", "माइक्रोसॉफ्टहै.कॉम", "εχαμπλε.ψομ", "test.com邮箱", "例子.com",
+                                   "ex.广告x", "xn--p1ai.xn--p1ai", "x.xn--", "ex.comé", "ex.c广",
+                                   "[192.0.2.1]", "[192.0.2.1", "[1.2.3]", "[10.0.0.1]x"]))
     return local + draw(st.sampled_from(["@", "@", "@@", " @"])) + domain
 
 
@@ -209,6 +215,8 @@ def ips(draw) -> str:
         a = draw(st.integers(0, 4))
         b = draw(st.integers(0, 3))
         return ":".join(groups[:a]) + "::" + ":".join(groups[8 - b:] if b else [])
+    if draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(["::", "::1", "::1.", "fe80::1.", ":: ", "::  x", "::.", "(::)", "::;"]))
     tail = ".".join(draw(octet) for _ in range(4))
     return draw(st.sampled_from(["::ffff:", "::", "64:ff9b::", "1:2:3:4:5:6:"])) + tail
 
@@ -218,13 +226,13 @@ def urls(draw) -> str:
     scheme = draw(st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "sftp://", "ws://",
                                    "wss://", "www.", "ftps://", "mailto:", "http:/"]))
     host = draw(st.sampled_from(["example.com", "a.b.org", "[2001:db8::1]", "-bad.com", "localhost:8080",
-                                 "xn--caf-dma.fr", "café.fr", "192.168.1.1"]))
+                                 "xn--caf-dma.fr", "café.fr", "192.168.1.1", "例子.广告", "ドメイン.jp"]))
     path = draw(st.sampled_from(["", "/", "/path/to?q=1&r=2", "/wiki/Foo_(bar)", "/a(b)c", "/x#frag",
                                  "/dir/", "/é☃", "/a%20b"]))
     if draw(st.integers(0, 15)) == 0:
         path += "/" + "a" * draw(st.integers(150, 500))  # longer than the window
-    trail = draw(st.sampled_from(["", "", ".", ",", ")", ").", "!?", "'", "*", "]", ":", ";"]))
-    text = scheme + host + path + trail
+    trail = draw(st.sampled_from(["", "", ".", ",", ")", ").", "!?", "'", "*", "]", ":", ";", "了解更多", "。"]))
+    text = draw(st.sampled_from(["", "", "", "请访问", "メールは", "é", "a邮箱"])) + scheme + host + path + trail
     if draw(st.booleans()):
         text = "(" + text + draw(st.sampled_from([")", "", "))"]))
     return text
@@ -232,6 +240,7 @@ def urls(draw) -> str:
 
 MONTH_WORDS = ["January", "february", "MARCH", "Apr", "apr.", "May", "June", "Jul", "Aug.",
                "Sept", "Sept.", "Sep", "October", "Oct.", "nov", "December", "Dec", "Mayday", "Ju"]
+WEEKDAY_WORDS = ["Friday", "monday", "TUE", "Wed.", "Thu", "Sat", "sunday", "Fri.", "Fridays", "Th"]
 
 
 @st.composite
@@ -252,8 +261,37 @@ def dates(draw) -> str:
         f"{month} {d}", f"{d} {month}", f"{month} {y}", f"{month}  {d},   {y}", f"{month}, {y}",
         f"{d}{ordinal}  of  {month}", f"{month} {d}, {y},000",
     ]))
-    tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12"]))
-    return draw(st.sampled_from([numeric, written])) + tail
+    # the patterns of CLDR's locales: every order, '.', ". ", ' ', two-digit years, times
+    yy2, d2, m2 = f"{yy:02d}", f"{d:02d}", f"{m:02d}"
+    cldr = draw(st.sampled_from([
+        f"{d}. {m}. {y}.", f"{y}. {m}. {d}.", f"{d2}.{m2}.{yy2}", f"{d}.{m}.{yy2}", f"{d2}.{m}.{yy2}",
+        f"{d}-{m}-{yy2}", f"{d2}-{m2}-{yy2}", f"{yy2}/{m}/{d}", f"{yy2}. {m}. {d}.", f"{d} {m2} {y}",
+        f"{d2}/{m2} {y}", f"{y}.{m2}.{d2}.", f"{y}-{m2}-{d2}T{d2}:{m2}:{yy2}Z", f"{y}-{m2}-{d2} {m}:{d2}",
+        f"{y}-{m2}-{d2}T{d2}:{m2}:{yy2}.{y}+{m2}:00", f"{y}-{m2}-{d2}T{d2}:{m2}+0{m}", f"{y}{m2}{d2}",
+        f"{m}/{d}", f"{d2}/{m2}", f"{d2}.{m2}.", f"{m2}/{y}", f"{m}-{y}", f"{y}/{draw(st.sampled_from(MONTH_WORDS))}/{d2}",
+        f"{y}-{m2}-{d2}T{d}", f"{d}. {m}. {y}. {d}", f"9 {d} {m2} {y}",
+        f"{m}/{d}/{y} {d}:{m2} PM", f"{y}-{m2}-{d2} {m}:{d2}:{m2} a.m.", f"{m2}/{d2}/{yy2} {d}:{m2}pm",
+        f"{m}/{d}/{y} {d}:{m2} p.m", f"{y}-{m2}", f"{y}/{m}", f"{y}.{m2}",
+    ]))
+    weekday = draw(st.sampled_from(WEEKDAY_WORDS))
+    month3 = draw(st.sampled_from(MONTH_WORDS))
+    english = draw(st.sampled_from([
+        f"{d}-{month3}-{y}", f"{d2}-{month3}-{yy2}", f"{month3}-{y}", f"{month} of {y}", f"{d2} {month3},{y}",
+        f"{weekday}, {month} {d}, {y}", f"{weekday} {d} {month} {y}", f"{weekday}, {d2} {month3}",
+        f"{weekday}  {month} {y}", f"{weekday},{month} {d}", f"{d}-{month3}", f"{weekday}",
+    ]))
+    # said aloud, as speech-to-text writes it
+    number = draw(st.sampled_from(["one", "five", "twenty five", "twenty-fifth", "thirty first", "third",
+                                   "Second", "thirtieth", "ninth", "thirty-second", "twenty", "ten", "First"]))
+    year_said = draw(st.sampled_from(["", "", " nineteen eighty six", ", 1990", " two thousand and five",
+                                      " two thousand", " twenty twenty-one", " nineteen oh five", " nineteen hundred",
+                                      " nineteen oh fifth", " two thousand and", " eleven", " twenty twenty"]))
+    said = draw(st.sampled_from([
+        f"{month} {number}{year_said}", f"{month} the {number}{year_said}", f"{number} of {month}{year_said}",
+        f"the {number} of {month}", f"{number}  of {month}", f"may {number}", f"May {number}{year_said}",
+    ]))
+    tail = draw(st.sampled_from(["", "", ",", ", ", ",0", ".", "th", " 12", "-01", ". 5", "x"]))
+    return draw(st.sampled_from([numeric, written, cldr, cldr, english, said])) + tail
 
 
 @st.composite
@@ -276,8 +314,14 @@ def short_numbers(draw) -> str:
     tail = draw(st.sampled_from(["", "", " years old", "-year-old", " year old", " Years-Old",
                                  " years", " yearsold", " years older", "-years-old", ".5", " 456",
                                  ":30", ":30:05", ":",
-                                 "-456", "x", " old"]))
-    return number + tail
+                                 "-456", "x", " old", " y/o", " yo", " y.o.", " yrs old", "-yr-old",
+                                 " years of age", " years of ages", " yoga", " y/oz", " YRS-OLD", "."]))
+    # a person and a form of "be", or "turn", before it; what ends the clause after it
+    lead = draw(st.sampled_from(["", "", "", "I was ", "he is ", "she's ", "i'm ", "I’m ", "they were ",
+                                 "turn ", "turning ", "It was ", "we are ", "you  are ", "xhe is ", "was ",
+                                 "he's", "mturn "]))
+    end = draw(st.sampled_from(["", "", ".", " when", " now", " minutes", ",", " and", " whenever", ")"]))
+    return lead + number + tail + end
 
 
 @st.composite
@@ -296,7 +340,9 @@ def swifts(draw) -> str:
 CONTEXT_WORDS = sorted({w for row in ENTITY_TYPES for w in row.context + row.veto}
                        | {"SSN:", "Routing#", "born", "DOB", "IBAN", "e-mail", "Tel.", "birthday"})
 NOISE_WORDS = ["the", "order", "id", "total", "v1.2.3", "10:30", "x", "ok", "1,000", "2,000,000",
-               "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b"]
+               "abc", "of", "on", "12", "3", "99.5", "#", "A1", "_", "ref-42", "dead:beef", "a::b",
+               "std::vector", "key :: value", "::", "1.2.34", "11.6.13", "3/4", "11/20", "Friday",
+               "Thursday,", "The", "month", "20161016", "邮箱", "θ"]
 NON_ASCII = ["é", "Ü", "ñ", "\u00a0", "×", "÷", "«", "»", "☃", "€", "…", "—", "\u2009", "ｘ", "１",
              "\u3000", "\u300c", "\ufeff", "中文", "İ", "\u212a", "😀", "𝟘", "\U0001f1fa\U0001f1f8"]
 SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\t", "-", "/", "(", ")", ":", "::", "@", "+",
@@ -423,6 +469,7 @@ ORG_PIECES = ["Acme Widgets Inc.", "Acme, Inc.", "Bank of America", "University 
               "Results", "Thanks", "Van", "Hijos", "Søn", "Κυρκούδη-Ρίζος Α.Β.Ε.Ε.", "Α.Ε.", "HR",
               "Berlin", "Buenos Aires", "Marketing", "Savings Bank", "National Bank", "S.A. e"]
 DOMAINS = ["example.com", "acme-corp.co.uk", "setup.py", "notes.md", "thanks.it", "home.in",
+           "github.com/user/repo", "example.com/", "example.com/a.", "setup.py/x", "ACME.COM/Path?q=1)",
            "acme dot com", "ACME.COM", "Example.com", "mail.example.org", "x.blogspot.com",
            "a.b.kawasaki.jp", "tri-county-staffing.com", "web2.example.com", "foo.bar", "site.zip",
            "zoenovak at yahoo dot com", "john dot smith at gmail dot com", "j_doe42 at acme.org",

@@ -15,6 +15,10 @@ cdef void init_pairs():
         PAIRS[(ord(cc[0].lower()) - 97) * 26 + ord(cc[1].lower()) - 97] |= P_IBAN
     for month in ("ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de"):
         PAIRS[(ord(month[0]) - 97) * 26 + ord(month[1]) - 97] |= P_MONTH
+    for day in ("mo", "tu", "we", "th", "fr", "sa", "su"):
+        PAIRS[(ord(day[0]) - 97) * 26 + ord(day[1]) - 97] |= P_WEEKDAY
+    for day in ("fi", "se", "th", "fo", "si", "ei", "ni", "te", "el", "tw"):
+        PAIRS[(ord(day[0]) - 97) * 26 + ord(day[1]) - 97] |= P_ORDINAL
 
 
 cdef unsigned short NUMBER_START[27 * 27 * 27]  # first three letters of a number word -> bit per length
@@ -40,9 +44,19 @@ cdef void init_number_start():
         TRIGRAM[k] |= TG_NUMBER
     for month in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"):
         TRIGRAM[letters3(month.encode())] |= TG_MONTH
+    for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+        TRIGRAM[letters3(day.encode())] |= TG_MONTH | TG_WEEKDAY
+    for day in ("fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe"):
+        TRIGRAM[letters3(day.encode())] |= TG_ORDINAL
     for pair in ("ht", "ft", "sf", "ws", "ww"):
         for k in range(27):
             TRIGRAM[letters3(pair.encode()) + k] |= TG_URL
+
+
+cdef bint weekday_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    # the word at pos starts as a weekday's name does ("Fri", "thu")
+    cdef int v = word_trigram(s, pos, 3 if pos + 3 <= n else n - pos)
+    return v >= 0 and (TRIGRAM[v] & TG_WEEKDAY) != 0
 
 
 cdef int letters3(bytes word):

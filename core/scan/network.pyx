@@ -1,35 +1,79 @@
 # Network: email addresses (written and read out), URLs, IPv4 and IPv6, domain names.
 # Included into core/_scan.pyx; declarations in network.pxd.
 
+cdef inline bint unspaced_script(Py_UCS4 c) noexcept nogil:
+    # scripts written without spaces between words (CJK, kana, Hangul, Thai): an address
+    # glued to such text starts or ends where the script changes ("邮箱test@test.com")
+    return ((0x3040 <= c <= 0x30FF) or (0x3400 <= c <= 0x4DBF) or (0x4E00 <= c <= 0x9FFF)
+            or (0xAC00 <= c <= 0xD7AF) or (0x0E00 <= c <= 0x0E7F) or (0xF900 <= c <= 0xFAFF)
+            or (0xFF61 <= c <= 0xFF9F))
+
+
+cdef inline bint script_change(Py_UCS4 a, Py_UCS4 b) noexcept nogil:
+    # an ASCII letter or digit next to a character of an unspaced script
+    return ((a < 128 and (CLS[a] & (C_UPPER | C_LOWER | C_DIGIT)) != 0 and unspaced_script(b))
+            or (b < 128 and (CLS[b] & (C_UPPER | C_LOWER | C_DIGIT)) != 0 and unspaced_script(a)))
+
+
+cdef inline bint local_char(Py_UCS4 c) noexcept nogil:
+    # an email local part's character: letters, digits, . _ % + -, and any non-ASCII word
+    # character (RFC 6531 addresses: "jürgen.weiß", "用户", "θσερ")
+    return (cls(c) & C_LOCAL) != 0 or (c >= 128 and not unicode_separator(c))
+
+
+cdef inline bint label_char(Py_UCS4 c) noexcept nogil:
+    # a host name label's character: letters, digits, '-', and non-ASCII word characters (IDN)
+    return (cls(c) & C_DOMAIN) != 0 or (c >= 128 and not unicode_separator(c))
+
+
+cdef Py_ssize_t email_start(const uchar_t* s, Py_ssize_t w, Py_ssize_t at_sign) noexcept nogil:
+    # where the local part [w, at_sign) starts: after the last change of script inside it
+    cdef Py_ssize_t i = at_sign - 1
+    while i > w and not script_change(s[i - 1], s[i]):
+        i -= 1
+    return i
+
+
 cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t at_sign,
                             Py_ssize_t lim) noexcept nogil:
     # local part [w, at_sign): 1-64 chars, no "..", no trailing '.'
     cdef Py_ssize_t i, label, labels = 0, tld_start = 0
+    cdef int ascii_tld = 0, other_tld = 0
     if at_sign - w > 64 or s[at_sign - 1] == 46:
         return 0
     for i in range(w + 1, at_sign):
         if s[i] == 46 and s[i - 1] == 46:
             return 0
-    # domain: labels of letters, digits and inner hyphens, joined by single dots
+    if at(s, at_sign + 1, n) == 91:  # a domain literal: "user@[192.0.2.1]"
+        i = match_ipv4(s, n, at_sign + 2, lim)
+        return i + 1 if i and at(s, i, n) == 93 and not word_at(s, i + 1, n) else 0
+    # domain: labels of letters, digits and inner hyphens (IDN: any word characters), joined
+    # by single dots; it ends where an unspaced script starts after ASCII ("test.com邮箱")
     i = at_sign + 1
     while True:
         label = i
-        while i < lim and (cls(s[i]) & C_DOMAIN):
+        while i < lim and label_char(s[i]) and not (i > label and script_change(s[i - 1], s[i])):
             i += 1
         if i == label or i - label > 63 or s[label] == 45 or s[i - 1] == 45:
             return 0
         labels += 1
         tld_start = label
-        if i + 1 < lim and s[i] == 46 and (cls(s[i + 1]) & C_DOMAIN):
+        if i + 1 < lim and s[i] == 46 and label_char(s[i + 1]):
             i += 1
             continue
         break
     if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or i >= lim and i < n:
         return 0
+    # the top-level domain: letters of one script ("com", "广告", "कॉम"), or punycode "xn--..."
     for label in range(tld_start, i):
-        if not is_letter(s[label]):
+        if is_letter(s[label]):
+            ascii_tld += 1
+        elif s[label] >= 128:
+            other_tld += 1
+    if (ascii_tld and other_tld) or ascii_tld + other_tld != i - tld_start:
+        if not (starts_with(s, tld_start, i, b"xn--") and i - tld_start > 4):
             return 0
-    if word_at(s, i, n) or at(s, i, n) == 64:
+    if (word_at(s, i, n) and not script_change(s[i - 1], s[i])) or at(s, i, n) == 64:
         return 0
     return i
 
@@ -49,7 +93,8 @@ cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
     # end of the URL body starting at i; trailing punctuation and unbalanced closers dropped
     cdef Py_ssize_t start = i, opens = 0, closes = 0
     cdef Py_UCS4 c
-    while i < lim and (cls(s[i]) & C_URL):
+    # (it ends where an unspaced script follows an ASCII letter or digit: "example.com了解")
+    while i < lim and (cls(s[i]) & C_URL) and not (s[i] >= 128 and script_change(at(s, i - 1, n), s[i])):
         c = s[i]
         if c == 40 or c == 91:
             opens += 1
@@ -82,7 +127,8 @@ cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize
             break
     if i == 0 or i >= lim:
         return 0
-    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7):
+    if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7) \
+            and not (s[i] >= 128 and label_char(s[i])):  # an IDN host: "https://例子.广告"
         return 0
     end = url_body(s, n, i, lim, capped)
     return end if end > i else 0
@@ -132,7 +178,7 @@ cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
             digits += 1
         if digits == 0:
             break
-        if i < lim and s[i] == 46 and groups <= 6:
+        if i + 1 < lim and s[i] == 46 and is_digit(s[i + 1]) and groups <= 6:
             v4 = match_ipv4(s, n, g, lim)
             if v4 and (at(s, g - 1, n) == 58):
                 groups += 2
@@ -151,11 +197,24 @@ cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
             i += 1
         else:
             break
+    if groups == 0 and compressed:
+        return i if unspecified_alone(s, n, w, i, lim) else 0  # "::", the unspecified address
     if groups == 0 or (compressed and groups > 7) or (not compressed and groups != 8):
         return 0
     if word_at(s, i, n) or at(s, i, n) == 58 or (at(s, i, n) == 46 and is_digit(at(s, i + 1, n))):
         return 0
     return i
+
+
+cdef inline bint unspecified_alone(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize_t e,
+                                   Py_ssize_t lim) noexcept nogil:
+    # "::" standing alone, not between words ("std::vector", "key :: value", "f :: Int")
+    cdef Py_ssize_t i = e
+    if word_at(s, w - 1, n):
+        return False
+    while i < lim and s[i] == 32 and i - e < 4:
+        i += 1
+    return not word_at(s, i, n) and at(s, i, n) != 58 and not (i >= lim and i < n)
 
 
 cdef bint colon_ahead(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
@@ -330,6 +389,38 @@ cdef inline void url_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize
                     carry[0] |= CARRY_URL_CONTEXT
 
 
+cdef Py_ssize_t glued_start(const uchar_t* s, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
+    # the first ASCII letter in the word [pos, word_end) right after a character of an
+    # unspaced script ("访问https://..."); word_end when none
+    cdef Py_ssize_t i
+    for i in range(pos + 1, word_end):
+        if is_letter(s[i]) and unspaced_script(s[i - 1]):
+            return i
+    return word_end
+
+
+cdef inline int glued_url_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end,
+                             Py_ssize_t lim, int* carry, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # a URL glued to text in a script without spaces ("请访问https://example.com"): 1 when
+    # one was pushed (end set), 0, or -1 on allocation failure
+    cdef Py_ssize_t start = glued_start(s, pos, word_end), e
+    cdef unsigned long long before = ~0ULL
+    cdef int capped = 0
+    if start == word_end:
+        return 0
+    e = match_url(s, n, start, lim, &capped)
+    if not e:
+        return 0
+    if capped:
+        carry[0] |= CARRY_URL
+        if has_context(s, n, start, e, lim, T_URL, &before):
+            carry[0] |= CARRY_URL_CONTEXT
+    if push_match(out, s, n, start, e, lim, T_URL, 0, &before) < 0:
+        return -1
+    end[0] = e
+    return 1
+
+
 cdef inline void ipv6_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                          const Options* opt, Py_UCS4 c2, Best* b) noexcept nogil:
     # "fe80::1", "2001:db8::8a2e:370:7334" (one starting with a digit is read as a number is)
@@ -352,10 +443,16 @@ cdef inline bint spoken_email_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
 
 cdef inline bint domain_word_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                                 const Options* opt, const Word* w, Best* b) noexcept nogil:
-    # "acme-corp.com", "ACME.COM": a host name under a public suffix
-    cdef Py_ssize_t e = 0
+    # "acme-corp.com", "ACME.COM": a host name under a public suffix; with a path after it
+    # a URL ("github.com/user/repo")
+    cdef Py_ssize_t e = 0, path
+    cdef int capped = 0
     if type_on(opt, T_DOMAIN_NAME) and (w.shape == S_LOWER or w.shape == S_UPPER) \
             and domain_ahead(s, n, w.end, lim) and dom_ok(s, n, pos, lim, &e, &b.before):
         b.end, b.type_id = e, T_DOMAIN_NAME
+        if at(s, e, n) == 47 and type_on(opt, T_URL):
+            path = url_body(s, n, e, lim, &capped)  # (cut at the window, not carried on)
+            if path > e:
+                b.end, b.type_id = path, T_URL
         return True
     return False

@@ -26,6 +26,9 @@ cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
 cdef int nearer_of(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int a, int b) noexcept nogil
 cdef bint ssn_valid(int area, int group, int serial) noexcept nogil
 cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil
+cdef bint age_clause(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t stop,
+                     Py_ssize_t lim) noexcept nogil
+cdef bint age_clause_ends(const uchar_t* s, Py_ssize_t n, Py_ssize_t stop, Py_ssize_t lim) noexcept nogil
 cdef int id_groups(const Groups* g) noexcept nogil
 cdef int id_type(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, int length, bint digits_only,
                  const Options* opt, Near* near) noexcept nogil

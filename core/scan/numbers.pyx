@@ -287,19 +287,95 @@ cdef inline bint clock_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_s
 
 
 cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # after an age's digits: " years old", " year old", "-year-old", " years-old"
+    # after an age's digits: " years old", "-year-old", " yrs old", "-yr-old", " years of
+    # age", " y/o", " y.o.", " yo"
     if not (i < lim and (s[i] == 32 or s[i] == 45)):
         return False
     i += 1
-    if not starts_with(s, i, lim, b"year"):
+    if starts_with(s, i, lim, b"y/o") or starts_with(s, i, lim, b"yo"):
+        return not word_at(s, i + (3 if at(s, i + 1, n) == 47 else 2), n)
+    if starts_with(s, i, lim, b"y.o.") and not word_at(s, i + 4, n):
+        return True
+    if starts_with(s, i, lim, b"year"):
+        i += 4
+    elif starts_with(s, i, lim, b"yr"):
+        i += 2
+    else:
         return False
-    i += 4
     if i < lim and lower(s[i]) == 115:
         i += 1
     if not (i < lim and (s[i] == 32 or s[i] == 45)):
         return False
     i += 1
-    return starts_with(s, i, lim, b"old") and not word_at(s, i + 3, n)
+    if starts_with(s, i, lim, b"old") and not word_at(s, i + 3, n):
+        return True
+    return s[i - 1] == 32 and starts_with(s, i, lim, b"of age") and not word_at(s, i + 6, n)
+
+
+cdef const char* AGE_PERSONS[3]  # one person: "we are 3" counts people
+AGE_PERSONS[:] = [b"i", b"he", b"she"]
+cdef const char* AGE_VERBS[6]
+AGE_VERBS[:] = [b"was", b"is", b"am", b"turn", b"turns", b"turning"]
+# words that may follow an age that ends its clause ("when I was 23 when ...", "he is 30 now")
+cdef const char* AGE_FOLLOWERS[18]
+AGE_FOLLOWERS[:] = [b"when", b"and", b"but", b"now", b"so", b"in", b"at", b"this", b"next", b"last",
+                    b"soon", b"today", b"then", b"with", b"or", b"too", b"already", b"back"]
+
+
+cdef inline bint word_in(const uchar_t* s, Py_ssize_t i, Py_ssize_t e, const char** words,
+                         int count) noexcept nogil:
+    # s[i:e], case-insensitive, is one of the lower-case `words`
+    cdef int k
+    for k in range(count):
+        if <Py_ssize_t>strlen(words[k]) == e - i and starts_with(s, i, e, words[k]):
+            return True
+    return False
+
+
+cdef inline Py_ssize_t letters_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t e) noexcept nogil:
+    # the start of the run of at most 8 ASCII letters that ends at e; e when none or longer
+    cdef Py_ssize_t i = e
+    while i > 0 and e - i < 9 and is_letter(s[i - 1]):
+        i -= 1
+    return e if e - i > 8 or word_at(s, i - 1, n) else i
+
+
+cdef bint age_clause(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t stop,
+                     Py_ssize_t lim) noexcept nogil:
+    # "when he was 23", "I'm 24.", "I'll turn 46", "she is 30 now": a person and a form of
+    # "be" (or a form of "turn") right before a number that ends its clause (one person:
+    # "we are 3" counts people)
+    cdef Py_ssize_t e = pos - 1, i, j
+    cdef Py_UCS4 last = lower(at(s, e - 1, n))
+    if at(s, e, n) != 32 or not (last == 115 or last == 109 or last == 110 or last == 103):
+        return False  # no word ending as "was", "is", "am", "'m", "turn", "turning" does
+    i = letters_before(s, n, e)
+    if i == e:
+        return False
+    if word_in(s, i, e, AGE_VERBS + 3, 3):
+        return age_clause_ends(s, n, stop, lim)  # "turn 46", "turning 30"
+    if e - i == 1 and (lower(s[i]) == 109 or lower(s[i]) == 115) and (at(s, i - 1, n) == 39 or at(s, i - 1, n) == 0x2019):
+        j = letters_before(s, n, i - 1)   # "i'm", "he's", "she's"
+        return j < i - 1 and word_in(s, j, i - 1, AGE_PERSONS, 3) and age_clause_ends(s, n, stop, lim)
+    if not word_in(s, i, e, AGE_VERBS, 3) or at(s, i - 1, n) != 32:
+        return False
+    j = letters_before(s, n, i - 1)
+    return j < i - 1 and word_in(s, j, i - 1, AGE_PERSONS, 3) and age_clause_ends(s, n, stop, lim)
+
+
+cdef bint age_clause_ends(const uchar_t* s, Py_ssize_t n, Py_ssize_t stop, Py_ssize_t lim) noexcept nogil:
+    # the clause ends after the number: the text's end, punctuation, or a word that starts
+    # another part of the sentence ("when", "and", "now", ...)
+    cdef Py_ssize_t j
+    cdef Py_UCS4 c = at(s, stop, n)
+    if c == 0 or c == 46 or c == 44 or c == 59 or c == 33 or c == 63 or c == 41 or c == 10 or c == 13:
+        return True
+    if c != 32:
+        return False
+    j = stop + 1
+    while j < lim and is_letter(s[j]) and j - stop < 9:
+        j += 1
+    return not word_at(s, j, n) and word_in(s, stop + 1, j, AGE_FOLLOWERS, 18)
 
 
 cdef int id_groups(const Groups* g) noexcept nogil:
@@ -627,7 +703,8 @@ cdef inline void short_number_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     elif length <= 3 and type_on(opt, T_AGE) and (length == 1 or s[pos] != 48):
         age = digits_value(s, g, 0)
         if age <= 130 and (age_phrase(s, n, g.digits_end[0], lim)
-                           or has_context_near(s, n, pos, T_AGE, &b.before, &b.near)):
+                           or has_context_near(s, n, pos, T_AGE, &b.before, &b.near)
+                           or age_clause(s, n, pos, g.stop[0], lim)):
             b.end, b.type_id, b.aux = g.stop[0], T_AGE, age
 
 
