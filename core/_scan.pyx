@@ -182,6 +182,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
+            elif not found and c >= 0xC0:
+                found = other_script_at(s, n, pos, lim, opt, out, &e)  # addresses: "Östra Storgatan 5", "ул. Ленина 5"
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
@@ -241,6 +243,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if spoken_word(s, n, pos, &w):                # spoken numbers: "four one five ..."
             return spoken_at(s, n, pos, lim, opt, out, end)
         box_at(s, n, pos, lim, opt, po_start(s, n, pos), &b)  # addresses: "p.o. box 12"
+        if at(s, w.end, n) == 46:
+            street_at(s, n, pos, lim, opt, &w, gz_get(w.hash, NULL), &b)  # addresses: "ul. Biała 135"
         lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
         lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
     else:
@@ -248,6 +252,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
             return 0
         box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
+        street_at(s, n, pos, lim, opt, &w, f, &b)     # addresses: "Calle Mayor 12", "Fortunastrasse 20"
         if b.type_id < 0 and f & G_NUMBER and spoken_gate(s, n, pos, w.end):
             r = spoken_at(s, n, pos, lim, opt, out, end)  # spoken numbers: "Four one five ..."
             if r != 0 or end[0]:
@@ -420,3 +425,4 @@ init_gazetteer()
 init_number_start()
 init_prev2()
 init_city_endings()
+init_addresses()

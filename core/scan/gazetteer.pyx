@@ -94,6 +94,15 @@ def _gazetteer_entries():
             for ch in codes:
                 flags |= letters.get(ch, 0)
             yield phrase.encode(), flags, 0
+    address = {"P": G_STREET_PREFIX, "T": G_STREET, "U": G_UNIT, "K": G_COUNTRY}
+    with open(data / "address_words.txt", encoding="utf-8") as f:  # see core/scan/addresses.pyx
+        for line in f:
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            flags = 0
+            for ch in codes:
+                flags |= address.get(ch, 0)
+            if flags and not line.startswith("#"):
+                yield phrase.encode(), flags, 0
     with open(data / "common_words.txt", encoding="ascii") as f:
         for line in f:
             word = line.strip()
