@@ -824,28 +824,31 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
 
 
 cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # cheap: within the next three words a number follows (" 12", ", 123"): words capitalised,
-    # or one lower-case word right before the number ("Lajos utca 12")
+    # cheap: a number within the next four steps, each a '.', ", " or a space and then a
+    # capitalised word (or, right before the number, a lower-case word and a '.': "Lajos
+    # utca 12", "Gedimino pr. 9")
     cdef int words
     cdef Py_ssize_t j
+    cdef Py_UCS4 c
     for words in range(4):
         if i + 2 >= lim:
             return False
         if s[i] == 46:
             i += 1  # "Str. 5"
-        if s[i] == 44 and s[i + 1] == 32:
+        if at(s, i, n) == 44 and at(s, i + 1, n) == 32:
             i += 1  # "Augusta, 123"
-        if s[i] != 32:
+        if at(s, i, n) != 32:
             return False
-        if is_digit(s[i + 1]):
+        if is_digit(at(s, i + 1, n)):
             return True
         j = i + 1
-        if not up(s[j]) and not up(folded(s[j])):
+        c = at(s, j, n)
+        if not up(c) and not up(folded(c)):
             while j < lim and folded(s[j]):
                 j += 1
-            if j < lim and s[j] == 46:
-                j += 1  # "pr. 9"
-            return j + 1 < lim and s[j] == 32 and is_digit(s[j + 1])
+            if at(s, j, n) == 46:
+                j += 1
+            return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
         while j < lim and folded(s[j]):
             j += 1
         if j == i + 1:
