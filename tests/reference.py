@@ -966,11 +966,12 @@ UPPER_ASCII = frozenset(string.ascii_uppercase)
 
 
 def _fold_table() -> dict[str, str]:
-    """ASCII letters, and Latin-1 / Latin Extended-A and -B letters -> their ASCII base letter."""
+    """ASCII letters, and Latin-1 / Latin Extended-A and -B letters and "ə" -> their ASCII base letter."""
     extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
-             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+             "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D",
+             "ə": "e", "Ə": "E"}
     table = {ch: ch for ch in string.ascii_letters}
-    for c in range(0xC0, 0x250):
+    for c in range(0xC0, 0x260):
         ch = chr(c)
         base = extra.get(ch, unicodedata.normalize("NFKD", ch)[:1])
         if ch not in "×÷" and base.isascii() and base.isalpha():
@@ -1986,19 +1987,24 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     if not j:
         return None
     e = dot = names = lowers = 0
-    prefixed = False
+    prefixed, plain = False, True
     for k in range(6):
         o = read_ordinal(t, j, lim)
         w = None if o else read_word(t, j, lim)
         if o:
-            names, i = names + 1, o
-        elif w and (w.shape != LOWER or lower_ok or k == 0 or (prefixed and lowers < 2)):
+            names, i, plain = names + 1, o, False
+        elif w and (w.shape != LOWER or lower_ok or k == 0 or (prefixed and lowers < 2)
+                    or (names and flags_of(w) & G.STREET)):
             f = flags_of(w)
             i = w.end
             if k == 0 and f & G.STREET_PREFIX:
                 prefixed = True
             elif w.shape == LOWER and not lower_ok and prefixed:
                 lowers += 1  # "rue des Lilas", "Cruce Casa de Postas"
+            elif w.shape == LOWER and not lower_ok and f & G.STREET and names:
+                if t.at(w.end) != " ":  # "1025 Kadri tee tänav," (not "3 Main points to")
+                    e = w.end
+                    dot = w.end + 1 if t.at(w.end) == "." and w.size <= 4 else 0
             elif w.shape == LOWER and not lower_ok:
                 break
             elif not prefixed and ((f & G.STREET and names) or joined_street(t, w)):
@@ -2006,12 +2012,15 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
                 dot = w.end + 1 if t.at(w.end) == "." and w.size <= 4 else 0
             elif f & G.DIR and k == 0:
                 i = w.end + 1 if t.at(w.end) == "." else w.end
+                plain = False
             elif f & (G.STOP | G.FUNCTION) and not prefixed:
                 break
             else:
                 names += 1
                 if prefixed:
                     e = w.end
+                elif f & (G.COMMON | G.UNIT) or w.shape == LOWER:
+                    plain = False
             if t.at(i) in "'\u2019" and ascii_lower(t.at(i + 1)) == "s" and not t.word_at(i + 2):
                 i += 2  # "King's Crescent"
         else:
@@ -2019,10 +2028,12 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
         j = space_gap(t, i, lim)
         if not j:
             break
+    if not e and plain and names and not lower_ok and not prefixed and code_and_town(t, i, lim):
+        e = i  # "20 Elsumerblok, 8022 Brugge": names, no type, then a postal code and a town
     if not e or (prefixed and names > 4):
         return None
-    if prefixed and e == i:
-        e = number_after(t, e, lim) or e  # "59101 Cruce Casa de Postas 66"
+    if prefixed and e == i and t.at(e) == " ":
+        e = read_house_number(t, e + 1, lim) or e  # "59101 Cruce Casa de Postas 66"
     if dot:
         k = street_rest(t, dot, lim, lower_ok)  # "Hwy. Floor 2": the period when more follows
         if k > dot:
@@ -2167,7 +2178,7 @@ def street_lead(t: Text, pos: int) -> bool:
 
 def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
     """(joined street types, postcode shapes, Greek and Cyrillic words: 1 street type,
-    2 unit word) from core/data/address_words.txt and postcode_shapes.txt."""
+    2 unit word, 3 region word) from core/data/address_words.txt and postcode_shapes.txt."""
     data = pathlib.Path(lexicon.__file__).parent / "data"
     joined, script = [], {}
     for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
@@ -2175,8 +2186,8 @@ def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
             word, _, kinds = line.partition("\t")
             if "J" in kinds:
                 joined.append(word)
-            if "N" in kinds or "Q" in kinds:
-                script[word] = 1 if "N" in kinds else 2
+            if "N" in kinds or "Q" in kinds or "R" in kinds:
+                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
     shapes = {line.partition("\t")[0] for line in
               (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines()
               if line and not line.startswith("#")}
@@ -2224,18 +2235,19 @@ def read_postcode(t: Text, i: int, lim: int) -> Optional[int]:
 
 
 def read_house_number(t: Text, i: int, lim: int) -> Optional[int]:
-    """"20", "20a", "221B", "12-14", "12/3": up to five digits, a letter, or a second
-    number (up to four digits and a letter) after '-' or '/'; ending a word."""
+    """"20", "20a", "221B", "12-14", "12/3", "1б": up to five digits, a letter (Latin, Greek
+    or Cyrillic), or a second number (up to four digits and a letter) after '-' or '/';
+    ending a word."""
     if t.word_at(i - 1):
         return None
     j = t.run(i, min(lim, i + 6), DIGITS)
     if j == i or j - i > 5:
         return None
-    if j < lim and is_letter(t.s[j]) and not t.word_at(j + 1):
+    if j < lim and (is_letter(t.s[j]) or script_lower(t.s[j])) and not t.word_at(j + 1):
         j += 1
     elif j + 1 < lim and t.s[j] in "-/" and t.s[j + 1] in DIGITS:
         k = t.run(j + 1, min(lim, j + 5), DIGITS)
-        if k < lim and is_letter(t.s[k]) and not t.word_at(k + 1):
+        if k < lim and (is_letter(t.s[k]) or script_lower(t.s[k])) and not t.word_at(k + 1):
             k += 1
         j = k
     return None if t.word_at(j) else j
@@ -2277,27 +2289,57 @@ def script_kind(t: Text, i: int, e: int) -> int:
     return SCRIPT_WORDS.get("".join(script_lower(ch) for ch in t.s[i:e]), 0)
 
 
+def capital_at(t: Text, i: int) -> bool:
+    """A capital letter (ASCII, accented Latin, Greek or Cyrillic) at i."""
+    ch = t.at(i)
+    return up(ch) or up(_fold(ch)) or script_upper(ch)
+
+
 def city_words(t: Text, j: int, lim: int) -> int:
-    """A town: up to three capitalised or upper-case words (Latin, Greek or Cyrillic) joined
-    by a space or a hyphen, no stop word, number word, unit word or capitalised common word
-    (unless a city or a name); its end, or 0."""
-    e, k = 0, j
-    for _ in range(3):
+    """A town: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic), joined
+    by a space, '-', '/' or an apostrophe; up to two lower-case words of four letters or
+    fewer between two of them ("Braunau am Inn"); an abbreviation's period (three letters or
+    fewer: "Ags."; then a letter after an initial, "N.L.", or a space and a capital after two
+    letters or fewer, "Co. Kerry"); a Greek or Cyrillic region word after a word
+    ("Курская область"). No stop word, number word, unit word or capitalised common word
+    (unless a city or a name); a single capital only before '.' or an apostrophe. Its end, or 0."""
+    e, k, lowers = 0, j, 0
+    for _ in range(7):
+        start = k
         w = read_word(t, k, lim)
         if w:
-            if w.shape not in (CAP, UPPER):
-                break
+            if w.shape == LOWER:
+                if not e or w.size > 4 or lowers == 2 or t.at(w.end) != " " or not capital_at(t, w.end + 1):
+                    break
+                lowers, k = lowers + 1, w.end + 1
+                continue
             f = flags_of(w)
+            if w.shape == INITIAL and t.at(w.end) not in ".'":
+                break
             if w.shape == CAP and (f & (G.STOP | G.NUMBER | G.UNIT)
                                    or (f & G.COMMON and not f & (G.CITY | G.FIRST | G.LAST))):
                 break
             e = w.end
         else:
             x = script_word_end(t, k, lim)
-            if not x or not script_upper(t.s[k]) or script_kind(t, k, x):
+            if not x:
+                break
+            kind = script_kind(t, k, x)
+            if not script_upper(t.s[k]) and not (kind == 3 and e):
+                break
+            if kind and kind != 3:
                 break
             e = x
-        if t.at(e) in "- ":
+        c = t.at(e)
+        if c == "." and e - start <= 3:
+            e += 1
+            if is_letter(t.at(e)) and e - start == 2:
+                k = e
+            elif t.at(e) == " " and capital_at(t, e + 1):
+                k = e + 1
+            else:
+                break
+        elif (c in "-/'\u2019" and capital_at(t, e + 1)) or c == " ":
             k = e + 1
         else:
             break
@@ -2373,8 +2415,21 @@ def block_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
     return max(b, intl_tail(t, e, lim)) if a > e else b
 
 
+def code_and_town(t: Text, k: int, lim: int) -> bool:
+    """After the number of a street line without a street type: ", " or a line break, a
+    postal code that starts with a digit or a country's prefix ("SE-"), a space, a town."""
+    j = skip_comma_space(t, k, lim)
+    if not j or t.at(k) not in ",\n\r":
+        return False
+    if not (t.s[j] in DIGITS or (up(t.s[j]) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))):
+        return False
+    z = read_postcode(t, j, lim)
+    return bool(z) and t.at(z) == " " and city_words(t, z + 1, lim) > 0
+
+
 def number_after(t: Text, i: int, lim: int) -> Optional[int]:
-    """A house number after a street's name: " 20", ", 123", " Nr. 5", " No 5"."""
+    """A house number after a street's name: " 20", ", 123", " Nr. 5", " No 5", " No: 5",
+    " N° 5"."""
     if t.at(i) == ",":
         i += 1
     if t.at(i) != " ":
@@ -2382,8 +2437,10 @@ def number_after(t: Text, i: int, lim: int) -> Optional[int]:
     j = i + 1
     if (t.starts(j, lim, "nr") or t.starts(j, lim, "no")) and up(t.s[j]):
         j += 2
-        j += t.at(j) == "."
+        j += t.at(j) in ".:"
         j += t.at(j) == " "
+    elif t.at(j) == "N" and t.at(j + 1) in "\u00b0\u00ba":
+        j += 3 if t.at(j + 2) == " " else 2
     return read_house_number(t, j, lim)
 
 
@@ -2394,13 +2451,15 @@ def _type_end(t: Text, w: Word) -> int:
 
 def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     """A street line that starts with its name: a street type first ("Calle Mayor 12",
-    "ul. Biała 135": a type of two letters needs its period), then up to five words
-    (capitalised names, two lower-case words between); or names with a type after them
-    ("Berliner Straße 5", "Kossuth Lajos utca 12") or written into the last
-    ("Fortunastrasse 20"); at most four names. Then a house number (number_after) and the
-    rest. Names and a number without a type: only a capitalised first word in no list of
-    units, common or stop words, and ", ", a postal code that starts with a digit, a space
-    and a town ("Vodičkova 12, 110 00 Praha")."""
+    "ul. Biała 135": a type of two letters needs its period), then up to six words
+    (capitalised names, two lower-case words between); or names (joined by hyphens, two
+    lower-case words of three letters or fewer between: "Pieter de Hoochlaan") with a type
+    after them ("Berliner Straße 5", "Kossuth Lajos utca 12", "Erich-Hagen-Straße") or
+    written into the last ("Fortunastrasse 20"); at most four names; no name once a house
+    number follows ("Nr. 5"). Then a house number (number_after) and the rest. A type first
+    and a number: "Carrera 62 # 93-5". Names and a number without a type: only a
+    capitalised first word in no list of units, common or stop words, before a postal code
+    and a town (code_and_town: "Vodičkova 12, 110 00 Praha")."""
     i, e, names, lowers = w0.end, 0, 0, 0
     prefixed = typed = False
     if f0 & G.STREET_PREFIX and (w0.size > 2 or t.at(w0.end) == "."):
@@ -2412,20 +2471,21 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         typed = joined_street(t, w0)
         i += typed and t.at(i) == "."  # "Hauptstr. 5"
         names, e = 1, i
-    for _ in range(5):
+    for _ in range(6):
         if (typed and not prefixed) or number_after(t, i, lim):
             break
-        j = space_gap(t, i, lim)
+        j = i + 1 if t.at(i) == "-" and names and capital_at(t, i + 1) else space_gap(t, i, lim)
         w = read_word(t, j, lim) if j else None
         if not w:
             break
         f = flags_of(w)
         if w.shape == LOWER:
-            if f & G.STREET and names and not prefixed:
+            if f & G.STREET and names and not prefixed and t.s[j - 1] == " ":
                 typed, e = True, _type_end(t, w)
                 i = e
                 continue
-            if not prefixed or lowers == 2:
+            if lowers == 2 or not (prefixed or (names and w.size <= 3 and t.at(w.end) == " "
+                                                and capital_at(t, w.end + 1))):
                 break
             lowers, i = lowers + 1, w.end
             continue
@@ -2436,26 +2496,30 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         else:
             names, e = names + 1, w.end
         i = e
+    if prefixed and not names:
+        # "Carrera 62 # 93-5": the street's number, '#', the house's number
+        k = read_house_number(t, i + 1, lim) if t.at(i) == " " else None
+        if k and t.at(k) == " " and t.at(k + 1) == "#":
+            k = read_house_number(t, k + 3 if t.at(k + 2) == " " else k + 2, lim)
+            if k:
+                return street_rest(t, k, lim, False)
+        return None
     if not e or not names or names > 4:
         return None
     k = number_after(t, e, lim)
     if not k:
         return None
-    if not typed:
-        j = skip_comma_space(t, k, lim)
-        if not (j and w0.shape == CAP and t.at(k) == "," and t.s[j] in DIGITS
-                and not f0 & (G.UNIT | G.COMMON | G.STOP)):
-            return None
-        z = read_postcode(t, j, lim)
-        if not (z and t.at(z) == " " and city_words(t, z + 1, lim)):
-            return None
+    if not typed and not (w0.shape == CAP and not f0 & (G.UNIT | G.COMMON | G.STOP)
+                          and code_and_town(t, k, lim)):
+        return None
     return street_rest(t, k, lim, False)
 
 
 def street_ahead(t: Text, i: int, lim: int) -> bool:
-    """Cheap: a number within the next four steps, each step a '.', ", " or a space and
-    then a capitalised word (or, right before the number, a lower-case word and a '.')."""
-    for _ in range(4):
+    """Cheap: a number within the next six steps, each step a '.', ", " or a space and then
+    a capitalised word (hyphens inside), a lower-case word of three letters or fewer before
+    a capital, or (right before the number) a lower-case word and a '.'."""
+    for _ in range(6):
         if i + 2 >= lim:
             return False
         i += t.s[i] == "."
@@ -2467,9 +2531,13 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
         j = i + 1
         if not up(t.at(j)) and not up(_fold(t.at(j))):
             j = t.run(j, lim, _fold)
+            if j - i <= 4 and t.at(j) == " " and capital_at(t, j + 1):
+                i = j
+                continue
             j += t.at(j) == "."
             return t.at(j) == " " and t.at(j + 1) in DIGITS
-        j = t.run(j, lim, _fold)
+        while j < lim and (_fold(t.s[j]) or (t.s[j] == "-" and _fold(t.at(j + 1)))):
+            j += 1
         if j == i + 1:
             return False
         i = j
@@ -2479,11 +2547,18 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
 def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     """"ул. Ленина, д. 5", "Οδός Ερμού 12": a Greek or Cyrillic street type (its period), up
     to three capitalised words, ", " or a space, maybe a short word ("д.", "дом"), a house
-    number; then a unit ("кв. 12") and the block's other parts."""
+    number; then a unit ("кв. 12") and the block's other parts. Without a type ("Питу Гули
+    1б"): a capitalised word first, and a postal code and a town after the number."""
     e = script_word_end(t, pos, lim)
-    if not e or script_kind(t, pos, e) != 1:
+    if not e:
         return None
-    i, names = e + (t.at(e) == "."), 0
+    kind = script_kind(t, pos, e)
+    if kind == 1:
+        i, names = e + (t.at(e) == "."), 0
+    elif kind == 0 and script_upper(t.s[pos]):
+        i, names = e, 1
+    else:
+        return None
     for _ in range(3):
         j = space_gap(t, i, lim)
         x = script_word_end(t, j, lim) if j else None
@@ -2501,7 +2576,7 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
         x += t.at(x) == "."
         j = x + (t.at(x) == " ")
     e = read_house_number(t, j, lim)
-    if not e:
+    if not e or (kind == 0 and not code_and_town(t, e, lim)):
         return None
     j = skip_comma_space(t, e, lim)
     x = script_word_end(t, j, lim) if j else None

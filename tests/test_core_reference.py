@@ -478,13 +478,19 @@ WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjd
                  "Gedimino pr. 9", "26 rue des lieutemants Thomazo", "59101 Cruce Casa de Postas 66",
                  "ул. Ленина, д. 5", "улица Ленина 5", "Οδός Ερμού 12", "Λεωφ. Κηφισίας 10", "Vodičkova 12",
                  "Sigurveig Meadows 12", "20 Fortunastrasse", "Nørregade 7", "Łąkowa 12", "Karl Johans gate 1",
-                 "Avenida Paulista Nr. 1578", "Jana Nerudy 894", "Mannerheimintie 5 A 7", "Ερμού 12"]
+                 "Avenida Paulista Nr. 1578", "Jana Nerudy 894", "Mannerheimintie 5 A 7", "Ερμού 12",
+                 "Erich-Hagen-Straße 622", "Pieter de Hoochlaan 754", "20 Elsumerblok", "1025 Kadri tee tänav",
+                 "Carrera 62 # 93-5", "Питу Гули 1б", "Σαλτέλη 303", "Avenida Corrientes N° 795",
+                 "Atatürk Cd. No: 5", "3 Main points", "San Francisco de los Arteaga 1388", "Hjulsta Backar 132"]
 WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
                "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
                "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",
                "Spain 91496", "France 39524", "Deutschland", "España", "SPAIN", "Ontario", "Wien 1010",
                "030 1234567", "2024-05-01", "PIN 4821", "Room 12", "Flat rate", "Thanks", "Best regards",
-               "strasse", "Calle", "Via", "ul.", "Straße", "utca", "Bus", "LT-01103 Vilnius", "1234 AB"]
+               "strasse", "Calle", "Via", "ul.", "Straße", "utca", "Bus", "LT-01103 Vilnius", "1234 AB",
+               "8022 Brugge", "Braunau am Inn", "Co. Kerry", "A05 F7E6", "Ags.", "N.L.", "Erzincan/Hatay",
+               "L'Hospitalet de Llobregat", "Курская область", "Balakən", "SE-13509 Tingsryd", "0323 Тетово",
+               "161 24 Κόρινθος", "Wien am", "de los", "St. Gallen", "Q.R."]
 WORLD_GAPS = [", ", " ", "\n", ",\n", "\n ", "\n\n ", "\r\n", "\n     ", "\n\n\n", ",  ", "\n  \n"]
 
 

@@ -173,7 +173,7 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
     cdef Word w
     cdef unsigned int f
     cdef int names = 0, t, lowers = 0
-    cdef bint prefixed = False
+    cdef bint prefixed = False, plain = True
     while i < lim and is_digit(s[i]) and i - pos < 6:
         i += 1
     if i - pos > 5 or (i < lim and is_digit(s[i])):
@@ -191,15 +191,21 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         k = read_ordinal(s, n, j, lim)
         if k:
             names += 1
+            plain = False
             i = k
         elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok or t == 0
-                                               or (prefixed and lowers < 2)):
+                                               or (prefixed and lowers < 2)
+                                               or (names and gz_get(w.hash, NULL) & G_STREET)):
             f = gz_get(w.hash, NULL)
             i = w.end
             if t == 0 and f & G_STREET_PREFIX:
                 prefixed = True  # "rue Principale": the street's type comes first
             elif w.shape == S_LOWER and not lower_ok and prefixed:
                 lowers += 1  # "rue des Lilas", "Cruce Casa de Postas"
+            elif w.shape == S_LOWER and not lower_ok and f & G_STREET and names:
+                if at(s, w.end, n) != 32:  # "1025 Kadri tee tänav," (not "3 Main points to")
+                    e = w.end
+                    dot = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else 0
             elif w.shape == S_LOWER and not lower_ok:
                 break
             elif not prefixed and (f & G_STREET and names or joined_street(s, &w)):
@@ -207,12 +213,15 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
                 dot = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else 0
             elif f & G_DIR and t == 0:
                 i = w.end + 1 if at(s, w.end, n) == 46 else w.end
+                plain = False
             else:
                 if f & (G_STOP | G_FUNCTION) and not prefixed:
                     break
                 names += 1
                 if prefixed:
                     e = w.end
+                elif f & (G_COMMON | G_UNIT) or w.shape == S_LOWER:
+                    plain = False
             if (at(s, i, n) == 39 or at(s, i, n) == 0x2019) and lower(at(s, i + 1, n)) == 115 \
                     and not word_at(s, i + 2, n):
                 i += 2  # "King's Crescent"
@@ -221,10 +230,12 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         j = space_gap(s, i, lim)
         if not j:
             break
+    if not e and plain and names and not lower_ok and not prefixed and code_and_town(s, n, i, lim):
+        e = i  # "20 Elsumerblok, 8022 Brugge": names and no type before a postal code and a town
     if not e or prefixed and names > 4:
         return 0
-    if prefixed and e == i:
-        k = number_after(s, n, e, lim)  # "59101 Cruce Casa de Postas 66"
+    if prefixed and e == i and at(s, e, n) == 32:
+        k = read_house_number(s, n, e + 1, lim)  # "59101 Cruce Casa de Postas 66"
         if k:
             e = k
     if dot:
@@ -401,7 +412,7 @@ cdef int JOINED_N = 0
 cdef unsigned char JOINED_LAST[26 * 26]  # their last two letters: one load rejects most words
 cdef unsigned int SHAPES[128]     # postal code shapes, base 5: digit 1, capital 2, space 3, '-' 4
 cdef int SHAPES_N = 0
-cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N) and unit words (Q)
+cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q) and region words (R)
 cdef int SCRIPT_LEN[96]
 cdef unsigned char SCRIPT_KIND[96]
 cdef int SCRIPT_N = 0
@@ -425,13 +436,13 @@ cdef void init_addresses() except *:
             JOINED_LEN[JOINED_N] = len(word)
             JOINED_LAST[(ord(word[-2]) - 97) * 26 + ord(word[-1]) - 97] = 1
             JOINED_N += 1
-        if "N" in kinds or "Q" in kinds:
+        if "N" in kinds or "Q" in kinds or "R" in kinds:
             if SCRIPT_N >= 96 or len(word) > 12:
                 raise ImportError("too many or too long Greek and Cyrillic address words")
             for k, ch in enumerate(word):
                 SCRIPT_WORDS[SCRIPT_N][k] = ord(ch)
             SCRIPT_LEN[SCRIPT_N] = len(word)
-            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else 2
+            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
             SCRIPT_N += 1
     symbols = {"9": 1, "A": 2, " ": 3, "-": 4}
     for line in (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines():
@@ -523,13 +534,13 @@ cdef Py_ssize_t read_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, 
         j += 1
     if j == i or j - i > 5:
         return 0
-    if j < lim and is_letter(s[j]) and not word_at(s, j + 1, n):
-        j += 1
+    if j < lim and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
+        j += 1  # "20a", "1б"
     elif j + 1 < lim and (s[j] == 45 or s[j] == 47) and is_digit(s[j + 1]):
         k = j + 1
         while k < lim and is_digit(s[k]) and k - j < 5:
             k += 1
-        if k < lim and is_letter(s[k]) and not word_at(s, k + 1, n):
+        if k < lim and (is_letter(s[k]) or script_lower(s[k])) and not word_at(s, k + 1, n):
             k += 1
         j = k
     return 0 if word_at(s, j, n) else j
@@ -606,7 +617,8 @@ cdef Py_ssize_t script_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py
 
 
 cdef int script_kind(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
-    # 1: a Greek or Cyrillic street type ("улица", "ул", "οδός"), 2: a unit word ("кв"), 0
+    # 1: a Greek or Cyrillic street type ("улица", "ул", "οδός"), 2: a unit word ("кв"),
+    # 3: a region word ("область"), 0
     cdef int k, m
     for k in range(SCRIPT_N):
         if SCRIPT_LEN[k] != e - i:
@@ -619,29 +631,62 @@ cdef int script_kind(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogi
     return 0
 
 
+cdef inline bint capital_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    # a capital letter (ASCII, accented Latin, Greek or Cyrillic) at i
+    cdef Py_UCS4 c = at(s, i, n)
+    return up(c) or up(folded(c)) or script_upper(c)
+
+
 cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
-    # a town's name: up to three capitalised or upper-case words (Latin, Greek or Cyrillic)
-    # joined by a space or a hyphen ("Bubión", "DOLE", "Saint-Denis", "Москва"); not a
-    # sentence's stop word or a capitalised common word; its end, or 0
-    cdef Py_ssize_t e = 0, k = j, x
+    # a town's name: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic),
+    # joined by a space, '-', '/' or an apostrophe ("Bubión", "DOLE", "Saint-Denis",
+    # "Erzincan/Hatay", "L'Hospitalet", "Москва"); up to two lower-case words of four letters
+    # or fewer between two of them ("Braunau am Inn", "Ejea de los Caballeros"); the period of
+    # an abbreviation of three letters or fewer ("Ags.", "Co. Kerry", "N.L."); a region word
+    # after a Greek or Cyrillic one ("Курская область"). No stop word, number word, unit word
+    # or capitalised common word. Its end, or 0
+    cdef Py_ssize_t e = 0, k = j, x, start
     cdef Word w
     cdef unsigned int f
-    cdef int words
-    for words in range(3):
+    cdef int words, lowers = 0, kind
+    cdef Py_UCS4 c
+    for words in range(7):
+        start = k
         if read_word(s, n, k, lim, &w):
-            if w.shape != S_CAP and w.shape != S_UPPER:
-                break
+            if w.shape == S_LOWER:
+                if not e or w.end - w.start > 4 or lowers == 2 or at(s, w.end, n) != 32 \
+                        or not capital_at(s, n, w.end + 1):
+                    break
+                lowers += 1  # "am", "de los"
+                k = w.end + 1
+                continue
             f = gz_get(w.hash, NULL)
+            if w.shape == S_INITIAL and at(s, w.end, n) != 46 and at(s, w.end, n) != 39:
+                break
             if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT)
                                      or f & G_COMMON and not f & (G_CITY | G_FIRST | G_LAST)):
                 break
             e = w.end
         else:
             x = script_word_end(s, n, k, lim)
-            if not x or not script_upper(s[k]) or script_kind(s, k, x):
+            if not x:
+                break
+            kind = script_kind(s, k, x)
+            if not script_upper(s[k]) and not (kind == 3 and e):
+                break
+            if kind and kind != 3:
                 break
             e = x
-        if at(s, e, n) == 45 or at(s, e, n) == 32:
+        c = at(s, e, n)
+        if c == 46 and e - start <= 3:
+            e += 1  # "Ags.", "Co.", "N."
+            if is_letter(at(s, e, n)) and e - start == 2:
+                k = e  # "N.L."
+            elif at(s, e, n) == 32 and e - start <= 3 and capital_at(s, n, e + 1):
+                k = e + 1  # "Co. Kerry"
+            else:
+                break
+        elif (c == 45 or c == 47 or c == 39 or c == 0x2019) and capital_at(s, n, e + 1) or c == 32:
             k = e + 1
         else:
             break
@@ -745,7 +790,7 @@ cdef Py_ssize_t block_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssiz
 
 cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # a house number after a street's name: " 20", ", 123" ("Rua Augusta, 123"), " Nr. 5",
-    # " No. 5"; its end, or 0
+    # " No. 5", " No: 5", " N° 5"; its end, or 0
     cdef Py_ssize_t j
     if at(s, i, n) == 44:
         i += 1
@@ -754,11 +799,26 @@ cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
     j = i + 1
     if (starts_with(s, j, lim, b"nr") or starts_with(s, j, lim, b"no")) and up(s[j]):
         j += 2
-        if at(s, j, n) == 46:
-            j += 1
+        if at(s, j, n) == 46 or at(s, j, n) == 58:
+            j += 1  # "Nr.", "No:"
         if at(s, j, n) == 32:
             j += 1
+    elif s[j] == 78 and (at(s, j + 1, n) == 0xB0 or at(s, j + 1, n) == 0xBA):
+        j += 3 if at(s, j + 2, n) == 32 else 2  # "N° 795"
     return read_house_number(s, n, j, lim)
+
+
+cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # after the number of a street line without a street type: ", " or a line break, a
+    # postal code that starts with a digit or a country's prefix ("SE-"), a space and a town
+    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z
+    cdef Py_UCS4 c = at(s, k, n)
+    if not j or not (c == 44 or c == 10 or c == 13):
+        return False
+    if not (is_digit(s[j]) or up(s[j]) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)):
+        return False
+    z = read_postcode(s, n, j, lim)
+    return z and at(s, z, n) == 32 and city_words(s, n, z + 1, lim) > 0
 
 
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -790,22 +850,23 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     else:
         names = 1
         e = i
-    for t in range(5):
+    for t in range(6):
         if typed and not prefixed or number_after(s, n, i, lim):
             break  # ("Avenida Paulista Nr. 1578": "Nr" is no name)
-        j = space_gap(s, i, lim)
+        j = i + 1 if at(s, i, n) == 45 and names and capital_at(s, n, i + 1) else space_gap(s, i, lim)
         if not j or not read_word(s, n, j, lim, &w):
-            break
+            break  # ("Erich-Hagen-Straße": names joined by hyphens)
         f = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
-            if f & G_STREET and names and not prefixed:
+            if f & G_STREET and names and not prefixed and s[j - 1] == 32:
                 typed = True  # "Kossuth Lajos utca 12"
                 e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
                 i = e
                 continue
-            if not prefixed or lowers == 2:
+            if lowers == 2 or not (prefixed or names and w.end - w.start <= 3 and at(s, w.end, n) == 32
+                                   and capital_at(s, n, w.end + 1)):
                 break
-            lowers += 1  # "Via della Spiga", "rue des Lilas"
+            lowers += 1  # "Via della Spiga", "rue des Lilas", "Pieter de Hoochlaan"
             i = w.end
             continue
         if f & G_STOP and not f & (G_STREET | G_STREET_PREFIX):
@@ -817,31 +878,35 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
             names += 1
             e = w.end
         i = e
+    if prefixed and not names:
+        # "Carrera 62 # 93-5", "Calle 12 # 34-56": the street's number, '#', the house's
+        k = read_house_number(s, n, i + 1, lim) if at(s, i, n) == 32 else 0
+        if k and at(s, k, n) == 32 and at(s, k + 1, n) == 35:
+            j = k + 3 if at(s, k + 2, n) == 32 else k + 2
+            k = read_house_number(s, n, j, lim)
+            if k:
+                return street_rest(s, n, k, lim, False)
+        return 0
     if not e or not names or names > 4:
         return 0
     k = number_after(s, n, e, lim)
     if not k:
         return 0
-    if not typed:
-        # names and a number: a street only before ", " and a postal code of digits and its town
-        j = skip_comma_space(s, k, lim)
-        if not (j and w0.shape == S_CAP and at(s, k, n) == 44 and is_digit(s[j])
-                and not f0 & (G_UNIT | G_COMMON | G_STOP)):
-            return 0  # ("Room 12, 10115 Berlin")
-        j = read_postcode(s, n, j, lim)
-        if not (j and at(s, j, n) == 32 and city_words(s, n, j + 1, lim)):
-            return 0
+    if not typed and not (w0.shape == S_CAP and not f0 & (G_UNIT | G_COMMON | G_STOP)
+                          and code_and_town(s, n, k, lim)):
+        return 0  # names and a number: a street only before a postal code and its town
     return street_rest(s, n, k, lim, False)
 
 
 cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # cheap: a number within the next four steps, each a '.', ", " or a space and then a
-    # capitalised word (or, right before the number, a lower-case word and a '.': "Lajos
-    # utca 12", "Gedimino pr. 9")
+    # cheap: a number within the next six steps, each a '.', ", " or a space and then a
+    # capitalised word (hyphens inside: "Erich-Hagen-Straße"), a lower-case word of three
+    # letters or fewer before a capitalised one ("Pieter de Hoochlaan"), or, right before the
+    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9")
     cdef int words
     cdef Py_ssize_t j
     cdef Py_UCS4 c
-    for words in range(4):
+    for words in range(6):
         if i + 2 >= lim:
             return False
         if s[i] == 46:
@@ -857,10 +922,13 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
         if not up(c) and not up(folded(c)):
             while j < lim and folded(s[j]):
                 j += 1
+            if j - i <= 4 and at(s, j, n) == 32 and capital_at(s, n, j + 1):
+                i = j  # "de", "del", "los"
+                continue
             if at(s, j, n) == 46:
                 j += 1
             return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
-        while j < lim and folded(s[j]):
+        while j < lim and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
             j += 1
         if j == i + 1:
             return False
@@ -881,12 +949,20 @@ cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ss
 cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
     # a Greek or Cyrillic street line: "ул. Ленина, д. 5", "улица Ленина 5", "пр. Мира 12",
     # "вул. Хрещатик 22", "Οδός Ερμού 12", "Λεωφ. Κηφισίας 10": a street type, up to three
-    # capitalised words, a house number (after "д." / "дом" / "буд."); then the rest. End, or 0
+    # capitalised words, a house number (after "д." / "дом" / "буд."); then the rest.
+    # Without a type ("Питу Гули 1б"): only before a postal code and a town. End, or 0
     cdef Py_ssize_t e = script_word_end(s, n, pos, lim), i, j, x
-    cdef int names = 0, t
-    if not e or script_kind(s, pos, e) != 1:
+    cdef int names = 0, t, kind
+    if not e:
         return 0
-    i = e + 1 if at(s, e, n) == 46 else e
+    kind = script_kind(s, pos, e)
+    if kind == 1:
+        i = e + 1 if at(s, e, n) == 46 else e
+    elif kind == 0 and script_upper(s[pos]):
+        i = e  # "Σαλτέλη 303, 161 24 Κόρινθος": no type, a postal code and a town must follow
+        names = 1
+    else:
+        return 0
     for t in range(3):
         j = space_gap(s, i, lim)
         if not j:
@@ -907,7 +983,7 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
         x = x + 1 if at(s, x, n) == 46 else x  # "д.", "дом", "буд."
         j = x + 1 if at(s, x, n) == 32 else x
     e = read_house_number(s, n, j, lim)
-    if not e:
+    if not e or kind == 0 and not code_and_town(s, n, e, lim):
         return 0
     return script_tail(s, n, e, lim)
 

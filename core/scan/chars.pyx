@@ -100,13 +100,13 @@ cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char
     return True
 
 
-cdef Py_UCS4 FOLD[0x250]  # Latin-1, Latin Extended-A and -B letters -> their ASCII base letter; 0: none
+cdef Py_UCS4 FOLD[0x260]  # Latin-1, Latin Extended-A and -B letters, "ə" -> their ASCII base letter; 0: none
 
 
 cdef void init_fold():
     import unicodedata
     cdef int c
-    for c in range(0x250):
+    for c in range(0x260):
         FOLD[c] = 0
         if c < 128:
             if 65 <= c <= 90 or 97 <= c <= 122:
@@ -116,7 +116,8 @@ cdef void init_fold():
             continue
         base = unicodedata.normalize("NFKD", chr(c))[:1]
         extra = {"ß": "s", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "a",
-                 "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D"}
+                 "Æ": "A", "œ": "o", "Œ": "O", "ı": "i", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D",
+                 "ə": "e", "Ə": "E"}
         base = extra.get(chr(c), base)
         if base.isascii() and base.isalpha():
             FOLD[c] = ord(base)
@@ -124,4 +125,4 @@ cdef void init_fold():
 
 cdef inline Py_UCS4 folded(Py_UCS4 c) noexcept nogil:
     # an ASCII or accented Latin letter's ASCII base letter, else 0
-    return FOLD[c] if c < 0x250 else 0
+    return FOLD[c] if c < 0x260 else 0
