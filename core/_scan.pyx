@@ -191,7 +191,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if d == 32 and (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+                    if d == 32 and (folded(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
@@ -304,15 +304,15 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
     cdef Py_ssize_t e
     cdef unsigned long long before = ~0ULL
     end[0] = 0
-    if at(s, word_end, n) != 32 or not (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+    if at(s, word_end, n) != 32 or not (folded(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
         return 0
     if word_end - pos == 1:
         e = spoken_at(s, n, pos, lim, opt, out, end)
         if e != 0 or end[0]:
             return e
     if type_on(opt, T_ADDRESS) and word_end - pos <= 6:
-        if up(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n)):
-            e = match_street(s, n, pos, lim, False)
+        if up(folded(at(s, word_end + 1, n))) or is_digit(at(s, word_end + 1, n)):
+            e = match_street(s, n, pos, lim, False)  # (accented: "184 Ødegårdsveien")
         else:  # "583 rue Principale"; "i live at 81 juniper place" after an address word only
             e = match_street(s, n, pos, lim, False)
             if not e and street_lead(s, n, pos):

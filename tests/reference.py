@@ -2245,6 +2245,8 @@ def read_house_number(t: Text, i: int, lim: int) -> Optional[int]:
         return None
     if j < lim and (is_letter(t.s[j]) or script_lower(t.s[j])) and not t.word_at(j + 1):
         j += 1
+        if j + 1 < lim and t.s[j] == "/" and t.s[j + 1] in DIGITS:
+            j = t.run(j + 1, min(lim, j + 5), DIGITS)  # "7а/5"
     elif j + 1 < lim and t.s[j] in "-/" and t.s[j + 1] in DIGITS:
         k = t.run(j + 1, min(lim, j + 5), DIGITS)
         if k < lim and (is_letter(t.s[k]) or script_lower(t.s[k])) and not t.word_at(k + 1):
@@ -2302,7 +2304,8 @@ def city_words(t: Text, j: int, lim: int) -> int:
     fewer: "Ags."; then a letter after an initial, "N.L.", or a space and a capital after two
     letters or fewer, "Co. Kerry"); a Greek or Cyrillic region word after a word
     ("Курская область"). No stop word, number word, unit word or capitalised common word
-    (unless a city or a name); a single capital only before '.' or an apostrophe. Its end, or 0."""
+    (unless a city or a name, or after a lower-case word: "Braunau am Inn"); a single capital
+    only before '.' or an apostrophe. Its end, or 0."""
     e, k, lowers = 0, j, 0
     for _ in range(7):
         start = k
@@ -2317,7 +2320,7 @@ def city_words(t: Text, j: int, lim: int) -> int:
             if w.shape == INITIAL and t.at(w.end) not in ".'":
                 break
             if w.shape == CAP and (f & (G.STOP | G.NUMBER | G.UNIT)
-                                   or (f & G.COMMON and not f & (G.CITY | G.FIRST | G.LAST))):
+                                   or (f & G.COMMON and not lowers and not f & (G.CITY | G.FIRST | G.LAST))):
                 break
             e = w.end
         else:
@@ -2494,7 +2497,7 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         if not prefixed and (f & G.STREET or joined_street(t, w)):
             typed, e = True, _type_end(t, w)
         else:
-            names, e = names + 1, w.end
+            names, e = names + 1, w.end + (w.shape == INITIAL and t.at(w.end) == ".")  # "G. Brown"
         i = e
     if prefixed and not names:
         # "Carrera 62 # 93-5": the street's number, '#', the house's number
@@ -2516,12 +2519,19 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
 
 
 def street_ahead(t: Text, i: int, lim: int) -> bool:
-    """Cheap: a number within the next six steps, each step a '.', ", " or a space and then
-    a capitalised word (hyphens inside), a lower-case word of three letters or fewer before
-    a capital, or (right before the number) a lower-case word and a '.'."""
+    """Cheap: a number within the next six steps, each step (after the rest of a word joined
+    by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside), a
+    lower-case word of three letters or fewer before a capital, or (right before the
+    number) a lower-case word and a '.'."""
     for _ in range(6):
         if i + 2 >= lim:
             return False
+        if t.s[i] == "-" and _fold(t.s[i + 1]):
+            i += 1
+            while i < lim and (_fold(t.s[i]) or (t.s[i] == "-" and _fold(t.at(i + 1)))):
+                i += 1
+            if i + 2 >= lim:
+                return False
         i += t.s[i] == "."
         i += t.at(i) == "," and t.at(i + 1) == " "
         if t.at(i) != " ":
@@ -2587,6 +2597,22 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     return intl_tail(t, e, lim)
 
 
+def town_first(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
+    """"Orosháza\nFülemüle út 190": a town a list has at a line's start, ", " or a line
+    break, then a street line that starts with its name (the Hungarian order)."""
+    if not (f0 & (G.CITY | G.PREFIX) and line_start(t, w0.start)):
+        return None
+    p = longest_phrase(t, w0, lim, G.CITY, False)
+    if not p:
+        return None
+    e = p.last.end
+    j = skip_comma_space(t, e, lim) if t.at(e) in ",\n\r" else None
+    w = read_word(t, j, lim) if j else None
+    if not w or not (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
+        return None
+    return named_street(t, w, flags_of(w), lim)
+
+
 def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
     """A word that starts with a letter outside ASCII: a street line ("Östra Storgatan 5",
     "ул. Ленина 5")."""
@@ -2597,6 +2623,8 @@ def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optiona
         w = read_word(t, pos, lim)
         if w and (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
             e = named_street(t, w, flags_of(w), lim)
+        if w and not e:
+            e = town_first(t, w, flags_of(w), lim)
     elif 0x386 <= ord(t.s[pos]) <= 0x45F:
         e = script_street(t, pos, lim)
     if e:
@@ -2606,9 +2634,10 @@ def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optiona
 
 def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> Optional[int]:
     """A street line that starts with its name, at a word of ASCII letters."""
-    if not (_on(types, ADDRESS) and (f & G.STREET_PREFIX or street_ahead(t, w.end, lim))):
+    if not _on(types, ADDRESS):
         return None
-    e = named_street(t, w, f, lim)
+    e = named_street(t, w, f, lim) if f & G.STREET_PREFIX or street_ahead(t, w.end, lim) else None
+    e = e or town_first(t, w, f, lim)
     if e:
         out.append(_match(t, w.start, e, lim, ADDRESS))
     return e
@@ -2869,7 +2898,7 @@ def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
     if not (_on(types, ADDRESS) and word_end - pos <= 6):
         return None, False
     e = match_street(t, pos, lim, False)
-    if not e and is_letter(t.at(word_end + 1)) and not up(t.at(word_end + 1)) and street_lead(t, pos):
+    if not e and _fold(t.at(word_end + 1)) and not up(_fold(t.at(word_end + 1))) and street_lead(t, pos):
         # "i live at 81 juniper place": lower case after an address word only
         e = match_street(t, pos, lim, True)
         if e and not t.context_before(pos, ADDRESS):
@@ -2932,7 +2961,7 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
                     phone = False
-                    if t.at(word_end) == " " and (is_letter(t.at(word_end + 1)) or t.at(word_end + 1) in DIGITS):
+                    if t.at(word_end) == " " and (_fold(t.at(word_end + 1)) or t.at(word_end + 1) in DIGITS):
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)

@@ -76,6 +76,24 @@ WORLD = [
     ("MY", "Jalan Ampang 12, 50450 Kuala Lumpur", "Jalan Ampang 12, 50450 Kuala Lumpur"),
     ("US", "Sigurveig Meadows 12, Lake Jessica, NV 12345", "Sigurveig Meadows 12, Lake Jessica, NV 12345"),
     ("CA", "200 Kent Street\nOttawa, ON K1A 0B1\nCanada", "200 Kent Street\nOttawa, ON K1A 0B1\nCanada"),
+    # the town first (Hungarian order), streets without a type before a postal code and a town
+    ("HU", "Budapest\nFő utca 1\n1011", "Budapest\nFő utca 1\n1011"),
+    ("HU", "Gyula, Függetlenség út 790, 5700, Hungary", "Gyula, Függetlenség út 790, 5700, Hungary"),
+    ("BE", "20 Elsumerblok, 8022 Brugge, Belgium", "20 Elsumerblok, 8022 Brugge, Belgium"),
+    ("DK", "Engsletten 9\n7830 Vinderup\nDenmark", "Engsletten 9\n7830 Vinderup\nDenmark"),
+    ("MK", "Славеј Планина 7а/5, 1014 Кочани", "Славеј Планина 7а/5, 1014 Кочани"),
+    ("GR", "Σαλτέλη 303, 161 24 Κόρινθος", "Σαλτέλη 303, 161 24 Κόρινθος"),
+    ("AT", "Ambergergasse 50, 1484 Braunau am Inn, Austria", "Ambergergasse 50, 1484 Braunau am Inn, Austria"),
+    ("DE", "Erich-Hagen-Straße 62\n53225 Bonn", "Erich-Hagen-Straße 62\n53225 Bonn"),
+    ("NL", "Pieter de Hoochlaan 754\n2448 AA Geertruidenberg", "Pieter de Hoochlaan 754\n2448 AA Geertruidenberg"),
+    ("IE", "69 Raftery Street, Cora, Co. Kerry, A05 F7E6, Ireland", "69 Raftery Street, Cora, Co. Kerry, A05 F7E6, Ireland"),
+    ("MX", "Valle del Campanario 1148\n77749 Zaragoza, Q.R.\nMexico", "Valle del Campanario 1148\n77749 Zaragoza, Q.R.\nMexico"),
+    ("AR", "Calle G. Brown N° 11, B1000TBU Rosario", "Calle G. Brown N° 11, B1000TBU Rosario"),
+    ("CO", "Carrera 62 # 93-5, Bogotá", "Carrera 62 # 93-5, Bogotá"),
+    ("TR", "Apak Sokağı 355\n31599 Erzincan/Hatay\nTürkiye", "Apak Sokağı 355\n31599 Erzincan/Hatay\nTürkiye"),
+    ("NO", "184 Ødegårdsveien, 7157 Mosjøen, Norway", "184 Ødegårdsveien, 7157 Mosjøen, Norway"),
+    ("RU", "ул. Макаренко 3, Серафимович, Курская область, 103375",
+     "ул. Макаренко 3, Серафимович, Курская область, 103375"),
 ]
 
 
@@ -102,6 +120,12 @@ def test_street_line_alone(line):
 
 
 # a block after a name: the name is a person, the block one address
+def test_a_name_before_a_block_stays_a_name():
+    # a person's name on the line before a street is no town (only a listed town starts a block)
+    assert found("Sigurveig Ólafsdóttir\nFortunastrasse 20\n10115 Berlin")[-1] == \
+        ("ADDRESS", "Fortunastrasse 20\n10115 Berlin")
+
+
 def test_block_after_a_name_is_one_address():
     text = "Maria Kowalska\nul. Biała 135\n50-001 Wrocław\nPolska"
     assert found(text) == [("PERSON_NAME", "Maria Kowalska"), ("ADDRESS", "ul. Biała 135\n50-001 Wrocław\nPolska")]
@@ -116,6 +140,8 @@ NEAR_MISSES = [
     "the Gasse", "Call 030 1234567 today", "Version 2, 2024-05-01 release", "Page 12, 10115 words",
     "Route 66 is long", "We met on Via Appia", "see page 20, paragraph 3", "Rue", "Apt. 401",
     "Suite 132", "postcode 10115", "SE-114 55", "ул. Ленина", "Οδός",
+    "Oluwaseun Nwosu\nFortunastrasse", "3 Main points to cover", "12 March, 2024 Berlin", "Paris\nThe office",
+    "Tom Hanks 42, Forrest Gump", "Ανδρέας 12", "Иван 5 лет",
 ]
 
 

@@ -536,6 +536,11 @@ cdef Py_ssize_t read_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, 
         return 0
     if j < lim and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
         j += 1  # "20a", "1б"
+        if j + 1 < lim and s[j] == 47 and is_digit(s[j + 1]):
+            k = j + 1  # "7а/5"
+            while k < lim and is_digit(s[k]) and k - j < 5:
+                k += 1
+            j = k
     elif j + 1 < lim and (s[j] == 45 or s[j] == 47) and is_digit(s[j + 1]):
         k = j + 1
         while k < lim and is_digit(s[k]) and k - j < 5:
@@ -663,9 +668,9 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
             f = gz_get(w.hash, NULL)
             if w.shape == S_INITIAL and at(s, w.end, n) != 46 and at(s, w.end, n) != 39:
                 break
-            if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT)
-                                     or f & G_COMMON and not f & (G_CITY | G_FIRST | G_LAST)):
-                break
+            if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT) or f & G_COMMON and not lowers
+                                     and not f & (G_CITY | G_FIRST | G_LAST)):
+                break  # (a common word after a lower-case one: "Braunau am Inn")
             e = w.end
         else:
             x = script_word_end(s, n, k, lim)
@@ -876,7 +881,7 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
             e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
         else:
             names += 1
-            e = w.end
+            e = w.end + 1 if w.shape == S_INITIAL and at(s, w.end, n) == 46 else w.end  # "G. Brown"
         i = e
     if prefixed and not names:
         # "Carrera 62 # 93-5", "Calle 12 # 34-56": the street's number, '#', the house's
@@ -909,6 +914,12 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     for words in range(6):
         if i + 2 >= lim:
             return False
+        if s[i] == 45 and folded(s[i + 1]):
+            i += 1  # "Erich-Hagen-Straße": the rest of the word
+            while i < lim and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
+                i += 1
+            if i + 2 >= lim:
+                return False
         if s[i] == 46:
             i += 1  # "Str. 5"
         if at(s, i, n) == 44 and at(s, i + 1, n) == 32:
@@ -936,12 +947,40 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     return False
 
 
+cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim) noexcept nogil:
+    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has at
+    # a line's start, ", " or a line break, then a street line that starts with its name
+    # (the Hungarian order); end, or 0
+    cdef Word w, last
+    cdef Py_ssize_t e, j
+    cdef unsigned int f = 0, fw
+    cdef int value = 0
+    cdef Py_UCS4 c
+    if not (f0 & (G_CITY | G_PREFIX) and line_start(s, n, w0.start)):
+        return 0
+    if not longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False):
+        return 0
+    e = last.end
+    c = at(s, e, n)
+    j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
+    if not j or not read_word(s, n, j, lim, &w):
+        return 0
+    fw = gz_get(w.hash, NULL)
+    if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
+        return 0
+    return named_street(s, n, &w, fw, lim)
+
+
 cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                            const Options* opt, const Word* w, unsigned int f, Best* b) noexcept nogil:
     # addresses: a street line that starts with its name ("Calle Mayor 12", "Fortunastrasse 20")
-    cdef Py_ssize_t e
-    if b.type_id < 0 and type_on(opt, T_ADDRESS) and (f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
-        e = named_street(s, n, w, f, lim)
+    cdef Py_ssize_t e = 0
+    if b.type_id < 0 and type_on(opt, T_ADDRESS):
+        if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
+            e = named_street(s, n, w, f, lim)
+        if not e:
+            e = town_first(s, n, w, f, lim)  # "Orosháza\nFülemüle út 190"
         if e:
             b.end, b.type_id = e, T_ADDRESS
 
@@ -1025,6 +1064,8 @@ cdef int other_script_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
             f = gz_get(w.hash, NULL)
             if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
                 e = named_street(s, n, &w, f, lim)
+            if not e:
+                e = town_first(s, n, &w, f, lim)
     elif script_start(s[pos]):
         e = script_street(s, n, pos, lim)
     if not e:
