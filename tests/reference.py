@@ -2025,7 +2025,7 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
                 i += 2  # "King's Crescent"
         else:
             break
-        j = space_gap(t, i, lim)
+        j = i + 1 if t.at(i) == "-" and names and up(t.at(i + 1)) else space_gap(t, i, lim)
         if not j:
             break
     if not e and plain and names and not lower_ok and not prefixed and code_and_town(t, i, lim):
@@ -2419,9 +2419,13 @@ def block_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
 
 
 def code_and_town(t: Text, k: int, lim: int) -> bool:
-    """After the number of a street line without a street type: ", " or a line break, a
-    postal code that starts with a digit or a country's prefix ("SE-"), a space, a town."""
+    """After the number of a street line without a street type (and maybe a unit: "84 Of.
+    370"): ", " or a line break, a postal code that starts with a digit or a country's
+    prefix ("SE-"), a space, a town."""
     j = skip_comma_space(t, k, lim)
+    u = read_unit(t, j, lim, True) if j else None
+    if u:
+        k, j = u, skip_comma_space(t, u, lim)
     if not j or t.at(k) not in ",\n\r":
         return False
     if not (t.s[j] in DIGITS or (up(t.s[j]) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))):
@@ -2510,6 +2514,8 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     if not e or not names or names > 4:
         return None
     k = number_after(t, e, lim)
+    if not k and typed and code_and_town(t, e, lim):
+        k = e  # "Strada Voinea, 204716 Buzau"
     if not k:
         return None
     if not typed and not (w0.shape == CAP and not f0 & (G.UNIT | G.COMMON | G.STOP)
@@ -2598,9 +2604,9 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
 
 
 def town_first(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
-    """"Orosháza\nFülemüle út 190": a town a list has at a line's start, ", " or a line
-    break, then a street line that starts with its name (the Hungarian order)."""
-    if not (f0 & (G.CITY | G.PREFIX) and line_start(t, w0.start)):
+    """"Orosháza\nFülemüle út 190": a town a list has, ", " or a line break, then a street
+    line that starts with its name (the Hungarian order)."""
+    if not f0 & (G.CITY | G.PREFIX):
         return None
     p = longest_phrase(t, w0, lim, G.CITY, False)
     if not p:

@@ -483,7 +483,9 @@ WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjd
                  "Carrera 62 # 93-5", "Питу Гули 1б", "Σαλτέλη 303", "Avenida Corrientes N° 795",
                  "Atatürk Cd. No: 5", "3 Main points", "San Francisco de los Arteaga 1388", "Hjulsta Backar 132",
                  "184 Ødegårdsveien", "Calle G. Brown N° 11", "Славеј Планина 7а/5", "\nGyula, Függetlenség út 790",
-                 "Budapest\nFő utca 1", "\nSan Juan\nCalle Luna 5", "\nParis\n", "\nMaria Kowalska\n"]
+                 "Budapest\nFő utca 1", "\nSan Juan\nCalle Luna 5", "\nParis\n", "\nMaria Kowalska\n",
+                 "Strada Voinea", "Jl. Veteran No. 0", "Gg. Astana Anyar", "Las Rosas 84 Of. 370",
+                 "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5"]
 WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
                "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
                "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",

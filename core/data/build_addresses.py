@@ -79,7 +79,8 @@ JOINED_KEEP = {
 # of the street types that are not joined, the short ones (three letters or fewer) that are
 # no abbreviation of something else
 SHORT_OK = {"ul", "al", "av", "avd", "pl", "str", "bul", "vul", "sok", "cad", "trg", "nam", "rua",
-            "rue", "vei", "vej", "weg", "ut", "ter", "krt", "os", "pr", "vag", "veg", "blv", "cd", "sk"}
+            "rue", "vei", "vej", "weg", "ut", "ter", "krt", "os", "pr", "vag", "veg", "blv", "cd", "sk",
+            "jl", "jln", "gg"}
 # Greek and Cyrillic words for a region after its name ("Курская область"), written for
 # this project
 SCRIPT_REGIONS = ("область", "обл", "край", "район", "округ", "республика", "області")
@@ -87,7 +88,7 @@ SCRIPT_REGIONS = ("область", "обл", "край", "район", "окр�
 EXTRA_STREET_TYPES = {"es": ("cruce", "urbanizacion", "glorieta", "pasaje", "travesia")}
 # English words that are street types elsewhere all the same
 ENGLISH_KEEP = {"place", "route", "avenue", "boulevard", "impasse", "passage", "promenade",
-                "esplanade", "square", "terrace", "plaza", "via", "chemin", "piazza", "corso"}
+                "esplanade", "square", "terrace", "plaza", "via", "chemin", "piazza", "corso", "gang"}
 # words of any class that are too common in running text to be a street type or a unit
 NEVER = {"a", "am", "an", "as", "at", "b", "c", "d", "de", "di", "do", "e", "el", "en", "g",
          "i", "in", "is", "it", "k", "l", "la", "le", "lo", "m", "n", "no", "o", "of", "on", "or",
@@ -100,7 +101,9 @@ EXTRA_UNITS = ("piso", "escalera", "esc", "planta", "puerta", "pta", "etage", "e
                "interno", "scala", "wohnung", "whg", "top", "stiege", "kv", "kvartira",
                "mieszkanie", "lok", "lokal", "bloc", "bl", "dpto", "depto",
                "departamento", "andar", "sala", "lj", "loja", "bloque", "portal", "hab",
-               "oficina", "ofic", "penthouse")
+               "oficina", "ofic", "penthouse",
+               # two letters, read only after a street line: "Of. 370", "Sc. 11", "Ap. 582", "Et. 3"
+               "of", "sc", "ap", "et")
 # languages whose country name goes into the list (the country's own language); with the
 # English names the gazetteer already has
 COUNTRY_LANGS = {

@@ -227,9 +227,9 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
                 i += 2  # "King's Crescent"
         else:
             break
-        j = space_gap(s, i, lim)
+        j = i + 1 if at(s, i, n) == 45 and names and up(at(s, i + 1, n)) else space_gap(s, i, lim)
         if not j:
-            break
+            break  # ("917 Barker-Smith Street")
     if not e and plain and names and not lower_ok and not prefixed and code_and_town(s, n, i, lim):
         e = i  # "20 Elsumerblok, 8022 Brugge": names and no type before a postal code and a town
     if not e or prefixed and names > 4:
@@ -814,10 +814,16 @@ cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
 
 
 cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
-    # after the number of a street line without a street type: ", " or a line break, a
-    # postal code that starts with a digit or a country's prefix ("SE-"), a space and a town
+    # after the number of a street line without a street type (and maybe a unit): ", " or a
+    # line break, a postal code that starts with a digit or a country's prefix ("SE-"), a
+    # space and a town
     cdef Py_ssize_t j = skip_comma_space(s, k, lim), z
-    cdef Py_UCS4 c = at(s, k, n)
+    cdef Py_UCS4 c
+    z = read_unit(s, n, j, lim, True) if j else 0
+    if z:
+        k = z  # "Las Rosas 84 Of. 370, 6899169 Ancud"
+        j = skip_comma_space(s, k, lim)
+    c = at(s, k, n)
     if not j or not (c == 44 or c == 10 or c == 13):
         return False
     if not (is_digit(s[j]) or up(s[j]) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)):
@@ -895,6 +901,8 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     if not e or not names or names > 4:
         return 0
     k = number_after(s, n, e, lim)
+    if not k and typed and code_and_town(s, n, e, lim):
+        k = e  # "Strada Voinea, 204716 Buzau": no house number, a postal code and a town
     if not k:
         return 0
     if not typed and not (w0.shape == S_CAP and not f0 & (G_UNIT | G_COMMON | G_STOP)
@@ -949,15 +957,15 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
 
 cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                            Py_ssize_t lim) noexcept nogil:
-    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has at
-    # a line's start, ", " or a line break, then a street line that starts with its name
-    # (the Hungarian order); end, or 0
+    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has,
+    # ", " or a line break, then a street line that starts with its name (the Hungarian
+    # order); end, or 0
     cdef Word w, last
     cdef Py_ssize_t e, j
     cdef unsigned int f = 0, fw
     cdef int value = 0
     cdef Py_UCS4 c
-    if not (f0 & (G_CITY | G_PREFIX) and line_start(s, n, w0.start)):
+    if not f0 & (G_CITY | G_PREFIX):
         return 0
     if not longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False):
         return 0
