@@ -2418,6 +2418,15 @@ def block_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
     return max(b, intl_tail(t, e, lim)) if a > e else b
 
 
+PART_END = (NUL, "\n", "\r", ",", ";", ")")  # the end of an address's part
+
+
+def unit_after(t: Text, e: int, lim: int) -> bool:
+    """A unit after ", " or a line break: "Sigurveig Meadows\nApt. 401"."""
+    j = skip_comma_space(t, e, lim)
+    return bool(j) and t.at(e) != " " and bool(read_unit(t, j, lim, False))
+
+
 def code_and_town(t: Text, k: int, lim: int) -> bool:
     """After the number of a street line without a street type (and maybe a unit: "84 Of.
     370"): ", " or a line break, a postal code that starts with a digit or a country's
@@ -2466,7 +2475,9 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     number follows ("Nr. 5"). Then a house number (number_after) and the rest. A type first
     and a number: "Carrera 62 # 93-5". Names and a number without a type: only a
     capitalised first word in no list of units, common or stop words, before a postal code
-    and a town (code_and_town: "Vodičkova 12, 110 00 Praha")."""
+    and a town (code_and_town: "Vodičkova 12, 110 00 Praha"), or with a street type after
+    the number ("Jana Nerudy 894 St."). A street with a type and no number: before a postal
+    code and a town, or a unit ("Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401")."""
     i, e, names, lowers = w0.end, 0, 0, 0
     prefixed = typed = False
     if f0 & G.STREET_PREFIX and (w0.size > 2 or t.at(w0.end) == "."):
@@ -2514,10 +2525,13 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     if not e or not names or names > 4:
         return None
     k = number_after(t, e, lim)
-    if not k and typed and code_and_town(t, e, lim):
-        k = e  # "Strada Voinea, 204716 Buzau"
+    if not k and typed and (code_and_town(t, e, lim) or unit_after(t, e, lim)):
+        k = e  # "Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401"
     if not k:
         return None
+    w = read_word(t, k + 1, lim) if t.at(k) == " " else None
+    if not typed and w and w.shape == CAP and flags_of(w) & G.STREET and t.at(_type_end(t, w)) in PART_END:
+        typed, k = True, _type_end(t, w)  # "Jana Nerudy 894 St." ending the line
     if not typed and not (w0.shape == CAP and not f0 & (G.UNIT | G.COMMON | G.STOP)
                           and code_and_town(t, k, lim)):
         return None
@@ -2526,9 +2540,10 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
 
 def street_ahead(t: Text, i: int, lim: int) -> bool:
     """Cheap: a number within the next six steps, each step (after the rest of a word joined
-    by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside), a
-    lower-case word of three letters or fewer before a capital, or (right before the
-    number) a lower-case word and a '.'."""
+    by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside; then
+    ',' or a line break is enough: a street without a number), a lower-case word of three
+    letters or fewer before a capital, or (right before the number) a lower-case word and
+    a '.'."""
     for _ in range(6):
         if i + 2 >= lim:
             return False
@@ -2556,6 +2571,8 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
             j += 1
         if j == i + 1:
             return False
+        if t.at(j) in ",\n\r":
+            return True  # a street without a number?
         i = j
     return False
 

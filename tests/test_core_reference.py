@@ -485,7 +485,8 @@ WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjd
                  "184 Ødegårdsveien", "Calle G. Brown N° 11", "Славеј Планина 7а/5", "\nGyula, Függetlenség út 790",
                  "Budapest\nFő utca 1", "\nSan Juan\nCalle Luna 5", "\nParis\n", "\nMaria Kowalska\n",
                  "Strada Voinea", "Jl. Veteran No. 0", "Gg. Astana Anyar", "Las Rosas 84 Of. 370",
-                 "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5"]
+                 "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5",
+                 "Jana Nerudy 894 St.", "Tom 5 St. Louis", "Sigurveig Meadows\nApt. 401", "Hästbacken 12"]
 WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
                "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
                "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",

@@ -94,6 +94,14 @@ WORLD = [
     ("NO", "184 Ødegårdsveien, 7157 Mosjøen, Norway", "184 Ødegårdsveien, 7157 Mosjøen, Norway"),
     ("RU", "ул. Макаренко 3, Серафимович, Курская область, 103375",
      "ул. Макаренко 3, Серафимович, Курская область, 103375"),
+    ("RO", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582, 065276 Cobadin",
+     "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582, 065276 Cobadin"),
+    ("RO", "Strada Voinea, 204716 Buzău", "Strada Voinea, 204716 Buzău"),
+    ("ID", "Jl. Veteran No. 10, Palu, Sulawesi Tengah 94111", "Jl. Veteran No. 10, Palu, Sulawesi Tengah 94111"),
+    ("CL", "Las Rosas 84 Of. 370, 6899169 Ancud, Los Lagos, Chile", "Las Rosas 84 Of. 370, 6899169 Ancud, Los Lagos, Chile"),
+    ("CZ", "Jana Nerudy 894 St.", "Jana Nerudy 894 St."),
+    ("US", "Sigurveig Meadows\nApt. 401\nLake Jessica, NV 12345", "Sigurveig Meadows\nApt. 401\nLake Jessica, NV 12345"),
+    ("SE", "Hästbacken 12, 114 55 Stockholm", "Hästbacken 12, 114 55 Stockholm"),
 ]
 
 
@@ -141,7 +149,8 @@ NEAR_MISSES = [
     "Route 66 is long", "We met on Via Appia", "see page 20, paragraph 3", "Rue", "Apt. 401",
     "Suite 132", "postcode 10115", "SE-114 55", "ул. Ленина", "Οδός",
     "Oluwaseun Nwosu\nFortunastrasse", "3 Main points to cover", "12 March, 2024 Berlin", "Paris\nThe office",
-    "Tom Hanks 42, Forrest Gump", "Ανδρέας 12", "Иван 5 лет",
+    "Tom Hanks 42, Forrest Gump", "Ανδρέας 12", "Иван 5 лет", "Tom 5 St. Louis", "Jana Nerudy 894 St. is nice",
+    "Hi John Smith, how are you", "Sigurveig Meadows, thanks",
 ]
 
 

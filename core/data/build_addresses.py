@@ -76,6 +76,8 @@ JOINED_KEEP = {
     "vei", "veien", "veg", "vegen", "gate", "gaten", "stredet", "katu", "kuja", "tie", "polku", "plaats",
     "puistikko", "puistotie", "vayla", "kaari", "rinne", "vegur", "gata", "straeti", "stigur",
 }
+# thoroughfare words written into a name that libpostal's lists lack (Swedish, Danish)
+EXTRA_JOINED = ("backen", "torget", "vanget", "straede")
 # of the street types that are not joined, the short ones (three letters or fewer) that are
 # no abbreviation of something else
 SHORT_OK = {"ul", "al", "av", "avd", "pl", "str", "bul", "vul", "sok", "cad", "trg", "nam", "rua",
@@ -85,7 +87,7 @@ SHORT_OK = {"ul", "al", "av", "avd", "pl", "str", "bul", "vul", "sok", "cad", "t
 # this project
 SCRIPT_REGIONS = ("область", "обл", "край", "район", "округ", "республика", "області")
 # street types libpostal files elsewhere (its cross_streets.txt) or lacks, by their language
-EXTRA_STREET_TYPES = {"es": ("cruce", "urbanizacion", "glorieta", "pasaje", "travesia")}
+EXTRA_STREET_TYPES = {"es": ("cruce", "urbanizacion", "glorieta", "pasaje", "travesia", "privada")}
 # English words that are street types elsewhere all the same
 ENGLISH_KEEP = {"place", "route", "avenue", "boulevard", "impasse", "passage", "promenade",
                 "esplanade", "square", "terrace", "plaza", "via", "chemin", "piazza", "corso", "gang"}
@@ -205,6 +207,8 @@ def add_street_types(root: str, classes: dict[str, set[str]], scripts: set[str])
                 w = fold(raw)
                 if w in JOINED_KEEP:
                     classes[w].add("J")
+    for w in EXTRA_JOINED:
+        classes[w].add("J")
 
 
 def add_units(root: str, classes: dict[str, set[str]], units: set[str]) -> None:

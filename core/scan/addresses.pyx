@@ -813,6 +813,17 @@ cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
     return read_house_number(s, n, j, lim)
 
 
+cdef inline bint part_end(Py_UCS4 c) noexcept nogil:
+    # the end of an address's part: the text's end, a line break, ',', ';' or ')'
+    return c == 0 or c == 10 or c == 13 or c == 44 or c == 59 or c == 41
+
+
+cdef inline bint unit_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a unit after ", " or a line break: "Sigurveig Meadows\nApt. 401"
+    cdef Py_ssize_t j = skip_comma_space(s, e, lim)
+    return j and at(s, e, n) != 32 and read_unit(s, n, j, lim, False) > 0
+
+
 cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
     # after the number of a street line without a street type (and maybe a unit): ", " or a
     # line break, a postal code that starts with a digit or a country's prefix ("SE-"), a
@@ -901,10 +912,16 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     if not e or not names or names > 4:
         return 0
     k = number_after(s, n, e, lim)
-    if not k and typed and code_and_town(s, n, e, lim):
-        k = e  # "Strada Voinea, 204716 Buzau": no house number, a postal code and a town
+    if not k and typed and (code_and_town(s, n, e, lim) or unit_after(s, n, e, lim)):
+        k = e  # "Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401": no house number
     if not k:
         return 0
+    if not typed and at(s, k, n) == 32 and read_word(s, n, k + 1, lim, &w) and w.shape == S_CAP \
+            and gz_get(w.hash, NULL) & G_STREET:
+        j = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
+        if part_end(at(s, j, n)):
+            typed = True  # "Jana Nerudy 894 St.": the type after the number, ending the line
+            k = j
     if not typed and not (w0.shape == S_CAP and not f0 & (G_UNIT | G_COMMON | G_STOP)
                           and code_and_town(s, n, k, lim)):
         return 0  # names and a number: a street only before a postal code and its town
@@ -951,6 +968,8 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
             j += 1
         if j == i + 1:
             return False
+        if at(s, j, n) == 44 or at(s, j, n) == 10 or at(s, j, n) == 13:
+            return True  # "Sigurveig Meadows\nApt. 401": maybe a street without a number
         i = j
     return False
 
