@@ -191,7 +191,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if d == 32 and (folded(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+                    if (d == 32 or d == 44) and number_then_word(s, n, word_end):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
@@ -303,22 +303,21 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
     # number said partly in words ("4 1 5 five five five ..."); like words_at
     cdef Py_ssize_t e
     cdef unsigned long long before = ~0ULL
+    cdef Py_UCS4 c1 = folded(at(s, word_end + 1, n))
     end[0] = 0
-    if at(s, word_end, n) != 32 or not (folded(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+    if not number_then_word(s, n, word_end):
         return 0
-    if word_end - pos == 1:
+    if word_end - pos == 1 and at(s, word_end, n) == 32:
         e = spoken_at(s, n, pos, lim, opt, out, end)
         if e != 0 or end[0]:
             return e
     if type_on(opt, T_ADDRESS) and word_end - pos <= 6:
-        if up(folded(at(s, word_end + 1, n))) or is_digit(at(s, word_end + 1, n)):
-            e = match_street(s, n, pos, lim, False)  # (accented: "184 Ødegårdsveien")
-        else:  # "583 rue Principale"; "i live at 81 juniper place" after an address word only
-            e = match_street(s, n, pos, lim, False)
-            if not e and street_lead(s, n, pos):
-                e = match_street(s, n, pos, lim, True)
-                if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
-                    e = 0
+        e = match_street(s, n, pos, lim, False)  # "184 Ødegårdsveien", "583 rue Principale", "57, boulevard"
+        if not e and c1 and not up(c1) and street_lead(s, n, pos):
+            # "i live at 81 juniper place": lower case after an address word only
+            e = match_street(s, n, pos, lim, True)
+            if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
+                e = 0
         if e:
             if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
                 return -1

@@ -1983,7 +1983,10 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     Lilas"; a house number after them); then the rest. Lower-case words only when
     `lower_ok` (its first word, and those after a type written first, aside)."""
     i = _house_number(t, pos, lim)
-    j = space_gap(t, i, lim) if i is not None else None
+    if i is None:
+        return None
+    w = read_word(t, i + 2, lim) if t.at(i) == "," and t.at(i + 1) == " " else None
+    j = i + 2 if w and flags_of(w) & G.STREET_PREFIX else space_gap(t, i, lim)  # "57, boulevard"
     if not j:
         return None
     e = dot = names = lowers = 0
@@ -1999,7 +2002,10 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
             i = w.end
             if k == 0 and f & G.STREET_PREFIX:
                 prefixed = True
+                i += t.at(i) == "."  # "109 Prom. Calville Rouge"
             elif w.shape == LOWER and not lower_ok and prefixed:
+                if f & G.STOP and not f & G.PARTICLE:
+                    break
                 lowers += 1  # "rue des Lilas", "Cruce Casa de Postas"
             elif w.shape == LOWER and not lower_ok and f & G.STREET and names:
                 if t.at(w.end) != " ":  # "1025 Kadri tee tänav," (not "3 Main points to")
@@ -2164,6 +2170,13 @@ def military_tail(t: Text, i: int, lim: int) -> Optional[int]:
     return read_zip(t, i + 7, lim)
 
 
+def number_then_word(t: Text, word_end: int) -> bool:
+    """After a number: a space and a letter or a digit, or ", " and a letter ("57, boulevard")."""
+    if t.at(word_end) == " ":
+        return bool(_fold(t.at(word_end + 1))) or t.at(word_end + 1) in DIGITS
+    return t.at(word_end) == "," and t.at(word_end + 1) == " " and bool(_fold(t.at(word_end + 2)))
+
+
 def street_lead(t: Text, pos: int) -> bool:
     """Before a lower-case street line: "at", "is", "to", "on" as a word, or a colon, and
     one space ("lives at 81 juniper place", "address: 12 main st")."""
@@ -2245,8 +2258,8 @@ def read_house_number(t: Text, i: int, lim: int) -> Optional[int]:
         return None
     if j < lim and (is_letter(t.s[j]) or script_lower(t.s[j])) and not t.word_at(j + 1):
         j += 1
-        if j + 1 < lim and t.s[j] == "/" and t.s[j + 1] in DIGITS:
-            j = t.run(j + 1, min(lim, j + 5), DIGITS)  # "7а/5"
+        if j + 1 < lim and t.s[j] in "/-" and t.s[j + 1] in DIGITS:
+            j = t.run(j + 1, min(lim, j + 5), DIGITS)  # "7а/5", "2E-54"
     elif j + 1 < lim and t.s[j] in "-/" and t.s[j + 1] in DIGITS:
         k = t.run(j + 1, min(lim, j + 5), DIGITS)
         if k < lim and (is_letter(t.s[k]) or script_lower(t.s[k])) and not t.word_at(k + 1):
@@ -2297,6 +2310,17 @@ def capital_at(t: Text, i: int) -> bool:
     return up(ch) or up(_fold(ch)) or script_upper(ch)
 
 
+def connector_then_capital(t: Text, e: int, lim: int) -> bool:
+    """After a short lower-case word ending at e: a space and a capital, or a space, one more
+    lower-case word of three letters or fewer, a space and a capital ("de los Caballeros")."""
+    if t.at(e) != " ":
+        return False
+    if capital_at(t, e + 1):
+        return True
+    j = t.run(e + 1, min(lim, e + 5), lambda ch: ch in string.ascii_lowercase)
+    return 1 < j - e <= 4 and t.at(j) == " " and capital_at(t, j + 1)
+
+
 def city_words(t: Text, j: int, lim: int) -> int:
     """A town: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic), joined
     by a space, '-', '/' or an apostrophe; up to two lower-case words of four letters or
@@ -2312,7 +2336,7 @@ def city_words(t: Text, j: int, lim: int) -> int:
         w = read_word(t, k, lim)
         if w:
             if w.shape == LOWER:
-                if not e or w.size > 4 or lowers == 2 or t.at(w.end) != " " or not capital_at(t, w.end + 1):
+                if not e or w.size > 4 or lowers == 2 or not connector_then_capital(t, w.end, lim):
                     break
                 lowers, k = lowers + 1, w.end + 1
                 continue
@@ -2344,6 +2368,11 @@ def city_words(t: Text, j: int, lim: int) -> int:
                 break
         elif (c in "-/'\u2019" and capital_at(t, e + 1)) or c == " ":
             k = e + 1
+        elif c == "-" and lowers < 2:
+            x = t.run(e + 1, min(lim, e + 5), lambda ch: ch in string.ascii_lowercase)
+            if x == e + 1 or x - e > 4 or t.at(x) not in "-'\u2019" or not capital_at(t, x + 1):
+                break
+            lowers, k = lowers + 1, x + 1  # "Champigny-sur-Marne", "Villeneuve-d'Ascq"
         else:
             break
     return e
@@ -2502,8 +2531,8 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
                 typed, e = True, _type_end(t, w)
                 i = e
                 continue
-            if lowers == 2 or not (prefixed or (names and w.size <= 3 and t.at(w.end) == " "
-                                                and capital_at(t, w.end + 1))):
+            if lowers == 2 or (f & G.STOP and not f & G.PARTICLE) or not (
+                    prefixed or (names and w.size <= 3 and connector_then_capital(t, w.end, lim))):
                 break
             lowers, i = lowers + 1, w.end
             continue
@@ -2519,6 +2548,10 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         k = read_house_number(t, i + 1, lim) if t.at(i) == " " else None
         if k and t.at(k) == " " and t.at(k + 1) == "#":
             k = read_house_number(t, k + 3 if t.at(k + 2) == " " else k + 2, lim)
+            if k:
+                return street_rest(t, k, lim, False)
+        elif k and t.at(k) == " " and t.at(k + 1) == "N":
+            k = number_after(t, k, lim)  # "Av. 4 N° 465"
             if k:
                 return street_rest(t, k, lim, False)
         return None
@@ -2562,7 +2595,7 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
         j = i + 1
         if not up(t.at(j)) and not up(_fold(t.at(j))):
             j = t.run(j, lim, _fold)
-            if j - i <= 4 and t.at(j) == " " and capital_at(t, j + 1):
+            if j - i <= 4 and connector_then_capital(t, j, lim):
                 i = j
                 continue
             j += t.at(j) == "."
@@ -2914,7 +2947,7 @@ def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
     """The word-level detectors at a word of digits followed by a space and a letter or a
     digit: a number said partly in words ("4 1 5 five five five"), a street address.
     (end of a span found, a spoken phone candidate was added)."""
-    if word_end - pos == 1:
+    if word_end - pos == 1 and t.at(word_end) == " ":
         e, phone = _spoken(t, pos, lim, types, out)
         if e or phone:
             return e, phone
@@ -2984,7 +3017,7 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
                     phone = False
-                    if t.at(word_end) == " " and (_fold(t.at(word_end + 1)) or t.at(word_end + 1) in DIGITS):
+                    if number_then_word(t, word_end):
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)

@@ -486,7 +486,9 @@ WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjd
                  "Budapest\nFő utca 1", "\nSan Juan\nCalle Luna 5", "\nParis\n", "\nMaria Kowalska\n",
                  "Strada Voinea", "Jl. Veteran No. 0", "Gg. Astana Anyar", "Las Rosas 84 Of. 370",
                  "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5",
-                 "Jana Nerudy 894 St.", "Tom 5 St. Louis", "Sigurveig Meadows\nApt. 401", "Hästbacken 12"]
+                 "Jana Nerudy 894 St.", "Tom 5 St. Louis", "Sigurveig Meadows\nApt. 401", "Hästbacken 12",
+                 "57, boulevard de Touil", "109 Prom. Calville Rouge", "Av. 4 N° 465", "Cl. 27 # 4-21 Sur",
+                 "1, 2, 3 go", "9, rue", "Cr. 20N # 2E-54 Este"]
 WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
                "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
                "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",
@@ -495,7 +497,8 @@ WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 
                "strasse", "Calle", "Via", "ul.", "Straße", "utca", "Bus", "LT-01103 Vilnius", "1234 AB",
                "8022 Brugge", "Braunau am Inn", "Co. Kerry", "A05 F7E6", "Ags.", "N.L.", "Erzincan/Hatay",
                "L'Hospitalet de Llobregat", "Курская область", "Balakən", "SE-13509 Tingsryd", "0323 Тетово",
-               "161 24 Κόρινθος", "Wien am", "de los", "St. Gallen", "Q.R."]
+               "161 24 Κόρινθος", "Wien am", "de los", "St. Gallen", "Q.R.", "Champigny-sur-Marne",
+               "Villeneuve-d'Ascq", "Ejea de los Caballeros", "Aïn El Beïda", "Wien-am"]
 WORLD_GAPS = [", ", " ", "\n", ",\n", "\n ", "\n\n ", "\r\n", "\n     ", "\n\n\n", ",  ", "\n  \n"]
 
 

@@ -102,6 +102,12 @@ WORLD = [
     ("CZ", "Jana Nerudy 894 St.", "Jana Nerudy 894 St."),
     ("US", "Sigurveig Meadows\nApt. 401\nLake Jessica, NV 12345", "Sigurveig Meadows\nApt. 401\nLake Jessica, NV 12345"),
     ("SE", "Hästbacken 12, 114 55 Stockholm", "Hästbacken 12, 114 55 Stockholm"),
+    ("DZ", "57, boulevard de Touil\n06029 Aïn El Beïda", "57, boulevard de Touil\n06029 Aïn El Beïda"),
+    ("FR", "109 Prom. Calville Rouge, 02787 Champigny-sur-Marne", "109 Prom. Calville Rouge, 02787 Champigny-sur-Marne"),
+    ("FR", "847 Place Du Centre\n59650 Villeneuve-d'Ascq\nFrance", "847 Place Du Centre\n59650 Villeneuve-d'Ascq\nFrance"),
+    ("AR", "Av. 4 N° 465, X5187XAB Santiago del Estero", "Av. 4 N° 465, X5187XAB Santiago del Estero"),
+    ("CO", "Cl. 27 # 4-21 Sur, Pachavita, Caldas, 720006", "Cl. 27 # 4-21 Sur, Pachavita, Caldas, 720006"),
+    ("MX", "Jardines de Aguascalientes 468\n20764 Ejea de los Caballeros", "Jardines de Aguascalientes 468\n20764 Ejea de los Caballeros"),
 ]
 
 
@@ -150,7 +156,8 @@ NEAR_MISSES = [
     "Suite 132", "postcode 10115", "SE-114 55", "ул. Ленина", "Οδός",
     "Oluwaseun Nwosu\nFortunastrasse", "3 Main points to cover", "12 March, 2024 Berlin", "Paris\nThe office",
     "Tom Hanks 42, Forrest Gump", "Ανδρέας 12", "Иван 5 лет", "Tom 5 St. Louis", "Jana Nerudy 894 St. is nice",
-    "Hi John Smith, how are you", "Sigurveig Meadows, thanks",
+    "Hi John Smith, how are you", "Sigurveig Meadows, thanks", "1, 2, 3 go", "Chapter 9, rue is French",
+    "John was at the shop 5 times",
 ]
 
 

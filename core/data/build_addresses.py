@@ -82,7 +82,7 @@ EXTRA_JOINED = ("backen", "torget", "vanget", "straede")
 # no abbreviation of something else
 SHORT_OK = {"ul", "al", "av", "avd", "pl", "str", "bul", "vul", "sok", "cad", "trg", "nam", "rua",
             "rue", "vei", "vej", "weg", "ut", "ter", "krt", "os", "pr", "vag", "veg", "blv", "cd", "sk",
-            "jl", "jln", "gg"}
+            "jl", "jln", "gg", "cl", "cr", "dg", "kr", "tv", "av"}
 # Greek and Cyrillic words for a region after its name ("Курская область"), written for
 # this project
 SCRIPT_REGIONS = ("область", "обл", "край", "район", "округ", "республика", "області")

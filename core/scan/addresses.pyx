@@ -184,7 +184,11 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         i += 1  # "123-45" (Queens)
         while i < lim and is_digit(s[i]) and i - pos < 10:
             i += 1
-    j = space_gap(s, i, lim)
+    if at(s, i, n) == 44 and at(s, i + 1, n) == 32 and read_word(s, n, i + 2, lim, &w) \
+            and gz_get(w.hash, NULL) & G_STREET_PREFIX:
+        j = i + 2  # "57, boulevard de Touil": a comma before a street type written first
+    else:
+        j = space_gap(s, i, lim)
     if not j:
         return 0
     for t in range(6):
@@ -200,7 +204,11 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
             i = w.end
             if t == 0 and f & G_STREET_PREFIX:
                 prefixed = True  # "rue Principale": the street's type comes first
+                if at(s, w.end, n) == 46:
+                    i = w.end + 1  # "109 Prom. Calville Rouge"
             elif w.shape == S_LOWER and not lower_ok and prefixed:
+                if f & G_STOP and not f & G_PARTICLE:
+                    break  # ("9, rue is French")
                 lowers += 1  # "rue des Lilas", "Cruce Casa de Postas"
             elif w.shape == S_LOWER and not lower_ok and f & G_STREET and names:
                 if at(s, w.end, n) != 32:  # "1025 Kadri tee tänav," (not "3 Main points to")
@@ -356,6 +364,14 @@ cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     if not (s[i + 4] == 65 and (s[i + 5] == 65 or s[i + 5] == 69 or s[i + 5] == 80) and s[i + 6] == 32):
         return 0
     return read_zip(s, n, i + 7, lim)
+
+
+cdef inline bint number_then_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t word_end) noexcept nogil:
+    # after a number: a space and a letter or a digit, or ", " and a letter ("57, boulevard")
+    cdef Py_UCS4 c = at(s, word_end, n), d = at(s, word_end + 1, n)
+    if c == 32:
+        return folded(d) != 0 or is_digit(d)
+    return c == 44 and d == 32 and folded(at(s, word_end + 2, n)) != 0
 
 
 cdef inline bint street_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
@@ -536,8 +552,8 @@ cdef Py_ssize_t read_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, 
         return 0
     if j < lim and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
         j += 1  # "20a", "1б"
-        if j + 1 < lim and s[j] == 47 and is_digit(s[j + 1]):
-            k = j + 1  # "7а/5"
+        if j + 1 < lim and (s[j] == 47 or s[j] == 45) and is_digit(s[j + 1]):
+            k = j + 1  # "7а/5", "2E-54"
             while k < lim and is_digit(s[k]) and k - j < 5:
                 k += 1
             j = k
@@ -642,6 +658,19 @@ cdef inline bint capital_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexce
     return up(c) or up(folded(c)) or script_upper(c)
 
 
+cdef bint connector_then_capital(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a short lower-case word (ending at e): a space and a capital, or a space, one more
+    # lower-case word of three letters or fewer, a space and a capital ("de los Caballeros")
+    cdef Py_ssize_t j = e + 1
+    if at(s, e, n) != 32:
+        return False
+    if capital_at(s, n, j):
+        return True
+    while j < lim and is_letter(s[j]) and not up(s[j]) and j - e <= 4:
+        j += 1
+    return j - e > 1 and j - e <= 4 and at(s, j, n) == 32 and capital_at(s, n, j + 1)
+
+
 cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
     # a town's name: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic),
     # joined by a space, '-', '/' or an apostrophe ("Bubión", "DOLE", "Saint-Denis",
@@ -659,8 +688,7 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
         start = k
         if read_word(s, n, k, lim, &w):
             if w.shape == S_LOWER:
-                if not e or w.end - w.start > 4 or lowers == 2 or at(s, w.end, n) != 32 \
-                        or not capital_at(s, n, w.end + 1):
+                if not e or w.end - w.start > 4 or lowers == 2 or not connector_then_capital(s, n, w.end, lim):
                     break
                 lowers += 1  # "am", "de los"
                 k = w.end + 1
@@ -693,6 +721,15 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
                 break
         elif (c == 45 or c == 47 or c == 39 or c == 0x2019) and capital_at(s, n, e + 1) or c == 32:
             k = e + 1
+        elif c == 45 and lowers < 2:
+            x = e + 1  # "Champigny-sur-Marne", "Villeneuve-d'Ascq"
+            while x < lim and is_letter(s[x]) and not up(s[x]) and x - e <= 4:
+                x += 1
+            c = at(s, x, n)
+            if x == e + 1 or x - e > 4 or not (c == 45 or c == 39 or c == 0x2019) or not capital_at(s, n, x + 1):
+                break
+            lowers += 1
+            k = x + 1
         else:
             break
     return e
@@ -885,8 +922,8 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
                 e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
                 i = e
                 continue
-            if lowers == 2 or not (prefixed or names and w.end - w.start <= 3 and at(s, w.end, n) == 32
-                                   and capital_at(s, n, w.end + 1)):
+            if lowers == 2 or f & G_STOP and not f & G_PARTICLE or not (
+                    prefixed or names and w.end - w.start <= 3 and connector_then_capital(s, n, w.end, lim)):
                 break
             lowers += 1  # "Via della Spiga", "rue des Lilas", "Pieter de Hoochlaan"
             i = w.end
@@ -901,11 +938,15 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
             e = w.end + 1 if w.shape == S_INITIAL and at(s, w.end, n) == 46 else w.end  # "G. Brown"
         i = e
     if prefixed and not names:
-        # "Carrera 62 # 93-5", "Calle 12 # 34-56": the street's number, '#', the house's
+        # "Carrera 62 # 93-5", "Av. 4 N° 465": the street's number, '#' or "N°", the house's
         k = read_house_number(s, n, i + 1, lim) if at(s, i, n) == 32 else 0
         if k and at(s, k, n) == 32 and at(s, k + 1, n) == 35:
             j = k + 3 if at(s, k + 2, n) == 32 else k + 2
             k = read_house_number(s, n, j, lim)
+            if k:
+                return street_rest(s, n, k, lim, False)
+        elif k and at(s, k, n) == 32 and at(s, k + 1, n) == 78:
+            k = number_after(s, n, k, lim)  # "Av. 4 N° 465"
             if k:
                 return street_rest(s, n, k, lim, False)
         return 0
@@ -958,7 +999,7 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
         if not up(c) and not up(folded(c)):
             while j < lim and folded(s[j]):
                 j += 1
-            if j - i <= 4 and at(s, j, n) == 32 and capital_at(s, n, j + 1):
+            if j - i <= 4 and connector_then_capital(s, n, j, lim):
                 i = j  # "de", "del", "los"
                 continue
             if at(s, j, n) == 46:
