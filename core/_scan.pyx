@@ -23,6 +23,8 @@ the pass and the order in which the families are tried at a position:
                 word: a box, a spoken number, a holiday, a name after a title,
                 then the longest of an organisation, a place and a name
   digits_at     a number before a word: a spoken number, a street address
+  other_script_at  a word that starts with a letter outside ASCII: a street line
+                ("Östra Storgatan 5", "ул. Ленина 5")
   numeric_at    a digit, '+' or '(': a written date by its day, a card, an SSN,
                 nine digits (routing number or SSN), IPv4, a numeric date, a card
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
