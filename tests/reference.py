@@ -2693,7 +2693,7 @@ def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> 
     if not _on(types, ADDRESS):
         return None
     e = named_street(t, w, f, lim) if f & G.STREET_PREFIX or street_ahead(t, w.end, lim) else None
-    e = e or town_first(t, w, f, lim)
+    e = e or (town_first(t, w, f, lim) if w.shape != LOWER else None)
     if e:
         out.append(_match(t, w.start, e, lim, ADDRESS))
     return e

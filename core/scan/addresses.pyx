@@ -1045,9 +1045,9 @@ cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ss
     # addresses: a street line that starts with its name ("Calle Mayor 12", "Fortunastrasse 20")
     cdef Py_ssize_t e = 0
     if b.type_id < 0 and type_on(opt, T_ADDRESS):
-        if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
+        if f & G_STREET_PREFIX or w.shape != S_LOWER and street_ahead(s, n, w.end, lim):
             e = named_street(s, n, w, f, lim)
-        if not e:
+        if not e and w.shape != S_LOWER:
             e = town_first(s, n, w, f, lim)  # "Orosháza\nFülemüle út 190"
         if e:
             b.end, b.type_id = e, T_ADDRESS
