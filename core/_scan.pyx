@@ -24,6 +24,8 @@ the pass and the order in which the families are tried at a position:
                 word: a box, a spoken number, a holiday, a name after a title,
                 then the longest of an organisation, a place and a name
   digits_at     a number before a word: a spoken number, a street address
+  other_script_at  a word that starts with a letter outside ASCII: a street line
+                ("Östra Storgatan 5", "ул. Ленина 5")
   numeric_at    a digit, '+' or '(': a written date by its day, a card, an SSN,
                 nine digits (routing number or SSN), IPv4, a numeric date, a card
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
@@ -195,7 +197,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 if (d == 58 or d == 46) and type_on(opt, T_URL):
                     found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
                 if not found:
-                    found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)
+                    found = other_script_at(s, n, pos, lim, opt, out, &e)  # addresses: "Östra Storgatan 5", "ул. Ленина 5"
+                if not found:
+                    found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)  # names, places, ...: "Émile Zola"
             elif not found and (k & C_DIGIT):
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
@@ -203,7 +207,7 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if d == 32 and (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+                    if (d == 32 or d == 44) and number_then_word(s, n, word_end):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
@@ -255,6 +259,8 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if spoken_word(s, n, pos, &w):                # spoken numbers: "four one five ..."
             return spoken_at(s, n, pos, lim, opt, out, end)
         box_at(s, n, pos, lim, opt, po_start(s, n, pos), &b)  # addresses: "p.o. box 12"
+        if at(s, w.end, n) == 46:
+            street_at(s, n, pos, lim, opt, &w, gz_get(w.hash, NULL), &b)  # addresses: "ul. Biała 135"
         lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
         lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
     else:
@@ -262,6 +268,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
             return 0
         box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
+        street_at(s, n, pos, lim, opt, &w, f, &b)     # addresses: "Calle Mayor 12", "Fortunastrasse 20"
         if b.type_id < 0 and f & G_NUMBER and spoken_gate(s, n, pos, w.end):
             r = spoken_at(s, n, pos, lim, opt, out, end)  # spoken numbers: "Four one five ..."
             if r != 0 or end[0]:
@@ -339,22 +346,21 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
     # number said partly in words ("4 1 5 five five five ..."); like words_at
     cdef Py_ssize_t e
     cdef unsigned long long before = ~0ULL
+    cdef Py_UCS4 c1 = folded(at(s, word_end + 1, n))
     end[0] = 0
-    if at(s, word_end, n) != 32 or not (is_letter(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n))):
+    if not number_then_word(s, n, word_end):
         return 0
-    if word_end - pos == 1:
+    if word_end - pos == 1 and at(s, word_end, n) == 32:
         e = spoken_at(s, n, pos, lim, opt, out, end)
         if e != 0 or end[0]:
             return e
     if type_on(opt, T_ADDRESS) and word_end - pos <= 6:
-        if up(at(s, word_end + 1, n)) or is_digit(at(s, word_end + 1, n)):
-            e = match_street(s, n, pos, lim, False)
-        else:  # "583 rue Principale"; "i live at 81 juniper place" after an address word only
-            e = match_street(s, n, pos, lim, False)
-            if not e and street_lead(s, n, pos):
-                e = match_street(s, n, pos, lim, True)
-                if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
-                    e = 0
+        e = match_street(s, n, pos, lim, False)  # "184 Ødegårdsveien", "583 rue Principale", "57, boulevard"
+        if not e and c1 and not up(c1) and street_lead(s, n, pos):
+            # "i live at 81 juniper place": lower case after an address word only
+            e = match_street(s, n, pos, lim, True)
+            if e and not has_context_before(s, n, pos, T_ADDRESS, &before):
+                e = 0
         if e:
             if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
                 return -1
@@ -466,3 +472,4 @@ init_prev2()
 init_city_endings()
 init_legal_forms()
 init_names()
+init_addresses()

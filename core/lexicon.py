@@ -213,8 +213,9 @@ FOLD_EXTRA = {"ß": "s", "ẞ": "S", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
               "Ð": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f", "ſ": "s", "ŀ": "l",
               "Ŀ": "L", "ĸ": "k", "ŋ": "n", "Ŋ": "N", "ƀ": "b", "Ɓ": "B", "ɓ": "b", "Ɗ": "D",
               "ɗ": "d", "Ƙ": "K", "ƙ": "k", "Ƴ": "Y", "ƴ": "y", "ɛ": "e", "Ɛ": "E", "ɔ": "o",
-              "Ɔ": "O", "ǝ": "e", "Ǝ": "E", "ƞ": "n", "Ʒ": "Z", "ʒ": "z"}
-LATIN_EXTENDED = ((0xC0, 0x24F), (0x1E00, 0x1EFF))  # Latin-1 letters to Latin Extended-B; Additional
+              "Ɔ": "O", "ǝ": "e", "Ǝ": "E", "ƞ": "n", "Ʒ": "Z", "ʒ": "z", "ə": "e",
+              "Ə": "E"}
+LATIN_EXTENDED = ((0xC0, 0x25F), (0x1E00, 0x1EFF))  # Latin-1 letters to Latin Extended-B and IPA's first letters ("ə"); Additional
 
 # Kinds of letter outside Latin (script_letter)
 SCRIPT_UPPER = 1     # a capital of a cased script (Greek, Cyrillic, Armenian)

@@ -1498,6 +1498,12 @@ def _gazetteer_phrases():
         if not line.startswith("#"):
             word, _, codes = line.partition("\t")
             yield word, (G.FIRST if "F" in codes else 0) | (G.LAST if "L" in codes else 0), 0
+    address = {"P": G.STREET_PREFIX, "T": G.STREET, "U": G.UNIT, "K": G.COUNTRY}
+    for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
+        phrase, _, codes = line.partition("\t")
+        flags = sum(address.get(c, 0) for c in set(codes))
+        if flags and not line.startswith("#"):
+            yield phrase, flags, 0
     for line in (data / "common_words.txt").read_text(encoding="ascii").splitlines():
         if line.strip() and not line.strip().startswith("#"):
             yield line.strip(), G.COMMON, 0
@@ -2384,7 +2390,7 @@ def match_state_code(t: Text, w0: Word, f0: int) -> Optional[int]:
     if t.at(w0.start - 1) != " " or t.at(w0.start - 2) != ",":
         return None
     w = prev_word(t, w0.start, max(0, w0.start - 24))
-    return w0.end if w and w.shape == CAP else None
+    return w0.end if w and w.shape in (CAP, UPPER) else None
 
 
 # ------------------------------------------------------------------ organisations
@@ -2848,20 +2854,21 @@ UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}")     # "SW1A 
 CA_POSTCODE = re.compile(r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]")           # "K1A 0B1", "K1A0B1"
 ZIP = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 ORDINAL = re.compile(r"[0-9]{1,4}(?:st|nd|rd|th)", re.IGNORECASE | re.ASCII)
-MILITARY = re.compile(r"[A-Z]{3} A[AEP] ")                                # "APO AE "
+MILITARY = re.compile(r"(?:APO|FPO|DPO) A[AEP] ", re.IGNORECASE)          # "APO AE "
 ALNUM = ASCII_LETTERS | DIGITS
 
 
+GAP = re.compile(r",?(?: |(?: *(?:\r?\n)){1,2} {0,4})(?=[^ \r\n])")
+
+
 def skip_comma_space(t: Text, i: int, lim: int) -> Optional[int]:
-    """', ', ' ', ',\\n', '\\r\\n' or a line break before the next part of an address; the
-    next part's start (not a space or a line break)."""
-    if i < lim and t.s[i] == ",":
-        i += 1
-    if i < lim and t.s[i] == "\r":
-        i += 1
-    if i < lim and t.s[i] in " \n" and i + 1 < lim and t.s[i + 1] not in " \n":
-        return i + 1
-    return None
+    """Before the next part of an address: ', ' or one space, or a line break (',\\n',
+    '\\r\\n') with up to four spaces of indent, at most two of them (a blank line between),
+    all within twelve characters; the next part's start."""
+    m = GAP.match(t.s, i, lim)
+    if not m or m.end() - i > 12 or m.end() >= lim:
+        return None
+    return m.end()
 
 
 def read_zip(t: Text, i: int, lim: int) -> Optional[int]:
@@ -2987,46 +2994,68 @@ def _house_number(t: Text, pos: int, lim: int) -> Optional[int]:
 def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     """"1234 Elm Street, Apt 5B, Springfield, IL 62704", "77 W 45th St", "583 rue Principale":
     a house number, up to six words (a directional first, ordinals, names) with a street
-    suffix after a name, or a street type first ("rue") and up to four names; then the
-    rest. Lower-case words only when `lower_ok` (its first word aside)."""
+    suffix after a name or a street type written into a word ("20 Fortunastrasse"), or a
+    street type first ("rue") and up to four names (two lower-case words between: "rue des
+    Lilas"; a house number after them); then the rest. Lower-case words only when
+    `lower_ok` (its first word, and those after a type written first, aside)."""
     i = _house_number(t, pos, lim)
-    j = space_gap(t, i, lim) if i is not None else None
+    if i is None:
+        return None
+    w = read_word(t, i + 2, lim) if t.at(i) == "," and t.at(i + 1) == " " else None
+    j = i + 2 if w and flags_of(w) & G.STREET_PREFIX else space_gap(t, i, lim)  # "57, boulevard"
     if not j:
         return None
-    e = dot = names = 0
-    prefixed = False
+    e = dot = names = lowers = 0
+    prefixed, plain = False, True
     for k in range(6):
         o = read_ordinal(t, j, lim)
         w = None if o else read_word(t, j, lim)
         if o:
-            names, i = names + 1, o
-        elif w and (w.shape != LOWER or lower_ok or k == 0):
+            names, i, plain = names + 1, o, False
+        elif w and (w.shape != LOWER or lower_ok or k == 0 or (prefixed and lowers < 2)
+                    or (names and flags_of(w) & G.STREET)):
             f = flags_of(w)
             i = w.end
             if k == 0 and f & G.STREET_PREFIX:
                 prefixed = True
-            elif w.shape == LOWER and not lower_ok and not prefixed:
+                i += t.at(i) == "."  # "109 Prom. Calville Rouge"
+            elif w.shape == LOWER and not lower_ok and prefixed:
+                if f & G.STOP and not f & G.PARTICLE:
+                    break
+                lowers += 1  # "rue des Lilas", "Cruce Casa de Postas"
+            elif w.shape == LOWER and not lower_ok and f & G.STREET and names:
+                if t.at(w.end) != " ":  # "1025 Kadri tee tänav," (not "3 Main points to")
+                    e = w.end
+                    dot = w.end + 1 if t.at(w.end) == "." and w.size <= 4 else 0
+            elif w.shape == LOWER and not lower_ok:
                 break
-            elif f & G.STREET and names and not prefixed:
+            elif not prefixed and ((f & G.STREET and names) or joined_street(t, w)):
                 e = w.end
                 dot = w.end + 1 if t.at(w.end) == "." and w.size <= 4 else 0
             elif f & G.DIR and k == 0:
                 i = w.end + 1 if t.at(w.end) == "." else w.end
+                plain = False
             elif f & (G.STOP | G.FUNCTION) and not prefixed:
                 break
             else:
                 names += 1
                 if prefixed:
                     e = w.end
+                elif f & (G.COMMON | G.UNIT) or w.shape == LOWER:
+                    plain = False
             if t.at(i) in "'\u2019" and ascii_lower(t.at(i + 1)) == "s" and not t.word_at(i + 2):
                 i += 2  # "King's Crescent"
         else:
             break
-        j = space_gap(t, i, lim)
+        j = i + 1 if t.at(i) == "-" and names and up(t.at(i + 1)) else space_gap(t, i, lim)
         if not j:
             break
+    if not e and plain and names and not lower_ok and not prefixed and code_and_town(t, i, lim):
+        e = i  # "20 Elsumerblok, 8022 Brugge": names, no type, then a postal code and a town
     if not e or (prefixed and names > 4):
         return None
+    if prefixed and e == i and t.at(e) == " ":
+        e = read_house_number(t, e + 1, lim) or e  # "59101 Cruce Casa de Postas 66"
     if dot:
         k = street_rest(t, dot, lim, lower_ok)  # "Hwy. Floor 2": the period when more follows
         if k > dot:
@@ -3034,10 +3063,10 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     return street_rest(t, e, lim, lower_ok)
 
 
-def _unit(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
-    """"#12", "Apt 5B", "Suite 200", "Apt. #3": after a unit word (and '.', ' ', '#'),
-    up to six letters and digits; the end when they start with a digit, or when at most
-    two end a word."""
+def read_unit(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
+    """"#12", "Apt 5B", "Suite 200", "Apt. #3", "lgh 1102": after a unit word (and '.',
+    ' ', '#'), up to six letters and digits that start with a digit or are at most two,
+    ending a word."""
     if t.s[j] == "#":
         k = j + 1
     else:
@@ -3048,21 +3077,22 @@ def _unit(t: Text, j: int, lim: int, lower_ok: bool) -> Optional[int]:
         k += t.at(k) == " "
         k += t.at(k) == "#"
     i = t.run(k, min(lim, k + 6), ALNUM)
-    if (i > k and t.s[k] in DIGITS) or (i - k <= 2 and not t.word_at(i)):
+    if ((i > k and t.s[k] in DIGITS) or i - k <= 2) and not t.word_at(i):
         return i
     return None
 
 
 def street_rest(t: Text, e: int, lim: int, lower_ok: bool) -> int:
-    """After a street line: a directional ("NW"), a unit, then the city, state and code."""
+    """After a street line: a directional ("NW", not "SE-"), a unit, then the city, state
+    and code, then other countries' parts."""
     j = skip_comma_space(t, e, lim)
     w = read_word(t, j, lim) if j else None
-    if w and w.shape == UPPER and flags_of(w) & G.DIR:
+    if w and w.shape == UPPER and flags_of(w) & G.DIR and t.at(w.end) != "-":
         e = w.end
         j = skip_comma_space(t, e, lim)
     if j:
-        e = _unit(t, j, lim, lower_ok) or e
-    return address_tail(t, e, lim, lower_ok)
+        e = read_unit(t, j, lim, lower_ok) or e
+    return block_tail(t, e, lim, lower_ok)
 
 
 def box_start(t: Text, pos: int) -> bool:
@@ -3127,16 +3157,14 @@ def match_box(t: Text, pos: int, lim: int) -> Optional[int]:
     capital, capital2 = up(t.s[pos]), up(t.s[pos]) and up(t.at(pos + 1))
     opening = next((w for w in P_O_BOX if t.starts(pos, lim, w)), None)
     if opening:
-        # (the core skips one character too many after "p.o. box ": its box number's first
-        # digit is not read, and a one-digit number is no box)
-        i = pos + (10 if opening == "p.o. box " else len(opening))
+        i = pos + len(opening)
         j = _box_number(t, i, lim, 8)
         if not j:
             return None
         i = skip_comma_space(t, j, lim)
         if i and any(t.starts(i, lim, w) for w in ("apo ", "fpo ", "dpo ")):
             return military_tail(t, i, lim) or j
-        return address_tail(t, j, lim, False)
+        return block_tail(t, j, lim, False)
     if opens("psc ", "cmr ", "unit ") and capital:
         i = pos + (5 if ascii_lower(t.s[pos]) == "u" else 4)
         j = _box_number(t, i, lim, 8)
@@ -3152,9 +3180,17 @@ def match_box(t: Text, pos: int, lim: int) -> Optional[int]:
 
 def military_tail(t: Text, i: int, lim: int) -> Optional[int]:
     """"APO AE 09012": three capitals (APO, FPO, DPO), AA / AE / AP, a ZIP code."""
-    if not MILITARY.match(t.s, i, lim):
+    if not (MILITARY.match(t.s, i, lim) and all(up(ch) for ch in t.s[i:i + 3]) and t.s[i + 4] == "A"
+            and t.s[i + 5] in "AEP"):
         return None
     return read_zip(t, i + 7, lim)
+
+
+def number_then_word(t: Text, word_end: int) -> bool:
+    """After a number: a space and a letter or a digit, or ", " and a letter ("57, boulevard")."""
+    if t.at(word_end) == " ":
+        return bool(_fold(t.at(word_end + 1))) or t.at(word_end + 1) in DIGITS
+    return t.at(word_end) == "," and t.at(word_end + 1) == " " and bool(_fold(t.at(word_end + 2)))
 
 
 def street_lead(t: Text, pos: int) -> bool:
@@ -3165,6 +3201,518 @@ def street_lead(t: Text, pos: int) -> bool:
     if t.at(pos - 2) == ":":
         return True
     return not is_letter(t.at(pos - 4)) and ascii_lower(t.at(pos - 3) + t.at(pos - 2)) in ("at", "is", "to", "on")
+
+
+# ------------------------------------------------------------------ the world's addresses
+
+def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
+    """(joined street types, postcode shapes, Greek and Cyrillic words: 1 street type,
+    2 unit word, 3 region word) from core/data/address_words.txt and postcode_shapes.txt."""
+    data = pathlib.Path(lexicon.__file__).parent / "data"
+    joined, script = [], {}
+    for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, kinds = line.partition("\t")
+            if "J" in kinds:
+                joined.append(word)
+            if "N" in kinds or "Q" in kinds or "R" in kinds:
+                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+    shapes = {line.partition("\t")[0] for line in
+              (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines()
+              if line and not line.startswith("#")}
+    return joined, shapes, script
+
+
+JOINED_TYPES, POSTCODE_SHAPES, SCRIPT_WORDS = _address_data()
+GREEK_ACCENTS = str.maketrans("άέήίόύώςΆΈΉΊΌΎΏ", "αεηιουωσαεηιουω")
+
+
+def joined_street(t: Text, w: Word) -> bool:
+    """The word ends in a street type written into it, with three letters or more before
+    it (four before a type of three letters): "Fortunastrasse", "Rengaskuja"."""
+    return w.size >= 6 and any(w.key.endswith(j) and w.size - len(j) >= (4 if len(j) <= 3 else 3)
+                               for j in JOINED_TYPES)
+
+
+def postcode_shape(code: str) -> str:
+    """"10115" -> "99999", "SW1A 1AA" -> "AA9A 9AA"."""
+    return "".join("9" if ch in DIGITS else "A" if up(ch) else ch for ch in code)
+
+
+POSTCODE = re.compile(r"[0-9A-Z]+(?:[ -][0-9A-Z]+)*")
+
+
+def read_postcode(t: Text, i: int, lim: int) -> Optional[int]:
+    """A postal code of a known shape: the longest prefix of up to twelve capitals and
+    digits (a space or '-' inside between two of them) that ends a word or stops at such a
+    separator; not followed by a separator and a digit."""
+    if t.word_at(i - 1):
+        return None
+    m = POSTCODE.match(t.s, i, min(lim, i + 12))
+    if not m:
+        return None
+    j = m.end()
+    ends = [k for k in range(i + 1, j) if t.s[k] in " -"]
+    ends += [j] if not t.word_at(j) else []
+    ends = [k for k in ends if postcode_shape(t.s[i:k]) in POSTCODE_SHAPES]
+    if not ends:
+        return None
+    best = max(ends)
+    if t.at(best) in " -/.:" and t.at(best + 1) in DIGITS:
+        return None
+    return best
+
+
+def read_house_number(t: Text, i: int, lim: int) -> Optional[int]:
+    """"20", "20a", "221B", "12-14", "12/3", "1б": up to five digits, a letter (Latin, Greek
+    or Cyrillic), or a second number (up to four digits and a letter) after '-' or '/';
+    ending a word."""
+    if t.word_at(i - 1):
+        return None
+    j = t.run(i, min(lim, i + 6), DIGITS)
+    if j == i or j - i > 5:
+        return None
+    if j < lim and (is_letter(t.s[j]) or script_lower(t.s[j])) and not t.word_at(j + 1):
+        j += 1
+        if j + 1 < lim and t.s[j] in "/-" and t.s[j + 1] in DIGITS:
+            j = t.run(j + 1, min(lim, j + 5), DIGITS)  # "7а/5", "2E-54"
+    elif j + 1 < lim and t.s[j] in "-/" and t.s[j + 1] in DIGITS:
+        k = t.run(j + 1, min(lim, j + 5), DIGITS)
+        if k < lim and (is_letter(t.s[k]) or script_lower(t.s[k])) and not t.word_at(k + 1):
+            k += 1
+        j = k
+    return None if t.word_at(j) else j
+
+
+def script_lower(ch: str) -> str:
+    """A Greek or Cyrillic letter in lower case without its accent (final sigma as sigma),
+    by the code point arithmetic of the core; '' for any other character."""
+    c = ord(ch)
+    if 0x430 <= c <= 0x45F:
+        return ch
+    if 0x410 <= c <= 0x42F:
+        return chr(c + 32)
+    if 0x400 <= c <= 0x40F:
+        return chr(c + 80)
+    if 0x3B1 <= c <= 0x3C9:
+        return "σ" if c == 0x3C2 else ch
+    if 0x391 <= c <= 0x3A9:
+        return chr(c + 32)
+    return ch.translate(GREEK_ACCENTS) if ch in "ΆΈΉΊΌΎΏάέήίόύώ" else ""
+
+
+def script_upper(ch: str) -> bool:
+    c = ord(ch)
+    return 0x400 <= c <= 0x42F or 0x391 <= c <= 0x3A9 or 0x386 <= c <= 0x38F
+
+
+def script_word_end(t: Text, i: int, lim: int) -> Optional[int]:
+    """The end of a whole word of Greek or Cyrillic letters at i (at most 25)."""
+    if not (i < lim and script_lower(t.s[i])) or t.word_at(i - 1):
+        return None
+    e = i
+    while e < lim and script_lower(t.s[e]) and e - i <= 24:
+        e += 1
+    return None if t.word_at(e) else e
+
+
+def script_kind(t: Text, i: int, e: int) -> int:
+    return SCRIPT_WORDS.get("".join(script_lower(ch) for ch in t.s[i:e]), 0)
+
+
+def capital_at(t: Text, i: int) -> bool:
+    """A capital letter (ASCII, accented Latin, Greek or Cyrillic) at i."""
+    ch = t.at(i)
+    return up(ch) or up(_fold(ch)) or script_upper(ch)
+
+
+def connector_then_capital(t: Text, e: int, lim: int) -> bool:
+    """After a short lower-case word ending at e: a space and a capital, or a space, one more
+    lower-case word of three letters or fewer, a space and a capital ("de los Caballeros")."""
+    if t.at(e) != " ":
+        return False
+    if capital_at(t, e + 1):
+        return True
+    j = t.run(e + 1, min(lim, e + 5), lambda ch: ch in string.ascii_lowercase)
+    return 1 < j - e <= 4 and t.at(j) == " " and capital_at(t, j + 1)
+
+
+def city_words(t: Text, j: int, lim: int) -> int:
+    """A town: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic), joined
+    by a space, '-', '/' or an apostrophe; up to two lower-case words of four letters or
+    fewer between two of them ("Braunau am Inn"); an abbreviation's period (three letters or
+    fewer: "Ags."; then a letter after an initial, "N.L.", or a space and a capital after two
+    letters or fewer, "Co. Kerry"); a Greek or Cyrillic region word after a word
+    ("Курская область"). No stop word, number word, unit word or capitalised common word
+    (unless a city or a name, or after a lower-case word: "Braunau am Inn"); a single capital
+    only before '.' or an apostrophe. Its end, or 0."""
+    e, k, lowers = 0, j, 0
+    for _ in range(7):
+        start = k
+        w = read_word(t, k, lim) if _fold(t.at(k)) else None  # Greek and Cyrillic below
+        if w:
+            if w.shape == LOWER:
+                if not e or w.size > 4 or lowers == 2 or not connector_then_capital(t, w.end, lim):
+                    break
+                lowers, k = lowers + 1, w.end + 1
+                continue
+            f = flags_of(w)
+            if w.shape == INITIAL and t.at(w.end) not in ".'":
+                break
+            if w.shape == CAP and (f & (G.STOP | G.NUMBER | G.UNIT)
+                                   or (f & G.COMMON and not lowers and not f & (G.CITY | G.FIRST | G.LAST))):
+                break
+            e = w.end
+        else:
+            x = script_word_end(t, k, lim)
+            if not x:
+                break
+            kind = script_kind(t, k, x)
+            if not script_upper(t.s[k]) and not (kind == 3 and e):
+                break
+            if kind and kind != 3:
+                break
+            e = x
+        c = t.at(e)
+        if c == "." and e - start <= 3:
+            e += 1
+            if is_letter(t.at(e)) and e - start == 2:
+                k = e
+            elif t.at(e) == " " and capital_at(t, e + 1):
+                k = e + 1
+            else:
+                break
+        elif (c in "-/'\u2019" and capital_at(t, e + 1)) or c == " ":
+            k = e + 1
+        elif c == "-" and lowers < 2:
+            x = t.run(e + 1, min(lim, e + 5), lambda ch: ch in string.ascii_lowercase)
+            if x == e + 1 or x - e > 4 or t.at(x) not in "-'\u2019" or not capital_at(t, x + 1):
+                break
+            lowers, k = lowers + 1, x + 1  # "Champigny-sur-Marne", "Villeneuve-d'Ascq"
+        else:
+            break
+    return e
+
+
+def _code_after(t: Text, e: int, lim: int) -> Optional[int]:
+    """A postal code after ", " or a space on the same line."""
+    k = skip_comma_space(t, e, lim)
+    return read_postcode(t, k, lim) if k and t.at(k - 1) != "\n" else None
+
+
+def place_part(t: Text, j: int, lim: int) -> Optional[int]:
+    """A country or a region a list has, and a postal code after it ("Spain 91496")."""
+    w = read_word(t, j, lim)
+    if not w or w.shape not in (CAP, UPPER) or not flags_of(w) & (G.COUNTRY | G.STATE | G.PREFIX):
+        return None
+    p = longest_phrase(t, w, lim, G.COUNTRY | G.STATE, False)
+    if not p:
+        return None
+    return _code_after(t, p.last.end, lim) or p.last.end
+
+
+def postcode_part(t: Text, j: int, lim: int) -> Optional[int]:
+    """A postal code and the town after it ("10115 Berlin"), or the code alone."""
+    z = read_postcode(t, j, lim)
+    if not z:
+        return None
+    return (city_words(t, z + 1, lim) if t.at(z) == " " else 0) or z
+
+
+def city_part(t: Text, j: int, lim: int) -> tuple[int, bool]:
+    """(end, confirmed) of a town and a postal code after it (confirmed), or of a town alone
+    (confirmed when a list has it); end 0: none."""
+    e = city_words(t, j, lim)
+    if not e:
+        return 0, False
+    z = _code_after(t, e, lim)
+    if z:
+        return z, True
+    w = read_word(t, j, lim)
+    p = longest_phrase(t, w, lim, G.CITY, False) if w else None
+    return e, bool(p) and p.last.end == e
+
+
+def intl_tail(t: Text, e: int, lim: int) -> int:
+    """The block's other parts after its street line, each after skip_comma_space: a unit,
+    a postal code and its town, a country or region and its code, a town and its code; a
+    town counts once a later part confirms it or a list has it. Up to six parts."""
+    best = cur = e
+    for _ in range(6):
+        j = skip_comma_space(t, cur, lim)
+        if not j:
+            break
+        k = read_unit(t, j, lim, True) or postcode_part(t, j, lim) or place_part(t, j, lim)
+        if k:
+            best = cur = k
+            continue
+        k, confirmed = city_part(t, j, lim)
+        if not k:
+            break
+        cur = k
+        if confirmed:
+            best = k
+    return best
+
+
+def block_tail(t: Text, e: int, lim: int, lower_ok: bool) -> int:
+    """After a street line or a box: the US / UK / Canadian tail, then other countries' parts;
+    or those parts alone when they reach further."""
+    a = address_tail(t, e, lim, lower_ok)
+    b = intl_tail(t, a, lim)
+    return max(b, intl_tail(t, e, lim)) if a > e else b
+
+
+PART_END = (NUL, "\n", "\r", ",", ";", ")")  # the end of an address's part
+
+
+def unit_after(t: Text, e: int, lim: int) -> bool:
+    """A unit after ", " or a line break: "Sigurveig Meadows\nApt. 401"."""
+    j = skip_comma_space(t, e, lim)
+    return bool(j) and t.at(e) != " " and bool(read_unit(t, j, lim, False))
+
+
+def code_and_town(t: Text, k: int, lim: int) -> bool:
+    """After the number of a street line without a street type (and maybe a unit: "84 Of.
+    370"): ", " or a line break, a postal code that starts with a digit or a country's
+    prefix ("SE-"), a space, a town."""
+    j = skip_comma_space(t, k, lim)
+    u = read_unit(t, j, lim, True) if j else None
+    if u:
+        k, j = u, skip_comma_space(t, u, lim)
+    if not j or t.at(k) not in ",\n\r":
+        return False
+    if not (t.s[j] in DIGITS or (up(t.s[j]) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))):
+        return False
+    z = read_postcode(t, j, lim)
+    return bool(z) and t.at(z) == " " and city_words(t, z + 1, lim) > 0
+
+
+def number_after(t: Text, i: int, lim: int) -> Optional[int]:
+    """A house number after a street's name: " 20", ", 123", " Nr. 5", " No 5", " No: 5",
+    " N° 5"."""
+    if t.at(i) == ",":
+        i += 1
+    if t.at(i) != " ":
+        return None
+    j = i + 1
+    if (t.starts(j, lim, "nr") or t.starts(j, lim, "no")) and up(t.s[j]):
+        j += 2
+        j += t.at(j) in ".:"
+        j += t.at(j) == " "
+    elif t.at(j) == "N" and t.at(j + 1) in "\u00b0\u00ba":
+        j += 3 if t.at(j + 2) == " " else 2
+    return read_house_number(t, j, lim)
+
+
+def _type_end(t: Text, w: Word) -> int:
+    """A street type's end, with its period when it is an abbreviation of four letters or fewer."""
+    return w.end + 1 if t.at(w.end) == "." and w.size <= 4 else w.end
+
+
+def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
+    """A street line that starts with its name: a street type first ("Calle Mayor 12",
+    "ul. Biała 135": a type of two letters needs its period), then up to six words
+    (capitalised names, two lower-case words between); or names (joined by hyphens, two
+    lower-case words of three letters or fewer between: "Pieter de Hoochlaan") with a type
+    after them ("Berliner Straße 5", "Kossuth Lajos utca 12", "Erich-Hagen-Straße") or
+    written into the last ("Fortunastrasse 20"); at most four names; no name once a house
+    number follows ("Nr. 5"). Then a house number (number_after) and the rest. A type first
+    and a number: "Carrera 62 # 93-5". Names and a number without a type: only a
+    capitalised first word in no list of units, common or stop words, before a postal code
+    and a town (code_and_town: "Vodičkova 12, 110 00 Praha"), or with a street type after
+    the number ("Jana Nerudy 894 St."). A street with a type and no number: before a postal
+    code and a town, or a unit ("Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401")."""
+    i, e, names, lowers = w0.end, 0, 0, 0
+    prefixed = typed = False
+    if f0 & G.STREET_PREFIX and (w0.size > 2 or t.at(w0.end) == "."):
+        prefixed = typed = True
+        i += t.at(i) == "."
+    elif w0.shape == LOWER:
+        return None
+    else:
+        typed = joined_street(t, w0)
+        i += typed and t.at(i) == "."  # "Hauptstr. 5"
+        names, e = 1, i
+    for _ in range(6):
+        if (typed and not prefixed) or number_after(t, i, lim):
+            break
+        j = i + 1 if t.at(i) == "-" and names and capital_at(t, i + 1) else space_gap(t, i, lim)
+        w = read_word(t, j, lim) if j else None
+        if not w:
+            break
+        f = flags_of(w)
+        if w.shape == LOWER:
+            if f & G.STREET and names and not prefixed and t.s[j - 1] == " ":
+                typed, e = True, _type_end(t, w)
+                i = e
+                continue
+            if lowers == 2 or (f & G.STOP and not f & G.PARTICLE) or not (
+                    prefixed or (names and w.size <= 3 and connector_then_capital(t, w.end, lim))):
+                break
+            lowers, i = lowers + 1, w.end
+            continue
+        if f & G.STOP and not f & (G.STREET | G.STREET_PREFIX):
+            break
+        if not prefixed and (f & G.STREET or joined_street(t, w)):
+            typed, e = True, _type_end(t, w)
+        else:
+            names, e = names + 1, w.end + (w.shape == INITIAL and t.at(w.end) == ".")  # "G. Brown"
+        i = e
+    if prefixed and not names:
+        # "Carrera 62 # 93-5": the street's number, '#', the house's number
+        k = read_house_number(t, i + 1, lim) if t.at(i) == " " else None
+        if k and t.at(k) == " " and t.at(k + 1) == "#":
+            k = read_house_number(t, k + 3 if t.at(k + 2) == " " else k + 2, lim)
+            if k:
+                return street_rest(t, k, lim, False)
+        elif k and t.at(k) == " " and t.at(k + 1) == "N":
+            k = number_after(t, k, lim)  # "Av. 4 N° 465"
+            if k:
+                return street_rest(t, k, lim, False)
+        return None
+    if not e or not names or names > 4:
+        return None
+    k = number_after(t, e, lim)
+    if not k and typed and (code_and_town(t, e, lim) or unit_after(t, e, lim)):
+        k = e  # "Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401"
+    if not k:
+        return None
+    w = read_word(t, k + 1, lim) if t.at(k) == " " else None
+    if not typed and w and w.shape == CAP and flags_of(w) & G.STREET and t.at(_type_end(t, w)) in PART_END:
+        typed, k = True, _type_end(t, w)  # "Jana Nerudy 894 St." ending the line
+    if not typed and not (w0.shape == CAP and not f0 & (G.UNIT | G.COMMON | G.STOP)
+                          and code_and_town(t, k, lim)):
+        return None
+    return street_rest(t, k, lim, False)
+
+
+def street_ahead(t: Text, i: int, lim: int) -> bool:
+    """Cheap: a number within the next six steps, each step (after the rest of a word joined
+    by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside; then
+    ',' or a line break is enough: a street without a number), a lower-case word of three
+    letters or fewer before a capital, or (right before the number) a lower-case word and
+    a '.'."""
+    for _ in range(6):
+        if i + 2 >= lim:
+            return False
+        if t.s[i] == "-" and _fold(t.s[i + 1]):
+            i += 1
+            while i < lim and (_fold(t.s[i]) or (t.s[i] == "-" and _fold(t.at(i + 1)))):
+                i += 1
+            if i + 2 >= lim:
+                return False
+        i += t.s[i] == "."
+        i += t.at(i) == "," and t.at(i + 1) == " "
+        if t.at(i) != " ":
+            return False
+        if t.at(i + 1) in DIGITS:
+            return True
+        j = i + 1
+        if not up(t.at(j)) and not up(_fold(t.at(j))):
+            j = t.run(j, lim, _fold)
+            if j - i <= 4 and connector_then_capital(t, j, lim):
+                i = j
+                continue
+            j += t.at(j) == "."
+            return t.at(j) == " " and t.at(j + 1) in DIGITS
+        while j < lim and (_fold(t.s[j]) or (t.s[j] == "-" and _fold(t.at(j + 1)))):
+            j += 1
+        if j == i + 1:
+            return False
+        if t.at(j) in ",\n\r":
+            return True  # a street without a number?
+        i = j
+    return False
+
+
+def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
+    """"ул. Ленина, д. 5", "Οδός Ερμού 12": a Greek or Cyrillic street type (its period), up
+    to three capitalised words, ", " or a space, maybe a short word ("д.", "дом"), a house
+    number; then a unit ("кв. 12") and the block's other parts. Without a type ("Питу Гули
+    1б"): a capitalised word first, and a postal code and a town after the number."""
+    e = script_word_end(t, pos, lim)
+    if not e:
+        return None
+    kind = script_kind(t, pos, e)
+    if kind == 1:
+        i, names = e + (t.at(e) == "."), 0
+    elif kind == 0 and script_upper(t.s[pos]):
+        i, names = e, 1
+    else:
+        return None
+    for _ in range(3):
+        j = space_gap(t, i, lim)
+        x = script_word_end(t, j, lim) if j else None
+        if not x or not script_upper(t.s[j]):
+            break
+        names, i = names + 1, x
+    if not names:
+        return None
+    j = i + (t.at(i) == ",")
+    if t.at(j) != " ":
+        return None
+    j += 1
+    x = script_word_end(t, j, lim)
+    if x and x - j <= 3 and t.at(x) in ". ":
+        x += t.at(x) == "."
+        j = x + (t.at(x) == " ")
+    e = read_house_number(t, j, lim)
+    if not e or (kind == 0 and not code_and_town(t, e, lim)):
+        return None
+    j = skip_comma_space(t, e, lim)
+    x = script_word_end(t, j, lim) if j else None
+    if x and script_kind(t, j, x) == 2:
+        k = x + (t.at(x) == ".")
+        k += t.at(k) == " "
+        e = read_house_number(t, k, lim) or e
+    return intl_tail(t, e, lim)
+
+
+def town_first(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
+    """"Orosháza\nFülemüle út 190": a town a list has, ", " or a line break, then a street
+    line that starts with its name (the Hungarian order)."""
+    if not f0 & (G.CITY | G.PREFIX):
+        return None
+    p = longest_phrase(t, w0, lim, G.CITY, False)
+    if not p:
+        return None
+    e = p.last.end
+    j = skip_comma_space(t, e, lim) if t.at(e) in ",\n\r" else None
+    w = read_word(t, j, lim) if j else None
+    if not w or not (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
+        return None
+    return named_street(t, w, flags_of(w), lim)
+
+
+def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """A word that starts with a letter outside ASCII: a street line ("Östra Storgatan 5",
+    "ул. Ленина 5")."""
+    if not _on(types, ADDRESS):
+        return None
+    e = None
+    if _fold(t.s[pos]):
+        w = read_word(t, pos, lim)
+        if w and (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
+            e = named_street(t, w, flags_of(w), lim)
+        if w and not e:
+            e = town_first(t, w, flags_of(w), lim)
+    elif 0x386 <= ord(t.s[pos]) <= 0x45F:
+        e = script_street(t, pos, lim)
+    if e:
+        out.append(_match(t, pos, e, lim, ADDRESS))
+    return e
+
+
+def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> Optional[int]:
+    """A street line that starts with its name, at a word of ASCII letters."""
+    if not _on(types, ADDRESS):
+        return None
+    e = named_street(t, w, f, lim) if f & G.STREET_PREFIX or street_ahead(t, w.end, lim) else None
+    e = e or (town_first(t, w, f, lim) if w.shape != LOWER else None)
+    if e:
+        out.append(_match(t, w.start, e, lim, ADDRESS))
+    return e
 
 
 # ------------------------------------------------------------------ ID numbers: passport, licence, account
@@ -3297,6 +3845,10 @@ def _lower_word(t: Text, w: Word, lim: int, types: int, out: list) -> Optional[i
         if e:
             out.append(_match(t, pos, e, lim, ADDRESS))
             return e
+    if t.at(w.end) == ".":
+        e = _street_first(t, w, f, lim, types, out)  # "ul. Biała 135"
+        if e:
+            return e
     if _on(types, LOCATION) and after_place_cue(t, pos) and f & (PLACE | G.PREFIX) \
             and not f & (G.COMMON | G.STOP | G.FUNCTION):
         r = match_lower_place(t, w, lim)
@@ -3350,13 +3902,16 @@ def _capitalised_word(t: Text, w: Word, lim: int, types: int, out: list) -> Opti
     then the longest of an organisation, a place and a name."""
     pos, f = w.start, flags_of(w)
     box = _on(types, ADDRESS) and box_start(t, pos)
-    if _starts_nothing(t, w, f) and not box:
+    if _starts_nothing(t, w, f) and not box and not (_on(types, ADDRESS) and f & G.STREET_PREFIX):
         return None
     if box:
         e = match_box(t, pos, lim)
         if e:
             out.append(_match(t, pos, e, lim, ADDRESS))
             return e
+    e = _street_first(t, w, f, lim, types, out)
+    if e:
+        return e
     if f & G.NUMBER and spoken_gate(t, pos, w.end):
         e, phone = _spoken(t, pos, lim, types, out)
         if e or phone:
@@ -3435,14 +3990,14 @@ def _digits_at(t: Text, pos: int, word_end: int, lim: int, types: int,
     """The word-level detectors at a word of digits followed by a space and a letter or a
     digit: a number said partly in words ("4 1 5 five five five"), a street address.
     (end of a span found, a spoken phone candidate was added)."""
-    if word_end - pos == 1:
+    if word_end - pos == 1 and t.at(word_end) == " ":
         e, phone = _spoken(t, pos, lim, types, out)
         if e or phone:
             return e, phone
     if not (_on(types, ADDRESS) and word_end - pos <= 6):
         return None, False
     e = match_street(t, pos, lim, False)
-    if not e and is_letter(t.at(word_end + 1)) and not up(t.at(word_end + 1)) and street_lead(t, pos):
+    if not e and _fold(t.at(word_end + 1)) and not up(_fold(t.at(word_end + 1))) and street_lead(t, pos):
         # "i live at 81 juniper place": lower case after an address word only
         e = match_street(t, pos, lim, True)
         if e and not t.context_before(pos, ADDRESS):
@@ -3509,6 +4064,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         (end, url_cut) = r
                         out.append(_match(t, glued, end, lim, URL))
                 if end is None:
+                    end = _other_script(t, pos, lim, types, out)
+                if end is None:
                     end = _other_letter(t, pos, word_end, lim, types, out)
             elif end is None and c in DIGITS:
                 if _on(types, IP) and t.colon_ahead(pos, lim):
@@ -3517,7 +4074,7 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
                     phone = False
-                    if t.at(word_end) == " " and (is_letter(t.at(word_end + 1)) or t.at(word_end + 1) in DIGITS):
+                    if number_then_word(t, word_end):
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)

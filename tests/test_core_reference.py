@@ -566,6 +566,61 @@ def addresses(draw) -> str:
     return lead + head + "".join(s + t for s, t in zip(seps, tail))
 
 
+# streets, units, postal codes, towns and countries of other countries' addresses
+WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjdstigen 80", "Calle Mayor 12",
+                 "ul. Biała 135", "Via della Spiga 5", "Berliner Straße 12-14", "Kossuth Lajos utca 12/3",
+                 "Östra Storgatan 5", "Rua Augusta, 123", "Keizersgracht 123", "Brīvības iela 55",
+                 "Gedimino pr. 9", "26 rue des lieutemants Thomazo", "59101 Cruce Casa de Postas 66",
+                 "ул. Ленина, д. 5", "улица Ленина 5", "Οδός Ερμού 12", "Λεωφ. Κηφισίας 10", "Vodičkova 12",
+                 "Sigurveig Meadows 12", "20 Fortunastrasse", "Nørregade 7", "Łąkowa 12", "Karl Johans gate 1",
+                 "Avenida Paulista Nr. 1578", "Jana Nerudy 894", "Mannerheimintie 5 A 7", "Ερμού 12",
+                 "Erich-Hagen-Straße 622", "Pieter de Hoochlaan 754", "20 Elsumerblok", "1025 Kadri tee tänav",
+                 "Carrera 62 # 93-5", "Питу Гули 1б", "Σαλτέλη 303", "Avenida Corrientes N° 795",
+                 "Atatürk Cd. No: 5", "3 Main points", "San Francisco de los Arteaga 1388", "Hjulsta Backar 132",
+                 "184 Ødegårdsveien", "Calle G. Brown N° 11", "Славеј Планина 7а/5", "\nGyula, Függetlenség út 790",
+                 "Budapest\nFő utca 1", "\nSan Juan\nCalle Luna 5", "\nParis\n", "\nMaria Kowalska\n",
+                 "Strada Voinea", "Jl. Veteran No. 0", "Gg. Astana Anyar", "Las Rosas 84 Of. 370",
+                 "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5",
+                 "Jana Nerudy 894 St.", "Tom 5 St. Louis", "Sigurveig Meadows\nApt. 401", "Hästbacken 12",
+                 "57, boulevard de Touil", "109 Prom. Calville Rouge", "Av. 4 N° 465", "Cl. 27 # 4-21 Sur",
+                 "1, 2, 3 go", "9, rue", "Cr. 20N # 2E-54 Este"]
+WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
+               "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
+               "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",
+               "Spain 91496", "France 39524", "Deutschland", "España", "SPAIN", "Ontario", "Wien 1010",
+               "030 1234567", "2024-05-01", "PIN 4821", "Room 12", "Flat rate", "Thanks", "Best regards",
+               "strasse", "Calle", "Via", "ul.", "Straße", "utca", "Bus", "LT-01103 Vilnius", "1234 AB",
+               "8022 Brugge", "Braunau am Inn", "Co. Kerry", "A05 F7E6", "Ags.", "N.L.", "Erzincan/Hatay",
+               "L'Hospitalet de Llobregat", "Курская область", "Balakən", "SE-13509 Tingsryd", "0323 Тетово",
+               "161 24 Κόρινθος", "Wien am", "de los", "St. Gallen", "Q.R.", "Champigny-sur-Marne",
+               "Villeneuve-d'Ascq", "Ejea de los Caballeros", "Aïn El Beïda", "Wien-am"]
+WORLD_GAPS = [", ", " ", "\n", ",\n", "\n ", "\n\n ", "\r\n", "\n     ", "\n\n\n", ",  ", "\n  \n"]
+
+
+@st.composite
+def world_addresses(draw) -> str:
+    """A street line of another country's kind (a type before, after or in the name, a house
+    number before or after it), then units, postal codes, towns and countries, one line
+    or a block of lines; pieces that must not join in between."""
+    name = draw(surnames | st.sampled_from(UNLISTED))
+    number = draw(st.sampled_from(["", "a", "-14", "/3", "B"]).map(lambda x: draw(digits(draw(st.integers(1, 5)))) + x))
+    kind = draw(st.integers(0, 4))
+    if kind == 0:
+        head = draw(st.sampled_from(WORLD_STREETS))
+    elif kind == 1:
+        head = f"{name}{draw(st.sampled_from(['strasse', 'gatan', 'vej', 'katu', 'weg', 'tie', 'laan']))} {number}"
+    elif kind == 2:
+        head = f"{draw(st.sampled_from(['Calle', 'Rua', 'ul.', 'Avenida', 'Via', 'Ulica', 'Aleja', 'Cruce']))} " \
+               f"{draw(st.sampled_from(['', 'de ', 'della ', 'des ']))}{name}{draw(st.sampled_from([' ', ', ']))}{number}"
+    elif kind == 3:
+        head = f"{name} {draw(st.sampled_from(['utca', 'iela', 'Straße', 'caddesi', 'St.', 'gatve']))} {number}"
+    else:
+        head = f"{number} {draw(st.sampled_from(['rue', 'Calle', 'Via']))} {draw(st.sampled_from(['des ', '']))}{name} {number}"
+    tail = draw(st.lists(st.sampled_from(WORLD_PARTS) | cities | countries | states | digits(5), max_size=4))
+    gaps = draw(st.lists(st.sampled_from(WORLD_GAPS), min_size=len(tail), max_size=len(tail)))
+    return head + "".join(g + t for g, t in zip(gaps, tail))
+
+
 word_piece = st.one_of(
     first_names, surnames, ambiguous, st.sampled_from(UNLISTED), st.sampled_from(NAME_CUES),
     st.sampled_from(NAME_PARTS), cities, states, countries, st.sampled_from(STATE_CODES),
@@ -573,8 +628,9 @@ word_piece = st.one_of(
     st.sampled_from(STREETS), st.sampled_from(ADDRESS_PARTS), st.sampled_from(ID_PIECES),
     st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
     st.sampled_from(SCRIPT_WORDS),
+    st.sampled_from(WORLD_STREETS), st.sampled_from(WORLD_PARTS),
 )
-word_phrases = st.one_of(id_numbers(), names(), addresses(),
+word_phrases = st.one_of(id_numbers(), names(), addresses(), world_addresses(),
                          st.tuples(st.sampled_from(PLACE_CUES), cities | states | countries).map(" ".join))
 word_separator = st.sampled_from(WORD_SEPARATORS)
 

@@ -494,6 +494,11 @@ def main() -> int:
     for flag in "FLWCSAKOH":
         print(f"  {flag}: {counts.get(flag, 0)}")
     print(f"{PSL_OUT}: {n_psl} rules, {os.path.getsize(PSL_OUT)} bytes")
+    if os.environ.get("LIBPOSTAL_DIR"):
+        # the address words (they drop English words: after common_words.txt is written)
+        import subprocess
+        subprocess.run([sys.executable, os.path.join(HERE, "build_addresses.py"),
+                        os.environ["LIBPOSTAL_DIR"]], check=True)
     return 0
 
 

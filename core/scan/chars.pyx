@@ -100,7 +100,7 @@ cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char
     return True
 
 
-cdef Py_UCS4 FOLD[0x250]  # Latin-1 to Latin Extended-B letters -> their ASCII base letter; 0: none
+cdef Py_UCS4 FOLD[0x260]  # Latin-1 to Latin Extended-B letters and IPA's "ə" -> their ASCII base letter; 0: none
 cdef Py_UCS4 FOLD_ADDITIONAL[0x100]  # Latin Extended Additional (U+1E00-U+1EFF), the same
 cdef unsigned int SCRIPT[SCRIPT_HI - SCRIPT_LO]  # kind << 24 | key of U+0370-U+137F (script_letter)
 
@@ -111,7 +111,7 @@ cdef void init_fold() except *:
     cdef int c
     if SCRIPT_TABLE != (SCRIPT_LO, SCRIPT_HI) or SPACELESS_SCRIPTS != _SPACELESS_RANGES:
         raise ImportError("core.lexicon's script ranges do not match the compiled core")
-    for c in range(0x250):
+    for c in range(0x260):
         FOLD[c] = ord(latin_fold(chr(c)) or "\0")
     for c in range(0x100):
         FOLD_ADDITIONAL[c] = ord(latin_fold(chr(0x1E00 + c)) or "\0")
@@ -126,7 +126,7 @@ _SPACELESS_RANGES = ((0x3041, 0x309F), (0x30A1, 0x30FA), (0x30FC, 0x30FF), (0x34
 
 cdef inline Py_UCS4 folded(Py_UCS4 c) noexcept nogil:
     # an ASCII or accented Latin letter's ASCII base letter, else 0
-    if c < 0x250:
+    if c < 0x260:
         return FOLD[c]
     if 0x1E00 <= c < 0x1F00:
         return FOLD_ADDITIONAL[<unsigned int>c - 0x1E00]

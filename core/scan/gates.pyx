@@ -180,7 +180,7 @@ cdef inline bint starts_nothing(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, 
     return ((f and not f & START_BITS) or (w.shape == S_UPPER and not f & ~(G_COMMON | G_STOP | G_PREFIX)
                                             and w.end - w.start > 3)) \
         and not (at(s, w.end, n) == 32 and up(at(s, w.end + 1, n))) \
-        and not (type_on(opt, T_ADDRESS) and box_start(s, n, pos))
+        and not (type_on(opt, T_ADDRESS) and (box_start(s, n, pos) or f & G_STREET_PREFIX))
 
 
 cdef inline bint spoken_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Word* w) noexcept nogil:

@@ -101,6 +101,15 @@ def _gazetteer_entries():
                 continue
             word, _, codes = line.rstrip("\n").partition("\t")
             yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
+    address = {"P": G_STREET_PREFIX, "T": G_STREET, "U": G_UNIT, "K": G_COUNTRY}
+    with open(data / "address_words.txt", encoding="utf-8") as f:  # see core/scan/addresses.pyx
+        for line in f:
+            phrase, _, codes = line.rstrip("\n").partition("\t")
+            flags = 0
+            for ch in codes:
+                flags |= address.get(ch, 0)
+            if flags and not line.startswith("#"):
+                yield phrase.encode(), flags, 0
     with open(data / "common_words.txt", encoding="ascii") as f:
         for line in f:
             word = line.strip()

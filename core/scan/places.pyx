@@ -105,7 +105,7 @@ cdef Py_ssize_t match_state_code(const uchar_t* s, Py_ssize_t n, const Word* w0,
         return 0
     if at(s, w0.start - 1, n) != 32 or at(s, w0.start - 2, n) != 44:
         return 0
-    if prev_word(s, n, w0.start, max(0, w0.start - 24), &w) < 0 or w.shape != S_CAP:
+    if prev_word(s, n, w0.start, max(0, w0.start - 24), &w) < 0 or not (w.shape == S_CAP or w.shape == S_UPPER):
         return 0
     return w0.end
 
