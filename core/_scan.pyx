@@ -56,6 +56,7 @@ include "scan/spoken.pyx"
 include "scan/names.pyx"
 include "scan/places.pyx"
 include "scan/addresses.pyx"
+include "scan/world_addresses.pyx"
 include "scan/gates.pyx"
 
 

@@ -1,0 +1,731 @@
+# Addresses of the world: street types written before, after or into the name (libpostal's
+# words of 40 languages, Greek and Cyrillic), house numbers before or after, units, postal
+# codes by shape, and the town, region and country lines of a block.
+# Part of the addresses family; included into core/_scan.pyx after addresses.pyx;
+# declarations in world_addresses.pxd.
+# Street types of many languages come from core/data/address_words.txt (libpostal's
+# dictionaries): the gazetteer gives a type written before the name G_STREET_PREFIX, one
+# after it G_STREET and a unit word G_UNIT; the types written into a word ("-strasse",
+# "-katu") and the Greek and Cyrillic types are the tables below. Postal codes are read by
+# their shape (core/data/postcode_shapes.txt, from each country's examples).
+
+cdef char JOINED[64][12]          # street types written into a word's end, lower-case ASCII
+cdef int JOINED_LEN[64]
+cdef int JOINED_N = 0
+cdef unsigned char JOINED_LAST[26 * 26]  # their last two letters: one load rejects most words
+cdef unsigned int SHAPES[128]     # postal code shapes, base 5: digit 1, capital 2, space 3, '-' 4
+cdef int SHAPES_N = 0
+cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q) and region words (R)
+cdef int SCRIPT_LEN[96]
+cdef unsigned char SCRIPT_KIND[96]
+cdef int SCRIPT_N = 0
+
+
+cdef void init_addresses() except *:
+    global JOINED_N, SHAPES_N, SCRIPT_N
+    import pathlib
+    data = pathlib.Path(__file__).parent / "data"
+    for k in range(26 * 26):
+        JOINED_LAST[k] = 0
+    for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, kinds = line.partition("\t")
+        if "J" in kinds:
+            if JOINED_N >= 64 or len(word) >= 12:
+                raise ImportError("too many or too long joined street types")
+            for k, ch in enumerate(word.encode()):
+                JOINED[JOINED_N][k] = ch
+            JOINED_LEN[JOINED_N] = len(word)
+            JOINED_LAST[(ord(word[-2]) - 97) * 26 + ord(word[-1]) - 97] = 1
+            JOINED_N += 1
+        if "N" in kinds or "Q" in kinds or "R" in kinds:
+            if SCRIPT_N >= 96 or len(word) > 12:
+                raise ImportError("too many or too long Greek and Cyrillic address words")
+            for k, ch in enumerate(word):
+                SCRIPT_WORDS[SCRIPT_N][k] = ord(ch)
+            SCRIPT_LEN[SCRIPT_N] = len(word)
+            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+            SCRIPT_N += 1
+    symbols = {"9": 1, "A": 2, " ": 3, "-": 4}
+    for line in (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        shape = line.partition("\t")[0]
+        if SHAPES_N >= 128 or len(shape) > 12:
+            raise ImportError("too many or too long postcode shapes")
+        code = 0
+        for ch in shape:
+            code = code * 5 + symbols[ch]
+        SHAPES[SHAPES_N] = code
+        SHAPES_N += 1
+
+
+cdef bint joined_street(const uchar_t* s, const Word* w) noexcept nogil:
+    # the word ends in a street type written into it, with at least three letters before
+    # it (four before a type of three letters): "Fortunastrasse", "Rengaskuja", "Höjdstigen"
+    cdef Py_ssize_t size = w.end - w.start
+    cdef int k, m, a = <int>lower(folded(s[w.end - 2])) - 97, b = <int>lower(folded(s[w.end - 1])) - 97
+    if size < 6 or not (0 <= a < 26 and 0 <= b < 26) or not JOINED_LAST[a * 26 + b]:
+        return False
+    for k in range(JOINED_N):
+        m = JOINED_LEN[k]
+        if size - m < (4 if m <= 3 else 3):
+            continue
+        if folded_ends_with(s, w.end, JOINED[k], m):
+            return True
+    return False
+
+
+cdef inline bint folded_ends_with(const uchar_t* s, Py_ssize_t end, const char* word, int m) noexcept nogil:
+    cdef int k
+    for k in range(m):
+        if lower(folded(s[end - m + k])) != <Py_UCS4>word[k]:
+            return False
+    return True
+
+
+cdef inline bint shape_known(unsigned int code) noexcept nogil:
+    cdef int k
+    for k in range(SHAPES_N):
+        if SHAPES[k] == code:
+            return True
+    return False
+
+
+cdef Py_ssize_t read_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # a postal code of a shape some country uses ("10115", "00-950", "114 55", "1234 AB",
+    # "SW1A 1AA", "CH-8001"): capitals and digits, up to two spaces or hyphens inside, the
+    # longest known shape that ends a word; not followed by more digits ("030 1234567");
+    # its end, or 0
+    cdef Py_ssize_t j = i, best = 0
+    cdef unsigned int code = 0
+    cdef Py_UCS4 c, d
+    if word_at(s, i - 1, n):
+        return 0
+    while j < lim and j - i < 12:
+        c = s[j]
+        if is_digit(c):
+            code = code * 5 + 1
+        elif up(c):
+            code = code * 5 + 2
+        elif (c == 32 or c == 45) and j > i and (is_digit(at(s, j + 1, n)) or up(at(s, j + 1, n))):
+            if shape_known(code):
+                best = j
+            code = code * 5 + (3 if c == 32 else 4)
+        else:
+            break
+        j += 1
+    if not word_at(s, j, n) and shape_known(code):
+        best = j
+    if not best:
+        return 0
+    c = at(s, best, n)
+    d = at(s, best + 1, n)
+    if (c == 32 or c == 45 or c == 47 or c == 46 or c == 58) and is_digit(d):
+        return 0
+    return best
+
+
+cdef Py_ssize_t read_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # "20", "20a", "221B", "12-14", "12/3": up to five digits, a letter, a second number
+    # after '-' or '/'; its end, or 0
+    cdef Py_ssize_t j = i, k
+    if word_at(s, i - 1, n):
+        return 0
+    while j < lim and is_digit(s[j]) and j - i < 6:
+        j += 1
+    if j == i or j - i > 5:
+        return 0
+    if j < lim and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
+        j += 1  # "20a", "1б"
+        if j + 1 < lim and (s[j] == 47 or s[j] == 45) and is_digit(s[j + 1]):
+            k = j + 1  # "7а/5", "2E-54"
+            while k < lim and is_digit(s[k]) and k - j < 5:
+                k += 1
+            j = k
+    elif j + 1 < lim and (s[j] == 45 or s[j] == 47) and is_digit(s[j + 1]):
+        k = j + 1
+        while k < lim and is_digit(s[k]) and k - j < 5:
+            k += 1
+        if k < lim and (is_letter(s[k]) or script_lower(s[k])) and not word_at(s, k + 1, n):
+            k += 1
+        j = k
+    return 0 if word_at(s, j, n) else j
+
+
+cdef Py_ssize_t read_unit(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim,
+                          bint lower_ok) noexcept nogil:
+    # "#12", "Apt 5B", "Suite 200", "Apt. #3", "lgh 1102", "Wohnung 4": a unit word (and '.',
+    # ' ', '#'), then up to six letters and digits that start with a digit or are at most
+    # two, ending a word; the end, or 0
+    cdef Py_ssize_t i, k = 0
+    cdef Word w
+    if s[j] == 35:
+        k = j + 1
+    elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok) \
+            and gz_get(w.hash, NULL) & G_UNIT:
+        k = w.end + 1 if at(s, w.end, n) == 46 else w.end
+        if at(s, k, n) == 32:
+            k += 1
+        if at(s, k, n) == 35:
+            k += 1
+    if not k:
+        return 0
+    i = k
+    while i < lim and (cls(s[i]) & (C_DIGIT | C_UPPER | C_LOWER)) and i - k < 6:
+        i += 1
+    if (i > k and is_digit(s[k]) or i - k <= 2) and not word_at(s, i, n):
+        return i
+    return 0
+
+
+cdef inline Py_UCS4 script_lower(Py_UCS4 c) noexcept nogil:
+    # a Greek or Cyrillic letter in lower case without its accent (final sigma as sigma);
+    # 0 for any other character
+    if 0x430 <= c <= 0x45F:
+        return c
+    if 0x410 <= c <= 0x42F:
+        return <Py_UCS4>(<unsigned int>c + 32)
+    if 0x400 <= c <= 0x40F:
+        return <Py_UCS4>(<unsigned int>c + 80)
+    if 0x3B1 <= c <= 0x3C9:
+        return 0x3C3 if c == 0x3C2 else c
+    if 0x391 <= c <= 0x3A9:
+        return <Py_UCS4>(<unsigned int>c + 32)
+    if c == 0x3AC or c == 0x386:
+        return 0x3B1
+    if c == 0x3AD or c == 0x388:
+        return 0x3B5
+    if c == 0x3AE or c == 0x389:
+        return 0x3B7
+    if c == 0x3AF or c == 0x38A:
+        return 0x3B9
+    if c == 0x3CC or c == 0x38C:
+        return 0x3BF
+    if c == 0x3CD or c == 0x38E:
+        return 0x3C5
+    if c == 0x3CE or c == 0x38F:
+        return 0x3C9
+    return 0
+
+
+cdef inline bint script_upper(Py_UCS4 c) noexcept nogil:
+    return 0x400 <= c <= 0x42F or 0x391 <= c <= 0x3A9 or 0x386 <= c <= 0x38F
+
+
+cdef Py_ssize_t script_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # the end of a whole word of Greek or Cyrillic letters at i (at most 24), or 0
+    cdef Py_ssize_t e = i
+    if i >= lim or not script_lower(s[i]) or word_at(s, i - 1, n):
+        return 0
+    while e < lim and script_lower(s[e]) and e - i <= 24:
+        e += 1
+    return 0 if word_at(s, e, n) else e
+
+
+cdef int script_kind(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
+    # 1: a Greek or Cyrillic street type ("улица", "ул", "οδός"), 2: a unit word ("кв"),
+    # 3: a region word ("область"), 0
+    cdef int k, m
+    for k in range(SCRIPT_N):
+        if SCRIPT_LEN[k] != e - i:
+            continue
+        m = 0
+        while m < e - i and script_lower(s[i + m]) == SCRIPT_WORDS[k][m]:
+            m += 1
+        if m == e - i:
+            return SCRIPT_KIND[k]
+    return 0
+
+
+cdef inline bint capital_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    # a capital letter (ASCII, accented Latin, Greek or Cyrillic) at i
+    cdef Py_UCS4 c = at(s, i, n)
+    return up(c) or up(folded(c)) or script_upper(c)
+
+
+cdef bint connector_then_capital(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a short lower-case word (ending at e): a space and a capital, or a space, one more
+    # lower-case word of three letters or fewer, a space and a capital ("de los Caballeros")
+    cdef Py_ssize_t j = e + 1
+    if at(s, e, n) != 32:
+        return False
+    if capital_at(s, n, j):
+        return True
+    while j < lim and is_letter(s[j]) and not up(s[j]) and j - e <= 4:
+        j += 1
+    return j - e > 1 and j - e <= 4 and at(s, j, n) == 32 and capital_at(s, n, j + 1)
+
+
+cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # a town's name: up to seven words, capitalised or upper case (Latin, Greek or Cyrillic),
+    # joined by a space, '-', '/' or an apostrophe ("Bubión", "DOLE", "Saint-Denis",
+    # "Erzincan/Hatay", "L'Hospitalet", "Москва"); up to two lower-case words of four letters
+    # or fewer between two of them ("Braunau am Inn", "Ejea de los Caballeros"); the period of
+    # an abbreviation of three letters or fewer ("Ags.", "Co. Kerry", "N.L."); a region word
+    # after a Greek or Cyrillic one ("Курская область"). No stop word, number word, unit word
+    # or capitalised common word. Its end, or 0
+    cdef Py_ssize_t e = 0, k = j, x, start
+    cdef Word w
+    cdef unsigned int f
+    cdef int words, lowers = 0, kind
+    cdef Py_UCS4 c
+    for words in range(7):
+        start = k
+        if folded(at(s, k, n)) and read_word(s, n, k, lim, &w):  # Greek and Cyrillic below
+            if w.shape == S_LOWER:
+                if not e or w.end - w.start > 4 or lowers == 2 or not connector_then_capital(s, n, w.end, lim):
+                    break
+                lowers += 1  # "am", "de los"
+                k = w.end + 1
+                continue
+            f = gz_get(w.hash, NULL)
+            if w.shape == S_INITIAL and at(s, w.end, n) != 46 and at(s, w.end, n) != 39:
+                break
+            if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT) or f & G_COMMON and not lowers
+                                     and not f & (G_CITY | G_FIRST | G_LAST)):
+                break  # (a common word after a lower-case one: "Braunau am Inn")
+            e = w.end
+        else:
+            x = script_word_end(s, n, k, lim)
+            if not x:
+                break
+            kind = script_kind(s, k, x)
+            if not script_upper(s[k]) and not (kind == 3 and e):
+                break
+            if kind and kind != 3:
+                break
+            e = x
+        c = at(s, e, n)
+        if c == 46 and e - start <= 3:
+            e += 1  # "Ags.", "Co.", "N."
+            if is_letter(at(s, e, n)) and e - start == 2:
+                k = e  # "N.L."
+            elif at(s, e, n) == 32 and e - start <= 3 and capital_at(s, n, e + 1):
+                k = e + 1  # "Co. Kerry"
+            else:
+                break
+        elif (c == 45 or c == 47 or c == 39 or c == 0x2019) and capital_at(s, n, e + 1) or c == 32:
+            k = e + 1
+        elif c == 45 and lowers < 2:
+            x = e + 1  # "Champigny-sur-Marne", "Villeneuve-d'Ascq"
+            while x < lim and is_letter(s[x]) and not up(s[x]) and x - e <= 4:
+                x += 1
+            c = at(s, x, n)
+            if x == e + 1 or x - e > 4 or not (c == 45 or c == 39 or c == 0x2019) or not capital_at(s, n, x + 1):
+                break
+            lowers += 1
+            k = x + 1
+        else:
+            break
+    return e
+
+
+cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # a country or a region a list has ("Spain", "FRANCE", "Deutschland", "Ontario"), and a
+    # postal code after it ("Spain 91496"); its end, or 0
+    cdef Word w, last
+    cdef unsigned int f = 0, fw
+    cdef int value = 0
+    cdef Py_ssize_t e, k, z
+    if not read_word(s, n, j, lim, &w) or (w.shape != S_CAP and w.shape != S_UPPER):
+        return 0
+    fw = gz_get(w.hash, NULL)
+    if not fw & (G_COUNTRY | G_STATE | G_PREFIX):
+        return 0
+    if not longest_phrase(s, n, &w, fw, lim, G_COUNTRY | G_STATE, &last, &f, &value, False):
+        return 0
+    e = last.end
+    k = skip_comma_space(s, e, lim)
+    z = read_postcode(s, n, k, lim) if k and at(s, k - 1, n) != 10 else 0
+    return z if z else e
+
+
+cdef Py_ssize_t postcode_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # a postal code and the town after it: "10115 Berlin", "00-950 Warszawa", "SE-114 55
+    # Stockholm"; or the code alone; its end, or 0
+    cdef Py_ssize_t z = read_postcode(s, n, j, lim), c
+    if not z:
+        return 0
+    c = city_words(s, n, z + 1, lim) if at(s, z, n) == 32 else 0
+    return c if c else z
+
+
+cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim,
+                          bint* confirmed) noexcept nogil:
+    # a town and the postal code after it ("Wien 1010", "Springfield 62704"): confirmed; a
+    # town alone is confirmed when a list has it; its end, or 0
+    cdef Py_ssize_t e = city_words(s, n, j, lim), k, z
+    cdef Word w, last
+    cdef unsigned int f = 0, fw
+    cdef int value = 0, words
+    confirmed[0] = False
+    if not e:
+        return 0
+    k = skip_comma_space(s, e, lim)
+    z = read_postcode(s, n, k, lim) if k and at(s, k - 1, n) != 10 else 0
+    if z:
+        confirmed[0] = True
+        return z
+    if read_word(s, n, j, lim, &w):
+        fw = gz_get(w.hash, NULL)
+        words = longest_phrase(s, n, &w, fw, lim, G_CITY, &last, &f, &value, False)
+        confirmed[0] = words > 0 and last.end == e
+    return e
+
+
+cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a street line (and the city, state and code read after it): the block's other
+    # parts, each after ", " or a line break: a unit, a postal code and its town, a country
+    # or region (and its code), a town (and its code). A town counts once a later part
+    # confirms it or a list has it. The address's new end
+    cdef Py_ssize_t best = e, cur = e, j, k
+    cdef int part
+    cdef bint confirmed
+    for part in range(6):
+        j = skip_comma_space(s, cur, lim)
+        if not j:
+            break
+        k = read_unit(s, n, j, lim, True)
+        if not k:
+            k = postcode_part(s, n, j, lim)
+        if not k:
+            k = place_part(s, n, j, lim)
+        if k:
+            best = cur = k
+            continue
+        k = city_part(s, n, j, lim, &confirmed)
+        if not k:
+            break
+        cur = k
+        if confirmed:
+            best = k
+    return best
+
+
+cdef Py_ssize_t block_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
+                           bint lower_ok) noexcept nogil:
+    # the rest of an address after its street line or box: the US / UK / Canadian city,
+    # state and code, then the parts of other countries' blocks; or those parts alone when
+    # they reach further ("SE-114 55 Stockholm": "Se" is a listed city)
+    cdef Py_ssize_t a = address_tail(s, n, e, lim, lower_ok), b = intl_tail(s, n, a, lim), c
+    if a > e:
+        c = intl_tail(s, n, e, lim)
+        if c > b:
+            return c
+    return b
+
+
+cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # a house number after a street's name: " 20", ", 123" ("Rua Augusta, 123"), " Nr. 5",
+    # " No. 5", " No: 5", " N° 5"; its end, or 0
+    cdef Py_ssize_t j
+    if at(s, i, n) == 44:
+        i += 1
+    if at(s, i, n) != 32:
+        return 0
+    j = i + 1
+    if (starts_with(s, j, lim, b"nr") or starts_with(s, j, lim, b"no")) and up(s[j]):
+        j += 2
+        if at(s, j, n) == 46 or at(s, j, n) == 58:
+            j += 1  # "Nr.", "No:"
+        if at(s, j, n) == 32:
+            j += 1
+    elif s[j] == 78 and (at(s, j + 1, n) == 0xB0 or at(s, j + 1, n) == 0xBA):
+        j += 3 if at(s, j + 2, n) == 32 else 2  # "N° 795"
+    return read_house_number(s, n, j, lim)
+
+
+cdef inline bint part_end(Py_UCS4 c) noexcept nogil:
+    # the end of an address's part: the text's end, a line break, ',', ';' or ')'
+    return c == 0 or c == 10 or c == 13 or c == 44 or c == 59 or c == 41
+
+
+cdef inline bint unit_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a unit after ", " or a line break: "Sigurveig Meadows\nApt. 401"
+    cdef Py_ssize_t j = skip_comma_space(s, e, lim)
+    return j and at(s, e, n) != 32 and read_unit(s, n, j, lim, False) > 0
+
+
+cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # after the number of a street line without a street type (and maybe a unit): ", " or a
+    # line break, a postal code that starts with a digit or a country's prefix ("SE-"), a
+    # space and a town
+    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z
+    cdef Py_UCS4 c
+    z = read_unit(s, n, j, lim, True) if j else 0
+    if z:
+        k = z  # "Las Rosas 84 Of. 370, 6899169 Ancud"
+        j = skip_comma_space(s, k, lim)
+    c = at(s, k, n)
+    if not j or not (c == 44 or c == 10 or c == 13):
+        return False
+    if not (is_digit(s[j]) or up(s[j]) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)):
+        return False
+    z = read_postcode(s, n, j, lim)
+    return z and at(s, z, n) == 32 and city_words(s, n, z + 1, lim) > 0
+
+
+cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                             Py_ssize_t lim) noexcept nogil:
+    # a street line that starts with its name: "Calle Mayor 12", "ul. Biała 135",
+    # "Via della Spiga 5", "Fortunastrasse 20", "Berliner Straße 5", "Kossuth Lajos utca 12",
+    # "Rua Augusta, 123": a street type first (then names, lower-case words between), or
+    # names with a type after them or written into the last; then the house number and the
+    # rest. Without a type: names and a number only before a postal code and its town
+    # ("Vodičkova 12, 110 00 Praha"), the first word in no list of units or common words.
+    # End, or 0
+    cdef Py_ssize_t i = w0.end, j, e = 0, k
+    cdef Word w
+    cdef unsigned int f
+    cdef int names = 0, t, lowers = 0
+    cdef bint prefixed = False, typed = False
+    if f0 & G_STREET_PREFIX and (w0.end - w0.start > 2 or at(s, w0.end, n) == 46):
+        prefixed = typed = True
+        if at(s, i, n) == 46:
+            i += 1
+    elif w0.shape == S_LOWER:
+        return 0
+    elif joined_street(s, w0):
+        typed = True
+        names = 1
+        if at(s, i, n) == 46:
+            i += 1  # "Hauptstr. 5"
+        e = i
+    else:
+        names = 1
+        e = i
+    for t in range(6):
+        if typed and not prefixed or number_after(s, n, i, lim):
+            break  # ("Avenida Paulista Nr. 1578": "Nr" is no name)
+        j = i + 1 if at(s, i, n) == 45 and names and capital_at(s, n, i + 1) else space_gap(s, i, lim)
+        if not j or not read_word(s, n, j, lim, &w):
+            break  # ("Erich-Hagen-Straße": names joined by hyphens)
+        f = gz_get(w.hash, NULL)
+        if w.shape == S_LOWER:
+            if f & G_STREET and names and not prefixed and s[j - 1] == 32:
+                typed = True  # "Kossuth Lajos utca 12"
+                e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
+                i = e
+                continue
+            if lowers == 2 or f & G_STOP and not f & G_PARTICLE or not (
+                    prefixed or names and w.end - w.start <= 3 and connector_then_capital(s, n, w.end, lim)):
+                break
+            lowers += 1  # "Via della Spiga", "rue des Lilas", "Pieter de Hoochlaan"
+            i = w.end
+            continue
+        if f & G_STOP and not f & (G_STREET | G_STREET_PREFIX):
+            break
+        if not prefixed and (f & G_STREET or joined_street(s, &w)):
+            typed = True
+            e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
+        else:
+            names += 1
+            e = w.end + 1 if w.shape == S_INITIAL and at(s, w.end, n) == 46 else w.end  # "G. Brown"
+        i = e
+    if prefixed and not names:
+        # "Carrera 62 # 93-5", "Av. 4 N° 465": the street's number, '#' or "N°", the house's
+        k = read_house_number(s, n, i + 1, lim) if at(s, i, n) == 32 else 0
+        if k and at(s, k, n) == 32 and at(s, k + 1, n) == 35:
+            j = k + 3 if at(s, k + 2, n) == 32 else k + 2
+            k = read_house_number(s, n, j, lim)
+            if k:
+                return street_rest(s, n, k, lim, False)
+        elif k and at(s, k, n) == 32 and at(s, k + 1, n) == 78:
+            k = number_after(s, n, k, lim)  # "Av. 4 N° 465"
+            if k:
+                return street_rest(s, n, k, lim, False)
+        return 0
+    if not e or not names or names > 4:
+        return 0
+    k = number_after(s, n, e, lim)
+    if not k and typed and (code_and_town(s, n, e, lim) or unit_after(s, n, e, lim)):
+        k = e  # "Strada Voinea, 204716 Buzau", "Sigurveig Meadows\nApt. 401": no house number
+    if not k:
+        return 0
+    if not typed and at(s, k, n) == 32 and read_word(s, n, k + 1, lim, &w) and w.shape == S_CAP \
+            and gz_get(w.hash, NULL) & G_STREET:
+        j = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
+        if part_end(at(s, j, n)):
+            typed = True  # "Jana Nerudy 894 St.": the type after the number, ending the line
+            k = j
+    if not typed and not (w0.shape == S_CAP and not f0 & (G_UNIT | G_COMMON | G_STOP)
+                          and code_and_town(s, n, k, lim)):
+        return 0  # names and a number: a street only before a postal code and its town
+    return street_rest(s, n, k, lim, False)
+
+
+cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # cheap: a number within the next six steps, each a '.', ", " or a space and then a
+    # capitalised word (hyphens inside: "Erich-Hagen-Straße"), a lower-case word of three
+    # letters or fewer before a capitalised one ("Pieter de Hoochlaan"), or, right before the
+    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9")
+    cdef int words
+    cdef Py_ssize_t j
+    cdef Py_UCS4 c
+    for words in range(6):
+        if i + 2 >= lim:
+            return False
+        if s[i] == 45 and folded(s[i + 1]):
+            i += 1  # "Erich-Hagen-Straße": the rest of the word
+            while i < lim and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
+                i += 1
+            if i + 2 >= lim:
+                return False
+        if s[i] == 46:
+            i += 1  # "Str. 5"
+        if at(s, i, n) == 44 and at(s, i + 1, n) == 32:
+            i += 1  # "Augusta, 123"
+        if at(s, i, n) != 32:
+            return False
+        if is_digit(at(s, i + 1, n)):
+            return True
+        j = i + 1
+        c = at(s, j, n)
+        if not up(c) and not up(folded(c)):
+            while j < lim and folded(s[j]):
+                j += 1
+            if j - i <= 4 and connector_then_capital(s, n, j, lim):
+                i = j  # "de", "del", "los"
+                continue
+            if at(s, j, n) == 46:
+                j += 1
+            return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
+        while j < lim and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
+            j += 1
+        if j == i + 1:
+            return False
+        if at(s, j, n) == 44 or at(s, j, n) == 10 or at(s, j, n) == 13:
+            return True  # "Sigurveig Meadows\nApt. 401": maybe a street without a number
+        i = j
+    return False
+
+
+cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
+                           Py_ssize_t lim) noexcept nogil:
+    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has,
+    # ", " or a line break, then a street line that starts with its name (the Hungarian
+    # order); end, or 0
+    cdef Word w, last
+    cdef Py_ssize_t e, j
+    cdef unsigned int f = 0, fw
+    cdef int value = 0
+    cdef Py_UCS4 c
+    if not f0 & (G_CITY | G_PREFIX):
+        return 0
+    if not longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False):
+        return 0
+    e = last.end
+    c = at(s, e, n)
+    j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
+    if not j or not read_word(s, n, j, lim, &w):
+        return 0
+    fw = gz_get(w.hash, NULL)
+    if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
+        return 0
+    return named_street(s, n, &w, fw, lim)
+
+
+cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                           const Options* opt, const Word* w, unsigned int f, Best* b) noexcept nogil:
+    # addresses: a street line that starts with its name ("Calle Mayor 12", "Fortunastrasse 20")
+    cdef Py_ssize_t e = 0
+    if b.type_id < 0 and type_on(opt, T_ADDRESS):
+        if f & G_STREET_PREFIX or w.shape != S_LOWER and street_ahead(s, n, w.end, lim):
+            e = named_street(s, n, w, f, lim)
+        if not e and w.shape != S_LOWER:
+            e = town_first(s, n, w, f, lim)  # "Orosháza\nFülemüle út 190"
+        if e:
+            b.end, b.type_id = e, T_ADDRESS
+
+
+cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
+    # a Greek or Cyrillic street line: "ул. Ленина, д. 5", "улица Ленина 5", "пр. Мира 12",
+    # "вул. Хрещатик 22", "Οδός Ερμού 12", "Λεωφ. Κηφισίας 10": a street type, up to three
+    # capitalised words, a house number (after "д." / "дом" / "буд."); then the rest.
+    # Without a type ("Питу Гули 1б"): only before a postal code and a town. End, or 0
+    cdef Py_ssize_t e = script_word_end(s, n, pos, lim), i, j, x
+    cdef int names = 0, t, kind
+    if not e:
+        return 0
+    kind = script_kind(s, pos, e)
+    if kind == 1:
+        i = e + 1 if at(s, e, n) == 46 else e
+    elif kind == 0 and script_upper(s[pos]):
+        i = e  # "Σαλτέλη 303, 161 24 Κόρινθος": no type, a postal code and a town must follow
+        names = 1
+    else:
+        return 0
+    for t in range(3):
+        j = space_gap(s, i, lim)
+        if not j:
+            break
+        x = script_word_end(s, n, j, lim)
+        if not x or not script_upper(s[j]):
+            break
+        names += 1
+        i = x
+    if not names:
+        return 0
+    j = i + 1 if at(s, i, n) == 44 else i
+    if at(s, j, n) != 32:
+        return 0
+    j += 1
+    x = script_word_end(s, n, j, lim)
+    if x and x - j <= 3 and (at(s, x, n) == 46 or at(s, x, n) == 32):
+        x = x + 1 if at(s, x, n) == 46 else x  # "д.", "дом", "буд."
+        j = x + 1 if at(s, x, n) == 32 else x
+    e = read_house_number(s, n, j, lim)
+    if not e or kind == 0 and not code_and_town(s, n, e, lim):
+        return 0
+    return script_tail(s, n, e, lim)
+
+
+cdef Py_ssize_t script_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # after a Greek or Cyrillic street line: ", кв. 12" (a unit word and a number), then
+    # the parts of any block
+    cdef Py_ssize_t j = skip_comma_space(s, e, lim), x, k
+    if j:
+        x = script_word_end(s, n, j, lim)
+        if x and script_kind(s, j, x) == 2:
+            k = x + 1 if at(s, x, n) == 46 else x
+            k = k + 1 if at(s, k, n) == 32 else k
+            k = read_house_number(s, n, k, lim)
+            if k:
+                e = k
+    return intl_tail(s, n, e, lim)
+
+
+cdef inline bint script_start(Py_UCS4 c) noexcept nogil:
+    # cheap: a Greek or Cyrillic letter that starts a street type ("у", "п", "б", "ш", "н",
+    # "в", "о", "λ", "π", ... either case): any Greek or Cyrillic letter
+    return 0x386 <= c <= 0x45F
+
+
+cdef int other_script_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
+                         const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
+    # at a word that starts with a letter outside ASCII: a street line ("Östra Storgatan 5",
+    # "Łąkowa 12", "ул. Ленина 5"); 1 when one matched (end set), 0, or -1 on allocation failure
+    cdef Word w
+    cdef Best b
+    cdef Py_ssize_t e = 0
+    cdef unsigned int f
+    cdef unsigned long long before = ~0ULL
+    if not type_on(opt, T_ADDRESS):
+        return 0
+    if folded(s[pos]):
+        if read_word(s, n, pos, lim, &w):
+            f = gz_get(w.hash, NULL)
+            if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
+                e = named_street(s, n, &w, f, lim)
+            if not e:
+                e = town_first(s, n, &w, f, lim)
+    elif script_start(s[pos]):
+        e = script_street(s, n, pos, lim)
+    if not e:
+        return 0
+    if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
+        return -1
+    end[0] = e
+    return 1
