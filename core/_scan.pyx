@@ -277,12 +277,7 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
         holiday_at(s, n, pos, lim, opt, &w, f, &b)    # dates: "Christmas Day 1990"
         titled_name_at(s, n, pos, lim, opt, &w, f, &b)  # names: "Dr. Jane Doe"
         longest_proper_noun_at(s, n, pos, lim, opt, &w, f, &b)  # organisations, places, names
-    if b.type_id < 0:
-        return 0
-    if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
-        return -1
-    end[0] = b.end
-    return 1
+    return push_best(out, s, n, lim, &b, end)
 
 
 cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
@@ -302,12 +297,7 @@ cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         b.type_id = T_ORGANIZATION if b.end else -1
     if b.type_id < 0:
         script_name_at(s, n, pos, lim, opt, &w, &b)  # names: "محمد علي", "王伟", "김민준"
-    if b.type_id < 0:
-        return 0
-    if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
-        return -1
-    end[0] = b.end
-    return 1
+    return push_best(out, s, n, lim, &b, end)
 
 
 cdef inline void longest_proper_noun_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

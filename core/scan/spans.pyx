@@ -58,3 +58,15 @@ cdef inline void best_init(Best* b, Py_ssize_t pos) noexcept nogil:
     b.score = -1
     b.before = ~0ULL
     near_init(&b.near)
+
+
+cdef inline int push_best(SpanVec* out, const uchar_t* s, Py_ssize_t n, Py_ssize_t lim, Best* b,
+                          Py_ssize_t* end) noexcept nogil:
+    # the reading a position's families agreed on, scored by its context: 1 when there is one
+    # (end set), 0 when none, -1 on allocation failure
+    if b.type_id < 0:
+        return 0
+    if push_scored(out, s, n, b.start, b.end, lim, b.type_id, b.aux, b.score, &b.before) < 0:
+        return -1
+    end[0] = b.end
+    return 1
