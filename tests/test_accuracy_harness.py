@@ -234,7 +234,7 @@ def test_harness_runs_end_to_end(corpus, capsys):
 # ---- independent sources (bench/accuracy/sources) and leave-one-source-out ----
 
 from bench.accuracy.generality import report, scored_predictions  # noqa: E402
-from bench.accuracy.loso import Tuner, candidates, kept  # noqa: E402
+from bench.accuracy.loso import Tuner, candidates, kept, thresholds_of  # noqa: E402
 from bench.accuracy.scoring import merged  # noqa: E402
 from bench.accuracy.sources import SOURCES, Source, fill  # noqa: E402
 
@@ -355,6 +355,22 @@ def test_loso_chooses_only_from_the_other_sources():
     assert kept(held_outs[0][0][2], {"": choice.min_score}) == [("PHONE_NUMBER", 0, 10), ("DATE", 12, 20)]
     # ties: lower leak, then the lower threshold
     assert Tuner({"a": synthetic_source(0.9), "c": []}).choose("c").min_score == 0.0
+
+
+def test_per_type_alone_learns_nothing_for_types_the_training_sources_do_not_label():
+    # the training sources label phones only: the false dates (0.5, 0.6) are no reason to
+    # drop anything of another type; the held-out source's true dates at 0.7 are kept
+    train = {"a": synthetic_source(0.5), "b": synthetic_source(0.6)}
+    held_out = [(30, [("DATE", 12, 20)], [("PHONE_NUMBER", 0, 10, 0.9), ("DATE", 12, 20, 0.7)])] * 5
+    tuner = Tuner({**train, "c": held_out})
+    assert tuner.choose("c").min_score == 0.9                 # the global one drops them
+    alone = tuner.choose_per_type("c")
+    assert alone.min_score == 0.0 and alone.per_type == {"PHONE_NUMBER": 0.0}
+    assert kept(held_out[0][2], thresholds_of(alone)) == [("PHONE_NUMBER", 0, 10), ("DATE", 12, 20)]
+    # labelled false phones in training at 0.5 do raise the phone threshold
+    noisy = {"a": [(30, [("PHONE_NUMBER", 0, 10)], [("PHONE_NUMBER", 0, 10, 0.9),
+                                                   ("PHONE_NUMBER", 12, 20, 0.5)])] * 10, "c": held_out}
+    assert Tuner(noisy).choose_per_type("c").per_type == {"PHONE_NUMBER": 0.9}
 
 
 def test_filtering_by_score_is_what_the_core_does_with_min_score(sourced):

@@ -54,7 +54,7 @@ def core_loso_score(corpus: Sequence[Sentence], choice: Choice) -> Score:
 
 def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
     head = (f"{'held out':<18} {'default':>15} {'min_score':>10} {'LOSO F1':>8} {'leak':>7} "
-            f"{'+per-type F1':>12} {'leak':>7}  {'(best on itself)':>16}")
+            f"{'+per-type F1':>12} {'leak':>7} {'per-type F1':>11} {'leak':>7}  {'(best on itself)':>16}")
     lines = ["leave-one-source-out, over the in-scope sources: for each source, what is tuned is "
              "chosen on all the others, then the source is scored with it",
              "  tuned: core.Detection min_score (global), chosen among 0, 1 and the scores the "
@@ -63,6 +63,8 @@ def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
              "  +per-type: a minimum score per type on top (a filter applied by the harness; "
              "core.Detection has none), by coordinate ascent on the other sources' micro F1, for "
              "the types labelled in them (the others keep the global min_score)",
+             "  per-type: a minimum score per type alone, learnt only for the types the other "
+             "sources label (every other type keeps min_score 0: nothing to learn it from)",
              "  default: min_score 0 (F1, leak); best on itself: the min_score an oracle would "
              "pick on the held-out source (not a result, a reference)",
              head, "-" * len(head)]
@@ -72,18 +74,23 @@ def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
         default = tuner.score(name, 0.0)
         chosen = core_loso_score(corpus, choice)
         per_type = score_all((n, g, kept(p, thresholds_of(choice))) for n, g, p in tuner.by_source[name])
+        alone = tuner.choose_per_type(name)
+        labelled = score_all((n, g, kept(p, thresholds_of(alone))) for n, g, p in tuner.by_source[name])
         oracle = tuner.choose_on([name])
-        for key, sc in (("default", default), ("global", chosen), ("per_type", per_type)):
+        for key, sc in (("default", default), ("global", chosen), ("per_type", per_type),
+                        ("labelled", labelled)):
             pooled[key].append(sc)
         lines.append(f"{name:<18} {default.micro()[2]:>6.3f} {default.leak_rate():>7.2%} "
                      f"{choice.min_score:>10.3f} {chosen.micro()[2]:>8.3f} {chosen.leak_rate():>7.2%} "
-                     f"{per_type.micro()[2]:>12.3f} {per_type.leak_rate():>7.2%}  "
+                     f"{per_type.micro()[2]:>12.3f} {per_type.leak_rate():>7.2%} "
+                     f"{labelled.micro()[2]:>11.3f} {labelled.leak_rate():>7.2%}  "
                      f"{oracle.min_score:>7.3f} {oracle.train_f1:>8.3f}")
     total = {k: merged(v) for k, v in pooled.items()}
     lines.append("-" * len(head))
     lines.append(f"{'all (pooled)':<18} {total['default'].micro()[2]:>6.3f} {total['default'].leak_rate():>7.2%} "
                  f"{'':>10} {total['global'].micro()[2]:>8.3f} {total['global'].leak_rate():>7.2%} "
-                 f"{total['per_type'].micro()[2]:>12.3f} {total['per_type'].leak_rate():>7.2%}")
+                 f"{total['per_type'].micro()[2]:>12.3f} {total['per_type'].leak_rate():>7.2%} "
+                 f"{total['labelled'].micro()[2]:>11.3f} {total['labelled'].leak_rate():>7.2%}")
     return lines
 
 

@@ -9,7 +9,11 @@ What is tuned:
   `core.Detection` has no per-type threshold yet), by coordinate ascent over the types
   labelled in the training sources (the others keep the global one), each type's
   candidates being 0, 1 and the scores of that type on the training sources; ties go
-  to the lower threshold (which never leaks more).
+  to the lower threshold (which never leaks more);
+- or a minimum score per type alone (`choose_per_type`): learnt only for the types the
+  training sources label, every other type keeping the shipped default (0). A global
+  threshold learnt on sources that hold no phone numbers says nothing about phone
+  numbers: this tuner learns nothing where it has no labels.
 Nothing about the held-out source (its texts, labels, predictions or scores) is read
 before its threshold is chosen.
 """
@@ -79,6 +83,15 @@ class Tuner:
     def choose(self, held_out: str, per_type: bool = False) -> Choice:
         """The threshold(s) that do best on every source but `held_out`."""
         return self.choose_on(self.training(held_out), per_type)
+
+    def choose_per_type(self, held_out: str) -> Choice:
+        """Per-type thresholds only, for the types labelled on every source but
+        `held_out`; every other type keeps min_score 0."""
+        train = self.training(held_out)
+        items = [it for s in train for it in self.by_source[s]]
+        choice = Choice(0.0, self.per_type(train, items, 0.0))
+        choice.train_f1 = micro_f1(self.type_counts(train, choice.per_type, 0.0))
+        return choice
 
     def choose_on(self, train: list[str], per_type: bool = False) -> Choice:
         """The threshold(s) that do best on these sources."""
