@@ -48,9 +48,12 @@ def generate_protos() -> None:
     import grpc_tools
 
     protos = sorted(str(p.relative_to(PROTO_DIR)) for p in PROTO_DIR.rglob("*.proto"))
+    from google.rpc import status_pb2  # googleapis-common-protos ships google/rpc/*.proto
+
     well_known = pathlib.Path(grpc_tools.__file__).parent / "_proto"
+    googleapis = pathlib.Path(status_pb2.__file__).parents[2]
     API_DIR.mkdir(parents=True, exist_ok=True)
-    args = ["grpc_tools.protoc", f"-I{PROTO_DIR}", f"-I{well_known}",
+    args = ["grpc_tools.protoc", f"-I{PROTO_DIR}", f"-I{well_known}", f"-I{googleapis}",
             f"--python_out={API_DIR}", f"--pyi_out={API_DIR}",
             f"--grpc_python_out={API_DIR}", *protos]
     if protoc.main(args) != 0:

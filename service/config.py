@@ -12,6 +12,7 @@ MiB = 1024 * 1024
 class Settings:
     address: str = os.environ.get("REDACTD_ADDRESS", DEFAULT_ADDRESS)
     max_text_bytes: int = 4 * MiB      # per Redact/Identify text, record, or stream chunk
+    max_batch_texts: int = 10_000      # texts in one BatchRedact call
     threads: int = 32                  # worker threads; each open stream holds one
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT
     policy_files: tuple[str, ...] = ()

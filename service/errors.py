@@ -39,15 +39,20 @@ STATUS = ((BadRequest, grpc.StatusCode.INVALID_ARGUMENT),
           (NotConfigured, grpc.StatusCode.FAILED_PRECONDITION))
 
 
-def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
+def status_of(method: str, exc: Exception) -> tuple[grpc.StatusCode, str]:
+    """The status code and message an exception becomes. A bug is logged where it
+    happened, never with its message (which may quote input), and becomes INTERNAL."""
     for kind, code in STATUS:
         if isinstance(exc, kind):
-            context.abort(code, str(exc))
-    # A bug: log where it happened but not the message, which may quote input.
+            return code, str(exc)
     frames = traceback.extract_tb(exc.__traceback__)
     where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} in {f.name}" for f in frames[-4:])
     log.error("internal error in %s: %s at %s", method, type(exc).__name__, where)
-    context.abort(grpc.StatusCode.INTERNAL, "internal error; the request was not processed")
+    return grpc.StatusCode.INTERNAL, "internal error; the request was not processed"
+
+
+def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
+    context.abort(*status_of(method, exc))
 
 
 def rpc(method):
