@@ -30,6 +30,8 @@ from bench.timing import quantile, race
 from service.api.redact.v1 import redact_pb2 as pb
 
 REDACT, ECHO, STREAM = "/redact.v1.Redactor/Redact", "/redactd.bench.Echo/Echo", "/redact.v1.Redactor/StreamRedact"
+BATCH = "/redact.v1.Redactor/BatchRedact"
+BATCH_TEXTS = 100                           # texts in one BatchRedact call
 CONNECTIONS, PER_CONNECTION = 4, 8          # unary: 32 RPCs in flight
 STREAM_CONNECTIONS, STREAM_PER_CONNECTION = 4, 2
 STREAM_MESSAGES = 50                        # text messages in one StreamRedact call
@@ -215,7 +217,7 @@ def unary_rows(client, address: str, tmp: Path, text: str, n: int) -> list[str]:
               for name, p in (("Redact", REDACT), ("Echo (no-op baseline)", ECHO))),
             f"  {'Redact / Echo':<24}{ratio(loaded, 'rps'):8.2f}x{ratio(loaded, 'p50_ms'):8.2f}x"
             f"{ratio(loaded, 'p99_ms'):8.2f}x{'':15}{ratio(single, 'p50_ms'):7.2f}x{ratio(single, 'p99_ms'):7.2f}x"
-            ], loaded[REDACT].rps
+            ], loaded[REDACT].rps * len(text.encode())
 
 
 def ratio(loads: dict[str, Load], field: str) -> float:
@@ -241,6 +243,29 @@ def stream_rows(client, address: str, tmp: Path, msgs: list[str], streams: int, 
             f"no gRPC: {floor:.0f} messages/s)"]
 
 
+def batch_texts(msgs: list[str]) -> list[str]:
+    """BATCH_TEXTS corpus messages of 180-220 bytes, as unary Redact is measured with."""
+    return [m for m in msgs if 180 <= len(m.encode()) <= 220][:BATCH_TEXTS]
+
+
+def batch_rows(client, address: str, tmp: Path, msgs: list[str], n: int, unary_bytes: float) -> list[str]:
+    body = tmp / "batch.bin"
+    texts = batch_texts(msgs)
+    request = pb.BatchRedactRequest(texts=texts).SerializeToString()
+    body.write_bytes(framed([request]))
+    expect = response_bytes(address, BATCH, [request])
+    calls = max(n // 50, 40)
+    client.run(address, BATCH, str(body), max(calls // 10, 10), CONNECTIONS, PER_CONNECTION // 4, expect)
+    got = best_of(client, address, BATCH, str(body), calls, CONNECTIONS, PER_CONNECTION // 4, expect)
+    size = corpus.utf8_size(texts)
+    return [f"  BatchRedact, {len(texts)} corpus messages of {size // len(texts)} B mean a call, "
+            f"{CONNECTIONS * (PER_CONNECTION // 4)} calls in flight, {calls} calls a run, best of 2",
+            f"  {'BatchRedact':<24}{got.rps * size / 1e6:9.2f} MB/s of text   p50 {got.p50_ms:.1f} ms a call,"
+            f" client CPU {got.client_cpu:.0%}",
+            f"  {'vs unary Redact':<24}{got.rps * size / unary_bytes:8.2f}x  (bytes of text per second; "
+            f"unary: {unary_bytes / 1e6:.2f} MB/s)"]
+
+
 def run(requests: int, streams: int) -> list[str]:
     client = load_generator()
     msgs = corpus.messages(200_000)
@@ -248,7 +273,10 @@ def run(requests: int, streams: int) -> list[str]:
     lines = [f"service: redactd serve --bench-echo on 127.0.0.1, load from {client.name}; {pin}"]
     address = f"127.0.0.1:{free_port()}"
     with serving(redactd(address), address), tempfile.TemporaryDirectory() as tmp:
-        rows, unary_rps = unary_rows(client, address, Path(tmp), request_text(msgs), requests)
+        text = request_text(msgs)
+        rows, unary_bytes = unary_rows(client, address, Path(tmp), text, requests)
         lines += rows
-        lines += stream_rows(client, address, Path(tmp), msgs[:STREAM_MESSAGES], streams, unary_rps)
+        lines += batch_rows(client, address, Path(tmp), msgs, requests, unary_bytes)
+        lines += stream_rows(client, address, Path(tmp), msgs[:STREAM_MESSAGES], streams,
+                             unary_bytes / len(text.encode()))
     return lines
