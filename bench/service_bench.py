@@ -118,15 +118,16 @@ def load_generator():
 
 # ---------------------------------------------------------------- the server
 
-def redactd(address: str) -> list[str]:
-    return [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--bench-echo"]
+def redactd(address: str, workers: int = 1) -> list[str]:
+    return [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--bench-echo",
+            "--workers", str(workers)]
 
 
 @contextlib.contextmanager
-def serving(argv: list[str], address: str):
-    """A server subprocess pinned to the server CPU and ready on `address`; terminated on exit."""
+def serving(argv: list[str], address: str, cpus: set[int] | None = SERVER_CPUS):
+    """A server subprocess pinned to `cpus` and ready on `address`; terminated on exit."""
     with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(SERVER_CPUS))
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(cpus))
         try:
             wait_ready(address, proc, log)
             yield address
@@ -266,6 +267,26 @@ def batch_rows(client, address: str, tmp: Path, msgs: list[str], n: int, unary_b
             f"unary: {unary_bytes / 1e6:.2f} MB/s)"]
 
 
+def worker_rows(client, tmp: Path, text: str, n: int) -> list[str]:
+    """Unary Redact RPC/s with `--workers 1` and `--workers 2`, the servers on every CPU
+    (on a 2-CPU machine the load generator competes with the second worker)."""
+    body = tmp / "workers.bin"
+    request = pb.RedactRequest(text=text).SerializeToString()
+    body.write_bytes(framed([request]))
+    rps = {}
+    for workers in (1, 2):
+        address = f"127.0.0.1:{free_port()}"
+        with serving(redactd(address, workers), address, cpus=None):
+            expect = response_bytes(address, REDACT, [request])
+            client.run(address, REDACT, str(body), max(n // 10, 100), CONNECTIONS, PER_CONNECTION, expect)
+            rps[workers] = best_of(client, address, REDACT, str(body), n, CONNECTIONS, PER_CONNECTION,
+                                   expect).rps
+    return [f"  --workers 1 vs 2, unary Redact as above, servers unpinned ({len(CPUS) or '?'} CPUs), "
+            f"load generator on CPU {min(CLIENT_CPUS) if CLIENT_CPUS else '?'}, best of 2",
+            f"  {'--workers 1':<24}{rps[1]:9.0f} RPC/s",
+            f"  {'--workers 2':<24}{rps[2]:9.0f} RPC/s   {rps[2] / rps[1]:.2f}x"]
+
+
 def run(requests: int, streams: int) -> list[str]:
     client = load_generator()
     msgs = corpus.messages(200_000)
@@ -279,4 +300,6 @@ def run(requests: int, streams: int) -> list[str]:
         lines += batch_rows(client, address, Path(tmp), msgs, requests, unary_bytes)
         lines += stream_rows(client, address, Path(tmp), msgs[:STREAM_MESSAGES], streams,
                              unary_bytes / len(text.encode()))
+    with tempfile.TemporaryDirectory() as tmp:
+        lines += worker_rows(client, Path(tmp), text, requests)
     return lines

@@ -48,7 +48,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
                    help="regions whose national phone numbers count too, for requests that name none "
                         "(comma-separated ISO 3166 codes)")
+    s.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="server processes sharing the port (default: the number of cores; 1: this "
+                        "process serves alone)")
     s.add_argument("--bench-echo", action="store_true", help=argparse.SUPPRESS)
+    s.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)  # set on workers
     r = sub.add_parser("redact", help="redact a file or stdin to stdout")
     _detection_args(r)
     r.add_argument("--style", choices=sorted(STYLES), default="label")
@@ -95,23 +99,47 @@ def identify(args) -> int:
     return _run_stream(args, core.IDENTIFY_ONLY, emit)
 
 
-def serve(args) -> int:
-    from service.server import serve as run
+def serve(args, argv: list[str]) -> int:
+    from service import workers
     # checked as a request's are (ValueError naming the field for an unknown region)
     phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
+    count = workers.default_workers() if args.workers is None else args.workers
+    if count < 1:
+        raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
+    if count > 1:
+        address = args.address or Settings().address
+        return workers.Supervisor(_without(argv, "--workers", "--address"), count, address, args.grace).run()
+    from service.server import serve as run
     settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads, phone_regions=phone_regions,
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, reveal_callers_file=args.reveal_callers,
-                        bench_echo=args.bench_echo,
+                        bench_echo=args.bench_echo, reuse_port=args.reuse_port,
                         **({"address": args.address} if args.address else {}))
     return run(settings)
 
 
+def _without(argv: list[str], *flags: str) -> list[str]:
+    """`serve`'s arguments less the given flags and their values ("--f v" or "--f=v")."""
+    rest = argv[argv.index("serve") + 1:]
+    out, skip = [], False
+    for a in rest:
+        if skip:
+            skip = False
+        elif a in flags:
+            skip = True
+        elif not a.startswith(tuple(f + "=" for f in flags)):
+            out.append(a)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        return {"serve": serve, "redact": redact, "identify": identify}[args.command](args)
+        if args.command == "serve":
+            return serve(args, argv)
+        return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2

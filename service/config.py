@@ -20,6 +20,7 @@ class Settings:
     reveal_callers_file: str = ""      # who may call Reveal; nobody when unset
     phone_regions: tuple[str, ...] = ()  # national phone numbers of these regions too, unless a request names its own
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
+    reuse_port: bool = False           # SO_REUSEPORT: one of `--workers N` servers sharing the port
 
     @property
     def max_message_bytes(self) -> int:

@@ -38,7 +38,7 @@ class Server:
             interceptors=(RevealAuthorization(load_callers(settings.reveal_callers_file)),),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
                      ("grpc.max_send_message_length", settings.max_message_bytes),
-                     ("grpc.so_reuseport", 0)])
+                     ("grpc.so_reuseport", int(settings.reuse_port))])
         redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, self.policies, keys), self.grpc)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)

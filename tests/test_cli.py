@@ -115,3 +115,63 @@ def test_serve_honours_the_address_environment_variable():
         assert proc.wait(timeout=30) == 0
     finally:
         proc.kill()
+
+
+def children(pid: int) -> set[int]:
+    out = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as f:
+            out |= {int(x) for x in f.read().split()}
+    return out
+
+
+def wait_for(predicate, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise TimeoutError(predicate)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads worker pids from /proc (Linux)")
+def test_workers_share_the_port_restart_reload_and_drain(tmp_path):
+    address = f"127.0.0.1:{free_port()}"
+    path = tmp_path / "log"
+    log = open(path, "a")  # O_APPEND: the workers share it
+    proc = subprocess.Popen([*REDACTD, "serve", "--address", address, "--workers", "2", "--grace", "5"],
+                            stdout=log, stderr=subprocess.STDOUT, text=True)
+    try:
+        first = wait_for(lambda: len(children(proc.pid)) == 2 and children(proc.pid))
+        channel = wait_serving(address)
+        for _ in range(2):  # a fresh connection each time: the kernel spreads them over the workers
+            with grpc.insecure_channel(address) as ch:
+                wait_for(lambda: grpc.channel_ready_future(ch).result(timeout=5) is None or True)
+                assert redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+        # a worker that dies is restarted, and the service answers throughout
+        victim = min(first)
+        os.kill(victim, signal.SIGKILL)
+        after = wait_for(lambda: len(children(proc.pid) - {victim}) == 2 and children(proc.pid))
+        assert victim not in after and len(after & first) == 1
+        assert redact_pb2_grpc.RedactorStub(channel).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+        # SIGHUP reaches every worker, once the new one serves
+        wait_for(lambda: path.read_text().count("serving on port") == 3)
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: path.read_text().count("policies reloaded") == 2)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        text = path.read_text()
+        assert "exited with signal SIGKILL; restarting" in text and "stopped (2 workers)" in text
+        assert "222-44-5555" not in text
+        for pid in after:
+            assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
+        channel.close()
+    finally:
+        proc.kill()
+        log.close()
+
+
+def test_workers_flag_is_checked():
+    r = run("serve", "--workers", "0", "--address", "127.0.0.1:0")
+    assert r.returncode == 2 and "--workers" in r.stderr
