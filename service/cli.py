@@ -59,6 +59,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--redaction-string", default="****")
     i = sub.add_parser("identify", help="print the entities of a file or stdin as JSON lines")
     _detection_args(i)
+    from service import loadtest
+    loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
+                                   description=loadtest.__doc__.split("\n\n")[0]))
     return p
 
 
@@ -139,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(args, argv)
+        if args.command == "loadtest":
+            from service import loadtest
+            return loadtest.main(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
