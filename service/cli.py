@@ -9,19 +9,21 @@ import argparse
 import json
 import logging
 import sys
-from typing import Iterator, TextIO
 
 import core
 from service.config import DEFAULT_ADDRESS, Settings
 
 DEFAULTS = Settings()
 
-CHUNK = 1 << 20  # code points read at a time
 STYLES = {"label": core.LABEL, "mask": core.MASK, "numbered": core.NUMBERED_LABEL}
 
 
 def _detection_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="input file (default: stdin)")
+    p.add_argument("file", nargs="?", help="input file (default: stdin); bytes that are not UTF-8 pass through")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write here (default: stdout); replaced only once everything is written")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress line on stderr (shown by default when stderr is a terminal)")
     p.add_argument("--types", default="", help="comma-separated entity types (default: all)")
     p.add_argument("--exclude", default="", help="comma-separated entity types to leave alone")
     p.add_argument("--min-score", type=float, default=0.0)
@@ -69,36 +71,36 @@ def _names(csv: str) -> list[str]:
     return [n.strip().upper() for n in csv.split(",") if n.strip()]
 
 
-def _chunks(f: TextIO) -> Iterator[str]:
-    while chunk := f.read(CHUNK):
-        yield chunk
-
-
 def _run_stream(args, redaction: core.Redaction, emit) -> int:
+    """Stream the input through `redaction`; `emit(output, out_text, found)` writes."""
+    from service.files import Input, Output
     detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                       _names(args.phone_regions))
     stream = core.StreamRedactor(detection, redaction)
-    with (open(args.file, encoding="utf-8") if args.file else sys.stdin) as f:
-        for chunk in _chunks(f):
-            emit(*stream.feed(chunk))
-    emit(*stream.flush())
+    source = Input(args.file, progress=False if args.no_progress else None)
+    with Output(args.output) as output:
+        for chunk in source.chunks():
+            emit(output, *stream.feed(chunk))
+        emit(output, *stream.flush())
+    if source.not_utf8:
+        print(f"redactd: {source.not_utf8} bytes that are not UTF-8 passed through unchanged", file=sys.stderr)
     return 0
 
 
 def redact(args) -> int:
     redaction = core.Redaction(STYLES[args.style], args.redaction_string)
-    return _run_stream(args, redaction, lambda out, found: sys.stdout.write(out))
+    return _run_stream(args, redaction, lambda output, out, found: output.write(out))
 
 
 def identify(args) -> int:
-    def emit(_out, found):
+    def emit(output, _out, found):
         for f in found:
             e = f.entity
             record = {"type": e.type, "text": e.text, "value": e.value, "offset": f.offset,
                       "length": f.length, "score": round(e.score, 4)}
             if e.subtype:
                 record["subtype"] = e.subtype
-            sys.stdout.write(json.dumps(record) + "\n")
+            output.write(json.dumps(record) + "\n")
     return _run_stream(args, core.IDENTIFY_ONLY, emit)
 
 

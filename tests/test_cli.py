@@ -175,3 +175,54 @@ def test_workers_share_the_port_restart_reload_and_drain(tmp_path):
 def test_workers_flag_is_checked():
     r = run("serve", "--workers", "0", "--address", "127.0.0.1:0")
     assert r.returncode == 2 and "--workers" in r.stderr
+
+
+def test_bytes_that_are_not_utf8_pass_through_unchanged_and_are_counted(tmp_path):
+    bad = b"ssn 222-44-5555 \xff\xfe bad \xe2\x82 ok \xed\xa0\x80 caf\xc3\xa9 a@x.com\n"
+    path = tmp_path / "in.bin"
+    # a valid 3-byte character split across the 1 MiB read boundary, bad bytes on both sides
+    filler = b"x" * ((1 << 20) - 1) + "€".encode() + b" \x80\n"
+    path.write_bytes(bad + filler + bad)
+    r = subprocess.run([*REDACTD, "redact", str(path)], capture_output=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    clean = b"ssn [SSN] \xff\xfe bad \xe2\x82 ok \xed\xa0\x80 caf\xc3\xa9 [EMAIL_ADDRESS]\n"
+    assert r.stdout == clean + filler + clean
+    assert b"15 bytes that are not UTF-8 passed through unchanged" in r.stderr
+
+
+def test_output_file_is_written_whole_or_not_at_all(tmp_path):
+    out = tmp_path / "out.txt"
+    r = run("redact", "-o", str(out), stdin=TEXT)
+    assert r.returncode == 0 and r.stdout == ""
+    assert out.read_text() == "Sure, my social security number is [SSN] and I was born on [DATE_OF_BIRTH].\n"
+    r = run("identify", "--output", str(out), stdin=TEXT)
+    assert [json.loads(x)["type"] for x in out.read_text().splitlines()] == ["SSN", "DATE_OF_BIRTH"]
+    before = out.read_text()
+    r = run("redact", "-o", str(out), str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and "missing.txt" in r.stderr
+    assert out.read_text() == before and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_progress_line_on_a_terminal_only(tmp_path):
+    import pty
+    path = tmp_path / "in.txt"
+    path.write_text(TEXT * 30000)  # ~2.6 MB: several reads
+    leader, follower = pty.openpty()
+    r = subprocess.run([*REDACTD, "redact", str(path), "-o", str(tmp_path / "o.txt")], stderr=follower,
+                       timeout=60)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        shown += data
+    os.close(leader)
+    assert r.returncode == 0
+    assert b"MB/s" in shown and b"ETA" in shown and b"100%" in shown
+    quiet = run("redact", str(path), "-o", str(tmp_path / "o2.txt"))
+    assert quiet.stderr == ""
+    assert (tmp_path / "o.txt").read_bytes() == (tmp_path / "o2.txt").read_bytes()
