@@ -18,6 +18,7 @@ from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
 from service.auth import RevealAuthorization, load_callers
+from service import memory
 from service.config import Settings, load_keys
 from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
@@ -31,6 +32,7 @@ class Server:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        memory.configure()
         keys = load_keys(settings)
         self.policies = PolicyStore(settings.policy_files, keys)
         self.grpc = grpc.server(

@@ -8,7 +8,7 @@ from google.protobuf import json_format
 from google.rpc import status_pb2
 
 import core
-from service import convert
+from service import convert, memory
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
@@ -42,6 +42,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         text = convert.checked_text(request.text, "text", self.limit)
         out, found = core.redact_text(text, self._detection(request),
                                       self._redaction(request), request.detection.offset_unit)
+        memory.after(len(request.text))
         return pb.RedactResponse(
             text=out, entities=convert.entities(found, True) if request.include_entities else ())
 
@@ -66,6 +67,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             result.text = out
             if include:
                 result.entities.extend(convert.entities(found, True))
+        memory.after(sum(map(len, request.texts)))
         return response
 
     @rpc
@@ -73,6 +75,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         text = convert.checked_text(request.text, "text", self.limit)
         _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
                                     request.detection.offset_unit)
+        memory.after(len(request.text))
         return pb.IdentifyEntitiesResponse(entities=convert.entities(found, False))
 
     @rpc
@@ -89,6 +92,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         unknown = [t for t in request.exclude if t not in core.TYPE_OR_SUBTYPE]
         if unknown:
             raise BadRequest(f"exclude: unknown entity type {unknown[0]!r}")
+        memory.after(sum(r.ByteSize() for r in inputs))
         response = pb.ApplyPolicyResponse(policy_version=policy.version)
         for i, record in enumerate(inputs):
             out, actions = apply_policy(policy, json_format.MessageToDict(record), frozenset(request.exclude))
