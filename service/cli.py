@@ -22,6 +22,8 @@ def _detection_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", help="input file (default: stdin); bytes that are not UTF-8 pass through")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write here (default: stdout); replaced only once everything is written")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="processes to use (the output is byte-identical to one; not with numbered labels)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress line on stderr (shown by default when stderr is a terminal)")
     p.add_argument("--types", default="", help="comma-separated entity types (default: all)")
@@ -71,37 +73,56 @@ def _names(csv: str) -> list[str]:
     return [n.strip().upper() for n in csv.split(",") if n.strip()]
 
 
-def _run_stream(args, redaction: core.Redaction, emit) -> int:
-    """Stream the input through `redaction`; `emit(output, out_text, found)` writes."""
+def _run_stream(args, redaction: core.Redaction, emit, emit_block) -> int:
+    """Stream the input through `redaction`; `emit(output, out_text, found)` writes, and
+    with --jobs `emit_block(output, result, base)` (service.parallel)."""
     from service.files import Input, Output
     detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                       _names(args.phone_regions))
-    stream = core.StreamRedactor(detection, redaction)
+    if args.jobs < 1:
+        raise ValueError(f"--jobs: {args.jobs} is not a number of processes (1 or more)")
     source = Input(args.file, progress=False if args.no_progress else None)
     with Output(args.output) as output:
-        for chunk in source.chunks():
-            emit(output, *stream.feed(chunk))
-        emit(output, *stream.flush())
-    if source.not_utf8:
-        print(f"redactd: {source.not_utf8} bytes that are not UTF-8 passed through unchanged", file=sys.stderr)
+        if args.jobs > 1:
+            from service import parallel
+            not_utf8 = parallel.run(source.read, args.jobs, detection,
+                                    None if redaction is core.IDENTIFY_ONLY else redaction,
+                                    lambda result, base: emit_block(output, result, base))
+        else:
+            stream = core.StreamRedactor(detection, redaction)
+            for chunk in source.chunks():
+                emit(output, *stream.feed(chunk))
+            emit(output, *stream.flush())
+            not_utf8 = source.not_utf8
+    if not_utf8:
+        print(f"redactd: {not_utf8} bytes that are not UTF-8 passed through unchanged", file=sys.stderr)
     return 0
 
 
 def redact(args) -> int:
     redaction = core.Redaction(STYLES[args.style], args.redaction_string)
-    return _run_stream(args, redaction, lambda output, out, found: output.write(out))
+    return _run_stream(args, redaction, lambda output, out, found: output.write(out),
+                       lambda output, result, base: output.write(result.out))
+
+
+def _record(type_name: str, text: str, value: str, offset: int, score: float, subtype: str) -> str:
+    record = {"type": type_name, "text": text, "value": value, "offset": offset, "length": len(text),
+              "score": round(score, 4)}
+    if subtype:
+        record["subtype"] = subtype
+    return json.dumps(record) + "\n"
 
 
 def identify(args) -> int:
     def emit(output, _out, found):
         for f in found:
             e = f.entity
-            record = {"type": e.type, "text": e.text, "value": e.value, "offset": f.offset,
-                      "length": f.length, "score": round(e.score, 4)}
-            if e.subtype:
-                record["subtype"] = e.subtype
-            output.write(json.dumps(record) + "\n")
-    return _run_stream(args, core.IDENTIFY_ONLY, emit)
+            output.write(_record(e.type, e.text, e.value, f.offset, e.score, e.subtype))
+
+    def emit_block(output, result, base):
+        for start, _end, type_name, text, value, score, subtype in result.found:
+            output.write(_record(type_name, text, value, base + start, score, subtype))
+    return _run_stream(args, core.IDENTIFY_ONLY, emit, emit_block)
 
 
 def serve(args, argv: list[str]) -> int:

@@ -26,11 +26,24 @@ class Input:
 
     def __init__(self, path: str | None, progress: bool | None = None) -> None:
         self.path = path
+        self._raw: BinaryIO | None = None
         self.not_utf8 = 0
         self.read_bytes = 0
         self.total = os.path.getsize(path) if path and os.path.isfile(path) else None
         show = sys.stderr.isatty() if progress is None else progress
         self.progress = Progress(self.total) if show else None
+
+    def read(self, size: int) -> bytes:
+        """Raw bytes, for --jobs (which decodes in its workers); progress as chunks()."""
+        if self._raw is None:
+            self._raw = open(self.path, "rb") if self.path else _stdin()
+        data = self._raw.read(size)
+        self.read_bytes += len(data)
+        if self.progress:
+            self.progress.show(self.read_bytes) if data else self.progress.done(self.read_bytes)
+        if not data:
+            self._raw.close()
+        return data
 
     def chunks(self) -> Iterator[str]:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
