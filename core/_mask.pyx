@@ -14,11 +14,13 @@ cdef Py_ssize_t select_masked(const Py_UCS4* chars, Py_ssize_t n, bint digits_on
                               Py_ssize_t count, bint from_end, Py_ssize_t keep_last,
                               Py_UCS4 mask_char, Py_UCS4* out) noexcept nogil:
     # eligible characters are numbered 0..m-1; the last keep_last are kept, and of
-    # the rest the first (or last) `count` are masked (all when count is 0)
+    # the rest the first (or last) `count` are masked (all when count is 0). keep_last
+    # never shows a whole entity: with no more eligible characters than keep_last, all
+    # of them are masked (a 3-digit CVV under "keep the last 4" is masked whole)
     cdef Py_ssize_t i, m = 0, k = 0, lo, hi, masked = 0
     for i in range(n):
         m += eligible(chars[i], digits_only)
-    hi = m - keep_last if keep_last < m else 0
+    hi = m - keep_last if keep_last < m else m
     lo = 0
     if count and count < hi:
         if from_end:
@@ -38,7 +40,8 @@ cdef Py_ssize_t select_masked(const Py_UCS4* chars, Py_ssize_t n, bint digits_on
 def mask(str text, str mask_char="*", Py_ssize_t count=0, bint from_end=False,
          Py_ssize_t keep_last=0, bint digits_only=True):
     """Mask `text`: digits only (or every non-space character), `count` of them
-    (0 = all) from the start or the end, never the last `keep_last`."""
+    (0 = all) from the start or the end, never the last `keep_last` -- unless that
+    would leave every one of them visible: then all are masked."""
     if len(mask_char) != 1:
         raise ValueError("mask_char must be one character")
     if count < 0 or keep_last < 0:

@@ -132,15 +132,17 @@ def serve(args, argv: list[str]) -> int:
     count = workers.default_workers() if args.workers is None else args.workers
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
-    if count > 1:
-        address = args.address or Settings().address
-        return workers.Supervisor(_without(argv, "--workers", "--address"), count, address, args.grace).run()
-    from service.server import serve as run
     settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads, phone_regions=phone_regions,
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, reveal_callers_file=args.reveal_callers,
                         bench_echo=args.bench_echo, reuse_port=args.reuse_port,
                         **({"address": args.address} if args.address else {}))
+    if count > 1:
+        from service.server import check_files
+        check_files(settings)  # a bad file is reported once, here, before any worker starts
+        return workers.Supervisor(_without(argv, "--workers", "--address"), count, settings.address,
+                                  args.grace).run()
+    from service.server import serve as run
     return run(settings)
 
 

@@ -11,6 +11,8 @@ from service.errors import BadRequest, NotConfigured, TooLarge
 STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
 OPERATOR_KINDS = tuple(f.name for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields)
 KEYED_KINDS = ("hash", "encrypt", "surrogate")  # need the server's keys
+MAX_REPLACEMENT = 256  # code points of a replace value or label template: no amplification
+UNITS = (core.CODE_POINT, core.UTF8_BYTE, core.UTF16_CODE_UNIT)
 
 
 def checked_text(text: str, field: str, limit: int) -> str:
@@ -29,6 +31,8 @@ def _detection(entity_types: tuple[str, ...], exclude: tuple[str, ...], min_scor
 def detection(msg: pb.DetectionConfig, field: str = "detection",
               phone_regions: tuple[str, ...] = ()) -> core.Detection:
     """`phone_regions`: the server's default, for a message that names none."""
+    if msg.offset_unit not in UNITS:
+        raise BadRequest(f"{field}.offset_unit: unknown unit {msg.offset_unit}")
     try:
         return _detection(tuple(msg.entity_types), tuple(msg.exclude), msg.min_score, msg.default_region,
                           tuple(msg.phone_regions) or phone_regions)
@@ -41,6 +45,8 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     if kind in KEYED_KINDS and not keys:
         raise NotConfigured(f"{field}.{kind}: needs keys, and none are configured on this server")
     if kind == "replace":
+        if len(msg.replace.value) > MAX_REPLACEMENT:
+            raise BadRequest(f"{field}.replace.value: longer than {MAX_REPLACEMENT} characters")
         return core.Replace(msg.replace.value)
     if kind == "mask":
         m = msg.mask
@@ -50,6 +56,8 @@ def operator(msg: pb.Operator, field: str, keys: core.KeyRing) -> core.Operator:
     if kind == "keep":
         return core.Keep()
     if kind == "label":
+        if len(msg.label.template) > MAX_REPLACEMENT:
+            raise BadRequest(f"{field}.label.template: longer than {MAX_REPLACEMENT} characters")
         return core.Label(msg.label.template or core.Label().template)
     if kind == "hash":
         length = msg.hash.length or 16

@@ -27,6 +27,13 @@ log = logging.getLogger("redactd")
 SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
 
 
+def check_files(settings: Settings) -> None:
+    """Read the keys, policies and callers files as a server would (the same errors)."""
+    keys = load_keys(settings)
+    PolicyStore(settings.policy_files, keys)
+    load_callers(settings.reveal_callers_file)
+
+
 class Server:
     """A started server; `port` is the bound port (useful with port 0)."""
 

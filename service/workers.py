@@ -25,6 +25,7 @@ from dataclasses import dataclass
 log = logging.getLogger("redactd")
 
 RESTART_BACKOFF = (0.0, 0.5, 1.0, 2.0, 5.0, 10.0)  # seconds before restart n (quick deaths in a row)
+USAGE_ERROR = 2   # `redactd` exits with this on a bad flag, file or address: no restart will fix it
 STABLE_AFTER = 10.0                                 # a worker up this long resets its back-off
 
 
@@ -78,7 +79,8 @@ class Supervisor:
         self.address = self.reservation.address
         self.workers = [Worker(i) for i in range(workers)]
         self.stopping = threading.Event()
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # signal handlers run in the thread that may hold it
+        self.failed = False   # a worker could not start: its configuration is wrong
 
     def command(self) -> list[str]:
         return [sys.executable, "-m", "service.cli", "serve", *self.argv,
@@ -134,6 +136,13 @@ class Supervisor:
             if now - w.started > STABLE_AFTER:
                 w.quick_deaths = 0
             return
+        if code == USAGE_ERROR:
+            # it said why on stderr; every other worker would say the same
+            log.error("worker %d (pid %d) could not start; stopping", w.index, w.proc.pid)
+            self.failed = True
+            self.stopping.set()
+            self.signal_all(signal.SIGTERM)
+            return
         if w.restart_at is None:
             delay = RESTART_BACKOFF[min(w.quick_deaths, len(RESTART_BACKOFF) - 1)]
             w.quick_deaths += 1
@@ -160,7 +169,7 @@ class Supervisor:
             if code not in (0, -signal.SIGTERM):
                 status = 1
         log.info("redactd stopped (%d workers)", self.count)
-        return status
+        return USAGE_ERROR if self.failed else status
 
 
 def die_with_parent() -> None:

@@ -538,7 +538,9 @@ MASKS = [
     (("4111-1111-1111-1111", "#", 4), "####-1111-1111-1111"),
     (("123456", "*", 2, False, 3), "**3456"),        # count applies to what keep_last leaves
     (("123456", "*", 2, True, 3), "1**456"),
-    (("123", "*", 0, False, 5), "123"),              # keep_last beyond the digits: nothing masked
+    (("123", "*", 0, False, 5), "***"),              # keep_last would show every digit: all masked
+    (("12-3", "*", 0, False, 3), "**-*"),            # as many digits as keep_last: all masked too
+    (("1234", "*", 0, False, 4294967295), "****"),   # any keep_last, however large
     (("12", "*", 5), "**"),                          # count beyond the digits: all
     (("abc", "*"), "abc"),                           # no digits
     (("", "*"), ""),
