@@ -3474,18 +3474,38 @@ def unit_after(t: Text, e: int, lim: int) -> bool:
 
 def code_and_town(t: Text, k: int, lim: int) -> bool:
     """After the number of a street line without a street type (and maybe a unit: "84 Of.
-    370"): ", " or a line break, a postal code that starts with a digit or a country's
-    prefix ("SE-"), a space, a town."""
+    370"): the block's postal code anchors it. ", " or a line break, up to two town or
+    region lines ("Jalgaon 110001", "Middelburg\n3084"), then a postal code that starts with
+    a digit or a country's prefix ("SE-"): a space and a town after it ("8022 Brugge"), or
+    the code alone ending its part after a town line ("Kimberley, 1449"; no year 1900-2099)."""
     j = skip_comma_space(t, k, lim)
     u = read_unit(t, j, lim, True) if j else None
     if u:
         k, j = u, skip_comma_space(t, u, lim)
     if not j or t.at(k) not in ",\n\r":
         return False
-    if not (t.s[j] in DIGITS or (up(t.s[j]) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))):
-        return False
-    z = read_postcode(t, j, lim)
-    return bool(z) and t.at(z) == " " and city_words(t, z + 1, lim) > 0
+    for part in range(3):
+        z = read_postcode(t, j, lim) if _code_start(t, j) else None
+        if z:
+            if t.at(z) == " ":
+                return city_words(t, z + 1, lim) > 0
+            return part > 0 and t.at(z) in PART_END and not (z - j == 4 and t.s[j:j + 2] in ("19", "20"))
+        x = city_words(t, j, lim) if part < 2 else 0
+        if not x:
+            return False
+        if t.at(x) == " ":  # "Jalgaon 110001"
+            z = read_postcode(t, x + 1, lim) if _code_start(t, x + 1) else None
+            return bool(z) and t.at(z) in PART_END
+        j = skip_comma_space(t, x, lim)
+        if not j:
+            return False
+    return False
+
+
+def _code_start(t: Text, j: int) -> bool:
+    """A postal code may start here: a digit, or a country's prefix ("SE-", "B-")."""
+    c = t.at(j)
+    return c in DIGITS or (up(c) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))
 
 
 def number_after(t: Text, i: int, lim: int) -> Optional[int]:
@@ -3545,6 +3565,10 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
         if w.shape == LOWER:
             if f & G.STREET and names and not prefixed and t.s[j - 1] == " ":
                 typed, e = True, _type_end(t, w)
+                i = e
+                continue
+            if lowers < 2 and names and not prefixed and not f & G.STOP and number_after(t, w.end, lim):
+                lowers, e = lowers + 1, w.end  # "Na Zlatej nohe 155": untyped, so anchored below
                 i = e
                 continue
             if lowers == 2 or (f & G.STOP and not f & G.PARTICLE) or not (

@@ -449,10 +449,13 @@ cdef inline bint unit_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
 
 
 cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
-    # after the number of a street line without a street type (and maybe a unit): ", " or a
-    # line break, a postal code that starts with a digit or a country's prefix ("SE-"), a
-    # space and a town
-    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z
+    # after the number of a street line without a street type (and maybe a unit): the block's
+    # postal code anchors it. ", " or a line break, then up to two town or region lines
+    # ("Jalgaon 110001", "Middelburg\n3084"), then a postal code that starts with a digit or a
+    # country's prefix ("SE-"), with a town after it ("8022 Brugge") or alone ending its part
+    # after a town line ("Kimberley, 1449"; no year: "Berlin, 2024")
+    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z, x
+    cdef int part
     cdef Py_UCS4 c
     z = read_unit(s, n, j, lim, True) if j else 0
     if z:
@@ -461,10 +464,33 @@ cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t
     c = at(s, k, n)
     if not j or not (c == 44 or c == 10 or c == 13):
         return False
-    if not (is_digit(s[j]) or up(s[j]) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)):
-        return False
-    z = read_postcode(s, n, j, lim)
-    return z and at(s, z, n) == 32 and city_words(s, n, z + 1, lim) > 0
+    for part in range(3):
+        z = read_postcode(s, n, j, lim) if code_start(s, n, j) else 0
+        if z:
+            if at(s, z, n) == 32:
+                return city_words(s, n, z + 1, lim) > 0
+            return part > 0 and part_end(at(s, z, n)) and not year_like(s, j, z)
+        x = city_words(s, n, j, lim) if part < 2 else 0
+        if not x:
+            return False
+        if at(s, x, n) == 32:  # "Jalgaon 110001": a town and its code on one line
+            z = read_postcode(s, n, x + 1, lim) if code_start(s, n, x + 1) else 0
+            return z > 0 and part_end(at(s, z, n))
+        j = skip_comma_space(s, x, lim)
+        if not j:
+            return False
+    return False
+
+
+cdef inline bint code_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t j) noexcept nogil:
+    # a postal code may start here: a digit, or a country's prefix ("SE-", "B-")
+    cdef Py_UCS4 c = at(s, j, n)
+    return is_digit(c) or up(c) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)
+
+
+cdef inline bint year_like(const uchar_t* s, Py_ssize_t j, Py_ssize_t z) noexcept nogil:
+    # four digits from 1900 to 2099
+    return z - j == 4 and (s[j] == 49 and s[j + 1] == 57 or s[j] == 50 and s[j + 1] == 48)
 
 
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -508,6 +534,10 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
                 typed = True  # "Kossuth Lajos utca 12"
                 e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
                 i = e
+                continue
+            if lowers < 2 and names and not prefixed and not f & G_STOP and number_after(s, n, w.end, lim):
+                lowers += 1  # "Na Zlatej nohe 155", "Knafljev prehod 581": untyped, so anchored below
+                e = i = w.end
                 continue
             if lowers == 2 or f & G_STOP and not f & G_PARTICLE or not (
                     prefixed or names and w.end - w.start <= 3 and connector_then_capital(s, n, w.end, lim)):
