@@ -3207,7 +3207,7 @@ def street_lead(t: Text, pos: int) -> bool:
 
 def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
     """(joined street types, postcode shapes, Greek and Cyrillic words: 1 street type,
-    2 unit word, 3 region word) from core/data/address_words.txt and postcode_shapes.txt."""
+    2 unit word, 3 region word, 4 a word before a town's name) from core/data/address_words.txt and postcode_shapes.txt."""
     data = pathlib.Path(lexicon.__file__).parent / "data"
     joined, script = [], {}
     for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
@@ -3215,8 +3215,8 @@ def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
             word, _, kinds = line.partition("\t")
             if "J" in kinds:
                 joined.append(word)
-            if "N" in kinds or "Q" in kinds or "R" in kinds:
-                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+            if "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
+                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else (3 if "R" in kinds else 4))
     shapes = {line.partition("\t")[0] for line in
               (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines()
               if line and not line.startswith("#")}
@@ -3307,16 +3307,20 @@ def script_upper(ch: str) -> bool:
 
 
 def script_word_end(t: Text, i: int, lim: int) -> Optional[int]:
-    """The end of a whole word of Greek or Cyrillic letters at i (at most 25)."""
+    """The end of a whole word of Greek or Cyrillic letters at i (at most 25; an apostrophe
+    between two letters: "П'ятихатки")."""
     if not (i < lim and script_lower(t.s[i])) or t.word_at(i - 1):
         return None
     e = i
-    while e < lim and script_lower(t.s[e]) and e - i <= 24:
+    while e < lim and e - i <= 24 and (script_lower(t.s[e]) or (
+            e > i and t.s[e] in "'\u2019\u02bc" and script_lower(t.at(e + 1)))):
         e += 1
     return None if t.word_at(e) else e
 
 
 def script_kind(t: Text, i: int, e: int) -> int:
+    if not all(script_lower(ch) for ch in t.s[i:e]):
+        return 0  # (an apostrophe inside)
     return SCRIPT_WORDS.get("".join(script_lower(ch) for ch in t.s[i:e]), 0)
 
 
@@ -3368,6 +3372,9 @@ def city_words(t: Text, j: int, lim: int) -> int:
             if not x:
                 break
             kind = script_kind(t, k, x)
+            if kind == 4 and not e and t.at(x) == " " and script_upper(t.at(x + 1)):
+                k = x + 1  # "місто Севастополь": the word before a town's name
+                continue
             if not script_upper(t.s[k]) and not (kind == 3 and e):
                 break
             if kind and kind != 3:
@@ -3419,39 +3426,59 @@ def postcode_part(t: Text, j: int, lim: int) -> Optional[int]:
     return (city_words(t, z + 1, lim) if t.at(z) == " " else 0) or z
 
 
-def city_part(t: Text, j: int, lim: int) -> tuple[int, bool]:
-    """(end, confirmed) of a town and a postal code after it (confirmed), or of a town alone
-    (confirmed when a list has it); end 0: none."""
+def city_part(t: Text, j: int, lim: int) -> tuple[int, int]:
+    """(end, confirmed) of a town and a postal code after it (confirmed 2), or of a town alone
+    (confirmed 1 when a list has it); end 0: none."""
     e = city_words(t, j, lim)
     if not e:
-        return 0, False
+        return 0, 0
     z = _code_after(t, e, lim)
     if z:
-        return z, True
+        return z, 2
     w = read_word(t, j, lim)
     p = longest_phrase(t, w, lim, G.CITY, False) if w else None
-    return e, bool(p) and p.last.end == e
+    return e, int(bool(p) and p.last.end == e)
+
+
+def region_line(t: Text, j: int, k: int, lim: int) -> bool:
+    """A town or region part from j to k that ends its line or the text ("Tucumán"), its
+    first word no given name a list of places lacks (not a signature line)."""
+    if t.at(k) not in (NUL, "\n", "\r"):
+        return False
+    w = read_word(t, j, lim)
+    return not w or not (flags_of(w) & G.FIRST and not flags_of(w) & (G.CITY | G.STATE))
 
 
 def intl_tail(t: Text, e: int, lim: int) -> int:
     """The block's other parts after its street line, each after skip_comma_space: a unit,
     a postal code and its town, a country or region and its code, a town and its code; a
-    town counts once a later part confirms it or a list has it. Up to six parts."""
+    town counts once a later part confirms it or a list has it, or right after a postal
+    code when it ends the line or the text ("C1000WAM Santa Rosa\nTucumán"). Up to six parts."""
     best = cur = e
+    coded = False
     for _ in range(6):
         j = skip_comma_space(t, cur, lim)
         if not j:
             break
-        k = read_unit(t, j, lim, True) or postcode_part(t, j, lim) or place_part(t, j, lim)
+        k = read_unit(t, j, lim, True)
+        if not k:
+            k = postcode_part(t, j, lim)
+            if k:
+                best = cur = k
+                coded = True
+                continue
+        k = k or place_part(t, j, lim)
         if k:
             best = cur = k
+            coded = False
             continue
         k, confirmed = city_part(t, j, lim)
         if not k:
             break
-        cur = k
-        if confirmed:
+        if confirmed or (coded and region_line(t, j, k, lim)):
             best = k
+        coded = confirmed == 2
+        cur = k
     return best
 
 
@@ -3668,15 +3695,21 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     for _ in range(3):
         j = space_gap(t, i, lim)
         x = script_word_end(t, j, lim) if j else None
+        if x and names and not script_upper(t.s[j]) and script_kind(t, j, x) == 1:
+            kind, i = 1, x + (t.at(x) == ".")  # "Донецьке шосе 344": the type after the name
+            break
         if not x or not script_upper(t.s[j]):
             break
-        names, i = names + 1, x
+        names, i = names + 1, x + (x - j == 1 and t.at(x) == ".")  # "Головин М. 523"
     if not names:
         return None
     j = i + (t.at(i) == ",")
     if t.at(j) != " ":
         return None
     j += 1
+    x = _ordinal_end(t, j, lim)
+    if x:
+        j = x + 1  # "Рославка 1-я 655"
     x = script_word_end(t, j, lim)
     if x and x - j <= 3 and t.at(x) in ". ":
         x += t.at(x) == "."
@@ -3693,20 +3726,48 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     return intl_tail(t, e, lim)
 
 
+def _ordinal_end(t: Text, j: int, lim: int) -> Optional[int]:
+    """"1-я", "2-й", "10-ая" (one or two digits, '-', one or two letters), then a space and
+    a digit: its end."""
+    k = t.run(j, min(lim, j + 2), lambda ch: ch in DIGITS)
+    if k == j or t.at(k) != "-" or not script_lower(t.at(k + 1)):
+        return None
+    k += 2
+    k += bool(script_lower(t.at(k)))
+    return k if t.at(k) == " " and t.at(k + 1) in DIGITS else None
+
+
 def town_first(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
-    """"Orosháza\nFülemüle út 190": a town a list has, ", " or a line break, then a street
-    line that starts with its name (the Hungarian order)."""
-    if not f0 & (G.CITY | G.PREFIX):
+    """"Orosháza\nFülemüle út 190": a town, ", " or a line break, then a street line that
+    starts with its name (the Hungarian order). A town a list has; or one capitalised word in
+    no list of names, organisations or common words, when a postal code follows the street
+    line in the block (code_in_block: "Mezőberény\nIrinyi útja 737\n7087")."""
+    p = longest_phrase(t, w0, lim, G.CITY, False) if f0 & (G.CITY | G.PREFIX) else None
+    if p:
+        e = p.last.end
+    elif w0.shape == CAP and not f0 & (G.FIRST | G.LAST | G.COMMON | G.STOP | G.ORG | G.ORG_SUFFIX
+                                       | G.ORG_HEAD | G.TITLE | G.UNIT) \
+            and city_words(t, w0.start, lim) == w0.end:
+        e = w0.end
+    else:
         return None
-    p = longest_phrase(t, w0, lim, G.CITY, False)
-    if not p:
-        return None
-    e = p.last.end
     j = skip_comma_space(t, e, lim) if t.at(e) in ",\n\r" else None
     w = read_word(t, j, lim) if j else None
     if not w or not (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
         return None
-    return named_street(t, w, flags_of(w), lim)
+    x = named_street(t, w, flags_of(w), lim)
+    return x if x and (p or code_in_block(t, j, x, lim)) else None
+
+
+def code_in_block(t: Text, i: int, e: int, lim: int) -> bool:
+    """A postal code (no year 1900-2099) starts one of the parts of the block from i to e."""
+    for k in range(i, e):
+        if t.s[k] in "\n,":
+            j = skip_comma_space(t, k, lim)
+            z = read_postcode(t, j, lim) if j and j < e and _code_start(t, j) else None
+            if z and z <= e and not (z - j == 4 and t.s[j:j + 2] in ("19", "20")):
+                return True
+    return False
 
 
 def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:

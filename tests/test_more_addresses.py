@@ -38,7 +38,7 @@ MORE = [
     ("HU", "Rózsa köz 3, 1074 Budapest", "Rózsa köz 3, 1074 Budapest"),
     ("HU", "Gyöngyvirág sor 12\n8000 Székesfehérvár", "Gyöngyvirág sor 12\n8000 Székesfehérvár"),
     # India: Nagar, Marg, Chowk after a name; six-digit PINs after the town
-    ("IN", "12 Gandhi Nagar, Jaipur 302015, Rajasthan", "12 Gandhi Nagar, Jaipur 302015"),
+    ("IN", "12 Gandhi Nagar, Jaipur 302015, Rajasthan", "12 Gandhi Nagar, Jaipur 302015, Rajasthan"),
     ("IN", "45 Tilak Marg\nNew Delhi 110001", "45 Tilak Marg\nNew Delhi 110001"),
     ("IN", "7 Chandni Chowk, Delhi 110006", "7 Chandni Chowk, Delhi 110006"),
     # streets that start with a preposition and end in a lower-case word, anchored by the code
@@ -49,6 +49,21 @@ MORE = [
     ("BE", "14 Kloosterhof\n3500 Hasselt\nBelgium", "14 Kloosterhof\n3500 Hasselt\nBelgium"),
     ("IN", "Flat 3, Mohan Heights 21, Pune 411001", "Mohan Heights 21, Pune 411001"),
     ("NO", "Storgata 14, Tromsø, 9008", "Storgata 14, Tromsø, 9008"),
+    # a town or region line right after the postal code, ending the block
+    ("AR", "Av. Belgrano N° 1200\nC1093AAS Buenos Aires\nCiudad Autónoma",
+     "Av. Belgrano N° 1200\nC1093AAS Buenos Aires\nCiudad Autónoma"),
+    ("CL", "Avenida Prat 512, 1100000 Iquique, Tarapacá", "Avenida Prat 512, 1100000 Iquique, Tarapacá"),
+    # the town before the street line (Hungarian order), a town no list has: the code anchors
+    ("HU", "Szarvasgede\nPetőfi Sándor utca 7\n3051\nHungary", "Szarvasgede\nPetőfi Sándor utca 7\n3051\nHungary"),
+    ("HU", "Tiszakécske, Kossuth köz 5, 6060", "Tiszakécske, Kossuth köz 5, 6060"),
+    # Russian and Ukrainian: a type after the name, an apostrophe in a town, a word before a
+    # town ("місто", "село"), a street's ordinal ("1-я"), an initial in the name
+    ("UA", "вул. Бориспільське шосе 12\nКиїв\n02000\nUkraine", "вул. Бориспільське шосе 12\nКиїв\n02000\nUkraine"),
+    ("UA", "вул. Шевченка 10, Кам'янець-Подільський, Хмельницька область, 32300",
+     "вул. Шевченка 10, Кам'янець-Подільський, Хмельницька область, 32300"),
+    ("UA", "вул. Миру 3, село Ракитне, Київська область, 09600", "вул. Миру 3, село Ракитне, Київська область, 09600"),
+    ("RU", "ул. Парковая 2-я 15\nИжевск\n426000", "ул. Парковая 2-я 15\nИжевск\n426000"),
+    ("RU", "ул. Горького А. 7, Казань, 420111", "ул. Горького А. 7, Казань, 420111"),
     # Colombia: a diagonal and its cross street; Filipino "kalye"
     ("CO", "Diagonal 46 # 5-1 Sur, Bogotá", "Diagonal 46 # 5-1 Sur, Bogotá"),
     ("PH", "Kalye Mabini 12, Manila 1000", "Kalye Mabini 12, Manila 1000"),
@@ -76,12 +91,27 @@ NEAR_MISSES = [
     "Call me at 5, Paris, 75001",
     "We met in Durban, 2019",
     "Tallinn 10148 is a code",
+    "ул. 1-я очередь",
 ]
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_more_near_misses(text):
     assert addresses(text) == []
+
+
+# lines that stay out of the block: an unlisted town without a postal code after the
+# street, a signature line after the code
+KEPT_OUT = [
+    ("Szarvasgede\nPetőfi Sándor utca 7\nthanks", ["Petőfi Sándor utca 7"]),
+    ("Berliner Straße 12\n10117 Berlin\nJohn Smith", ["Berliner Straße 12\n10117 Berlin"]),
+    ("Szarvasgede, Petőfi Sándor utca 7", ["Petőfi Sándor utca 7"]),
+]
+
+
+@pytest.mark.parametrize("text,want", KEPT_OUT)
+def test_lines_kept_out_of_the_block(text, want):
+    assert addresses(text) == want
 
 
 # an address next to a phone number or a date keeps to its own parts

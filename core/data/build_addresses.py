@@ -26,6 +26,7 @@ Classes:
     N (Greek and Cyrillic, kept as written, lower case) a street type before the name
     Q (Greek and Cyrillic, likewise) a unit word
     R (Greek and Cyrillic, likewise) a region word after the region's name ("область")
+    C (Cyrillic, likewise) a word before a town's name ("місто", "село")
 """
 from __future__ import annotations
 
@@ -139,6 +140,10 @@ MORE_WRITTEN = {
     "T": ("indlela", "umgwaqo", "isitaladi", "rylaan", "nagar", "path", "chowk", "colony", "vihar",
           "enclave", "põik"),
 }
+# Russian and Ukrainian words written before a town's name ("місто Севастополь", "село
+# Ракитне", "г. Москва" is left out: one letter), written for this project: class C
+MORE_TOWN_WORDS = ("місто", "город", "село", "селище", "смт", "посёлок", "поселок", "деревня",
+                   "станица", "хутор")
 # the class a libpostal word of these languages gets: before (P) or after (T) the name
 MORE_CLASS = {"vi": "P", "fil": "P", "es": "P", "hi": "T", "et": "T", "hu": "T"}
 
@@ -162,6 +167,8 @@ def more_latin_words(root: str) -> dict[str, set[str]]:
     for cls, words in MORE_WRITTEN.items():
         for raw in words:
             more[fold_more(raw)].add(cls)
+    for raw in MORE_TOWN_WORDS:
+        more[script_word(raw)].add("C")
     return more
 
 

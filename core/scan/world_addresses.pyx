@@ -15,7 +15,8 @@ cdef int JOINED_N = 0
 cdef unsigned char JOINED_LAST[26 * 26]  # their last two letters: one load rejects most words
 cdef unsigned int SHAPES[128]     # postal code shapes, base 5: digit 1, capital 2, space 3, '-' 4
 cdef int SHAPES_N = 0
-cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q) and region words (R)
+cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q), region words (R),
+                                   # words before a town's name (C: "місто", "село")
 cdef int SCRIPT_LEN[96]
 cdef unsigned char SCRIPT_KIND[96]
 cdef int SCRIPT_N = 0
@@ -39,13 +40,13 @@ cdef void init_addresses() except *:
             JOINED_LEN[JOINED_N] = len(word)
             JOINED_LAST[(ord(word[-2]) - 97) * 26 + ord(word[-1]) - 97] = 1
             JOINED_N += 1
-        if "N" in kinds or "Q" in kinds or "R" in kinds:
+        if "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
             if SCRIPT_N >= 96 or len(word) > 12:
                 raise ImportError("too many or too long Greek and Cyrillic address words")
             for k, ch in enumerate(word):
                 SCRIPT_WORDS[SCRIPT_N][k] = ord(ch)
             SCRIPT_LEN[SCRIPT_N] = len(word)
-            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else (3 if "R" in kinds else 4))
             SCRIPT_N += 1
     symbols = {"9": 1, "A": 2, " ": 3, "-": 4}
     for line in (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines():
@@ -215,13 +216,20 @@ cdef inline bint script_upper(Py_UCS4 c) noexcept nogil:
 
 
 cdef Py_ssize_t script_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # the end of a whole word of Greek or Cyrillic letters at i (at most 24), or 0
+    # the end of a whole word of Greek or Cyrillic letters at i (at most 24; an apostrophe
+    # between two letters: "П'ятихатки", "Прип’ять"), or 0
     cdef Py_ssize_t e = i
     if i >= lim or not script_lower(s[i]) or word_at(s, i - 1, n):
         return 0
-    while e < lim and script_lower(s[e]) and e - i <= 24:
+    while e < lim and e - i <= 24 and (script_lower(s[e]) or e > i and is_apostrophe(s[e])
+                                       and script_lower(at(s, e + 1, n))):
         e += 1
     return 0 if word_at(s, e, n) else e
+
+
+cdef inline bint is_apostrophe(Py_UCS4 c) noexcept nogil:
+    # "'", "’" or the modifier letter "ʼ" Ukrainian writes
+    return c == 39 or c == 0x2019 or c == 0x2BC
 
 
 cdef int script_kind(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
@@ -292,6 +300,9 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
             if not x:
                 break
             kind = script_kind(s, k, x)
+            if kind == 4 and not e and at(s, x, n) == 32 and script_upper(at(s, x + 1, n)):
+                k = x + 1  # "місто Севастополь", "село Ракитне": the word before a town's name
+                continue
             if not script_upper(s[k]) and not (kind == 3 and e):
                 break
             if kind and kind != 3:
@@ -353,20 +364,20 @@ cdef Py_ssize_t postcode_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_s
 
 
 cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim,
-                          bint* confirmed) noexcept nogil:
-    # a town and the postal code after it ("Wien 1010", "Springfield 62704"): confirmed; a
-    # town alone is confirmed when a list has it; its end, or 0
+                          int* confirmed) noexcept nogil:
+    # a town and the postal code after it ("Wien 1010", "Springfield 62704"): confirmed 2; a
+    # town alone is confirmed (1) when a list has it; its end, or 0
     cdef Py_ssize_t e = city_words(s, n, j, lim), k, z
     cdef Word w, last
     cdef unsigned int f = 0, fw
     cdef int value = 0, words
-    confirmed[0] = False
+    confirmed[0] = 0
     if not e:
         return 0
     k = skip_comma_space(s, e, lim)
     z = read_postcode(s, n, k, lim) if k and at(s, k - 1, n) != 10 else 0
     if z:
-        confirmed[0] = True
+        confirmed[0] = 2
         return z
     if read_word(s, n, j, lim, &w):
         fw = gz_get(w.hash, NULL)
@@ -375,14 +386,30 @@ cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
     return e
 
 
+cdef inline bint region_line(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # a town or region part from j to k that ends its line or the text ("Tucumán", "Santiago
+    # del Estero", "Arica y Parinacota"), its first word no given name a list of places lacks
+    # (not a signature line: "John Smith")
+    cdef Word w
+    cdef unsigned int f
+    cdef Py_UCS4 c = at(s, k, n)
+    if not (c == 0 or c == 10 or c == 13):
+        return False
+    if not read_word(s, n, j, lim, &w):
+        return True  # Greek and Cyrillic: "Черкаська область"
+    f = gz_get(w.hash, NULL)
+    return not (f & G_FIRST and not f & (G_CITY | G_STATE))
+
+
 cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
     # after a street line (and the city, state and code read after it): the block's other
     # parts, each after ", " or a line break: a unit, a postal code and its town, a country
     # or region (and its code), a town (and its code). A town counts once a later part
-    # confirms it or a list has it. The address's new end
+    # confirms it or a list has it; right after a postal code, a town or region line that
+    # ends the line or the text counts too ("C1000WAM Santa Rosa\nTucumán"). The new end
     cdef Py_ssize_t best = e, cur = e, j, k
-    cdef int part
-    cdef bint confirmed
+    cdef int part, confirmed
+    cdef bint coded = False
     for part in range(6):
         j = skip_comma_space(s, cur, lim)
         if not j:
@@ -390,17 +417,23 @@ cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize
         k = read_unit(s, n, j, lim, True)
         if not k:
             k = postcode_part(s, n, j, lim)
+            if k:
+                best = cur = k
+                coded = True
+                continue
         if not k:
             k = place_part(s, n, j, lim)
         if k:
             best = cur = k
+            coded = False
             continue
         k = city_part(s, n, j, lim, &confirmed)
         if not k:
             break
-        cur = k
-        if confirmed:
+        if confirmed or coded and region_line(s, n, j, k, lim):
             best = k
+        coded = confirmed == 2
+        cur = k
     return best
 
 
@@ -634,19 +667,26 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
 
 cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                            Py_ssize_t lim) noexcept nogil:
-    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has,
-    # ", " or a line break, then a street line that starts with its name (the Hungarian
-    # order); end, or 0
+    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town, ", " or a line
+    # break, then a street line that starts with its name (the Hungarian order). A town a
+    # list has; or one capitalised word in no list of names, organisations or common words,
+    # when a postal code follows the street line in the block ("Mezőberény\nIrinyi útja
+    # 737\n7087"); end, or 0
     cdef Word w, last
-    cdef Py_ssize_t e, j
+    cdef Py_ssize_t e, j, x
     cdef unsigned int f = 0, fw
     cdef int value = 0
+    cdef bint listed
     cdef Py_UCS4 c
-    if not f0 & (G_CITY | G_PREFIX):
+    listed = f0 & (G_CITY | G_PREFIX) and longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False) > 0
+    if listed:
+        e = last.end
+    elif w0.shape == S_CAP and not f0 & (G_FIRST | G_LAST | G_COMMON | G_STOP | G_ORG | G_ORG_SUFFIX
+                                         | G_ORG_HEAD | G_TITLE | G_UNIT) \
+            and city_words(s, n, w0.start, lim) == w0.end:
+        e = w0.end
+    else:
         return 0
-    if not longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False):
-        return 0
-    e = last.end
     c = at(s, e, n)
     j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
     if not j or not read_word(s, n, j, lim, &w):
@@ -654,7 +694,20 @@ cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     fw = gz_get(w.hash, NULL)
     if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
         return 0
-    return named_street(s, n, &w, fw, lim)
+    x = named_street(s, n, &w, fw, lim)
+    return x if listed or code_in_block(s, n, j, x, lim) else 0
+
+
+cdef bint code_in_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a postal code (no year) starts one of the parts of the block from i to e
+    cdef Py_ssize_t k, j, z
+    for k in range(i, e):
+        if s[k] == 10 or s[k] == 44:
+            j = skip_comma_space(s, k, lim)
+            z = read_postcode(s, n, j, lim) if j and j < e and code_start(s, n, j) else 0
+            if z and z <= e and not year_like(s, j, z):
+                return True
+    return False
 
 
 cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -692,16 +745,23 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
         if not j:
             break
         x = script_word_end(s, n, j, lim)
+        if x and names and not script_upper(s[j]) and script_kind(s, j, x) == 1:
+            kind = 1  # "Донецьке шосе 344": the type after the name
+            i = x + 1 if at(s, x, n) == 46 else x
+            break
         if not x or not script_upper(s[j]):
             break
         names += 1
-        i = x
+        i = x + 1 if x - j == 1 and at(s, x, n) == 46 else x  # "Головин М. 523": an initial
     if not names:
         return 0
     j = i + 1 if at(s, i, n) == 44 else i
     if at(s, j, n) != 32:
         return 0
     j += 1
+    x = ordinal_end(s, n, j, lim)
+    if x:
+        j = x + 1  # "Рославка 1-я 655": the street's ordinal, then the house number
     x = script_word_end(s, n, j, lim)
     if x and x - j <= 3 and (at(s, x, n) == 46 or at(s, x, n) == 32):
         x = x + 1 if at(s, x, n) == 46 else x  # "д.", "дом", "буд."
@@ -710,6 +770,19 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
     if not e or kind == 0 and not code_and_town(s, n, e, lim):
         return 0
     return script_tail(s, n, e, lim)
+
+
+cdef inline Py_ssize_t ordinal_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # "1-я", "2-й", "10-а" and a space before a digit: its end, or 0
+    cdef Py_ssize_t k = j
+    while k < lim and is_digit(s[k]) and k - j < 2:
+        k += 1
+    if k == j or at(s, k, n) != 45 or not script_lower(at(s, k + 1, n)):
+        return 0
+    k += 2
+    if script_lower(at(s, k, n)):
+        k += 1
+    return k if at(s, k, n) == 32 and is_digit(at(s, k + 1, n)) else 0
 
 
 cdef Py_ssize_t script_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
