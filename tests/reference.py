@@ -3005,6 +3005,9 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     j = i + 2 if w and flags_of(w) & G.STREET_PREFIX else space_gap(t, i, lim)  # "57, boulevard"
     if not j:
         return None
+    u = read_unit(t, j, lim, False)
+    if u and t.at(u) == " " and capital_at(t, u + 1):
+        j = u + 1  # "67 Khu 41 Lê Thánh Tôn": an area and its number before the street
     e = dot = names = lowers = 0
     prefixed, plain = False, True
     for k in range(6):
@@ -3035,14 +3038,14 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
             elif f & G.DIR and k == 0:
                 i = w.end + 1 if t.at(w.end) == "." else w.end
                 plain = False
-            elif f & (G.STOP | G.FUNCTION) and not prefixed:
-                break
+            elif f & (G.STOP | G.FUNCTION) and not prefixed and t.s[w.start:w.end].isascii():
+                break  # (a stop word spelled with an accent is another word: "Lê", "Là")
             else:
                 names += 1
                 if prefixed:
                     e = w.end
-                elif f & (G.COMMON | G.UNIT) or w.shape == LOWER:
-                    plain = False
+                elif f & G.UNIT or (f & G.COMMON and t.s[w.start:w.end].isascii()) or w.shape == LOWER:
+                    plain = False  # ("Tôn" is no "ton")
             if t.at(i) in "'\u2019" and ascii_lower(t.at(i + 1)) == "s" and not t.word_at(i + 2):
                 i += 2  # "King's Crescent"
         else:
@@ -3205,25 +3208,28 @@ def street_lead(t: Text, pos: int) -> bool:
 
 # ------------------------------------------------------------------ the world's addresses
 
-def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
+def _address_data() -> tuple[list[str], set[str], dict[str, int], set[str]]:
     """(joined street types, postcode shapes, Greek and Cyrillic words: 1 street type,
-    2 unit word, 3 region word, 4 a word before a town's name) from core/data/address_words.txt and postcode_shapes.txt."""
+    2 unit word, 3 region word, 4 a word before a town's name; Latin words before a town's
+    name, folded) from core/data/address_words.txt and postcode_shapes.txt."""
     data = pathlib.Path(lexicon.__file__).parent / "data"
-    joined, script = [], {}
+    joined, script, town = [], {}, set()
     for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, kinds = line.partition("\t")
             if "J" in kinds:
                 joined.append(word)
-            if "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
+            if "C" in kinds and word.isascii():
+                town.add(word)
+            elif "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
                 script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else (3 if "R" in kinds else 4))
     shapes = {line.partition("\t")[0] for line in
               (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines()
               if line and not line.startswith("#")}
-    return joined, shapes, script
+    return joined, shapes, script, town
 
 
-JOINED_TYPES, POSTCODE_SHAPES, SCRIPT_WORDS = _address_data()
+JOINED_TYPES, POSTCODE_SHAPES, SCRIPT_WORDS, TOWN_WORDS = _address_data()
 GREEK_ACCENTS = str.maketrans("άέήίόύώςΆΈΉΊΌΎΏ", "αεηιουωσαεηιουω")
 
 
@@ -3355,6 +3361,12 @@ def city_words(t: Text, j: int, lim: int) -> int:
         start = k
         w = read_word(t, k, lim) if _fold(t.at(k)) else None  # Greek and Cyrillic below
         if w:
+            if not e and w.key in TOWN_WORDS and len(w.key) == w.size:
+                x = w.end + (t.at(w.end) == ".")
+                if t.at(x) != " ":
+                    break
+                k = x + 1  # "thành phố Hà Nội", "TP. Đà Nẵng"
+                continue
             if w.shape == LOWER:
                 if not e or w.size > 4 or lowers == 2 or not connector_then_capital(t, w.end, lim):
                     break

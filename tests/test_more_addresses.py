@@ -25,6 +25,11 @@ MORE = [
     ("VN", "Phố Hàng Bạc 25, Hà Nội 100000, Vietnam", "Phố Hàng Bạc 25, Hà Nội 100000, Vietnam"),
     ("VN", "Gửi: 25 Phố Hàng Bạc\nHà Nội 100000\nVietnam", "25 Phố Hàng Bạc\nHà Nội 100000\nVietnam"),
     ("VN", "Đường Lê Lợi 5, Huế 530000", "Đường Lê Lợi 5, Huế 530000"),
+    # Vietnamese: an area and its number before the street ("Khu 3"), no street type, words
+    # before the town ("thành phố", "TP."); names with accents are no English stop or common words
+    ("VN", "18 Khu 3 Trần Hưng Đạo\nthành phố Nam Định\nNam Định 420000",
+     "18 Khu 3 Trần Hưng Đạo\nthành phố Nam Định\nNam Định 420000"),
+    ("VN", "52 Lê Văn Hưu\nTP. Hà Nội 100000\nVietnam", "52 Lê Văn Hưu\nTP. Hà Nội 100000\nVietnam"),
     # Estonian types after the name: tee, maantee (mnt), tänav
     ("EE", "Pärnu maantee 10, 10148 Tallinn, Estonia", "Pärnu maantee 10, 10148 Tallinn, Estonia"),
     ("EE", "Tartu mnt 2\n10145 Tallinn", "Tartu mnt 2\n10145 Tallinn"),
@@ -92,6 +97,9 @@ NEAR_MISSES = [
     "We met in Durban, 2019",
     "Tallinn 10148 is a code",
     "ул. 1-я очередь",
+    "52 Lê Văn Hưu",
+    "Nguyễn Thị Lan, 1990",
+    "18 Khu 3 Trần Hưng Đạo đẹp",
 ]
 
 

@@ -26,7 +26,7 @@ Classes:
     N (Greek and Cyrillic, kept as written, lower case) a street type before the name
     Q (Greek and Cyrillic, likewise) a unit word
     R (Greek and Cyrillic, likewise) a region word after the region's name ("область")
-    C (Cyrillic, likewise) a word before a town's name ("місто", "село")
+    C a word before a town's name ("місто", "село"; Latin folded: "thanh", "tinh")
 """
 from __future__ import annotations
 
@@ -144,6 +144,12 @@ MORE_WRITTEN = {
 # Ракитне", "г. Москва" is left out: one letter), written for this project: class C
 MORE_TOWN_WORDS = ("місто", "город", "село", "селище", "смт", "посёлок", "поселок", "деревня",
                    "станица", "хутор")
+# Vietnamese words before a town's or a district's name ("thành phố Huế", "TP. Đà Nẵng",
+# "tỉnh Bình Dương", "quận 1", "huyện", "xã", "phường"), class C; and the area words written
+# with a number between the house number and the street ("Khu 4", "Khóm 2", "Thôn 3"),
+# class U; written for this project
+MORE_VI_TOWN_WORDS = ("thành", "phố", "tp", "tỉnh", "quận", "huyện", "xã", "phường")
+MORE_VI_UNITS = ("khu", "khóm", "thôn")
 # the class a libpostal word of these languages gets: before (P) or after (T) the name
 MORE_CLASS = {"vi": "P", "fil": "P", "es": "P", "hi": "T", "et": "T", "hu": "T"}
 
@@ -169,6 +175,10 @@ def more_latin_words(root: str) -> dict[str, set[str]]:
             more[fold_more(raw)].add(cls)
     for raw in MORE_TOWN_WORDS:
         more[script_word(raw)].add("C")
+    for raw in MORE_VI_TOWN_WORDS:
+        more[fold_more(raw)].add("C")
+    for raw in MORE_VI_UNITS:
+        more[fold_more(raw)].add("U")
     return more
 
 

@@ -20,10 +20,13 @@ cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (
 cdef int SCRIPT_LEN[96]
 cdef unsigned char SCRIPT_KIND[96]
 cdef int SCRIPT_N = 0
+cdef char TOWN_WORDS[16][12]      # Latin words before a town's name, folded ("thanh", "tinh")
+cdef int TOWN_LEN[16]
+cdef int TOWN_N = 0
 
 
 cdef void init_addresses() except *:
-    global JOINED_N, SHAPES_N, SCRIPT_N
+    global JOINED_N, SHAPES_N, SCRIPT_N, TOWN_N
     import pathlib
     data = pathlib.Path(__file__).parent / "data"
     for k in range(26 * 26):
@@ -40,7 +43,14 @@ cdef void init_addresses() except *:
             JOINED_LEN[JOINED_N] = len(word)
             JOINED_LAST[(ord(word[-2]) - 97) * 26 + ord(word[-1]) - 97] = 1
             JOINED_N += 1
-        if "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
+        if "C" in kinds and word.isascii():
+            if TOWN_N >= 16 or len(word) >= 12:
+                raise ImportError("too many or too long words before a town")
+            for k, ch in enumerate(word.encode()):
+                TOWN_WORDS[TOWN_N][k] = ch
+            TOWN_LEN[TOWN_N] = len(word)
+            TOWN_N += 1
+        elif "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
             if SCRIPT_N >= 96 or len(word) > 12:
                 raise ImportError("too many or too long Greek and Cyrillic address words")
             for k, ch in enumerate(word):
@@ -282,6 +292,12 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
     for words in range(7):
         start = k
         if folded(at(s, k, n)) and read_word(s, n, k, lim, &w):  # Greek and Cyrillic below
+            if not e and town_word(s, &w):
+                x = w.end + 1 if at(s, w.end, n) == 46 else w.end
+                if at(s, x, n) != 32:
+                    break
+                k = x + 1  # "thành phố Hà Nội", "TP. Đà Nẵng": the words before a town's name
+                continue
             if w.shape == S_LOWER:
                 if not e or w.end - w.start > 4 or lowers == 2 or not connector_then_capital(s, n, w.end, lim):
                     break
@@ -331,6 +347,15 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
         else:
             break
     return e
+
+
+cdef bint town_word(const uchar_t* s, const Word* w) noexcept nogil:
+    # a Latin word written before a town's name ("thành", "phố", "TP", "tỉnh"), any case
+    cdef int k
+    for k in range(TOWN_N):
+        if TOWN_LEN[k] == w.end - w.start and folded_ends_with(s, w.end, TOWN_WORDS[k], TOWN_LEN[k]):
+            return True
+    return False
 
 
 cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
