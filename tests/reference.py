@@ -3610,6 +3610,11 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
                 lowers, e = lowers + 1, w.end  # "Na Zlatej nohe 155": untyped, so anchored below
                 i = e
                 continue
+            nxt = read_word(t, w.end + 1, lim) if t.at(w.end) == " " else None
+            if lowers < 2 and names and not prefixed and not f & G.STOP and nxt and nxt.shape == LOWER \
+                    and flags_of(nxt) & G.STREET:
+                lowers, i = lowers + 1, w.end  # "Árpád fejedelem útja 5"
+                continue
             if lowers == 2 or (f & G.STOP and not f & G.PARTICLE) or not (
                     prefixed or (names and w.size <= 3 and connector_then_capital(t, w.end, lim))):
                 break
@@ -3655,7 +3660,8 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
     by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside; then
     ',' or a line break is enough: a street without a number), a lower-case word of three
     letters or fewer before a capital, or (right before the number) a lower-case word and
-    a '.'."""
+    a '.', or one more lower-case word ("Árpád fejedelem köz 790")."""
+    lowered = False
     for _ in range(6):
         if i + 2 >= lim:
             return False
@@ -3677,7 +3683,11 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
             if j - i <= 4 and connector_then_capital(t, j, lim):
                 i = j
                 continue
-            j += t.at(j) == "."
+            if t.at(j) == ".":
+                j += 1
+            elif t.at(j) == " " and t.at(j + 1) not in DIGITS and not lowered:
+                lowered, i = True, j
+                continue
             return t.at(j) == " " and t.at(j + 1) in DIGITS
         while j < lim and (_fold(t.s[j]) or (t.s[j] == "-" and _fold(t.at(j + 1)))):
             j += 1

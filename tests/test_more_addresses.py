@@ -42,6 +42,8 @@ MORE = [
     # Hungarian short types after the name: köz, sor
     ("HU", "Rózsa köz 3, 1074 Budapest", "Rózsa köz 3, 1074 Budapest"),
     ("HU", "Gyöngyvirág sor 12\n8000 Székesfehérvár", "Gyöngyvirág sor 12\n8000 Székesfehérvár"),
+    # a lower-case word before a type written after the name ("fejedelem": prince)
+    ("HU", "Árpád fejedelem útja 12, 1036 Budapest", "Árpád fejedelem útja 12, 1036 Budapest"),
     # India: Nagar, Marg, Chowk after a name; six-digit PINs after the town
     ("IN", "12 Gandhi Nagar, Jaipur 302015, Rajasthan", "12 Gandhi Nagar, Jaipur 302015, Rajasthan"),
     ("IN", "45 Tilak Marg\nNew Delhi 110001", "45 Tilak Marg\nNew Delhi 110001"),
@@ -100,6 +102,8 @@ NEAR_MISSES = [
     "52 Lê Văn Hưu",
     "Nguyễn Thị Lan, 1990",
     "18 Khu 3 Trần Hưng Đạo đẹp",
+    "The red one utca 5",
+    "Paris is nice 5 times",
 ]
 
 

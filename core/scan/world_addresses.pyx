@@ -551,6 +551,13 @@ cdef inline bint year_like(const uchar_t* s, Py_ssize_t j, Py_ssize_t z) noexcep
     return z - j == 4 and (s[j] == 49 and s[j + 1] == 57 or s[j] == 50 and s[j + 1] == 48)
 
 
+cdef inline bint lower_type_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a space and a lower-case street type written after the name ("utca", "köz")
+    cdef Word w
+    return at(s, e, n) == 32 and read_word(s, n, e + 1, lim, &w) and w.shape == S_LOWER \
+        and gz_get(w.hash, NULL) & G_STREET
+
+
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                              Py_ssize_t lim) noexcept nogil:
     # a street line that starts with its name: "Calle Mayor 12", "ul. Biała 135",
@@ -596,6 +603,10 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
             if lowers < 2 and names and not prefixed and not f & G_STOP and number_after(s, n, w.end, lim):
                 lowers += 1  # "Na Zlatej nohe 155", "Knafljev prehod 581": untyped, so anchored below
                 e = i = w.end
+                continue
+            if lowers < 2 and names and not prefixed and not f & G_STOP and lower_type_after(s, n, w.end, lim):
+                lowers += 1  # "Árpád fejedelem útja 5": a lower-case word before the type
+                i = w.end
                 continue
             if lowers == 2 or f & G_STOP and not f & G_PARTICLE or not (
                     prefixed or names and w.end - w.start <= 3 and connector_then_capital(s, n, w.end, lim)):
@@ -648,10 +659,12 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     # cheap: a number within the next six steps, each a '.', ", " or a space and then a
     # capitalised word (hyphens inside: "Erich-Hagen-Straße"), a lower-case word of three
     # letters or fewer before a capitalised one ("Pieter de Hoochlaan"), or, right before the
-    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9")
+    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9"), or one more
+    # lower-case word ("Árpád fejedelem köz 790")
     cdef int words
     cdef Py_ssize_t j
     cdef Py_UCS4 c
+    cdef bint lowered = False
     for words in range(6):
         if i + 2 >= lim:
             return False
@@ -679,6 +692,10 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
                 continue
             if at(s, j, n) == 46:
                 j += 1
+            elif at(s, j, n) == 32 and not is_digit(at(s, j + 1, n)) and not lowered:
+                lowered = True
+                i = j  # "fejedelem": one more lower-case word
+                continue
             return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
         while j < lim and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
             j += 1
