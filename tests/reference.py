@@ -3005,7 +3005,8 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     j = i + 2 if w and flags_of(w) & G.STREET_PREFIX else space_gap(t, i, lim)  # "57, boulevard"
     if not j:
         return None
-    u = read_unit(t, j, lim, False)
+    x = t.run(j, min(lim, j + 7), _fold) if capital_at(t, j) else j
+    u = read_unit(t, j, lim, False) if x > j and t.at(x) == " " and t.at(x + 1) in DIGITS else None
     if u and t.at(u) == " " and capital_at(t, u + 1):
         j = u + 1  # "67 Khu 41 Lê Thánh Tôn": an area and its number before the street
     e = dot = names = lowers = 0

@@ -191,7 +191,7 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         j = space_gap(s, i, lim)
     if not j:
         return 0
-    k = read_unit(s, n, j, lim, False)
+    k = read_unit(s, n, j, lim, False) if word_then_number(s, n, j, lim) else 0
     if k and at(s, k, n) == 32 and capital_at(s, n, k + 1):
         j = k + 1  # "67 Khu 41 Lê Thánh Tôn": an area and its number before the street
     for t in range(6):
@@ -255,6 +255,16 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         if k > dot:
             return k
     return street_rest(s, n, e, lim, lower_ok)
+
+
+cdef inline bint word_then_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # cheap: a capitalised word of up to six letters, a space and a digit ("Khu 41")
+    cdef Py_ssize_t x = j
+    if not capital_at(s, n, j):
+        return False
+    while x < lim and folded(s[x]) and x - j <= 6:
+        x += 1
+    return at(s, x, n) == 32 and is_digit(at(s, x + 1, n))
 
 
 cdef inline bint ascii_span(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:

@@ -725,7 +725,7 @@ cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         e = last.end
     elif w0.shape == S_CAP and not f0 & (G_FIRST | G_LAST | G_COMMON | G_STOP | G_ORG | G_ORG_SUFFIX
                                          | G_ORG_HEAD | G_TITLE | G_UNIT) \
-            and city_words(s, n, w0.start, lim) == w0.end:
+            and part_end(at(s, w0.end, n)) and city_words(s, n, w0.start, lim) == w0.end:
         e = w0.end
     else:
         return 0
