@@ -3005,6 +3005,10 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
     j = i + 2 if w and flags_of(w) & G.STREET_PREFIX else space_gap(t, i, lim)  # "57, boulevard"
     if not j:
         return None
+    x = t.run(j, min(lim, j + 7), _fold) if capital_at(t, j) else j
+    u = read_unit(t, j, lim, False) if x > j and t.at(x) == " " and t.at(x + 1) in DIGITS else None
+    if u and t.at(u) == " " and capital_at(t, u + 1):
+        j = u + 1  # "67 Khu 41 Lê Thánh Tôn": an area and its number before the street
     e = dot = names = lowers = 0
     prefixed, plain = False, True
     for k in range(6):
@@ -3035,14 +3039,14 @@ def match_street(t: Text, pos: int, lim: int, lower_ok: bool) -> Optional[int]:
             elif f & G.DIR and k == 0:
                 i = w.end + 1 if t.at(w.end) == "." else w.end
                 plain = False
-            elif f & (G.STOP | G.FUNCTION) and not prefixed:
-                break
+            elif f & (G.STOP | G.FUNCTION) and not prefixed and t.s[w.start:w.end].isascii():
+                break  # (a stop word spelled with an accent is another word: "Lê", "Là")
             else:
                 names += 1
                 if prefixed:
                     e = w.end
-                elif f & (G.COMMON | G.UNIT) or w.shape == LOWER:
-                    plain = False
+                elif f & G.UNIT or (f & G.COMMON and t.s[w.start:w.end].isascii()) or w.shape == LOWER:
+                    plain = False  # ("Tôn" is no "ton")
             if t.at(i) in "'\u2019" and ascii_lower(t.at(i + 1)) == "s" and not t.word_at(i + 2):
                 i += 2  # "King's Crescent"
         else:
@@ -3205,25 +3209,28 @@ def street_lead(t: Text, pos: int) -> bool:
 
 # ------------------------------------------------------------------ the world's addresses
 
-def _address_data() -> tuple[list[str], set[str], dict[str, int]]:
+def _address_data() -> tuple[list[str], set[str], dict[str, int], set[str]]:
     """(joined street types, postcode shapes, Greek and Cyrillic words: 1 street type,
-    2 unit word, 3 region word) from core/data/address_words.txt and postcode_shapes.txt."""
+    2 unit word, 3 region word, 4 a word before a town's name; Latin words before a town's
+    name, folded) from core/data/address_words.txt and postcode_shapes.txt."""
     data = pathlib.Path(lexicon.__file__).parent / "data"
-    joined, script = [], {}
+    joined, script, town = [], {}, set()
     for line in (data / "address_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, kinds = line.partition("\t")
             if "J" in kinds:
                 joined.append(word)
-            if "N" in kinds or "Q" in kinds or "R" in kinds:
-                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+            if "C" in kinds and word.isascii():
+                town.add(word)
+            elif "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
+                script[word] = 1 if "N" in kinds else (2 if "Q" in kinds else (3 if "R" in kinds else 4))
     shapes = {line.partition("\t")[0] for line in
               (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines()
               if line and not line.startswith("#")}
-    return joined, shapes, script
+    return joined, shapes, script, town
 
 
-JOINED_TYPES, POSTCODE_SHAPES, SCRIPT_WORDS = _address_data()
+JOINED_TYPES, POSTCODE_SHAPES, SCRIPT_WORDS, TOWN_WORDS = _address_data()
 GREEK_ACCENTS = str.maketrans("άέήίόύώςΆΈΉΊΌΎΏ", "αεηιουωσαεηιουω")
 
 
@@ -3307,16 +3314,20 @@ def script_upper(ch: str) -> bool:
 
 
 def script_word_end(t: Text, i: int, lim: int) -> Optional[int]:
-    """The end of a whole word of Greek or Cyrillic letters at i (at most 25)."""
+    """The end of a whole word of Greek or Cyrillic letters at i (at most 25; an apostrophe
+    between two letters: "П'ятихатки")."""
     if not (i < lim and script_lower(t.s[i])) or t.word_at(i - 1):
         return None
     e = i
-    while e < lim and script_lower(t.s[e]) and e - i <= 24:
+    while e < lim and e - i <= 24 and (script_lower(t.s[e]) or (
+            e > i and t.s[e] in "'\u2019\u02bc" and script_lower(t.at(e + 1)))):
         e += 1
     return None if t.word_at(e) else e
 
 
 def script_kind(t: Text, i: int, e: int) -> int:
+    if not all(script_lower(ch) for ch in t.s[i:e]):
+        return 0  # (an apostrophe inside)
     return SCRIPT_WORDS.get("".join(script_lower(ch) for ch in t.s[i:e]), 0)
 
 
@@ -3351,6 +3362,12 @@ def city_words(t: Text, j: int, lim: int) -> int:
         start = k
         w = read_word(t, k, lim) if _fold(t.at(k)) else None  # Greek and Cyrillic below
         if w:
+            if not e and w.key in TOWN_WORDS and len(w.key) == w.size:
+                x = w.end + (t.at(w.end) == ".")
+                if t.at(x) != " ":
+                    break
+                k = x + 1  # "thành phố Hà Nội", "TP. Đà Nẵng"
+                continue
             if w.shape == LOWER:
                 if not e or w.size > 4 or lowers == 2 or not connector_then_capital(t, w.end, lim):
                     break
@@ -3368,6 +3385,9 @@ def city_words(t: Text, j: int, lim: int) -> int:
             if not x:
                 break
             kind = script_kind(t, k, x)
+            if kind == 4 and not e and t.at(x) == " " and script_upper(t.at(x + 1)):
+                k = x + 1  # "місто Севастополь": the word before a town's name
+                continue
             if not script_upper(t.s[k]) and not (kind == 3 and e):
                 break
             if kind and kind != 3:
@@ -3419,39 +3439,59 @@ def postcode_part(t: Text, j: int, lim: int) -> Optional[int]:
     return (city_words(t, z + 1, lim) if t.at(z) == " " else 0) or z
 
 
-def city_part(t: Text, j: int, lim: int) -> tuple[int, bool]:
-    """(end, confirmed) of a town and a postal code after it (confirmed), or of a town alone
-    (confirmed when a list has it); end 0: none."""
+def city_part(t: Text, j: int, lim: int) -> tuple[int, int]:
+    """(end, confirmed) of a town and a postal code after it (confirmed 2), or of a town alone
+    (confirmed 1 when a list has it); end 0: none."""
     e = city_words(t, j, lim)
     if not e:
-        return 0, False
+        return 0, 0
     z = _code_after(t, e, lim)
     if z:
-        return z, True
+        return z, 2
     w = read_word(t, j, lim)
     p = longest_phrase(t, w, lim, G.CITY, False) if w else None
-    return e, bool(p) and p.last.end == e
+    return e, int(bool(p) and p.last.end == e)
+
+
+def region_line(t: Text, j: int, k: int, lim: int) -> bool:
+    """A town or region part from j to k that ends its line or the text ("Tucumán"), its
+    first word no given name a list of places lacks (not a signature line)."""
+    if t.at(k) not in (NUL, "\n", "\r"):
+        return False
+    w = read_word(t, j, lim)
+    return not w or not (flags_of(w) & G.FIRST and not flags_of(w) & (G.CITY | G.STATE))
 
 
 def intl_tail(t: Text, e: int, lim: int) -> int:
     """The block's other parts after its street line, each after skip_comma_space: a unit,
     a postal code and its town, a country or region and its code, a town and its code; a
-    town counts once a later part confirms it or a list has it. Up to six parts."""
+    town counts once a later part confirms it or a list has it, or right after a postal
+    code when it ends the line or the text ("C1000WAM Santa Rosa\nTucumán"). Up to six parts."""
     best = cur = e
+    coded = False
     for _ in range(6):
         j = skip_comma_space(t, cur, lim)
         if not j:
             break
-        k = read_unit(t, j, lim, True) or postcode_part(t, j, lim) or place_part(t, j, lim)
+        k = read_unit(t, j, lim, True)
+        if not k:
+            k = postcode_part(t, j, lim)
+            if k:
+                best = cur = k
+                coded = True
+                continue
+        k = k or place_part(t, j, lim)
         if k:
             best = cur = k
+            coded = False
             continue
         k, confirmed = city_part(t, j, lim)
         if not k:
             break
-        cur = k
-        if confirmed:
+        if confirmed or (coded and region_line(t, j, k, lim)):
             best = k
+        coded = confirmed == 2
+        cur = k
     return best
 
 
@@ -3474,18 +3514,38 @@ def unit_after(t: Text, e: int, lim: int) -> bool:
 
 def code_and_town(t: Text, k: int, lim: int) -> bool:
     """After the number of a street line without a street type (and maybe a unit: "84 Of.
-    370"): ", " or a line break, a postal code that starts with a digit or a country's
-    prefix ("SE-"), a space, a town."""
+    370"): the block's postal code anchors it. ", " or a line break, up to two town or
+    region lines ("Jalgaon 110001", "Middelburg\n3084"), then a postal code that starts with
+    a digit or a country's prefix ("SE-"): a space and a town after it ("8022 Brugge"), or
+    the code alone ending its part after a town line ("Kimberley, 1449"; no year 1900-2099)."""
     j = skip_comma_space(t, k, lim)
     u = read_unit(t, j, lim, True) if j else None
     if u:
         k, j = u, skip_comma_space(t, u, lim)
     if not j or t.at(k) not in ",\n\r":
         return False
-    if not (t.s[j] in DIGITS or (up(t.s[j]) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))):
-        return False
-    z = read_postcode(t, j, lim)
-    return bool(z) and t.at(z) == " " and city_words(t, z + 1, lim) > 0
+    for part in range(3):
+        z = read_postcode(t, j, lim) if _code_start(t, j) else None
+        if z:
+            if t.at(z) == " ":
+                return city_words(t, z + 1, lim) > 0
+            return part > 0 and t.at(z) in PART_END and not (z - j == 4 and t.s[j:j + 2] in ("19", "20"))
+        x = city_words(t, j, lim) if part < 2 else 0
+        if not x:
+            return False
+        if t.at(x) == " ":  # "Jalgaon 110001"
+            z = read_postcode(t, x + 1, lim) if _code_start(t, x + 1) else None
+            return bool(z) and t.at(z) in PART_END
+        j = skip_comma_space(t, x, lim)
+        if not j:
+            return False
+    return False
+
+
+def _code_start(t: Text, j: int) -> bool:
+    """A postal code may start here: a digit, or a country's prefix ("SE-", "B-")."""
+    c = t.at(j)
+    return c in DIGITS or (up(c) and (t.at(j + 1) == "-" or (up(t.at(j + 1)) and t.at(j + 2) == "-")))
 
 
 def number_after(t: Text, i: int, lim: int) -> Optional[int]:
@@ -3547,6 +3607,15 @@ def named_street(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
                 typed, e = True, _type_end(t, w)
                 i = e
                 continue
+            if lowers < 2 and names and not prefixed and not f & G.STOP and number_after(t, w.end, lim):
+                lowers, e = lowers + 1, w.end  # "Na Zlatej nohe 155": untyped, so anchored below
+                i = e
+                continue
+            nxt = read_word(t, w.end + 1, lim) if t.at(w.end) == " " else None
+            if lowers < 2 and names and not prefixed and not f & G.STOP and nxt and nxt.shape == LOWER \
+                    and flags_of(nxt) & G.STREET:
+                lowers, i = lowers + 1, w.end  # "Árpád fejedelem útja 5"
+                continue
             if lowers == 2 or (f & G.STOP and not f & G.PARTICLE) or not (
                     prefixed or (names and w.size <= 3 and connector_then_capital(t, w.end, lim))):
                 break
@@ -3592,7 +3661,8 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
     by hyphens) a '.', ", " or a space and then a capitalised word (hyphens inside; then
     ',' or a line break is enough: a street without a number), a lower-case word of three
     letters or fewer before a capital, or (right before the number) a lower-case word and
-    a '.'."""
+    a '.', or one more lower-case word ("Árpád fejedelem köz 790")."""
+    lowered = False
     for _ in range(6):
         if i + 2 >= lim:
             return False
@@ -3614,7 +3684,11 @@ def street_ahead(t: Text, i: int, lim: int) -> bool:
             if j - i <= 4 and connector_then_capital(t, j, lim):
                 i = j
                 continue
-            j += t.at(j) == "."
+            if t.at(j) == ".":
+                j += 1
+            elif t.at(j) == " " and t.at(j + 1) not in DIGITS and not lowered:
+                lowered, i = True, j
+                continue
             return t.at(j) == " " and t.at(j + 1) in DIGITS
         while j < lim and (_fold(t.s[j]) or (t.s[j] == "-" and _fold(t.at(j + 1)))):
             j += 1
@@ -3644,15 +3718,21 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     for _ in range(3):
         j = space_gap(t, i, lim)
         x = script_word_end(t, j, lim) if j else None
+        if x and names and not script_upper(t.s[j]) and script_kind(t, j, x) == 1:
+            kind, i = 1, x + (t.at(x) == ".")  # "Донецьке шосе 344": the type after the name
+            break
         if not x or not script_upper(t.s[j]):
             break
-        names, i = names + 1, x
+        names, i = names + 1, x + (x - j == 1 and t.at(x) == ".")  # "Головин М. 523"
     if not names:
         return None
     j = i + (t.at(i) == ",")
     if t.at(j) != " ":
         return None
     j += 1
+    x = _ordinal_end(t, j, lim)
+    if x:
+        j = x + 1  # "Рославка 1-я 655"
     x = script_word_end(t, j, lim)
     if x and x - j <= 3 and t.at(x) in ". ":
         x += t.at(x) == "."
@@ -3669,20 +3749,48 @@ def script_street(t: Text, pos: int, lim: int) -> Optional[int]:
     return intl_tail(t, e, lim)
 
 
+def _ordinal_end(t: Text, j: int, lim: int) -> Optional[int]:
+    """"1-я", "2-й", "10-ая" (one or two digits, '-', one or two letters), then a space and
+    a digit: its end."""
+    k = t.run(j, min(lim, j + 2), lambda ch: ch in DIGITS)
+    if k == j or t.at(k) != "-" or not script_lower(t.at(k + 1)):
+        return None
+    k += 2
+    k += bool(script_lower(t.at(k)))
+    return k if t.at(k) == " " and t.at(k + 1) in DIGITS else None
+
+
 def town_first(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
-    """"Orosháza\nFülemüle út 190": a town a list has, ", " or a line break, then a street
-    line that starts with its name (the Hungarian order)."""
-    if not f0 & (G.CITY | G.PREFIX):
+    """"Orosháza\nFülemüle út 190": a town, ", " or a line break, then a street line that
+    starts with its name (the Hungarian order). A town a list has; or one capitalised word in
+    no list of names, organisations or common words, when a postal code follows the street
+    line in the block (code_in_block: "Mezőberény\nIrinyi útja 737\n7087")."""
+    p = longest_phrase(t, w0, lim, G.CITY, False) if f0 & (G.CITY | G.PREFIX) else None
+    if p:
+        e = p.last.end
+    elif w0.shape == CAP and not f0 & (G.FIRST | G.LAST | G.COMMON | G.STOP | G.ORG | G.ORG_SUFFIX
+                                       | G.ORG_HEAD | G.TITLE | G.UNIT) \
+            and city_words(t, w0.start, lim) == w0.end:
+        e = w0.end
+    else:
         return None
-    p = longest_phrase(t, w0, lim, G.CITY, False)
-    if not p:
-        return None
-    e = p.last.end
     j = skip_comma_space(t, e, lim) if t.at(e) in ",\n\r" else None
     w = read_word(t, j, lim) if j else None
     if not w or not (flags_of(w) & G.STREET_PREFIX or street_ahead(t, w.end, lim)):
         return None
-    return named_street(t, w, flags_of(w), lim)
+    x = named_street(t, w, flags_of(w), lim)
+    return x if x and (p or code_in_block(t, j, x, lim)) else None
+
+
+def code_in_block(t: Text, i: int, e: int, lim: int) -> bool:
+    """A postal code (no year 1900-2099) starts one of the parts of the block from i to e."""
+    for k in range(i, e):
+        if t.s[k] in "\n,":
+            j = skip_comma_space(t, k, lim)
+            z = read_postcode(t, j, lim) if j and j < e and _code_start(t, j) else None
+            if z and z <= e and not (z - j == 4 and t.s[j:j + 2] in ("19", "20")):
+                return True
+    return False
 
 
 def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:

@@ -583,7 +583,11 @@ WORLD_STREETS = ["Fortunastrasse 20", "Hauptstraße 5a", "Rengaskuja 57", "Höjd
                  "917 Barker-Smith Street", "Strada Mocanu Nr. 209 Bl. 54 Sc. 11 Ap. 582", "Berlin, Hauptstraße 5",
                  "Jana Nerudy 894 St.", "Tom 5 St. Louis", "Sigurveig Meadows\nApt. 401", "Hästbacken 12",
                  "57, boulevard de Touil", "109 Prom. Calville Rouge", "Av. 4 N° 465", "Cl. 27 # 4-21 Sur",
-                 "1, 2, 3 go", "9, rue", "Cr. 20N # 2E-54 Este"]
+                 "1, 2, 3 go", "9, rue", "Cr. 20N # 2E-54 Este",
+                 # more Latin-script countries (addr-latin): anchored untyped lines, lower words
+                 "Na Zlatej nohe 155", "Knafljev prehod 581", "681 Kneveloord", "H.No. 114, Mohan",
+                 "92 Church Indlela", "Puki tee 701", "Phố Huế 12", "Na zdraví 5 lidí", "Meeting at 5",
+                 "Anne Nagar 32", "Vécsey köz 83", "Diagonal 46 # 5-1 Sur"]
 WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 2", "escalera B", "кв. 12",
                "10115 Berlin", "00-950 Warszawa", "SE-114 55 Stockholm", "1015 CJ Amsterdam", "CH-8001 Zürich",
                "LV-1010", "110 00 Praha", "105 63 Αθήνα", "Москва", "101000", "Bubión", "DOLE", "Saint-Denis",
@@ -593,7 +597,9 @@ WORLD_PARTS = ["Apt. 401", "Suite 132", "Wohnung 4", "lgh 1102", "bus 3", "piso 
                "8022 Brugge", "Braunau am Inn", "Co. Kerry", "A05 F7E6", "Ags.", "N.L.", "Erzincan/Hatay",
                "L'Hospitalet de Llobregat", "Курская область", "Balakən", "SE-13509 Tingsryd", "0323 Тетово",
                "161 24 Κόρινθος", "Wien am", "de los", "St. Gallen", "Q.R.", "Champigny-sur-Marne",
-               "Villeneuve-d'Ascq", "Ejea de los Caballeros", "Aïn El Beïda", "Wien-am"]
+               "Villeneuve-d'Ascq", "Ejea de los Caballeros", "Aïn El Beïda", "Wien-am",
+               "Jalgaon 110001", "Kimberley", "1449", "2024", "Middelburg", "SI-5303", "B-1000", "Lessen",
+               "175 98 Stupava", "Jharkhand"]
 WORLD_GAPS = [", ", " ", "\n", ",\n", "\n ", "\n\n ", "\r\n", "\n     ", "\n\n\n", ",  ", "\n  \n"]
 
 

@@ -191,6 +191,9 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         j = space_gap(s, i, lim)
     if not j:
         return 0
+    k = read_unit(s, n, j, lim, False) if word_then_number(s, n, j, lim) else 0
+    if k and at(s, k, n) == 32 and capital_at(s, n, k + 1):
+        j = k + 1  # "67 Khu 41 Lê Thánh Tôn": an area and its number before the street
     for t in range(6):
         k = read_ordinal(s, n, j, lim)
         if k:
@@ -223,13 +226,13 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
                 i = w.end + 1 if at(s, w.end, n) == 46 else w.end
                 plain = False
             else:
-                if f & (G_STOP | G_FUNCTION) and not prefixed:
-                    break
+                if f & (G_STOP | G_FUNCTION) and not prefixed and ascii_span(s, w.start, w.end):
+                    break  # (a stop word spelled with an accent is another word: "Lê", "Là")
                 names += 1
                 if prefixed:
                     e = w.end
-                elif f & (G_COMMON | G_UNIT) or w.shape == S_LOWER:
-                    plain = False
+                elif f & G_UNIT or f & G_COMMON and ascii_span(s, w.start, w.end) or w.shape == S_LOWER:
+                    plain = False  # (an English common word spelled with an accent is another: "Tôn")
             if (at(s, i, n) == 39 or at(s, i, n) == 0x2019) and lower(at(s, i + 1, n)) == 115 \
                     and not word_at(s, i + 2, n):
                 i += 2  # "King's Crescent"
@@ -252,6 +255,25 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         if k > dot:
             return k
     return street_rest(s, n, e, lim, lower_ok)
+
+
+cdef inline bint word_then_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # cheap: a capitalised word of up to six letters, a space and a digit ("Khu 41")
+    cdef Py_ssize_t x = j
+    if not capital_at(s, n, j):
+        return False
+    while x < lim and folded(s[x]) and x - j <= 6:
+        x += 1
+    return at(s, x, n) == 32 and is_digit(at(s, x + 1, n))
+
+
+cdef inline bint ascii_span(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
+    # no character beyond ASCII from i to e
+    while i < e:
+        if s[i] >= 128:
+            return False
+        i += 1
+    return True
 
 
 cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,

@@ -18,7 +18,7 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
 cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t postcode_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim,
-                          bint* confirmed) noexcept nogil
+                          int* confirmed) noexcept nogil
 cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t number_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,

@@ -15,14 +15,18 @@ cdef int JOINED_N = 0
 cdef unsigned char JOINED_LAST[26 * 26]  # their last two letters: one load rejects most words
 cdef unsigned int SHAPES[128]     # postal code shapes, base 5: digit 1, capital 2, space 3, '-' 4
 cdef int SHAPES_N = 0
-cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q) and region words (R)
+cdef Py_UCS4 SCRIPT_WORDS[96][12]  # Greek and Cyrillic street types (N), unit (Q), region words (R),
+                                   # words before a town's name (C: "місто", "село")
 cdef int SCRIPT_LEN[96]
 cdef unsigned char SCRIPT_KIND[96]
 cdef int SCRIPT_N = 0
+cdef char TOWN_WORDS[16][12]      # Latin words before a town's name, folded ("thanh", "tinh")
+cdef int TOWN_LEN[16]
+cdef int TOWN_N = 0
 
 
 cdef void init_addresses() except *:
-    global JOINED_N, SHAPES_N, SCRIPT_N
+    global JOINED_N, SHAPES_N, SCRIPT_N, TOWN_N
     import pathlib
     data = pathlib.Path(__file__).parent / "data"
     for k in range(26 * 26):
@@ -39,13 +43,20 @@ cdef void init_addresses() except *:
             JOINED_LEN[JOINED_N] = len(word)
             JOINED_LAST[(ord(word[-2]) - 97) * 26 + ord(word[-1]) - 97] = 1
             JOINED_N += 1
-        if "N" in kinds or "Q" in kinds or "R" in kinds:
+        if "C" in kinds and word.isascii():
+            if TOWN_N >= 16 or len(word) >= 12:
+                raise ImportError("too many or too long words before a town")
+            for k, ch in enumerate(word.encode()):
+                TOWN_WORDS[TOWN_N][k] = ch
+            TOWN_LEN[TOWN_N] = len(word)
+            TOWN_N += 1
+        elif "N" in kinds or "Q" in kinds or "R" in kinds or "C" in kinds:
             if SCRIPT_N >= 96 or len(word) > 12:
                 raise ImportError("too many or too long Greek and Cyrillic address words")
             for k, ch in enumerate(word):
                 SCRIPT_WORDS[SCRIPT_N][k] = ord(ch)
             SCRIPT_LEN[SCRIPT_N] = len(word)
-            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else 3)
+            SCRIPT_KIND[SCRIPT_N] = 1 if "N" in kinds else (2 if "Q" in kinds else (3 if "R" in kinds else 4))
             SCRIPT_N += 1
     symbols = {"9": 1, "A": 2, " ": 3, "-": 4}
     for line in (data / "postcode_shapes.txt").read_text(encoding="ascii").splitlines():
@@ -215,13 +226,20 @@ cdef inline bint script_upper(Py_UCS4 c) noexcept nogil:
 
 
 cdef Py_ssize_t script_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # the end of a whole word of Greek or Cyrillic letters at i (at most 24), or 0
+    # the end of a whole word of Greek or Cyrillic letters at i (at most 24; an apostrophe
+    # between two letters: "П'ятихатки", "Прип’ять"), or 0
     cdef Py_ssize_t e = i
     if i >= lim or not script_lower(s[i]) or word_at(s, i - 1, n):
         return 0
-    while e < lim and script_lower(s[e]) and e - i <= 24:
+    while e < lim and e - i <= 24 and (script_lower(s[e]) or e > i and is_apostrophe(s[e])
+                                       and script_lower(at(s, e + 1, n))):
         e += 1
     return 0 if word_at(s, e, n) else e
+
+
+cdef inline bint is_apostrophe(Py_UCS4 c) noexcept nogil:
+    # "'", "’" or the modifier letter "ʼ" Ukrainian writes
+    return c == 39 or c == 0x2019 or c == 0x2BC
 
 
 cdef int script_kind(const uchar_t* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
@@ -274,6 +292,12 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
     for words in range(7):
         start = k
         if folded(at(s, k, n)) and read_word(s, n, k, lim, &w):  # Greek and Cyrillic below
+            if not e and town_word(s, &w):
+                x = w.end + 1 if at(s, w.end, n) == 46 else w.end
+                if at(s, x, n) != 32:
+                    break
+                k = x + 1  # "thành phố Hà Nội", "TP. Đà Nẵng": the words before a town's name
+                continue
             if w.shape == S_LOWER:
                 if not e or w.end - w.start > 4 or lowers == 2 or not connector_then_capital(s, n, w.end, lim):
                     break
@@ -292,6 +316,9 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
             if not x:
                 break
             kind = script_kind(s, k, x)
+            if kind == 4 and not e and at(s, x, n) == 32 and script_upper(at(s, x + 1, n)):
+                k = x + 1  # "місто Севастополь", "село Ракитне": the word before a town's name
+                continue
             if not script_upper(s[k]) and not (kind == 3 and e):
                 break
             if kind and kind != 3:
@@ -320,6 +347,15 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
         else:
             break
     return e
+
+
+cdef bint town_word(const uchar_t* s, const Word* w) noexcept nogil:
+    # a Latin word written before a town's name ("thành", "phố", "TP", "tỉnh"), any case
+    cdef int k
+    for k in range(TOWN_N):
+        if TOWN_LEN[k] == w.end - w.start and folded_ends_with(s, w.end, TOWN_WORDS[k], TOWN_LEN[k]):
+            return True
+    return False
 
 
 cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
@@ -353,20 +389,20 @@ cdef Py_ssize_t postcode_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_s
 
 
 cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim,
-                          bint* confirmed) noexcept nogil:
-    # a town and the postal code after it ("Wien 1010", "Springfield 62704"): confirmed; a
-    # town alone is confirmed when a list has it; its end, or 0
+                          int* confirmed) noexcept nogil:
+    # a town and the postal code after it ("Wien 1010", "Springfield 62704"): confirmed 2; a
+    # town alone is confirmed (1) when a list has it; its end, or 0
     cdef Py_ssize_t e = city_words(s, n, j, lim), k, z
     cdef Word w, last
     cdef unsigned int f = 0, fw
     cdef int value = 0, words
-    confirmed[0] = False
+    confirmed[0] = 0
     if not e:
         return 0
     k = skip_comma_space(s, e, lim)
     z = read_postcode(s, n, k, lim) if k and at(s, k - 1, n) != 10 else 0
     if z:
-        confirmed[0] = True
+        confirmed[0] = 2
         return z
     if read_word(s, n, j, lim, &w):
         fw = gz_get(w.hash, NULL)
@@ -375,14 +411,30 @@ cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
     return e
 
 
+cdef inline bint region_line(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # a town or region part from j to k that ends its line or the text ("Tucumán", "Santiago
+    # del Estero", "Arica y Parinacota"), its first word no given name a list of places lacks
+    # (not a signature line: "John Smith")
+    cdef Word w
+    cdef unsigned int f
+    cdef Py_UCS4 c = at(s, k, n)
+    if not (c == 0 or c == 10 or c == 13):
+        return False
+    if not read_word(s, n, j, lim, &w):
+        return True  # Greek and Cyrillic: "Черкаська область"
+    f = gz_get(w.hash, NULL)
+    return not (f & G_FIRST and not f & (G_CITY | G_STATE))
+
+
 cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
     # after a street line (and the city, state and code read after it): the block's other
     # parts, each after ", " or a line break: a unit, a postal code and its town, a country
     # or region (and its code), a town (and its code). A town counts once a later part
-    # confirms it or a list has it. The address's new end
+    # confirms it or a list has it; right after a postal code, a town or region line that
+    # ends the line or the text counts too ("C1000WAM Santa Rosa\nTucumán"). The new end
     cdef Py_ssize_t best = e, cur = e, j, k
-    cdef int part
-    cdef bint confirmed
+    cdef int part, confirmed
+    cdef bint coded = False
     for part in range(6):
         j = skip_comma_space(s, cur, lim)
         if not j:
@@ -390,17 +442,23 @@ cdef Py_ssize_t intl_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize
         k = read_unit(s, n, j, lim, True)
         if not k:
             k = postcode_part(s, n, j, lim)
+            if k:
+                best = cur = k
+                coded = True
+                continue
         if not k:
             k = place_part(s, n, j, lim)
         if k:
             best = cur = k
+            coded = False
             continue
         k = city_part(s, n, j, lim, &confirmed)
         if not k:
             break
-        cur = k
-        if confirmed:
+        if confirmed or coded and region_line(s, n, j, k, lim):
             best = k
+        coded = confirmed == 2
+        cur = k
     return best
 
 
@@ -449,10 +507,13 @@ cdef inline bint unit_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
 
 
 cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
-    # after the number of a street line without a street type (and maybe a unit): ", " or a
-    # line break, a postal code that starts with a digit or a country's prefix ("SE-"), a
-    # space and a town
-    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z
+    # after the number of a street line without a street type (and maybe a unit): the block's
+    # postal code anchors it. ", " or a line break, then up to two town or region lines
+    # ("Jalgaon 110001", "Middelburg\n3084"), then a postal code that starts with a digit or a
+    # country's prefix ("SE-"), with a town after it ("8022 Brugge") or alone ending its part
+    # after a town line ("Kimberley, 1449"; no year: "Berlin, 2024")
+    cdef Py_ssize_t j = skip_comma_space(s, k, lim), z, x
+    cdef int part
     cdef Py_UCS4 c
     z = read_unit(s, n, j, lim, True) if j else 0
     if z:
@@ -461,10 +522,40 @@ cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t
     c = at(s, k, n)
     if not j or not (c == 44 or c == 10 or c == 13):
         return False
-    if not (is_digit(s[j]) or up(s[j]) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)):
-        return False
-    z = read_postcode(s, n, j, lim)
-    return z and at(s, z, n) == 32 and city_words(s, n, z + 1, lim) > 0
+    for part in range(3):
+        z = read_postcode(s, n, j, lim) if code_start(s, n, j) else 0
+        if z:
+            if at(s, z, n) == 32:
+                return city_words(s, n, z + 1, lim) > 0
+            return part > 0 and part_end(at(s, z, n)) and not year_like(s, j, z)
+        x = city_words(s, n, j, lim) if part < 2 else 0
+        if not x:
+            return False
+        if at(s, x, n) == 32:  # "Jalgaon 110001": a town and its code on one line
+            z = read_postcode(s, n, x + 1, lim) if code_start(s, n, x + 1) else 0
+            return z > 0 and part_end(at(s, z, n))
+        j = skip_comma_space(s, x, lim)
+        if not j:
+            return False
+    return False
+
+
+cdef inline bint code_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t j) noexcept nogil:
+    # a postal code may start here: a digit, or a country's prefix ("SE-", "B-")
+    cdef Py_UCS4 c = at(s, j, n)
+    return is_digit(c) or up(c) and (at(s, j + 1, n) == 45 or up(at(s, j + 1, n)) and at(s, j + 2, n) == 45)
+
+
+cdef inline bint year_like(const uchar_t* s, Py_ssize_t j, Py_ssize_t z) noexcept nogil:
+    # four digits from 1900 to 2099
+    return z - j == 4 and (s[j] == 49 and s[j + 1] == 57 or s[j] == 50 and s[j + 1] == 48)
+
+
+cdef inline bint lower_type_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a space and a lower-case street type written after the name ("utca", "köz")
+    cdef Word w
+    return at(s, e, n) == 32 and read_word(s, n, e + 1, lim, &w) and w.shape == S_LOWER \
+        and gz_get(w.hash, NULL) & G_STREET
 
 
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -508,6 +599,14 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
                 typed = True  # "Kossuth Lajos utca 12"
                 e = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
                 i = e
+                continue
+            if lowers < 2 and names and not prefixed and not f & G_STOP and number_after(s, n, w.end, lim):
+                lowers += 1  # "Na Zlatej nohe 155", "Knafljev prehod 581": untyped, so anchored below
+                e = i = w.end
+                continue
+            if lowers < 2 and names and not prefixed and not f & G_STOP and lower_type_after(s, n, w.end, lim):
+                lowers += 1  # "Árpád fejedelem útja 5": a lower-case word before the type
+                i = w.end
                 continue
             if lowers == 2 or f & G_STOP and not f & G_PARTICLE or not (
                     prefixed or names and w.end - w.start <= 3 and connector_then_capital(s, n, w.end, lim)):
@@ -560,10 +659,12 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     # cheap: a number within the next six steps, each a '.', ", " or a space and then a
     # capitalised word (hyphens inside: "Erich-Hagen-Straße"), a lower-case word of three
     # letters or fewer before a capitalised one ("Pieter de Hoochlaan"), or, right before the
-    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9")
+    # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9"), or one more
+    # lower-case word ("Árpád fejedelem köz 790")
     cdef int words
     cdef Py_ssize_t j
     cdef Py_UCS4 c
+    cdef bint lowered = False
     for words in range(6):
         if i + 2 >= lim:
             return False
@@ -591,6 +692,10 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
                 continue
             if at(s, j, n) == 46:
                 j += 1
+            elif at(s, j, n) == 32 and not is_digit(at(s, j + 1, n)) and not lowered:
+                lowered = True
+                i = j  # "fejedelem": one more lower-case word
+                continue
             return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
         while j < lim and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
             j += 1
@@ -604,19 +709,26 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
 
 cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                            Py_ssize_t lim) noexcept nogil:
-    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town a list has,
-    # ", " or a line break, then a street line that starts with its name (the Hungarian
-    # order); end, or 0
+    # "Orosháza\nFülemüle út 190\n2683", "Gyula, Függetlenség út 790": a town, ", " or a line
+    # break, then a street line that starts with its name (the Hungarian order). A town a
+    # list has; or one capitalised word in no list of names, organisations or common words,
+    # when a postal code follows the street line in the block ("Mezőberény\nIrinyi útja
+    # 737\n7087"); end, or 0
     cdef Word w, last
-    cdef Py_ssize_t e, j
+    cdef Py_ssize_t e, j, x
     cdef unsigned int f = 0, fw
     cdef int value = 0
+    cdef bint listed
     cdef Py_UCS4 c
-    if not f0 & (G_CITY | G_PREFIX):
+    listed = f0 & (G_CITY | G_PREFIX) and longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False) > 0
+    if listed:
+        e = last.end
+    elif w0.shape == S_CAP and not f0 & (G_FIRST | G_LAST | G_COMMON | G_STOP | G_ORG | G_ORG_SUFFIX
+                                         | G_ORG_HEAD | G_TITLE | G_UNIT) \
+            and part_end(at(s, w0.end, n)) and city_words(s, n, w0.start, lim) == w0.end:
+        e = w0.end
+    else:
         return 0
-    if not longest_phrase(s, n, w0, f0, lim, G_CITY, &last, &f, &value, False):
-        return 0
-    e = last.end
     c = at(s, e, n)
     j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
     if not j or not read_word(s, n, j, lim, &w):
@@ -624,7 +736,20 @@ cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     fw = gz_get(w.hash, NULL)
     if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
         return 0
-    return named_street(s, n, &w, fw, lim)
+    x = named_street(s, n, &w, fw, lim)
+    return x if listed or code_in_block(s, n, j, x, lim) else 0
+
+
+cdef bint code_in_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # a postal code (no year) starts one of the parts of the block from i to e
+    cdef Py_ssize_t k, j, z
+    for k in range(i, e):
+        if s[k] == 10 or s[k] == 44:
+            j = skip_comma_space(s, k, lim)
+            z = read_postcode(s, n, j, lim) if j and j < e and code_start(s, n, j) else 0
+            if z and z <= e and not year_like(s, j, z):
+                return True
+    return False
 
 
 cdef inline void street_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -662,16 +787,23 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
         if not j:
             break
         x = script_word_end(s, n, j, lim)
+        if x and names and not script_upper(s[j]) and script_kind(s, j, x) == 1:
+            kind = 1  # "Донецьке шосе 344": the type after the name
+            i = x + 1 if at(s, x, n) == 46 else x
+            break
         if not x or not script_upper(s[j]):
             break
         names += 1
-        i = x
+        i = x + 1 if x - j == 1 and at(s, x, n) == 46 else x  # "Головин М. 523": an initial
     if not names:
         return 0
     j = i + 1 if at(s, i, n) == 44 else i
     if at(s, j, n) != 32:
         return 0
     j += 1
+    x = ordinal_end(s, n, j, lim)
+    if x:
+        j = x + 1  # "Рославка 1-я 655": the street's ordinal, then the house number
     x = script_word_end(s, n, j, lim)
     if x and x - j <= 3 and (at(s, x, n) == 46 or at(s, x, n) == 32):
         x = x + 1 if at(s, x, n) == 46 else x  # "д.", "дом", "буд."
@@ -680,6 +812,19 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
     if not e or kind == 0 and not code_and_town(s, n, e, lim):
         return 0
     return script_tail(s, n, e, lim)
+
+
+cdef inline Py_ssize_t ordinal_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # "1-я", "2-й", "10-а" and a space before a digit: its end, or 0
+    cdef Py_ssize_t k = j
+    while k < lim and is_digit(s[k]) and k - j < 2:
+        k += 1
+    if k == j or at(s, k, n) != 45 or not script_lower(at(s, k + 1, n)):
+        return 0
+    k += 2
+    if script_lower(at(s, k, n)):
+        k += 1
+    return k if at(s, k, n) == 32 and is_digit(at(s, k + 1, n)) else 0
 
 
 cdef Py_ssize_t script_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
