@@ -32,8 +32,9 @@ the pass and the order in which the families are tried at a position:
                 none reads it, phone candidates
   (IPv6 is also tried at a digit or "::")
 """
-from libc.stdlib cimport calloc, free, realloc
-from libc.string cimport strlen
+from libc.stdio cimport sprintf
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memcmp, memcpy, strlen
 
 from core.includes.python cimport (
     Py_UCS1, Py_UCS2, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND,
@@ -58,6 +59,7 @@ include "scan/places.pyx"
 include "scan/addresses.pyx"
 include "scan/world_addresses.pyx"
 include "scan/gates.pyx"
+include "scan/phones.pyx"
 
 
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
