@@ -7,7 +7,6 @@ import core
 from bench import baseline_re, corpus
 from bench.timing import mb_per_s, race
 from core import _scan
-from core.detect import phone_e164
 
 DETECTION = core.Detection.create()
 REDACTION = core.Redaction()
@@ -69,7 +68,7 @@ def run(total_bytes: int, repeats: int) -> list[str]:
     text = "\n".join(msgs)
     size, msg_size = len(text.encode()), corpus.utf8_size(msgs)
     whole = race(whole_corpus(text), repeats)
-    each = race(per_message(msgs), repeats, before=phone_e164.cache_clear)
+    each = race(per_message(msgs), repeats)
     return [f"core: {size / 1e6:.2f} MB corpus (seed {corpus.SEED}), {len(msgs)} messages of "
             f"{msg_size / len(msgs):.0f} B mean; messages by PEP 393 kind: {kinds(msgs)}",
             f"  the whole corpus is one {kind(text)}-byte-kind str; best of {repeats} rounds, contenders interleaved",

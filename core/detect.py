@@ -8,7 +8,11 @@ import phonenumbers
 
 from core import _scan
 from core.entity_types import BY_NAME, BY_TYPE
-from core.values import phone_e164, phone_unvalidated
+from core.values import phone_e164_in, phone_region_ids, phone_unvalidated
+
+if _scan.PHONENUMBERS_VERSION != phonenumbers.__version__:
+    raise ImportError(f"core._scan's phone tables are phonenumbers {_scan.PHONENUMBERS_VERSION}'s, "
+                      f"{phonenumbers.__version__} is installed: rebuild (setup.py build_ext)")
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
@@ -144,9 +148,12 @@ def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -
     regions in order); else the longest kept unvalidated (core.values.phone_unvalidated) at
     PHONE_CUE_SCORE; none after a veto word ("order 7715577113")."""
     regions = detection.national_regions
+    ids = phone_region_ids(regions)
     for start, end, type_id, flags, score, aux in candidates:
         written = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
-        value = next(filter(None, (phone_e164(written, r) for r in regions)), None)
+        value = _scan.phone_e164(written, ids)  # "": a shape the compiled tables do not read
+        if value == "":
+            value = phone_e164_in(written, regions)
         if value is not None:
             _, score, vetoed = _scan.context_score(text, start, end, type_id)
             return None if vetoed else Entity("PHONE_NUMBER", start, end, text[start:end], value, score)

@@ -351,7 +351,7 @@ cdef int phone_possible_of(const PhoneText* t, char* out) noexcept nogil:
     return e164(cc, nsn, length, out)
 
 
-PHONE_TABLES_VERSION_BUILT = PHONE_TABLES_VERSION.decode()
+PHONENUMBERS_VERSION = PHONE_TABLES_VERSION.decode()  # the phonenumbers the tables were compiled from
 # region code -> its metadata's index in the tables
 PHONE_REGIONS = {PHONE_REGION_CODES[2 * k:2 * k + 2].decode(): k for k in range(PHONE_N_REGIONS)}
 
