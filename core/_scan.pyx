@@ -379,6 +379,9 @@ CONTEXT = F_CONTEXT
 SPOKEN = F_SPOKEN
 SPOKEN_PLUS = F_SPOKEN_PLUS
 PHONE_CUE = F_PHONE_CUE
+PHONE_VALUE = F_PHONE_VALUE
+VALUE_PLUS = F_VALUE_PLUS
+PHONE_KEPT = F_PHONE_KEPT
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
@@ -406,7 +409,7 @@ def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
 
 
 def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=True,
-         int carry=0, bint day_first=False):
+         int carry=0, bint day_first=False, tuple phone_regions=None):
     """Find entity spans in `text` from code point `start` on.
 
     Text before `start` is read only as context. Returns ``(spans, resume,
@@ -421,8 +424,12 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     cdef int kind = PyUnicode_KIND(text), rc
     cdef int state = carry
     cdef const void* data = PyUnicode_DATA(text)
+    cdef int regions[MAX_PHONE_REGIONS]
+    cdef int count = -1  # no settling
     if not 0 <= start <= n:
         raise ValueError("start is outside the text")
+    if phone_regions is not None:
+        count = read_region_ids(phone_regions, regions)
     opt.types = types
     opt.day_first = day_first
     opt.final = final
@@ -433,8 +440,12 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
         if n - start > RELEASE_GIL_ABOVE:
             with nogil:
                 rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
+                if rc == 0 and count >= 0:
+                    rc = settle_kind(kind, data, n, &vec, regions, count)
         else:  # releasing the GIL costs a thread switch: not worth it for a short text
             rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
+            if rc == 0 and count >= 0:
+                rc = settle_kind(kind, data, n, &vec, regions, count)
         if rc < 0:
             raise MemoryError()
         # the tuples hold numbers only: no cycle to collect while they are made

@@ -115,9 +115,10 @@ def phone_e164_in(candidate: str, regions: tuple[str, ...]) -> str | None:
 
 @functools.lru_cache(maxsize=256)
 def phone_region_ids(regions: tuple[str, ...]) -> tuple[int, ...]:
-    """The compiled phone tables' ids of ISO 3166 regions (phonenumbers.SUPPORTED_REGIONS)."""
+    """The compiled phone tables' ids of ISO 3166 regions (phonenumbers.SUPPORTED_REGIONS; a
+    code it does not know validates no national number, and is left out)."""
     from core import _scan
-    return tuple(_scan.PHONE_REGIONS[r] for r in regions)
+    return tuple(_scan.PHONE_REGIONS[r] for r in regions if r in _scan.PHONE_REGIONS)
 
 
 def phone_unvalidated(candidate: str, cue: bool) -> str | None:

@@ -41,6 +41,7 @@ cdef extern from "phone_tables.h":
 
 cdef enum:
     PHONE_DIGITS = 64      # digits a number is read with; longer ones are left to phonenumbers
+    MAX_PHONE_REGIONS = 256  # regions a scan tries national numbers in (all of them fit)
     PHONE_SLOTS = 20       # a program's group bounds: nine groups
     PHONE_SMALL_VISITS = 2048  # (step, position) pairs the matcher marks on the stack
     PHONE_SMALL_SEEN = 256     # ... their bits, in bytes
@@ -69,10 +70,21 @@ cdef struct PhoneText:
     int plus                # written with '+'
     int call_prefix         # '00' or '011 ' before the country code: digits to skip, or 0
 
+cdef enum:  # span flags of a phone the scan settled (scan(..., phone_regions=...))
+    F_PHONE_VALUE = 64     # aux holds its value's digits, their count in flags >> 9
+    F_VALUE_PLUS = 128     # ... written '+' first
+    F_PHONE_KEPT = 256     # no plan validates it: kept by '+' and its length or by a strong cue
+
 cdef int prog_match(int prog, const char* d, int n, int* slots) noexcept nogil
-cdef int read_phone(const Py_UCS1* s, Py_ssize_t n, PhoneText* t) noexcept nogil
+cdef int read_phone(const uchar_t* s, Py_ssize_t start, Py_ssize_t n, PhoneText* t) noexcept nogil
 cdef int parse_number(const char* d, int n, int region, int* cc, char* nsn) noexcept nogil
 cdef bint valid_number(int cc, const char* nsn, int n) noexcept nogil
 cdef int national_digits(int cc, const char* nsn, int n, char* out) noexcept nogil
 cdef int phone_e164_of(const PhoneText* t, const int* regions, int count, char* out) noexcept nogil
 cdef int phone_possible_of(const PhoneText* t, char* out) noexcept nogil
+cdef int settle_phone_group(const uchar_t* s, Py_ssize_t n, Span* group, int size, const int* regions,
+                            int count) noexcept nogil
+cdef int settle_phones(const uchar_t* s, Py_ssize_t n, SpanVec* v, const int* regions, int count) noexcept nogil
+cdef int settle_kind(int kind, const void* data, Py_ssize_t n, SpanVec* v, const int* regions,
+                     int count) noexcept nogil
+cdef int read_region_ids(tuple ids, int* regions) except -1

@@ -245,13 +245,13 @@ cdef int national_digits(int cc, const char* nsn, int n, char* out) noexcept nog
     return n
 
 
-cdef inline bint extension_at(const Py_UCS1* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+cdef inline bint extension_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
     # s[i:] is an extension after the number's spaces (core/values.PHONE_EXTENSION): "x068",
     # "ext. 45", "extension 12", "#123"
     cdef Py_ssize_t k
-    if n - i >= 9 and ascii_lower_is(s + i, b"extension", 9):
+    if n - i >= 9 and ascii_lower_is(s + i, "extension", 9):
         i += 9
-    elif n - i >= 3 and ascii_lower_is(s + i, b"ext", 3):
+    elif n - i >= 3 and ascii_lower_is(s + i, "ext", 3):
         i += 4 if n - i > 3 and s[i + 3] == 46 else 3
     elif i < n and (s[i] == 35 or s[i] == 120 or s[i] == 88):
         i += 1
@@ -265,20 +265,22 @@ cdef inline bint extension_at(const Py_UCS1* s, Py_ssize_t i, Py_ssize_t n) noex
     return 1 <= n - i <= 6
 
 
-cdef inline bint ascii_lower_is(const Py_UCS1* s, const char* word, int k) noexcept nogil:
+cdef inline bint ascii_lower_is(const uchar_t* s, const char* word, int k) noexcept nogil:
     cdef int i
     for i in range(k):
-        if (s[i] | 32) != word[i]:
+        if (<unsigned int>s[i] | 32) != <unsigned char>word[i]:
             return False
     return True
 
 
-cdef int read_phone(const Py_UCS1* s, Py_ssize_t n, PhoneText* t) noexcept nogil:
-    # a candidate of the scanner's shapes, as phonenumbers reads it: '+' first or not, digits,
-    # spaces and - . / ( ), then maybe an extension (left out); 1, or 0 for any other shape,
-    # or fewer than three digits (or three after the call prefix)
+cdef int read_phone(const uchar_t* s, Py_ssize_t start, Py_ssize_t n, PhoneText* t) noexcept nogil:
+    # the candidate s[start:n] of the scanner's shapes, as phonenumbers reads it: '+' first or
+    # not, digits, spaces and - . / ( ), then maybe an extension (left out); 1, or 0 for any
+    # other shape, or fewer than three digits (or three after the call prefix)
     cdef Py_ssize_t i
-    cdef Py_UCS1 c
+    cdef Py_UCS4 c
+    s += start
+    n -= start
     t.n = 0
     t.plus = n > 0 and s[0] == 43
     i = t.plus
@@ -287,7 +289,7 @@ cdef int read_phone(const Py_UCS1* s, Py_ssize_t n, PhoneText* t) noexcept nogil
         if 48 <= c <= 57:
             if t.n == PHONE_DIGITS:
                 return 0
-            t.digits[t.n] = c
+            t.digits[t.n] = <char>c
             t.n += 1
         elif not (c == 32 or c == 45 or c == 46 or c == 47 or c == 40 or c == 41):
             break
@@ -351,6 +353,98 @@ cdef int phone_possible_of(const PhoneText* t, char* out) noexcept nogil:
     return e164(cc, nsn, length, out)
 
 
+cdef inline bint phone_value(const char* written, int length, bint plus, Span* span) noexcept nogil:
+    # a settled phone's value into its span: the digits in aux, their count in flags >> 9, '+'
+    # first by F_VALUE_PLUS (core.detect.normalise writes it back); False past 18 digits
+    cdef int i
+    if length > 18:
+        return False
+    span.aux = 0
+    for i in range(length):
+        span.aux = span.aux * 10 + written[i] - 48
+    span.flags = F_PHONE_VALUE | (F_VALUE_PLUS if plus else 0) | (length << 9)
+    return True
+
+
+cdef int settle_phone_group(const uchar_t* s, Py_ssize_t n, Span* group, int size, const int* regions,
+                            int count) noexcept nogil:
+    # core.detect.phone_entity in C for one start's candidates (longest first): group[0]
+    # becomes the phone found (1), or there is none (0); -1: a shape the tables do not read
+    # or a number said in words, left to Python
+    cdef PhoneText t
+    cdef Span found
+    cdef char out[PHONE_DIGITS + 8]
+    cdef int k, length = 0, chosen = -1
+    cdef unsigned long long before = ~0ULL
+    cdef bint ctx, read
+    for k in range(size):  # the longest that a plan validates
+        if group[k].flags & F_SPOKEN or not read_phone(s, group[k].start, group[k].end, &t):
+            return -1
+        length = phone_e164_of(&t, regions, count, out)
+        if length == PHONE_UNREAD:
+            return -1
+        if length:
+            chosen = k
+            read = phone_value(out + 1, length - 1, True, &found)
+            break
+    for k in range(size if chosen < 0 else 0):  # else kept: '+' and a possible length, or a strong cue
+        read_phone(s, group[k].start, group[k].end, &t)
+        length = phone_possible_of(&t, out)
+        if length or group[k].flags & F_PHONE_CUE:
+            chosen = k
+            read = (phone_value(out + 1, length - 1, True, &found) if length
+                    else phone_value(t.digits, t.n, t.plus, &found))
+            found.flags |= F_PHONE_KEPT
+            break
+    if chosen < 0:
+        return 0
+    if not read:
+        return -1
+    ctx = has_context(s, n, group[chosen].start, group[chosen].end, min(n, group[chosen].start + LOOKAHEAD),
+                      T_PHONE_NUMBER, &before)
+    if (before >> (T_PHONE_NUMBER + VETO_SHIFT)) & 1:
+        return 0  # a veto word before it: "order 7715577113"
+    group[0].end = group[chosen].end
+    group[0].flags = found.flags | (F_CONTEXT if ctx else 0)
+    group[0].score = scored(T_PHONE_NUMBER, ctx)  # (a kept one's: core.detect.PHONE_CUE_SCORE)
+    group[0].aux = found.aux
+    return 1
+
+
+cdef int settle_phones(const uchar_t* s, Py_ssize_t n, SpanVec* v, const int* regions, int count) noexcept nogil:
+    # every group of tentative phone candidates settled in place (settle_phone_group); the
+    # groups left to Python stay as they are
+    cdef Py_ssize_t i = 0, j, kept = 0
+    cdef int r
+    while i < v.size:
+        j = i + 1
+        if v.items[i].flags & F_TENTATIVE:
+            while j < v.size and v.items[j].flags & F_ALTERNATIVE:
+                j += 1
+            r = settle_phone_group(s, n, v.items + i, <int>(j - i), regions, count)
+            if r >= 0:
+                if r:
+                    v.items[kept] = v.items[i]
+                    kept += 1
+                i = j
+                continue
+        while i < j:
+            v.items[kept] = v.items[i]
+            kept += 1
+            i += 1
+    v.size = kept
+    return 0
+
+
+cdef int settle_kind(int kind, const void* data, Py_ssize_t n, SpanVec* v, const int* regions,
+                     int count) noexcept nogil:
+    if kind == PyUnicode_1BYTE_KIND:
+        return settle_phones(<const Py_UCS1*>data, n, v, regions, count)
+    if kind == PyUnicode_2BYTE_KIND:
+        return settle_phones(<const Py_UCS2*>data, n, v, regions, count)
+    return settle_phones(<const Py_UCS4*>data, n, v, regions, count)
+
+
 PHONENUMBERS_VERSION = PHONE_TABLES_VERSION.decode()  # the phonenumbers the tables were compiled from
 # region code -> its metadata's index in the tables
 PHONE_REGIONS = {PHONE_REGION_CODES[2 * k:2 * k + 2].decode(): k for k in range(PHONE_N_REGIONS)}
@@ -359,7 +453,20 @@ PHONE_REGIONS = {PHONE_REGION_CODES[2 * k:2 * k + 2].decode(): k for k in range(
 cdef inline int read_candidate(str candidate, PhoneText* t):
     if PyUnicode_KIND(candidate) != PyUnicode_1BYTE_KIND:
         return 0
-    return read_phone(<const Py_UCS1*>PyUnicode_DATA(candidate), PyUnicode_GET_LENGTH(candidate), t)
+    return read_phone(<const Py_UCS1*>PyUnicode_DATA(candidate), 0, PyUnicode_GET_LENGTH(candidate), t)
+
+
+cdef int read_region_ids(tuple ids, int* regions) except -1:
+    # PHONE_REGIONS' values into regions; their count
+    cdef int count = 0
+    if len(ids) > MAX_PHONE_REGIONS:
+        raise ValueError(f"at most {MAX_PHONE_REGIONS} phone regions")
+    for r in ids:
+        if not 0 <= r < PHONE_N_REGIONS:
+            raise ValueError("region id outside the phone tables")
+        regions[count] = r
+        count += 1
+    return count
 
 
 def phone_e164(str candidate, tuple region_ids):
@@ -368,16 +475,11 @@ def phone_e164(str candidate, tuple region_ids):
     core.values.phone_e164 answers; None; "" when the candidate is not of a shape the tables
     read (ask phonenumbers)."""
     cdef PhoneText t
-    cdef int regions[16]
-    cdef int count = 0, length
+    cdef int regions[MAX_PHONE_REGIONS]
+    cdef int count = read_region_ids(region_ids, regions), length
     cdef char out[PHONE_DIGITS + 8]
-    if not read_candidate(candidate, &t) or len(region_ids) > 16:
+    if not read_candidate(candidate, &t):
         return ""
-    for r in region_ids:
-        if not 0 <= r < PHONE_N_REGIONS:
-            raise ValueError("region id outside the tables")
-        regions[count] = r
-        count += 1
     length = phone_e164_of(&t, regions, count, out)
     if length == PHONE_UNREAD:
         return ""
