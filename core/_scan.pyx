@@ -31,6 +31,10 @@ the pass and the order in which the families are tried at a position:
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
                 none reads it, phone candidates
   (IPv6 is also tried at a digit or "::")
+
+After the pass, given phone regions, settle_phones (scan/phones.pyx) turns each group of
+phone candidates into the number a numbering plan validates (phonenumbers' metadata compiled
+into scan/phone_tables.h at build time), or drops it, with the GIL still released.
 """
 from libc.stdio cimport sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
