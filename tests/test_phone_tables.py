@@ -63,13 +63,8 @@ def written_forms(number: phonenumbers.PhoneNumber) -> list[str]:
 
 
 def test_tables_are_of_the_installed_phonenumbers():
-    sys.path.insert(0, str(ROOT / "core" / "data"))
-    try:
-        import build_phone_tables
-    finally:
-        sys.path.pop(0)
     assert _scan.PHONENUMBERS_VERSION == phonenumbers.__version__
-    assert build_phone_tables.up_to_date(ROOT / "core" / "scan" / "phone_tables.h")
+    assert generator().up_to_date(ROOT / "core" / "scan" / "phone_tables.h")
     assert set(_scan.PHONE_REGIONS) == phonenumbers.SUPPORTED_REGIONS
 
 
@@ -198,3 +193,39 @@ def test_settled_phones_carry_their_value():
                                detection)
     assert [e.value for e in found] == ["+4930123456", "+49301234567", "+4930123456", "0999999999"]
     assert found[-1].score == PHONE_CUE_SCORE < found[0].score
+
+
+def generator():
+    sys.path.insert(0, str(ROOT / "core" / "data"))
+    try:
+        import build_phone_tables
+    finally:
+        sys.path.pop(0)
+    return build_phone_tables
+
+
+@pytest.mark.parametrize("pattern", ["\\d+", "1*", "(?=1)2", "[^1]", "a", "\\s", "1{2,}", "(?P<x>1)"])
+def test_the_generator_refuses_what_it_does_not_read(pattern):
+    with pytest.raises(generator().UnderstoodError):
+        generator().parse(pattern)
+
+
+def test_description_dfas_match_as_re_does(rng):
+    import re
+    build = generator()
+    for region in ("DE", "AR", "GB", "IT", "CN", "US"):
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        descs = [meta.general_desc, meta.fixed_line, meta.mobile, meta.toll_free]
+        patterns = [(bit, d.national_number_pattern) for bit, d in enumerate(descs) if d.national_number_pattern]
+        trans, accept = build.description_dfa(patterns)
+        for _ in range(3000):
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(0, 13)))
+            if rng.random() < 0.5:  # near a real number
+                ex = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+                nsn = phonenumbers.national_significant_number(ex)
+                digits = nsn[:rng.randint(0, len(nsn))] + digits[:rng.randint(0, 3)]
+            state = 1
+            for d in digits:
+                state = trans[state][int(d)]
+            expected = sum(1 << bit for bit, p in patterns if re.fullmatch(p, digits))
+            assert accept[state] == expected, (region, digits)
