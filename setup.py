@@ -99,10 +99,26 @@ def generate_type_ids() -> None:
         path.write_text(text)
 
 
+PHONE_TABLES = ROOT / "core" / "scan" / "phone_tables.h"
+
+
+def generate_phone_tables() -> None:
+    """core/scan/phone_tables.h: phonenumbers' metadata as C tables (core/data/build_phone_tables.py),
+    written again when the installed phonenumbers or the generator is not the one it records."""
+    sys.path.insert(0, str(ROOT / "core" / "data"))
+    try:
+        import build_phone_tables
+    finally:
+        sys.path.pop(0)
+    if not build_phone_tables.up_to_date(PHONE_TABLES):
+        build_phone_tables.write(PHONE_TABLES)
+
+
 def extensions():
     from Cython.Build import cythonize
 
-    exts = [Extension(f"core.{name}", [f"core/{name}.pyx"],
+    exts = [Extension(f"core.{name}", [f"core/{name}.pyx"], include_dirs=["core/scan"],
+                      depends=[str(PHONE_TABLES.relative_to(ROOT))] if name == "_scan" else [],
                       extra_compile_args=CFLAGS, define_macros=MACROS)
             for name in CORE_MODULES]
     return cythonize(exts, compiler_directives=DIRECTIVES, annotate=DEBUG,
@@ -163,6 +179,7 @@ class BuildExt(build_ext):
 # Generated before setup() so that the generated packages are found.
 generate_protos()
 generate_type_ids()
+generate_phone_tables()
 
 setup(
     packages=["core", "service", "service.api", "service.api.redact", "service.api.redact.v1"],

@@ -231,6 +231,47 @@ def messages(total_bytes: int, seed: int = SEED) -> list[str]:
     return out
 
 
+# "distinct phones": one valid number a message, never the same twice
+PHONE_FRAMES = ["Call me at {} tomorrow after lunch, thanks.", "My cell is {}, text first if it's late.",
+                "Reach the office on {} after 9 or before 5.", "new number: {} (ok to share with the team)",
+                "{} is the front desk, ask for Sam or Priya.", "pls ring {} about the order from last week"]
+NATIONAL_REGIONS = ("US", "GB", "DE", "FR", "IN")  # the distinct-phones detection's regions
+
+
+def distinct_phones(total_bytes: int, seed: int = SEED) -> list[str]:
+    """Messages of three or four sentences of about 60 bytes, each sentence with one distinct
+    phone number that phonenumbers validates: example numbers of every region and type with
+    their last digits varied, written E.164, international, with '00', or (for
+    NATIONAL_REGIONS) national."""
+    import phonenumbers as pn
+
+    rng = random.Random(seed)
+    examples = [(r, ex) for r in sorted(pn.SUPPORTED_REGIONS) for t in pn.PhoneNumberType.values()
+                if (ex := pn.example_number_for_type(r, t)) is not None]
+    out: list[str] = []
+    seen: set[str] = set()
+    sentences: list[str] = []
+    size = 0
+    while size < total_bytes:
+        if len(sentences) >= 3 + (len(out) & 1):
+            out.append(" ".join(sentences))
+            size += len(out[-1].encode()) + 1
+            sentences = []
+        region, ex = rng.choice(examples)
+        nsn = pn.national_significant_number(ex)
+        number = pn.parse(f"+{ex.country_code}{nsn[:-3]}{digits(rng, 3)}")
+        e164 = pn.format_number(number, pn.PhoneNumberFormat.E164)
+        if e164 in seen or not pn.is_valid_number(number):
+            continue
+        seen.add(e164)
+        form = rng.choice(["e164", "intl", "intl", "00"] + ["national"] * 3 * (region in NATIONAL_REGIONS))
+        written = {"e164": e164, "00": "00" + e164[1:],
+                   "intl": pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL),
+                   "national": pn.format_number(number, pn.PhoneNumberFormat.NATIONAL)}[form]
+        sentences.append(rng.choice(PHONE_FRAMES).format(written))
+    return out
+
+
 def utf8_size(texts: list[str]) -> int:
     return sum(len(t.encode()) for t in texts)
 

@@ -16,6 +16,9 @@ CONTEXT: Final = 4  # a context word was found near the span
 SPOKEN: Final = 8  # a number said in words; aux holds its digits
 SPOKEN_PLUS: Final = 16  # ... said after "plus": an international phone number
 PHONE_CUE: Final = 32  # a phone candidate right after a strong cue ("Mobile:", "call me at")
+PHONE_VALUE: Final = 64  # a phone the scan settled: aux holds its value's digits, their count in flags >> 9
+VALUE_PLUS: Final = 128  # ... its value written '+' first
+PHONE_KEPT: Final = 256  # ... no plan validates it: kept by '+' and its length, or by a strong cue
 # scan carry
 URL_CARRY: Final = 1  # the previous span was a URL cut short; it goes on at `resume`
 # code points
@@ -27,10 +30,18 @@ ISO_COUNTRIES: Final[frozenset[str]]  # ISO 3166-1 alpha-2 codes, and XK
 NUMBER_VALUES: Final[dict[str, int]]  # spoken-number word classes -> their value
 # payment card networks: (network, first IIN, last IIN, lengths, counts only after a card word)
 CARD_ISSUERS: Final[tuple[tuple[str, str, str, tuple[int, ...], bool], ...]]
+# phone numbering plans (phonenumbers' metadata compiled at build time, scan/phone_tables.h)
+PHONENUMBERS_VERSION: Final[str]  # the phonenumbers version the tables were compiled from
+PHONE_REGIONS: Final[dict[str, int]]  # ISO 3166 region -> its id in the tables
 
 def scan(text: str, start: int = 0, types: int = ..., final: bool = True, carry: int = 0,
-         day_first: bool = False) -> tuple[list[_Span], int, int]:
+         day_first: bool = False, phone_regions: tuple[int, ...] | None = None) -> tuple[list[_Span], int, int]:
     """(spans, resume, carry); `types` defaults to ALL_TYPES."""
 def context_score(text: str, start: int, end: int, type_id: int) -> tuple[bool, float, bool]:
     """(context found, score, vetoed)."""
 def gazetteer_flags(phrase: str) -> set[str]: ...
+def phone_e164(candidate: str, region_ids: tuple[int, ...]) -> str | None:
+    """E.164 of a valid number ('+' or a call prefix: its country's plan; else each region in
+    order), None; "" for a shape the tables do not read."""
+def phone_possible(candidate: str) -> str | None:
+    """E.164 of a '+' number of a length its plan allows, None; "" for a shape not read."""

@@ -31,9 +31,14 @@ the pass and the order in which the families are tried at a position:
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
                 none reads it, phone candidates
   (IPv6 is also tried at a digit or "::")
+
+After the pass, given phone regions, settle_phones (scan/phones.pyx) turns each group of
+phone candidates into the number a numbering plan validates (phonenumbers' metadata compiled
+into scan/phone_tables.h at build time), or drops it, with the GIL still released.
 """
-from libc.stdlib cimport calloc, free, realloc
-from libc.string cimport strlen
+from libc.stdio cimport sprintf
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memcmp, memcpy, strlen
 
 from core.includes.python cimport (
     Py_UCS1, Py_UCS2, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND,
@@ -58,6 +63,7 @@ include "scan/places.pyx"
 include "scan/addresses.pyx"
 include "scan/world_addresses.pyx"
 include "scan/gates.pyx"
+include "scan/phones.pyx"
 
 
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -377,6 +383,9 @@ CONTEXT = F_CONTEXT
 SPOKEN = F_SPOKEN
 SPOKEN_PLUS = F_SPOKEN_PLUS
 PHONE_CUE = F_PHONE_CUE
+PHONE_VALUE = F_PHONE_VALUE
+VALUE_PLUS = F_VALUE_PLUS
+PHONE_KEPT = F_PHONE_KEPT
 URL_CARRY = CARRY_URL
 HOLDBACK_CODE_POINTS = HOLDBACK
 LOOKBEHIND_CODE_POINTS = LOOKBEHIND
@@ -404,7 +413,7 @@ def context_score(str text, Py_ssize_t start, Py_ssize_t end, int type_id):
 
 
 def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=True,
-         int carry=0, bint day_first=False):
+         int carry=0, bint day_first=False, tuple phone_regions=None):
     """Find entity spans in `text` from code point `start` on.
 
     Text before `start` is read only as context. Returns ``(spans, resume,
@@ -419,8 +428,12 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     cdef int kind = PyUnicode_KIND(text), rc
     cdef int state = carry
     cdef const void* data = PyUnicode_DATA(text)
+    cdef int regions[MAX_PHONE_REGIONS]
+    cdef int count = -1  # no settling
     if not 0 <= start <= n:
         raise ValueError("start is outside the text")
+    if phone_regions is not None:
+        count = read_region_ids(phone_regions, regions)
     opt.types = types
     opt.day_first = day_first
     opt.final = final
@@ -431,8 +444,12 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
         if n - start > RELEASE_GIL_ABOVE:
             with nogil:
                 rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
+                if rc == 0 and count >= 0:
+                    rc = settle_kind(kind, data, n, &vec, regions, count)
         else:  # releasing the GIL costs a thread switch: not worth it for a short text
             rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
+            if rc == 0 and count >= 0:
+                rc = settle_kind(kind, data, n, &vec, regions, count)
         if rc < 0:
             raise MemoryError()
         # the tuples hold numbers only: no cycle to collect while they are made

@@ -1,19 +1,24 @@
 """Entities from the compiled scanner's spans: validation, values, overlaps."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from typing import Iterable, Sequence
 
 import phonenumbers
 
 from core import _scan
 from core.entity_types import BY_NAME, BY_TYPE
-from core.values import phone_e164, phone_unvalidated
+from core.values import phone_e164_in, phone_region_ids, phone_unvalidated
+
+if _scan.PHONENUMBERS_VERSION != phonenumbers.__version__:
+    raise ImportError(f"core._scan's phone tables are phonenumbers {_scan.PHONENUMBERS_VERSION}'s, "
+                      f"{phonenumbers.__version__} is installed: rebuild (setup.py build_ext)")
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
 SPOKEN = _scan.SPOKEN
 SPOKEN_PLUS = _scan.SPOKEN_PLUS
+PHONE_VALUE, VALUE_PLUS, PHONE_KEPT = _scan.PHONE_VALUE, _scan.VALUE_PLUS, _scan.PHONE_KEPT
 # the score of a phone number no numbering plan validates, kept because it was written with
 # '+' in a length its country's plan allows, or stands right after a strong cue ("Mobile:",
 # "call me at"; core.lexicon.PHONE_CUE_WORDS): below a validated number's 0.75-0.9
@@ -47,6 +52,11 @@ class Detection:
     region: str = "US"
     subtypes: frozenset[str] = frozenset()  # LOCATION subtypes asked for alone (none: all)
     phone_regions: tuple[str, ...] = ()  # national phone numbers validate here too, after `region`
+    # national_regions as the compiled phone tables number them (the scan's phone_regions)
+    phone_region_ids: tuple[int, ...] = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phone_region_ids", phone_region_ids(self.national_regions))
 
     @classmethod
     def create(cls, entity_types: Iterable[str] = (), exclude: Iterable[str] = (),
@@ -75,6 +85,10 @@ class Detection:
         """Where a national phone number is tried, in order: `region`, then `phone_regions`."""
         return (self.region,) + tuple(r for r in self.phone_regions if r != self.region)
 
+    def scan(self, text: str, start: int = 0, final: bool = True, carry: int = 0) -> tuple[list, int, int]:
+        """core._scan.scan with this detection's types, date order and phone regions."""
+        return _scan.scan(text, start, self.types, final, carry, self.day_first, self.phone_region_ids)
+
 
 def checked_region(region: str, field: str) -> str:
     """An ISO 3166 alpha-2 region phonenumbers knows, upper case; ValueError naming the field."""
@@ -91,8 +105,10 @@ def spoken_digits(aux: int, flags: int) -> str:
 
 
 def normalise(type_name: str, text: str, aux: int, flags: int = 0) -> str:
-    """The value of a match: its type's normaliser (core.entity_types), or the digits of a
-    number said in words."""
+    """The value of a match: its type's normaliser (core.entity_types), the digits of a
+    number said in words, or the value of a phone the scan settled."""
+    if flags & PHONE_VALUE:
+        return ("+" if flags & VALUE_PLUS else "") + str(aux).zfill(flags >> 9)
     if flags & SPOKEN:
         return spoken_digits(aux, flags).lstrip("+")
     return BY_TYPE[type_name].normalise(text, aux)
@@ -105,8 +121,9 @@ def field_value(type_name: str, text: str, region: str) -> str:
 
 
 def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:
-    """Validate tentative phone candidates, keep the leftmost of overlapping
-    spans, then apply `exclude` and `min_score`."""
+    """Validate the tentative phone candidates the scan left (spoken numbers, shapes the
+    compiled tables do not read; all of them from a scan without phone regions), keep the
+    leftmost of overlapping spans, then apply `exclude` and `min_score`."""
     found: list[Entity] = []
     last_end = -1
     i, n = 0, len(spans)
@@ -127,7 +144,8 @@ def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Ent
         if start >= last_end:
             name = TYPE_NAMES[type_id]
             found.append(Entity(name, start, end, text[start:end], normalise(name, text[start:end], aux, flags),
-                                score, LOCATION_SUBTYPES[aux] if name == "LOCATION" else ""))
+                                PHONE_CUE_SCORE if flags & PHONE_KEPT else score,
+                                LOCATION_SUBTYPES[aux] if name == "LOCATION" else ""))
             last_end = end
         i += 1
     if detection.exclude or detection.min_score:
@@ -143,10 +161,12 @@ def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -
     validates (its country's when written with '+', '00' or '011'; else the detection's
     regions in order); else the longest kept unvalidated (core.values.phone_unvalidated) at
     PHONE_CUE_SCORE; none after a veto word ("order 7715577113")."""
-    regions = detection.national_regions
+    regions, ids = detection.national_regions, detection.phone_region_ids
     for start, end, type_id, flags, score, aux in candidates:
         written = spoken_digits(aux, flags) if flags & SPOKEN else text[start:end]
-        value = next(filter(None, (phone_e164(written, r) for r in regions)), None)
+        value = _scan.phone_e164(written, ids)  # "": a shape the compiled tables do not read
+        if value == "":
+            value = phone_e164_in(written, regions)
         if value is not None:
             _, score, vetoed = _scan.context_score(text, start, end, type_id)
             return None if vetoed else Entity("PHONE_NUMBER", start, end, text[start:end], value, score)
@@ -163,6 +183,6 @@ def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -
 
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
     """Every entity in `text`, sorted by start, none overlapping."""
-    spans, _, _ = _scan.scan(text, 0, detection.types, True, 0, detection.day_first)
+    spans, _, _ = detection.scan(text)
     return resolve(text, spans, detection)
 

@@ -50,7 +50,7 @@ class StreamRedactor:
     def _release(self, final: bool) -> tuple[str, list[Found]]:
         d = self.detection
         buf, ctx = self._buf, self._ctx
-        spans, resume, self._carry = _scan.scan(buf, ctx, d.types, final, self._carry, d.day_first)
+        spans, resume, self._carry = d.scan(buf, ctx, final, self._carry)
         entities = resolve(buf, spans, d)
         # entities are relative to the segment buf[ctx:resume]
         segment = buf[ctx:resume]

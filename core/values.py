@@ -96,7 +96,62 @@ def international(candidate: str) -> str | None:
     return None
 
 
-def _parsed_e164(candidate: str, region: str | None, valid: bool = True) -> str | None:
+def phone_e164(candidate: str, region: str) -> str | None:
+    """E.164 form of a valid phone number, else None. A number written with '+' or a call
+    prefix ('00', '011') is checked against its country's plan first; else, and when that
+    fails, it is read as a national number of `region` (phonenumbers_national_e164)."""
+    return phone_e164_in(candidate, (region,))
+
+
+def phone_e164_in(candidate: str, regions: tuple[str, ...]) -> str | None:
+    """phone_e164 in each region in order: the first valid reading. From the compiled tables
+    (core/scan/phones.pyx); phonenumbers itself for a shape they do not read."""
+    from core import _scan  # here: _scan imports core.entity_types, which imports this module
+    value = _scan.phone_e164(candidate, phone_region_ids(regions))
+    if value == "":
+        return next(filter(None, (phonenumbers_e164(candidate, r) for r in regions)), None)
+    return value
+
+
+@functools.lru_cache(maxsize=256)
+def phone_region_ids(regions: tuple[str, ...]) -> tuple[int, ...]:
+    """The compiled phone tables' ids of ISO 3166 regions (phonenumbers.SUPPORTED_REGIONS; a
+    code it does not know validates no national number, and is left out)."""
+    from core import _scan
+    return tuple(_scan.PHONE_REGIONS[r] for r in regions if r in _scan.PHONE_REGIONS)
+
+
+def phone_unvalidated(candidate: str, cue: bool) -> str | None:
+    """The value of a phone number no plan validates, when it is still kept: written with '+'
+    and of a length its country's plan allows (E.164), or after a strong cue (its digits,
+    '+' first when written so); None otherwise."""
+    if candidate.startswith("+"):
+        from core import _scan
+        value = _scan.phone_possible(candidate)
+        if value == "":
+            value = phonenumbers_e164_parsed(candidate, None, valid=False)
+        if value is not None:
+            return value
+    if not cue:
+        return None
+    number = PHONE_EXTENSION.sub("", candidate)
+    return ("+" if number.startswith("+") else "") + "".join(c for c in number if c.isdigit())
+
+
+# The same answers from phonenumbers itself: what the compiled tables agree with
+# (tests/test_phone_tables.py), and their fall-back for shapes they do not read.
+
+def phonenumbers_e164(candidate: str, region: str) -> str | None:
+    """phone_e164 in one region, by phonenumbers."""
+    written = international(candidate)
+    if written is not None:
+        value = phonenumbers_e164_parsed(written, None)
+        if value is not None or candidate.startswith("+"):
+            return value
+    return phonenumbers_national_e164(candidate, region)
+
+
+def phonenumbers_e164_parsed(candidate: str, region: str | None, valid: bool = True) -> str | None:
     """E.164 of a valid number (or, not `valid`, of one whose length its plan allows for a
     full number, not only for a local one)."""
     try:
@@ -109,7 +164,7 @@ def _parsed_e164(candidate: str, region: str | None, valid: bool = True) -> str 
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _national_e164(candidate: str, region: str) -> str | None:
+def phonenumbers_national_e164(candidate: str, region: str) -> str | None:
     """E.164 form of a valid national number of `region`, written as the region writes it:
     with its trunk prefix where its numbers are written with one ("030 123456" in Germany,
     not "30 123456"; North America's "1" is optional: "(201) 555-0123")."""
@@ -126,34 +181,6 @@ def _national_e164(candidate: str, region: str) -> str | None:
         if "".join(c for c in national if c.isdigit()).startswith(prefix):
             return None  # its trunk prefix left out: some other number, or none
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def phone_e164(candidate: str, region: str) -> str | None:
-    """E.164 form of a valid phone number, else None. A number written with '+' or a call
-    prefix ('00', '011') is checked against its country's plan first; else, and when that
-    fails, it is read as a national number of `region` (_national_e164)."""
-    written = international(candidate)
-    if written is not None:
-        value = _parsed_e164(written, None)
-        if value is not None or candidate.startswith("+"):
-            return value
-    return _national_e164(candidate, region)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def phone_unvalidated(candidate: str, cue: bool) -> str | None:
-    """The value of a phone number no plan validates, when it is still kept: written with '+'
-    and of a length its country's plan allows (E.164), or after a strong cue (its digits,
-    '+' first when written so); None otherwise."""
-    if candidate.startswith("+"):
-        value = _parsed_e164(candidate, None, valid=False)
-        if value is not None:
-            return value
-    if not cue:
-        return None
-    number = PHONE_EXTENSION.sub("", candidate)
-    return ("+" if number.startswith("+") else "") + "".join(c for c in number if c.isdigit())
 
 
 # ---------------------------------------------------------------- field readers

@@ -53,6 +53,8 @@ def conforms(value: object, hint: typing.Any) -> bool:
     """Whether `value` is of type `hint`, element by element (stubtest does not look
     at return types or inside containers)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(conforms(value, arg) for arg in args)
     if origin is None:
         return isinstance(value, hint)
     if not isinstance(value, origin):
@@ -77,6 +79,8 @@ CALLS = {
     ("core._scan", "context_score"): ("call 212-555-0199", 5, 17,
                                       _scan.TYPE_NAMES.index("PHONE_NUMBER")),
     ("core._scan", "gazetteer_flags"): ("john",),
+    ("core._scan", "phone_e164"): ("030 1234567", (_scan.PHONE_REGIONS["DE"],)),
+    ("core._scan", "phone_possible"): ("+49 30 1234567",),
     ("core._mask", "mask"): ("4111 1111 1111 1111",),
 }
 
@@ -114,6 +118,7 @@ def test_conforms():
     assert conforms((), tuple[str, ...]) and not conforms(("a", 1), tuple[str, ...])
     assert conforms({"a": 1}, dict[str, int]) and not conforms({"a": "1"}, dict[str, int])
     assert conforms([(1,)], list[tuple[int]]) and not conforms({1}, list[int])
+    assert conforms("a", str | None) and conforms(None, str | None) and not conforms(1, str | None)
     assert filled(([1], {"a": "b"})) and not filled(([1], {})) and not filled([""][1:])
 
 
