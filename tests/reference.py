@@ -3717,7 +3717,7 @@ def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> 
 
 # ------------------------------------------------------------------ addresses in scripts without Latin letters
 
-NW_BEFORE, NW_AFTER, NW_GLUED, NW_HOUSE, NW_UNIT, NW_DIVISION, NW_COUNTRY = 1, 2, 4, 8, 16, 32, 64
+NW_BEFORE, NW_AFTER, NW_GLUED, NW_HOUSE, NW_UNIT, NW_DIVISION, NW_COUNTRY, NW_DATE = 1, 2, 4, 8, 16, 32, 64, 128
 PK_NONE, PK_STREET, PK_BARE, PK_CODE, PK_NUMBERED, PK_DIVISION, PK_TOWN, PK_COUNTRY = range(8)
 NATIVE_DIGITS = frozenset(string.digits) | frozenset(
     chr(c) for a in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50) for c in range(a, a + 10))
@@ -3733,7 +3733,7 @@ def native_key(word: str) -> str:
 
 def _script_address_words() -> dict[str, int]:
     bits = {"P": NW_BEFORE, "T": NW_AFTER, "G": NW_GLUED, "H": NW_HOUSE, "U": NW_UNIT,
-            "L": NW_DIVISION, "C": NW_COUNTRY}
+            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE}
     words: dict[str, int] = {}
     path = pathlib.Path(lexicon.__file__).parent / "data" / "script_address_words.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -3845,7 +3845,7 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
         return ScriptPart(e, 0, 0, 0, 0, False, False, False, False, True) if e else None
     j, tokens, end = i, 0, i
     names = countries = nums = kinds_all = 0
-    house = cased = lead_name = False
+    house = cased = lead_name = house_word = False
     first_postal = last_postal = False
     while tokens < 8:
         c = t.s[j]
@@ -3855,6 +3855,9 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
                 break
             nums += 1
             house = house or h
+            if house_word:
+                kinds_all |= NW_HOUSE  # a house word counts before a number only
+            house_word = False
             if tokens == 0:
                 first_postal = postal
             last_postal = postal
@@ -3875,7 +3878,8 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
                 lead_name = lead_name or tokens == 0
                 if names > 4:
                     return None
-            kinds_all |= kinds
+            kinds_all |= kinds & ~NW_HOUSE
+            house_word = bool(kinds & NW_HOUSE)
             last_postal = False
             if t.at(e) == "." and (kinds or e - j == 1):
                 e += 1
@@ -3905,6 +3909,8 @@ def script_part_kind(p: ScriptPart) -> int:
         return PK_COUNTRY
     if p.kinds & (NW_BEFORE | NW_AFTER | NW_HOUSE) and p.nums:
         return PK_STREET
+    if p.kinds & NW_DATE and p.nums:
+        return PK_NONE  # a date: "7 ডিসে, 1965"
     if not p.nums and p.kinds & (NW_BEFORE | NW_AFTER) and p.names + p.countries:
         return PK_BARE
     if p.postal and p.names <= 3:

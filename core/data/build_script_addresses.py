@@ -27,6 +27,8 @@ Classes:
     U a unit word before a number ("شقة", "דירה", "ห้อง", "пәтер")
     L a division word before or after its name ("استان", "محافظة", "จังหวัด", "облысы")
     C a country's name in the language ("ایران", "ประเทศไทย", "Қазақстан")
+    M a month's name, wide or abbreviated ("ডিসে", "مارس", "იანვარი"): a part with one and
+      a number is a date, unless a street word is in it too
 """
 from __future__ import annotations
 
@@ -107,6 +109,11 @@ FORMAT_WORDS = {
     },
 }
 
+# the languages whose month and weekday names (CLDR) mark a date, and their script's block
+DATE_LANGS = {"ar": (0x600, 0x6FF), "fa": (0x600, 0x6FF), "ur": (0x600, 0x6FF), "he": (0x590, 0x5FF),
+              "th": (0xE00, 0xE7F), "bn": (0x980, 0x9FF), "hi": (0x900, 0x97F), "ne": (0x900, 0x97F),
+              "mr": (0x900, 0x97F), "ka": (0x10A0, 0x10FF), "hy": (0x530, 0x58F), "kk": (0x400, 0x4FF)}
+
 # countries whose own-language name ends a block, and the languages they are written in
 COUNTRIES = {
     "EG": ("ar",), "JO": ("ar",), "SA": ("ar",), "AE": ("ar",), "MA": ("ar",), "TN": ("ar",),
@@ -153,6 +160,17 @@ def libpostal_words(root: str) -> dict[str, set[str]]:
     return classes
 
 
+def date_names(lang: str) -> list[str]:
+    # the wide and abbreviated month names of a CLDR locale, both contexts
+    from babel import Locale
+    names = []
+    for ctx in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            locale = Locale.parse(lang)
+            names += [locale.months[ctx][width][m] for m in range(1, 13)]
+    return names
+
+
 def main(argv: list[str]) -> int:
     from babel import Locale
     if len(argv) != 2:
@@ -170,6 +188,11 @@ def main(argv: list[str]) -> int:
             name = Locale.parse(lang).territories.get(cc, "")
             if name and " " not in name:
                 words[name].add("C")
+    for lang, (lo, hi) in DATE_LANGS.items():
+        for name in date_names(lang):
+            word = name.rstrip(".׳")
+            if len(word) > 1 and " " not in word and "." not in word and all(lo <= ord(ch) <= hi for ch in word):
+                words[word].add("M")
     lines = {}
     for word, classes in words.items():
         for v in variants(word):

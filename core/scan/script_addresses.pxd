@@ -10,6 +10,7 @@ cdef enum:  # what a listed word is (core/data/script_address_words.txt)
     NW_UNIT = 16       # a unit word ("شقة", "דירה")
     NW_DIVISION = 32   # a division word ("استان", "จังหวัด", "облысы")
     NW_COUNTRY = 64    # a country's name in its language ("ایران")
+    NW_DATE = 128      # a month's name ("ডিসে", "مارس"): with a number, a date
     NW_SLOTS = 1024    # the words' hash table (a power of two, over twice the words)
 
 cdef enum:  # what a part of a block (a line, or a run between commas) is

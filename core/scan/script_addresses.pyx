@@ -28,7 +28,7 @@ cdef void init_script_addresses() except *:
         NATIVE_WORDS[k].hash = 0
         NATIVE_WORDS[k].kinds = 0
     bits = {"P": NW_BEFORE, "T": NW_AFTER, "G": NW_GLUED, "H": NW_HOUSE, "U": NW_UNIT,
-            "L": NW_DIVISION, "C": NW_COUNTRY}
+            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE}
     path = pathlib.Path(__file__).parent / "data" / "script_address_words.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -177,7 +177,7 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef Py_ssize_t j = i, e
     cdef int tokens = 0
     cdef unsigned char kinds
-    cdef bint postal, house, first_postal = False, last_postal = False
+    cdef bint postal, house, first_postal = False, last_postal = False, house_word = False
     cdef Py_UCS4 c
     p.end = i
     p.names = p.nums = p.kinds = p.countries = 0
@@ -197,6 +197,9 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                 break
             p.nums += 1
             p.house = p.house or house
+            if house_word:
+                p.kinds |= NW_HOUSE  # "বাড়ী নং ৪", "หมู่ 2", not "ม.ค. 1995"
+            house_word = False
             if tokens == 0:
                 first_postal = postal
             last_postal = postal
@@ -217,7 +220,8 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                 p.lead_name = p.lead_name or tokens == 0
                 if p.names > 4:
                     return False
-            p.kinds |= kinds
+            p.kinds |= kinds & ~NW_HOUSE
+            house_word = (kinds & NW_HOUSE) != 0  # a house number must follow
             last_postal = False
             if at(s, e, n) == 46 and (kinds or e - j == 1):
                 e += 1  # "ქ.", "ถ.", "ม.", an initial: "М.Дубинин"
@@ -246,6 +250,8 @@ cdef int script_part_kind(const ScriptPart* p) noexcept nogil:
         return PK_COUNTRY
     if p.kinds & (NW_BEFORE | NW_AFTER | NW_HOUSE) and p.nums:
         return PK_STREET
+    if p.kinds & NW_DATE and p.nums:
+        return PK_NONE  # "7 ডিসে, 1965"
     if not p.nums and p.kinds & (NW_BEFORE | NW_AFTER) and p.names + p.countries:
         return PK_BARE
     if p.postal and p.names <= 3:
