@@ -3898,8 +3898,8 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
             break
         if j >= lim:
             break
-    if not tokens:
-        return None
+    if not tokens or t.at(end) == ":":
+        return None  # (a label: "هاتف:")
     return ScriptPart(end, names, countries, nums, kinds_all, nums == 1 and (first_postal or last_postal),
                       house, cased, lead_name, False)
 

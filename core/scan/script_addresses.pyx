@@ -241,7 +241,7 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
         if j >= lim:
             break
     p.postal = p.nums == 1 and (first_postal or last_postal)
-    return tokens > 0
+    return tokens > 0 and at(s, p.end, n) != 58  # (a label: "هاتف:")
 
 
 cdef int script_part_kind(const ScriptPart* p) noexcept nogil:
