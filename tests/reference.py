@@ -3717,7 +3717,8 @@ def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> 
 
 # ------------------------------------------------------------------ addresses in scripts without Latin letters
 
-NW_BEFORE, NW_AFTER, NW_GLUED, NW_HOUSE, NW_UNIT, NW_DIVISION, NW_COUNTRY, NW_DATE = 1, 2, 4, 8, 16, 32, 64, 128
+NW_BEFORE, NW_AFTER, NW_GLUED, NW_HOUSE, NW_UNIT, NW_DIVISION, NW_COUNTRY, NW_DATE, NW_POSTAL = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256)
 PK_NONE, PK_STREET, PK_BARE, PK_CODE, PK_NUMBERED, PK_DIVISION, PK_TOWN, PK_COUNTRY = range(8)
 NATIVE_DIGITS = frozenset(string.digits) | frozenset(
     chr(c) for a in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50) for c in range(a, a + 10))
@@ -3733,7 +3734,7 @@ def native_key(word: str) -> str:
 
 def _script_address_words() -> dict[str, int]:
     bits = {"P": NW_BEFORE, "T": NW_AFTER, "G": NW_GLUED, "H": NW_HOUSE, "U": NW_UNIT,
-            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE}
+            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE, "Z": NW_POSTAL}
     words: dict[str, int] = {}
     path = pathlib.Path(lexicon.__file__).parent / "data" / "script_address_words.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -3768,21 +3769,21 @@ def word_ends(t: Text, e: int) -> bool:
 
 def native_word_end(t: Text, i: int, lim: int) -> tuple[int, int]:
     """(end, kinds) of a whole word of those scripts (joiners and geresh inside, fewer than 40
-    code points); kinds NW_BEFORE | NW_GLUED for a Thai word that starts with a street type
-    written into it ("ถนนสุขุมวิท"); end 0: none."""
+    code points); for a Thai word that starts with a street type or a division word written
+    into it, that word's kinds (with NW_GLUED); end 0: none."""
     if not native_start(t.s[i]):
         return 0, 0
     thai = "\u0e00" <= t.s[i] <= "\u0e7f"
-    e, key, glued = i, "", 0
+    e, key, glued, glued_kinds = i, "", 0, 0
     while e < lim and e - i < 40:
         ch = t.s[e]
         if native_letter(ch):
             kind, k = lexicon.script_letter(ch)
             if kind != lexicon.SCRIPT_SKIP:
                 key += chr(k)
-                if (thai and not glued and e - i >= 1 and not thai_mark(t.at(e + 1))
-                        and NATIVE_WORDS.get(key, 0) & NW_GLUED):
-                    glued = e + 1
+                if thai and not glued and e - i >= 1 and not thai_mark(t.at(e + 1)):
+                    glued_kinds = NATIVE_WORDS.get(key, 0)
+                    glued = e + 1 if glued_kinds & NW_GLUED else 0
         elif ch not in NATIVE_INSIDE:
             break
         e += 1
@@ -3790,7 +3791,7 @@ def native_word_end(t: Text, i: int, lim: int) -> tuple[int, int]:
         return 0, 0
     kinds = NATIVE_WORDS.get(key, 0) & ~NW_GLUED
     if not kinds and glued and e - glued >= 2:
-        kinds = NW_BEFORE | NW_GLUED
+        kinds = glued_kinds  # its bits and NW_GLUED: "ถนนสุขุมวิท", "จังหวัดเชียงใหม่"
     return e, kinds
 
 
@@ -3826,6 +3827,7 @@ class ScriptPart(NamedTuple):
     names: int
     countries: int
     nums: int
+    code_len: int
     kinds: int
     postal: bool
     house: bool
@@ -3842,10 +3844,10 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
         return None
     if is_letter(t.s[i]):
         e = place_part(t, i, lim)
-        return ScriptPart(e, 0, 0, 0, 0, False, False, False, False, True) if e else None
+        return ScriptPart(e, 0, 0, 0, 0, 0, False, False, False, False, True) if e else None
     j, tokens, end = i, 0, i
-    names = countries = nums = kinds_all = 0
-    house = cased = lead_name = house_word = False
+    names = countries = nums = kinds_all = code_len = 0
+    house = cased = lead_name = house_word = postal_word = prev_number = False
     first_postal = last_postal = False
     while tokens < 8:
         c = t.s[j]
@@ -3853,6 +3855,10 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
             e, postal, h = native_number_end(t, j, lim)
             if not e:
                 break
+            postal = postal or (postal_word and 4 <= e - j <= 11)  # after a postal code's label
+            postal_word = False
+            if postal:
+                code_len = e - j
             nums += 1
             house = house or h
             if house_word:
@@ -3879,10 +3885,14 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
                 if names > 4:
                     return None
             kinds_all |= kinds & ~NW_HOUSE
+            if kinds & NW_HOUSE and prev_number and e - j >= 2:
+                kinds_all |= NW_HOUSE  # after its number: "150 үй"
             house_word = bool(kinds & NW_HOUSE)
+            postal_word = bool(kinds & NW_POSTAL)
             last_postal = False
             if t.at(e) == "." and (kinds or e - j == 1):
                 e += 1
+        prev_number = t.s[j] in NATIVE_DIGITS
         tokens += 1
         end = e
         if t.s[e - 1] == "." and e < lim and native_start(t.s[e]):
@@ -3900,7 +3910,7 @@ def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
             break
     if not tokens or t.at(end) == ":":
         return None  # (a label: "هاتف:")
-    return ScriptPart(end, names, countries, nums, kinds_all, nums == 1 and (first_postal or last_postal),
+    return ScriptPart(end, names, countries, nums, code_len, kinds_all, nums == 1 and (first_postal or last_postal),
                       house, cased, lead_name, False)
 
 
@@ -3945,24 +3955,25 @@ def script_part_gap(t: Text, i: int, lim: int) -> Optional[int]:
     return j
 
 
-def own_line_start(t: Text, i: int) -> bool:
+def block_lead(t: Text, i: int) -> bool:
+    """i starts the text or a line (after up to eight spaces), or follows a label's ':'."""
     j = i
     while j > 0 and t.s[j - 1] == " " and i - j < 8:
         j -= 1
-    return j == 0 or t.s[j - 1] in "\n\r"
+    return j == 0 or t.s[j - 1] in "\n\r" or (t.s[j - 1] == ":" and i - j <= 1)
 
 
 def script_block(t: Text, pos: int, lim: int) -> Optional[int]:
     """An address block of parts at pos (see core/scan/script_addresses.pyx): its end."""
-    j, kinds, ends, last, codes = pos, [], [], -1, 0
-    named_code = False
+    j, kinds, ends, last, codes, firm = pos, [], [], -1, 0, 0
+    named_code = pending = broke = False
     while len(kinds) < 8:
         p = read_script_part(t, j, lim)
         k = script_part_kind(p) if p else PK_NONE
         if k == PK_NONE:
             break
         if not kinds:
-            if k == PK_COUNTRY or (k == PK_TOWN and not (own_line_start(t, pos) and t.at(p.end) in "\n\r")):
+            if k in (PK_COUNTRY, PK_TOWN) and not (p.kinds & NW_COUNTRY or block_lead(t, pos)):
                 return None
             if k == PK_STREET and p.lead_name and not p.kinds & (NW_AFTER | NW_HOUSE):
                 return None
@@ -3970,15 +3981,22 @@ def script_block(t: Text, pos: int, lim: int) -> Optional[int]:
         ends.append(p.end)
         if k != PK_TOWN:
             last = len(kinds) - 1
+        if pending:
+            firm, pending = firm + 1, False  # a part follows a bare code
         if k == PK_CODE:
             codes += 1
             named_code = named_code or (p.names > 0 and p.house)
+            if p.names or p.code_len >= 5 or broke:
+                firm += 1
+            else:
+                pending = True
         j = script_part_gap(t, p.end, lim)
         if not j:
             break
+        broke = "\n" in t.s[p.end:j]
     has = set(kinds)
     numbered = PK_NUMBERED in has
-    if not (PK_STREET in has or (PK_BARE in has and codes) or (codes and (numbered or PK_DIVISION in has))
+    if not (PK_STREET in has or (PK_BARE in has and codes) or (firm and (numbered or PK_DIVISION in has))
             or (codes >= 2 and named_code) or (PK_COUNTRY in has and (numbered or named_code))):
         return None
     return ends[min(last + 2, len(kinds) - 1)]

@@ -11,6 +11,7 @@ cdef enum:  # what a listed word is (core/data/script_address_words.txt)
     NW_DIVISION = 32   # a division word ("استان", "จังหวัด", "облысы")
     NW_COUNTRY = 64    # a country's name in its language ("ایران")
     NW_DATE = 128      # a month's name ("ডিসে", "مارس"): with a number, a date
+    NW_POSTAL = 256    # a postal code's label: the number after it is one ("کدپستی", "מיקוד")
     NW_SLOTS = 1024    # the words' hash table (a power of two, over twice the words)
 
 cdef enum:  # what a part of a block (a line, or a run between commas) is
@@ -25,13 +26,14 @@ cdef enum:  # what a part of a block (a line, or a run between commas) is
 
 cdef struct NativeWord:
     unsigned long long hash
-    unsigned char kinds
+    unsigned int kinds
 
 cdef struct ScriptPart:
     Py_ssize_t end     # code point offset, exclusive
     int names          # words in no list
     int countries      # countries' names
     int nums           # numbers
+    int code_len       # code points of its postal code
     int kinds          # NW_* bits of its listed words
     bint postal        # one number, of a postal code's shape, first or last
     bint house         # a number of up to five digits
@@ -41,7 +43,7 @@ cdef struct ScriptPart:
 
 cdef void init_script_addresses() except *
 cdef Py_ssize_t native_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
-                                unsigned char* kinds) noexcept nogil
+                                unsigned int* kinds) noexcept nogil
 cdef Py_ssize_t native_number_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                                   bint* postal, bint* house) noexcept nogil
 cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,

@@ -28,7 +28,7 @@ cdef void init_script_addresses() except *:
         NATIVE_WORDS[k].hash = 0
         NATIVE_WORDS[k].kinds = 0
     bits = {"P": NW_BEFORE, "T": NW_AFTER, "G": NW_GLUED, "H": NW_HOUSE, "U": NW_UNIT,
-            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE}
+            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE, "Z": NW_POSTAL}
     path = pathlib.Path(__file__).parent / "data" / "script_address_words.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -52,7 +52,7 @@ cdef void init_script_addresses() except *:
             NATIVE_WORDS[k].kinds |= bits[ch]
 
 
-cdef inline unsigned char native_kinds(unsigned long long h) noexcept nogil:
+cdef inline unsigned int native_kinds(unsigned long long h) noexcept nogil:
     # the NW_* bits of the listed word with hash h, or 0
     cdef unsigned int k = <unsigned int>(h & (NW_SLOTS - 1))
     while NATIVE_WORDS[k].hash:
@@ -99,14 +99,14 @@ cdef inline bint word_ends(const uchar_t* s, Py_ssize_t n, Py_ssize_t e) noexcep
 
 
 cdef Py_ssize_t native_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
-                                unsigned char* kinds) noexcept nogil:
+                                unsigned int* kinds) noexcept nogil:
     # a whole word of those scripts at i (joiners U+200C/U+200D and Hebrew geresh inside, up
-    # to 40 code points): its end, and in kinds the NW_* bits of the listed word, or
-    # NW_BEFORE | NW_GLUED for a Thai word that starts with a street type ("ถนนสุขุมวิท");
-    # 0 for no such word
+    # to 40 code points): its end, and in kinds the NW_* bits of the listed word, or, for a
+    # Thai word that starts with a street type or a division word, that word's bits and
+    # NW_GLUED ("ถนนสุขุมวิท", "จังหวัดเชียงใหม่"); 0 for no such word
     cdef Py_ssize_t e = i, glued = 0
     cdef unsigned long long h = FNV64_OFFSET
-    cdef unsigned int k
+    cdef unsigned int k, glued_kinds = 0
     cdef Py_UCS4 c
     cdef bint thai = 0xE00 <= s[i] <= 0xE7F
     kinds[0] = 0
@@ -118,9 +118,9 @@ cdef Py_ssize_t native_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py
         if k and (k >> 24) != K_SPACELESS:
             if (k >> 24) != K_SKIP:
                 h = fnv64(h, k & 0xFFFFFF)
-                if thai and not glued and e - i >= 1 and not thai_mark(at(s, e + 1, n)) \
-                        and native_kinds(h if h else 1) & NW_GLUED:
-                    glued = e + 1
+                if thai and not glued and e - i >= 1 and not thai_mark(at(s, e + 1, n)):
+                    glued_kinds = native_kinds(h if h else 1)
+                    glued = e + 1 if glued_kinds & NW_GLUED else 0
         elif not (c == 0x200C or c == 0x200D or c == 0x5F3 or c == 0x5F4):
             break
         e += 1
@@ -128,7 +128,7 @@ cdef Py_ssize_t native_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py
         return 0
     kinds[0] = native_kinds(h if h else 1) & ~NW_GLUED
     if not kinds[0] and glued and e - glued >= 2:
-        kinds[0] = NW_BEFORE | NW_GLUED
+        kinds[0] = glued_kinds
     return e
 
 
@@ -176,11 +176,12 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     # after a listed word's '.' ("ถ.ฉัพพรรณธนกูร"); what it holds in p. False: none
     cdef Py_ssize_t j = i, e
     cdef int tokens = 0
-    cdef unsigned char kinds
+    cdef unsigned int kinds
     cdef bint postal, house, first_postal = False, last_postal = False, house_word = False
+    cdef bint postal_word = False, prev_number = False
     cdef Py_UCS4 c
     p.end = i
-    p.names = p.nums = p.kinds = p.countries = 0
+    p.names = p.nums = p.kinds = p.countries = p.code_len = 0
     p.postal = p.house = p.cased = p.lead_name = p.latin = False
     if i >= lim:
         return False
@@ -195,6 +196,10 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
             e = native_number_end(s, n, j, lim, &postal, &house)
             if not e:
                 break
+            postal = postal or postal_word and 4 <= e - j <= 11  # "کدپستی 1434863111"
+            postal_word = False
+            if postal:
+                p.code_len = <int>(e - j)
             p.nums += 1
             p.house = p.house or house
             if house_word:
@@ -221,10 +226,14 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                 if p.names > 4:
                     return False
             p.kinds |= kinds & ~NW_HOUSE
+            if kinds & NW_HOUSE and prev_number and e - j >= 2:
+                p.kinds |= NW_HOUSE  # after its number: "150 үй", "৪ নং"
             house_word = (kinds & NW_HOUSE) != 0  # a house number must follow
+            postal_word = (kinds & NW_POSTAL) != 0  # ... a postal code
             last_postal = False
             if at(s, e, n) == 46 and (kinds or e - j == 1):
                 e += 1  # "ქ.", "ถ.", "ม.", an initial: "М.Дубинин"
+        prev_number = native_digit(s[j])
         tokens += 1
         p.end = e
         if s[e - 1] == 46 and e < lim and native_start(s[e]):
@@ -290,27 +299,39 @@ cdef Py_ssize_t script_part_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) 
     return j
 
 
-cdef inline bint own_line_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
-    # i starts the text or a line (after an indent of up to eight spaces)
+cdef inline bint block_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    # i starts the text or a line (after an indent of up to eight spaces), or follows a
+    # label's ':' (and a space)
     cdef Py_ssize_t j = i
     while j > 0 and s[j - 1] == 32 and i - j < 8:
         j -= 1
-    return j == 0 or s[j - 1] == 10 or s[j - 1] == 13
+    return j == 0 or s[j - 1] == 10 or s[j - 1] == 13 or s[j - 1] == 58 and i - j <= 1
+
+
+cdef inline bint gap_breaks(const uchar_t* s, Py_ssize_t i, Py_ssize_t j) noexcept nogil:
+    # a line break between two parts (in [i, j))
+    while i < j:
+        if s[i] == 10:
+            return True
+        i += 1
+    return False
 
 
 cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
     # the block of parts at pos, when it is an address: its end, or 0. It starts with a
     # street line (a street type written before the name first), names and a number, a
-    # postal code or a division, or a town on a line of its own; two towns at most after
-    # its last other part. A postal code with words ("411 معبر الزاهية", "مطروح 51120") may
-    # be names and a house number too
+    # postal code or a division; a town at a line's start or after a label, or a
+    # country's name in the script (big to small: "ایران، تهران، خیابان ..."); two towns
+    # at most after its last other part. A postal code with words ("411 معبر الزاهية",
+    # "مطروح 51120") may be names and a house number too; one of four digits alone after
+    # commas counts with names and a number only when another part follows it
     cdef ScriptPart p
     cdef Py_ssize_t j = pos
     cdef Py_ssize_t ends[8]
     cdef int kinds[8]
-    cdef int count = 0, k, last = -1, codes = 0
+    cdef int count = 0, k, last = -1, codes = 0, firm = 0
     cdef bint street = False, bare = False, named_code = False, numbered = False
-    cdef bint division = False, country = False
+    cdef bint division = False, country = False, pending = False, broke = False
     while count < 8:
         if not read_script_part(s, n, j, lim, &p):
             break
@@ -318,9 +339,8 @@ cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         if k == PK_NONE:
             break
         if count == 0:
-            if k == PK_COUNTRY or k == PK_TOWN and not (own_line_start(s, n, pos) and (
-                    at(s, p.end, n) == 10 or at(s, p.end, n) == 13)):
-                return 0
+            if (k == PK_COUNTRY or k == PK_TOWN) and not (p.kinds & NW_COUNTRY or block_lead(s, n, pos)):
+                return 0  # a town first starts a line or follows a label ("آدرس: تهران، ...")
             if k == PK_STREET and p.lead_name and not p.kinds & (NW_AFTER | NW_HOUSE):
                 return 0  # "... في 12 شارع": the type comes first
         kinds[count] = k
@@ -333,13 +353,21 @@ cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         numbered = numbered or k == PK_NUMBERED
         division = division or k == PK_DIVISION
         country = country or k == PK_COUNTRY
+        if pending:
+            firm += 1  # a part after a bare code ("Ազատության 85, 2117, Սպիտակ")
+            pending = False
         if k == PK_CODE:
             codes += 1
             named_code = named_code or p.names > 0 and p.house
+            if p.names or p.code_len >= 5 or broke:
+                firm += 1  # with its town, long, or on a line of its own
+            else:
+                pending = True  # "12 رسالة، 4500": a number, unless a part follows
         j = script_part_gap(s, p.end, lim)
         if not j:
             break
-    if not (street or bare and codes or codes and (numbered or division) or codes >= 2 and named_code
+        broke = gap_breaks(s, p.end, j)
+    if not (street or bare and codes or firm and (numbered or division) or codes >= 2 and named_code
             or country and (numbered or named_code)):
         return 0
     return ends[min(last + 2, count - 1)]
