@@ -3966,7 +3966,7 @@ def block_lead(t: Text, i: int) -> bool:
 def script_block(t: Text, pos: int, lim: int) -> Optional[int]:
     """An address block of parts at pos (see core/scan/script_addresses.pyx): its end."""
     j, kinds, ends, last, codes, firm = pos, [], [], -1, 0, 0
-    named_code = pending = broke = False
+    named_code = pending = broke = laid_out = False
     while len(kinds) < 8:
         p = read_script_part(t, j, lim)
         k = script_part_kind(p) if p else PK_NONE
@@ -3982,22 +3982,24 @@ def script_block(t: Text, pos: int, lim: int) -> Optional[int]:
         if k != PK_TOWN:
             last = len(kinds) - 1
         if pending:
-            firm, pending = firm + 1, False  # a part follows a bare code
+            firm, pending, laid_out = firm + 1, False, True  # a part follows a bare code
         if k == PK_CODE:
             codes += 1
             named_code = named_code or (p.names > 0 and p.house)
+            laid_out = laid_out or p.code_len >= 6 or (PK_TOWN in kinds and len(kinds) >= 3)
             if p.names or p.code_len >= 5 or broke:
                 firm += 1
             else:
                 pending = True
+        laid_out = laid_out or p.latin or broke
         j = script_part_gap(t, p.end, lim)
         if not j:
             break
         broke = "\n" in t.s[p.end:j]
     has = set(kinds)
     numbered = PK_NUMBERED in has
-    if not (PK_STREET in has or (PK_BARE in has and codes) or (firm and (numbered or PK_DIVISION in has))
-            or (codes >= 2 and named_code) or (PK_COUNTRY in has and (numbered or named_code))):
+    if not (PK_STREET in has or (PK_BARE in has and codes) or (firm and PK_DIVISION in has) or (laid_out and (
+            (firm and numbered) or (codes >= 2 and named_code) or (PK_COUNTRY in has and (numbered or named_code))))):
         return None
     return ends[min(last + 2, len(kinds) - 1)]
 

@@ -100,6 +100,9 @@ SCRIPT_NEAR_MISSES = [
     "القاهرة، مدينة جميلة",                          # a town and words
     "وقال القاهرة، 5 أيام",                          # a town, a number next to a word
     "كتبت 12 رسالة، 4500",                           # a number next to a word, a number
+    "في 3 أيام، 12000 دولار",
+    "عام 2020، 5000 شخص",
+    "ใน 3 วัน, 12000 บาท",
     "มกราคม 2567",                                  # a month and a year (Thai)
     "Ушла 1 мая, Москва",
     "محمد علي",                                     # a name

@@ -329,9 +329,11 @@ cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
     cdef Py_ssize_t j = pos
     cdef Py_ssize_t ends[8]
     cdef int kinds[8]
-    cdef int count = 0, k, last = -1, codes = 0, firm = 0
+    cdef int count = 0, k, last = -1, codes = 0, firm = 0, towns = 0
     cdef bint street = False, bare = False, named_code = False, numbered = False
     cdef bint division = False, country = False, pending = False, broke = False
+    cdef bint laid_out = False  # a line break, a long code, a bare one before a part, a town
+                                # before a code, an English country
     while count < 8:
         if not read_script_part(s, n, j, lim, &p):
             break
@@ -348,6 +350,8 @@ cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         count += 1
         if k != PK_TOWN:
             last = count - 1
+        else:
+            towns += 1
         street = street or k == PK_STREET
         bare = bare or k == PK_BARE
         numbered = numbered or k == PK_NUMBERED
@@ -356,19 +360,24 @@ cdef Py_ssize_t script_block(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         if pending:
             firm += 1  # a part after a bare code ("Ազատության 85, 2117, Սպիտակ")
             pending = False
+            laid_out = True
         if k == PK_CODE:
             codes += 1
             named_code = named_code or p.names > 0 and p.house
+            laid_out = laid_out or p.code_len >= 6 or towns and count >= 3  # "373 ..., مقبل, مطروح, 51718"
             if p.names or p.code_len >= 5 or broke:
                 firm += 1  # with its town, long, or on a line of its own
             else:
                 pending = True  # "12 رسالة، 4500": a number, unless a part follows
+        laid_out = laid_out or p.latin or broke
         j = script_part_gap(s, p.end, lim)
         if not j:
             break
         broke = gap_breaks(s, p.end, j)
-    if not (street or bare and codes or firm and (numbered or division) or codes >= 2 and named_code
-            or country and (numbered or named_code)):
+    # without a street, house, division or postal code's word, only names and numbers: an
+    # address when laid out as one ("في 3 أيام، 12000 دولار" is none)
+    if not (street or bare and codes or firm and division or laid_out and (
+            firm and numbered or codes >= 2 and named_code or country and (numbered or named_code))):
         return 0
     return ends[min(last + 2, count - 1)]
 
