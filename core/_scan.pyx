@@ -26,6 +26,8 @@ the pass and the order in which the families are tried at a position:
   digits_at     a number before a word: a spoken number, a street address
   other_script_at  a word that starts with a letter outside ASCII: a street line
                 ("Östra Storgatan 5", "ул. Ленина 5")
+  script_address_at  a word of a script from Cyrillic on, or a number before one: an
+                address block ("1352 شارع الأفندية", "ხევძმარის ქ. 92")
   numeric_at    a digit, '+' or '(': a written date by its day, a card, an SSN,
                 nine digits (routing number or SSN), IPv4, a numeric date, a card
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
@@ -62,6 +64,7 @@ include "scan/names.pyx"
 include "scan/places.pyx"
 include "scan/addresses.pyx"
 include "scan/world_addresses.pyx"
+include "scan/script_addresses.pyx"
 include "scan/gates.pyx"
 include "scan/phones.pyx"
 
@@ -205,6 +208,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
                 if not found:
                     found = other_script_at(s, n, pos, lim, opt, out, &e)  # addresses: "Östra Storgatan 5", "ул. Ленина 5"
+                if not found and c >= 0x400:
+                    found = script_address_at(s, n, pos, lim, opt, out, &e)  # addresses: "1352 شارع الأفندية", "ქუჩა"
                 if not found:
                     found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)  # names, places, ...: "Émile Zola"
             elif not found and (k & C_DIGIT):
@@ -216,6 +221,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 if not found and not mid_number(s, n, pos):
                     if (d == 32 or d == 44) and number_then_word(s, n, word_end):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
+                    if found == 0 and not e and script_after_number(s, n, word_end):
+                        found = script_address_at(s, n, pos, lim, opt, out, &e)  # addresses: "22 หมู่ 2 ถ.ฉัพพรรณธนกูร"
                     if found == 0 and not e:
                         found = numeric_at(s, n, pos, lim, opt, out, &e)
                     if found == 0 and e > covered:
@@ -481,3 +488,4 @@ init_city_endings()
 init_legal_forms()
 init_names()
 init_addresses()
+init_script_addresses()

@@ -3823,6 +3823,320 @@ def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> 
     return e
 
 
+# ------------------------------------------------------------------ addresses in scripts without Latin letters
+
+NW_BEFORE, NW_AFTER, NW_GLUED, NW_HOUSE, NW_UNIT, NW_DIVISION, NW_COUNTRY, NW_DATE, NW_POSTAL = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256)
+PK_NONE, PK_STREET, PK_BARE, PK_CODE, PK_NUMBERED, PK_DIVISION, PK_TOWN, PK_COUNTRY = range(8)
+NATIVE_DIGITS = frozenset(string.digits) | frozenset(
+    chr(c) for a in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50) for c in range(a, a + 10))
+NATIVE_STOPS = frozenset("\u060c\u061b\u061f\u06d4\u0964\u0965\u0589\u055d\u05be\u05c3")
+NATIVE_INSIDE = frozenset("\u200c\u200d\u05f3\u05f4")  # joiners, geresh, gershayim
+
+
+def native_key(word: str) -> str:
+    """A word of those scripts as the table keys it: its letters' keys, points left out."""
+    return "".join(chr(key) for kind, key in map(lexicon.script_letter, word)
+                   if kind and kind != lexicon.SCRIPT_SKIP)
+
+
+def _script_address_words() -> dict[str, int]:
+    bits = {"P": NW_BEFORE, "T": NW_AFTER, "G": NW_GLUED, "H": NW_HOUSE, "U": NW_UNIT,
+            "L": NW_DIVISION, "C": NW_COUNTRY, "M": NW_DATE, "Z": NW_POSTAL}
+    words: dict[str, int] = {}
+    path = pathlib.Path(lexicon.__file__).parent / "data" / "script_address_words.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, classes = line.partition("\t")
+            key = native_key(word)
+            for ch in classes:
+                words[key] = words.get(key, 0) | bits[ch]
+    return words
+
+
+NATIVE_WORDS = _script_address_words()
+
+
+def native_letter(ch: str) -> bool:
+    kind = lexicon.script_letter(ch)[0]
+    return kind != 0 and kind != lexicon.SCRIPT_SPACELESS
+
+
+def native_start(ch: str) -> bool:
+    return native_letter(ch) and lexicon.script_letter(ch)[0] != lexicon.SCRIPT_SKIP
+
+
+def thai_mark(ch: str) -> bool:
+    c = ord(ch)
+    return c == 0xE31 or 0xE34 <= c <= 0xE3A or 0xE47 <= c <= 0xE4E
+
+
+def word_ends(t: Text, e: int) -> bool:
+    return not t.word_at(e) or t.at(e) in NATIVE_STOPS
+
+
+def native_word_end(t: Text, i: int, lim: int) -> tuple[int, int]:
+    """(end, kinds) of a whole word of those scripts (joiners and geresh inside, fewer than 40
+    code points); for a Thai word that starts with a street type or a division word written
+    into it, that word's kinds (with NW_GLUED); end 0: none."""
+    if not native_start(t.s[i]):
+        return 0, 0
+    thai = "\u0e00" <= t.s[i] <= "\u0e7f"
+    e, key, glued, glued_kinds = i, "", 0, 0
+    while e < lim and e - i < 40:
+        ch = t.s[e]
+        if native_letter(ch):
+            kind, k = lexicon.script_letter(ch)
+            if kind != lexicon.SCRIPT_SKIP:
+                key += chr(k)
+                if thai and not glued and e - i >= 1 and not thai_mark(t.at(e + 1)):
+                    glued_kinds = NATIVE_WORDS.get(key, 0)
+                    glued = e + 1 if glued_kinds & NW_GLUED else 0
+        elif ch not in NATIVE_INSIDE:
+            break
+        e += 1
+    if e - i >= 40 or not word_ends(t, e):
+        return 0, 0
+    kinds = NATIVE_WORDS.get(key, 0) & ~NW_GLUED
+    if not kinds and glued and e - glued >= 2:
+        kinds = glued_kinds  # its bits and NW_GLUED: "ถนนสุขุมวิท", "จังหวัดเชียงใหม่"
+    return e, kinds
+
+
+def native_number_end(t: Text, i: int, lim: int) -> tuple[int, bool, bool]:
+    """(end, postal, house) of a number: up to ten digits of one of the scripts, a second
+    group after '-' or '/', a letter after it; postal: of a known postal code shape; house:
+    up to five digits first. End 0: none."""
+    j = i
+    while j < lim and t.s[j] in NATIVE_DIGITS and j - i < 10:
+        j += 1
+    if j == i or t.at(j) in NATIVE_DIGITS:
+        return 0, False, False
+    shape, house, shaped = "9" * (j - i), j - i <= 5, True
+    if j + 1 < lim and t.s[j] in "-/" and t.s[j + 1] in NATIVE_DIGITS:
+        shaped = t.s[j] == "-"
+        k = j + 1
+        while k < lim and t.s[k] in NATIVE_DIGITS and k - j <= 6:
+            k += 1
+        if t.at(k) in NATIVE_DIGITS:
+            return 0, False, False
+        shape += "-" + "9" * (k - j - 1)
+        j = k
+    if j < lim and (native_letter(t.s[j]) or is_letter(t.s[j])) and word_ends(t, j + 1):
+        j += 1
+        shaped = False
+    if not word_ends(t, j):
+        return 0, False, False
+    return j, shaped and len(shape) <= 12 and shape in POSTCODE_SHAPES, house
+
+
+class ScriptPart(NamedTuple):
+    end: int
+    names: int
+    countries: int
+    nums: int
+    code_len: int
+    kinds: int
+    postal: bool
+    house: bool
+    cased: bool
+    lead_name: bool
+    latin: bool
+
+
+def read_script_part(t: Text, i: int, lim: int) -> Optional[ScriptPart]:
+    """A part of a block: an English country or region, or up to eight words and numbers of
+    those scripts, one space or " - " between two, none after a listed word's or an
+    initial's '.' or inside a name of two words joined by '-'."""
+    if i >= lim:
+        return None
+    if is_letter(t.s[i]):
+        e = place_part(t, i, lim)
+        return ScriptPart(e, 0, 0, 0, 0, 0, False, False, False, False, True) if e else None
+    j, tokens, end = i, 0, i
+    names = countries = nums = kinds_all = code_len = 0
+    house = cased = lead_name = house_word = postal_word = prev_number = False
+    first_postal = last_postal = False
+    while tokens < 8:
+        c = t.s[j]
+        if c in NATIVE_DIGITS:
+            e, postal, h = native_number_end(t, j, lim)
+            if not e:
+                break
+            postal = postal or (postal_word and 4 <= e - j <= 11)  # after a postal code's label
+            postal_word = False
+            if postal:
+                code_len = e - j
+            nums += 1
+            house = house or h
+            if house_word:
+                kinds_all |= NW_HOUSE  # a house word counts before a number only
+            house_word = False
+            if tokens == 0:
+                first_postal = postal
+            last_postal = postal
+        else:
+            if not native_start(c):
+                break
+            e, kinds = native_word_end(t, j, lim)
+            if not e:
+                break
+            if tokens == 0:
+                cased = "\u0370" <= c < "\u0530"
+            if kinds & NW_GLUED:
+                names += 1
+            elif kinds == NW_COUNTRY:
+                countries += 1
+            elif not kinds:
+                names += 1
+                lead_name = lead_name or tokens == 0
+                if names > 4:
+                    return None
+            kinds_all |= kinds & ~NW_HOUSE
+            if kinds & NW_HOUSE and prev_number and e - j >= 2:
+                kinds_all |= NW_HOUSE  # after its number: "150 үй"
+            house_word = bool(kinds & NW_HOUSE)
+            postal_word = bool(kinds & NW_POSTAL)
+            last_postal = False
+            if t.at(e) == "." and (kinds or e - j == 1):
+                e += 1
+        prev_number = t.s[j] in NATIVE_DIGITS
+        tokens += 1
+        end = e
+        if t.s[e - 1] == "." and e < lim and native_start(t.s[e]):
+            j = e
+        elif t.at(e) in ("-", "\u05be") and t.s[e - 1] not in NATIVE_DIGITS and e + 1 < lim \
+                and native_start(t.s[e + 1]):
+            j = e + 1
+        elif t.at(e) == " " and t.at(e + 1) == "-" and t.at(e + 2) == " ":
+            j = e + 3
+        elif t.at(e) == " " and t.at(e + 1) != " ":
+            j = e + 1
+        else:
+            break
+        if j >= lim:
+            break
+    if not tokens or t.at(end) == ":":
+        return None  # (a label: "هاتف:")
+    return ScriptPart(end, names, countries, nums, code_len, kinds_all, nums == 1 and (first_postal or last_postal),
+                      house, cased, lead_name, False)
+
+
+def script_part_kind(p: ScriptPart) -> int:
+    if p.latin:
+        return PK_COUNTRY
+    if p.kinds & (NW_BEFORE | NW_AFTER | NW_HOUSE) and p.nums:
+        return PK_STREET
+    if p.kinds & NW_DATE and p.nums:
+        return PK_NONE  # a date: "7 ডিসে, 1965"
+    if not p.nums and p.kinds & (NW_BEFORE | NW_AFTER) and p.names + p.countries:
+        return PK_BARE
+    if p.postal and p.names <= 3:
+        return PK_CODE
+    if p.nums and (p.house and p.names and not p.cased or p.kinds & NW_UNIT):
+        return PK_NUMBERED
+    if not p.nums and p.kinds & NW_DIVISION and 1 <= p.names <= 3:
+        return PK_DIVISION
+    if not p.nums and not p.names and p.kinds == NW_COUNTRY and p.countries == 1:
+        return PK_COUNTRY
+    if not p.nums and 1 <= p.names + p.countries <= 3 and not p.kinds & ~NW_COUNTRY:
+        return PK_TOWN
+    return PK_NONE
+
+
+def script_part_gap(t: Text, i: int, lim: int) -> Optional[int]:
+    """',' or '،' and spaces, or line breaks (up to three) with up to five spaces of indent,
+    within twelve code points; the next part's start."""
+    j, breaks, spaces, comma = i, 0, 0, False
+    if j < lim and t.s[j] in ",\u060c":
+        j, comma = j + 1, True
+    while j < lim and j - i < 12:
+        if t.s[j] == "\n":
+            breaks, spaces = breaks + 1, 0
+        elif t.s[j] == " ":
+            spaces += 1
+        elif not (t.s[j] == "\r" and j + 1 < lim and t.s[j + 1] == "\n"):
+            break
+        j += 1
+    if not (comma or breaks) or breaks > 3 or spaces > 5 or j >= lim or j - i >= 12:
+        return None
+    return j
+
+
+def block_lead(t: Text, i: int) -> bool:
+    """i starts the text or a line (after up to eight spaces), or follows a label's ':'."""
+    j = i
+    while j > 0 and t.s[j - 1] == " " and i - j < 8:
+        j -= 1
+    return j == 0 or t.s[j - 1] in "\n\r" or (t.s[j - 1] == ":" and i - j <= 1)
+
+
+def script_block(t: Text, pos: int, lim: int) -> Optional[int]:
+    """An address block of parts at pos (see core/scan/script_addresses.pyx): its end."""
+    j, kinds, ends, last, codes, firm = pos, [], [], -1, 0, 0
+    named_code = pending = broke = laid_out = False
+    while len(kinds) < 8:
+        p = read_script_part(t, j, lim)
+        k = script_part_kind(p) if p else PK_NONE
+        if k == PK_NONE:
+            break
+        if not kinds:
+            if k in (PK_COUNTRY, PK_TOWN) and not (p.kinds & NW_COUNTRY or block_lead(t, pos)):
+                return None
+            if k == PK_STREET and p.lead_name and not p.kinds & (NW_AFTER | NW_HOUSE):
+                return None
+        kinds.append(k)
+        ends.append(p.end)
+        if k != PK_TOWN:
+            last = len(kinds) - 1
+        if pending:
+            firm, pending, laid_out = firm + 1, False, True  # a part follows a bare code
+        if k == PK_CODE:
+            codes += 1
+            named_code = named_code or (p.names > 0 and p.house)
+            laid_out = laid_out or p.code_len >= 6 or (PK_TOWN in kinds and len(kinds) >= 3)
+            if p.names or p.code_len >= 5 or broke:
+                firm += 1
+            else:
+                pending = True
+        laid_out = laid_out or p.latin or broke
+        j = script_part_gap(t, p.end, lim)
+        if not j:
+            break
+        broke = "\n" in t.s[p.end:j]
+    has = set(kinds)
+    numbered = PK_NUMBERED in has
+    if not (PK_STREET in has or (PK_BARE in has and codes) or (firm and PK_DIVISION in has) or (laid_out and (
+            (firm and numbered) or (codes >= 2 and named_code) or (PK_COUNTRY in has and (numbered or named_code))))):
+        return None
+    return ends[min(last + 2, len(kinds) - 1)]
+
+
+def script_after_number(t: Text, word_end: int) -> bool:
+    """After a number (and '/' or '-' and a second one), up to three of " ,\\n\\r-", then a
+    letter of a script from Cyrillic on."""
+    j = word_end
+    if t.at(j) in "/-" and t.at(j + 1) in DIGITS:
+        j += 1
+        while j - word_end < 6 and t.at(j) in DIGITS:
+            j += 1
+        word_end = j
+    while j - word_end < 3 and t.at(j) in " ,\n\r-" and t.at(j) != NUL:
+        j += 1
+    c = t.at(j)
+    return c >= "\u0400" and native_start(c)
+
+
+def _script_address(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """At a word of a script from Cyrillic on, or a number before one: an address block."""
+    if not _on(types, ADDRESS) or t.at(pos - 1) in NATIVE_INSIDE:
+        return None
+    e = script_block(t, pos, lim)
+    if e:
+        out.append(_match(t, pos, e, lim, ADDRESS))
+    return e
+
+
 # ------------------------------------------------------------------ ID numbers: passport, licence, account
 
 ID_CONTEXT = 32
@@ -4173,6 +4487,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, glued, end, lim, URL))
                 if end is None:
                     end = _other_script(t, pos, lim, types, out)
+                if end is None and c >= "\u0400":
+                    end = _script_address(t, pos, lim, types, out)
                 if end is None:
                     end = _other_letter(t, pos, word_end, lim, types, out)
             elif end is None and c in DIGITS:
@@ -4184,6 +4500,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                     phone = False
                     if number_then_word(t, word_end):
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
+                    if end is None and not phone and script_after_number(t, word_end):
+                        end = _script_address(t, pos, lim, types, out)
                     if end is None and not phone:
                         end = _numeric(t, pos, lim, types, out)
         elif c in "+(" and t.at(pos + 1) in DIGITS and not _mid_number(t, pos):

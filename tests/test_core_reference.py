@@ -627,6 +627,34 @@ def world_addresses(draw) -> str:
     return head + "".join(g + t for g, t in zip(gaps, tail))
 
 
+# addresses in scripts without Latin letters: street lines, parts of a block, near misses
+SCRIPT_STREETS = ["12 شارع النصر", "شارع الحرية 45", "١٢ شارع النيل", "خیابان آزادی پلاک ۵", "کوچه نرگس 7",
+                  "רחוב הרצל 12", "רח׳ ביאליק 3", "שדרות רוטשילד 20", "99/12 ถนนสุขุมวิท", "22 หมู่ 2 ถ.พหลโยธิน",
+                  "ซอยอารีย์ 5", "বাড়ি নং ৪", "১২ সড়ক", "মিরপুর রোড 7", "गली नं 4", "मार्ग 12", "पुतली सडक",
+                  "ჭავჭავაძის გამზ. 12", "რუსთაველის ქ. 5", "Աբովյան փող. 12", "Տերյան 85", "көшесі Абай 12",
+                  "Абай даңғылы 5", "М.Дубинин көшесі 7", "حي الملكة رانيا 10", "طلعت حرب", "كميل 1221",
+                  "אל הודא 95", "टार 13", "Ազատության 1085", "12 زنقة", "شارع", "ถนน", "көшесі"]
+SCRIPT_PARTS = ["51120", "94531-26947", "9637503", "0021 თბილისი", "المنزلة", "مطروح 51120", "Кентау",
+                "Egypt", "Iran", "Kazakhstan", "ایران", "ประเทศไทย", "استان فارس", "จังหวัด เชียงใหม่",
+                "বান্দরবান - 3260", "इलाम 43681", "टल-अल", "ثامر-بوعطوش", "قال إنه سيأتي غدا", "2024-05-01",
+                "0501234567", "12:30", "شقة 4", "דירה 3", "3", "٣", "ক", "‍", "‌", "ا", "،", "؛",
+                "040900", "Алматы облысы", "Սպիտակ", "Լոռի", "سوق_السبت", "13/87", "М.", "Москва",
+                "کدپستی ۱۴۳۴۸۶۳۱۱۱", "מיקוד 9434008", "جهة", "150 үй", "Астана қ.", "จังหวัดขอนแก่น 40000",
+                "อำเภอเมือง", "في 3 أيام", "12000 دولار", "ایران", "تهران", "آدرس:", "هاتف:", "7 ডিসে",
+                "2 ม.ค. 1995", "مارس 2024"]
+SCRIPT_GAPS = [", ", "\n", "، ", ",\n", "\n ", "\n\n", " ", " - ", "-", ".", "", "\r\n", "\n      "]
+
+
+@st.composite
+def script_addresses(draw) -> str:
+    """A street line or part of a block written in a script without Latin letters, then
+    more parts; pieces that must not join in between."""
+    head = draw(st.sampled_from(SCRIPT_STREETS + SCRIPT_PARTS))
+    tail = draw(st.lists(st.sampled_from(SCRIPT_STREETS + SCRIPT_PARTS), max_size=4))
+    gaps = draw(st.lists(st.sampled_from(SCRIPT_GAPS), min_size=len(tail), max_size=len(tail)))
+    return head + "".join(g + t for g, t in zip(gaps, tail))
+
+
 word_piece = st.one_of(
     first_names, surnames, ambiguous, st.sampled_from(UNLISTED), st.sampled_from(NAME_CUES),
     st.sampled_from(NAME_PARTS), cities, states, countries, st.sampled_from(STATE_CODES),
@@ -635,8 +663,9 @@ word_piece = st.one_of(
     st.sampled_from(sorted(NUMBER_WORDS)), digits(5), st.sampled_from(WORD_NOISE),
     st.sampled_from(SCRIPT_WORDS),
     st.sampled_from(WORLD_STREETS), st.sampled_from(WORLD_PARTS),
+    st.sampled_from(SCRIPT_STREETS), st.sampled_from(SCRIPT_PARTS),
 )
-word_phrases = st.one_of(id_numbers(), names(), addresses(), world_addresses(),
+word_phrases = st.one_of(id_numbers(), names(), addresses(), world_addresses(), script_addresses(),
                          st.tuples(st.sampled_from(PLACE_CUES), cities | states | countries).map(" ".join))
 word_separator = st.sampled_from(WORD_SEPARATORS)
 
