@@ -74,6 +74,7 @@ include "scan/names.pxd"
 include "scan/places.pxd"
 include "scan/addresses.pxd"
 include "scan/world_addresses.pxd"
+include "scan/cjk_addresses.pxd"
 include "scan/gates.pxd"
 
 # The pass (_scan.pyx): which detectors are tried at a position, in order.
