@@ -9,7 +9,8 @@ province / prefecture name the metadata lists (東京都 경기도 嘉義縣). K
 between the units; the block's lines or comma parts may also be a postal code of the
 countries' shapes (〒 optional), a country's name, or a house number after a road.
 The block counts when it holds a numbered unit after a named one, two numbered units,
-a bare number after a named unit, or a listed province with a city, code or country.
+a bare number after a named unit, a listed province with a city, code or country,
+or two named units with a code or a country.
 """
 from __future__ import annotations
 
@@ -89,6 +90,8 @@ class Block:
             return True
         if self.bare and (self.named + self.listed or (self.streets and (self.codes or self.countries))):
             return True
+        if self.named >= 2 and (self.codes or self.countries):
+            return True
         return bool(self.listed and (self.named or self.codes or self.countries))
 
 
@@ -130,10 +133,21 @@ def chunks(t, i: int, lim: int, b: Block) -> int:
         if digit(ch) or ch in NUMERALS:
             x, dashed = number_end(t, j, lim)
             e, _ = unit_at(t, x, lim, N)
+            street = unit_at(t, x, lim, S)[0]
+            if e and e == street:   # a numbered street: "동성로2가", "테헤란로12길", "100巷"
+                if not b.take(S, 2):
+                    break
+                j = start = end = e
+                continue
             if e and t.at(j - 1) != "第":   # "第3号": an ordinal
                 if not b.take(N, 3):
                     break
                 j = start = end = e
+                continue
+            if street and j > start and hangul(t.s[x]):   # a road's name with a number: "도움3로"
+                if not b.take(S, 2):
+                    break
+                j = start = end = street
                 continue
             if dashed and end > i and not t.word_at(x):   # "三筋1-2-3"
                 b.take(BARE, 3)

@@ -129,11 +129,13 @@ cdef bint cjk_take(CjkBlock* b, int kind, int level) noexcept nogil:
 
 cdef inline bint cjk_valid(const CjkBlock* b) noexcept nogil:
     # a numbered unit after a named one or two numbered units; a bare number after a named
-    # unit (after a street: with a code or a country); a listed province with a city, a
-    # code or a country
+    # unit (after a street: with a code or a country); two named units with a code or a
+    # country; a listed province with a city, a code or a country
     if b.numbered and (b.named + b.streets + b.listed or b.numbered >= 2):
         return True
     if b.bare and (b.named + b.listed or (b.streets and (b.codes or b.countries))):
+        return True
+    if b.named >= 2 and (b.codes or b.countries):
         return True
     return b.listed and (b.named or b.codes or b.countries)
 
@@ -143,7 +145,7 @@ cdef Py_ssize_t cjk_chunks(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     # the chunks of one piece from i, in order; the end of the last (i: none). A state
     # machine over the piece's letters: at a chunk's start a whole listed name; at a number
     # its unit; after a name's letters an administrative unit or a street type
-    cdef Py_ssize_t end = i, start = i, j = i, e, x
+    cdef Py_ssize_t end = i, start = i, j = i, e, x, street
     cdef int k, kind
     cdef bint dashed
     cdef Py_UCS4 c
@@ -159,10 +161,21 @@ cdef Py_ssize_t cjk_chunks(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
         if wide_digit(c) or cjk_numeral(c):
             x = cjk_number_end(s, j, lim, &dashed)
             e = cjk_unit_at(s, n, x, lim, CJK_N, &k) if x < lim else 0
+            street = cjk_unit_at(s, n, x, lim, CJK_S, &k) if x < lim else 0
+            if e and e == street:  # a numbered street: "동성로2가", "테헤란로12길", "100巷"
+                if not cjk_take(b, CJK_S, 2):
+                    break
+                j = start = end = e
+                continue
             if e and at(s, j - 1, n) != 0x7B2C:  # "第3号": an ordinal
                 if not cjk_take(b, CJK_N, 3):
                     break
                 j = start = end = e
+                continue
+            if street and j > start and hangul(s[x]):  # a road's name with a number: "도움3로"
+                if not cjk_take(b, CJK_S, 2):
+                    break
+                j = start = end = street
                 continue
             if dashed and end > i and not word_at(s, x, n):  # "三筋1-2-3"
                 cjk_take(b, CJK_BARE, 3)
