@@ -3708,10 +3708,10 @@ def _cjk_address(t: Text, pos: int, lim: int, types: int, out: list) -> Optional
     """A Chinese, Japanese or Korean address at a word that starts with a CJK letter
     (tests/reference_cjk.py)."""
     from tests.reference_cjk import cjk_address
-    e = cjk_address(t, pos, lim) if _on(types, ADDRESS) else None
-    if e:
-        out.append(_match(t, pos, e, lim, ADDRESS))
-    return e
+    r = cjk_address(t, pos, lim) if _on(types, ADDRESS) else None
+    if r:
+        out.append(_match(t, r[0], r[1], lim, ADDRESS))
+    return r[1] if r else None
 
 
 def _cjk_code_first(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:

@@ -24,6 +24,7 @@ KINDS = {"A": A, "S": S, "N": N, "T": T, "W": W, "C": C}
 NUMERALS = frozenset("〇一二三四五六七八九十百千两兩")
 DASHES = frozenset("-－−‐")
 COMMAS = frozenset(",，、")
+CUES = frozenset("在到是址はにでへを")  # end what comes before an address glued to it
 MAX_NAME = 12    # name characters before a unit
 MAX_PIECES = 8   # lines or parts of a block after the first
 
@@ -252,14 +253,31 @@ def block_rest(t, e: int, lim: int, b: Block) -> int:
     return e
 
 
-def cjk_address(t, pos: int, lim: int) -> Optional[int]:
-    """At a word that starts with a CJK letter: the block's end, or None."""
+def lead(t, pos: int, lim: int) -> int:
+    """Where an address glued to the words before it starts in a Han or kana run: at a
+    listed province ("我住在北京市…"), else after the last cue character before the first
+    unit ("我住在朝阳区…", "住所は新宿区…"); pos when neither."""
+    cue = j = pos
+    while j < lim and j - pos <= MAX_NAME and cjk_letter(t.s[j]) and not hangul(t.s[j]):
+        if j > pos and unit_at(t, j, lim, T)[0]:
+            return j
+        if j > pos and unit_at(t, j, lim, A | S)[0]:
+            return cue if cue < j else pos
+        if t.s[j] in CUES:
+            cue = j + 1
+        j += 1
+    return pos
+
+
+def cjk_address(t, pos: int, lim: int) -> Optional[tuple[int, int]]:
+    """At a word that starts with a CJK letter: the block's (start, end), or None."""
     b = Block()
-    e = chunks(t, pos, lim, b)
-    if e == pos:
+    start = lead(t, pos, lim)
+    e = chunks(t, start, lim, b)
+    if e == start:
         return None
     e = block_rest(t, e, lim, b)
-    return e if b.valid() else None
+    return (start, e) if b.valid() else None
 
 
 def cjk_code_first(t, pos: int, lim: int) -> Optional[int]:

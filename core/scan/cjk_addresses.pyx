@@ -298,23 +298,47 @@ cdef Py_ssize_t cjk_block_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_
     return e
 
 
+cdef inline bint cjk_cue(Py_UCS4 c) noexcept nogil:
+    # 在 到 是 址 は に で へ を: end what comes before an address glued to it
+    return (c == 0x5728 or c == 0x5230 or c == 0x662F or c == 0x5740 or c == 0x306F or c == 0x306B
+            or c == 0x3067 or c == 0x3078 or c == 0x3092)
+
+
+cdef Py_ssize_t cjk_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil:
+    # where an address glued to the words before it starts in a Han or kana run: at a listed
+    # province ("我住在北京市…"), else after the last cue before the first unit ("我住在朝阳区…",
+    # "住所は新宿区…"); pos when neither
+    cdef Py_ssize_t cue = pos, j = pos
+    cdef int k
+    while j < lim and j - pos <= CJK_MAX_NAME and cjk_letter(s[j]) and not hangul(s[j]):
+        if j > pos and cjk_unit_at(s, n, j, lim, CJK_T, &k):
+            return j
+        if j > pos and cjk_unit_at(s, n, j, lim, CJK_A | CJK_S, &k):
+            return cue if cue < j else pos
+        if cjk_cue(s[j]):
+            cue = j + 1
+        j += 1
+    return pos
+
+
 cdef int cjk_address_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                         const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
     # at a word that starts with a CJK letter: "東京都千代田区千代田1-1", "武当路952号",
-    # "대구광역시 남구\n천성로 110"; 1 when one matched (end set), 0, or -1 on allocation failure
+    # "대구광역시 남구\n천성로 110", "我住在北京市…" from 北; 1 when one matched (end set), 0, or -1
     cdef CjkBlock b
-    cdef Py_ssize_t e
+    cdef Py_ssize_t e, start
     cdef unsigned long long before = ~0ULL
     if not type_on(opt, T_ADDRESS):
         return 0
     cjk_block_init(&b)
-    e = cjk_chunks(s, n, pos, lim, &b)
-    if e == pos:
+    start = cjk_lead(s, n, pos, lim)
+    e = cjk_chunks(s, n, start, lim, &b)
+    if e == start:
         return 0
     e = cjk_block_rest(s, n, e, lim, &b)
     if not cjk_valid(&b):
         return 0
-    if push_scored(out, s, n, pos, e, lim, T_ADDRESS, 0, -1, &before) < 0:
+    if push_scored(out, s, n, start, e, lim, T_ADDRESS, 0, -1, &before) < 0:
         return -1
     end[0] = e
     return 1
