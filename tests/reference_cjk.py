@@ -226,6 +226,18 @@ def house_number_piece(t, j: int, lim: int) -> int:
     return 0 if t.word_at(x) or t.at(x) == "-" else x
 
 
+def paren_piece(t, j: int, lim: int) -> int:
+    """A named unit in parentheses after a Korean road address, maybe with a building's
+    name after a comma: "(역삼동)", "(역삼동, 래미안아파트)"; its end, or 0."""
+    inner = Block()
+    x = chunks(t, j + 1, lim, inner)
+    if x == j + 1 or not inner.named + inner.listed:
+        return 0
+    if t.at(x) == "," and t.at(x + 1) == " ":
+        x = t.run(x + 2, min(lim, x + 32), lambda ch: cjk_letter(ch) or ch == " " or "0" <= ch <= "9")
+    return x + 1 if x < lim and t.s[x] == ")" else 0
+
+
 def block_rest(t, e: int, lim: int, b: Block) -> int:
     """The pieces after the first, while each is one; the block's end."""
     for _ in range(MAX_PIECES):
@@ -234,9 +246,10 @@ def block_rest(t, e: int, lim: int, b: Block) -> int:
         j, space = separator(t, e, lim)
         if not j:
             break
-        x = code_piece(t, j, lim)
-        if x:
-            b.codes += 1
+        x = paren_piece(t, j, lim) if space and t.s[j] == "(" else 0
+        if not x:
+            x = code_piece(t, j, lim)
+            b.codes += x > 0
         if not x:
             x = country_piece(t, j, lim)
             b.countries += x > 0

