@@ -8,7 +8,8 @@ administrative unit after it (省 市 区 県 町 광역시 구 동), a name and
 province / prefecture name the metadata lists (東京都 경기도 嘉義縣). Korean writes spaces
 between the units; the block's lines or comma parts may also be a postal code of the
 countries' shapes (〒 optional), a country's name, or a house number after a road.
-The block counts when it holds a numbered unit after a named one, two numbered units,
+The block counts when it holds a numbered unit after a named one, two numbered units
+one right after the other,
 a bare number after a named unit, a listed province with a city, code or country,
 or two named units with a code or a country.
 """
@@ -67,6 +68,7 @@ class Block:
     listed: int = 0  # T
     numbered: int = 0
     bare: int = 0    # a number without a unit
+    glued: int = 0   # numbered units right after another ("10番20号", "101동 502호")
     codes: int = 0
     countries: int = 0
 
@@ -87,7 +89,7 @@ class Block:
         return True
 
     def valid(self) -> bool:
-        if self.numbered and (self.named + self.streets + self.listed or self.numbered >= 2):
+        if self.numbered and (self.named + self.streets + self.listed or self.glued):
             return True
         if self.bare and (self.named + self.listed or (self.streets and (self.codes or self.countries))):
             return True
@@ -141,6 +143,7 @@ def chunks(t, i: int, lim: int, b: Block) -> int:
                 j = start = end = e
                 continue
             if e and t.at(j - 1) != "第":   # "第3号": an ordinal
+                b.glued += j == start and b.last == N   # (not "1番目と2番目")
                 if not b.take(N, 3):
                     break
                 j = start = end = e
@@ -279,7 +282,7 @@ def lead(t, pos: int, lim: int) -> int:
         if t.s[j] in CUES:
             cue = j + 1
         j += 1
-    return pos
+    return cue if j < lim and digit(t.s[j]) else pos   # "住在3号楼5单元"
 
 
 def cjk_address(t, pos: int, lim: int) -> Optional[tuple[int, int]]:

@@ -23,6 +23,7 @@ cdef struct CjkBlock:
     int listed
     int numbered
     int bare
+    int glued      # numbered units right after another ("10番20号", "101동 502호")
     int codes
     int countries
 

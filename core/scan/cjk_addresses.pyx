@@ -106,6 +106,7 @@ cdef Py_ssize_t cjk_number_end(const uchar_t* s, Py_ssize_t j, Py_ssize_t lim, b
 
 cdef inline void cjk_block_init(CjkBlock* b) noexcept nogil:
     b.level = b.last = b.named = b.streets = b.listed = b.numbered = b.bare = b.codes = b.countries = 0
+    b.glued = 0
 
 
 cdef bint cjk_take(CjkBlock* b, int kind, int level) noexcept nogil:
@@ -128,10 +129,11 @@ cdef bint cjk_take(CjkBlock* b, int kind, int level) noexcept nogil:
 
 
 cdef inline bint cjk_valid(const CjkBlock* b) noexcept nogil:
-    # a numbered unit after a named one or two numbered units; a bare number after a named
+    # a numbered unit after a named one or two numbered units one right after the other; a
+    # bare number after a named
     # unit (after a street: with a code or a country); two named units with a code or a
     # country; a listed province with a city, a code or a country
-    if b.numbered and (b.named + b.streets + b.listed or b.numbered >= 2):
+    if b.numbered and (b.named + b.streets + b.listed or b.glued):
         return True
     if b.bare and (b.named + b.listed or (b.streets and (b.codes or b.countries))):
         return True
@@ -168,6 +170,7 @@ cdef Py_ssize_t cjk_chunks(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                 j = start = end = e
                 continue
             if e and at(s, j - 1, n) != 0x7B2C:  # "第3号": an ordinal
+                b.glued += j == start and b.last == CJK_N  # (not "1番目と2番目")
                 if not cjk_take(b, CJK_N, 3):
                     break
                 j = start = end = e
@@ -336,7 +339,7 @@ cdef Py_ssize_t cjk_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         if cjk_cue(s[j]):
             cue = j + 1
         j += 1
-    return pos
+    return cue if j < lim and wide_digit(s[j]) else pos  # "住在3号楼5单元"
 
 
 cdef int cjk_address_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
