@@ -12,6 +12,7 @@ cdef int CJK_LEN[CJK_WORDS_MAX]
 cdef int CJK_KINDS[CJK_WORDS_MAX]
 cdef int CJK_HEAD[256]   # first entry (+1) of the words whose first letter is this (& 255)
 cdef int CJK_NEXT[CJK_WORDS_MAX]   # the next one (+1), or 0
+cdef unsigned char CJK_FIRST[0x2000]  # bit per BMP code point: some word starts with it
 
 
 cdef void init_cjk_addresses() except *:
@@ -20,6 +21,8 @@ cdef void init_cjk_addresses() except *:
     kinds = {"A": CJK_A, "S": CJK_S, "N": CJK_N, "T": CJK_T, "W": CJK_W, "C": CJK_C}
     for m in range(256):
         CJK_HEAD[m] = 0
+    for m in range(0x2000):
+        CJK_FIRST[m] = 0
     path = pathlib.Path(__file__).parent / "data" / "cjk_addresses.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -31,6 +34,9 @@ cdef void init_cjk_addresses() except *:
             CJK_WORDS[k][m] = ord(ch)
         CJK_LEN[k] = len(word)
         CJK_KINDS[k] = sum(kinds[x] for x in letters)
+        if ord(word[0]) > 0xFFFF:
+            raise ImportError("a CJK address word outside the BMP")
+        CJK_FIRST[ord(word[0]) >> 3] |= 1 << (ord(word[0]) & 7)
         CJK_NEXT[k] = CJK_HEAD[ord(word[0]) & 255]
         CJK_HEAD[ord(word[0]) & 255] = k + 1
         k += 1
@@ -68,8 +74,11 @@ cdef Py_ssize_t cjk_unit_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssi
                             int* kinds) noexcept nogil:
     # the longest listed word at j of a kind in `want` (a Korean one ends its Hangul run);
     # its end and kinds & want, or 0
-    cdef int k = CJK_HEAD[<unsigned int>s[j] & 255] - 1, m, size, best = 0
+    cdef unsigned int c = s[j]
+    cdef int k = CJK_HEAD[c & 255] - 1, m, size, best = 0
     kinds[0] = 0
+    if c > 0xFFFF or not (CJK_FIRST[c >> 3] >> (c & 7)) & 1:
+        return 0  # one load rejects a letter no word starts with
     while k >= 0:
         size = CJK_LEN[k]
         if size > best and size <= lim - j and CJK_KINDS[k] & want:
