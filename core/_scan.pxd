@@ -75,6 +75,7 @@ include "scan/places.pxd"
 include "scan/addresses.pxd"
 include "scan/world_addresses.pxd"
 include "scan/script_addresses.pxd"
+include "scan/cjk_addresses.pxd"
 include "scan/gates.pxd"
 include "scan/phones.pxd"
 

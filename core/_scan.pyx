@@ -28,6 +28,9 @@ the pass and the order in which the families are tried at a position:
                 ("Östra Storgatan 5", "ул. Ленина 5")
   script_address_at  a word of a script from Cyrillic on, or a number before one: an
                 address block ("1352 شارع الأفندية", "ხევძმარის ქ. 92")
+  cjk_address_at  a word that starts with a CJK letter: a Chinese, Japanese or Korean
+                address ("東京都千代田区千代田1-1"); at a number before ',' or a line
+                break, one that starts with its postal code (cjk_code_first_at)
   numeric_at    a digit, '+' or '(': a written date by its day, a card, an SSN,
                 nine digits (routing number or SSN), IPv4, a numeric date, a card
                 expiry, a lone short number (CVV, PIN, age), an ID number; where
@@ -65,6 +68,7 @@ include "scan/places.pyx"
 include "scan/addresses.pyx"
 include "scan/world_addresses.pyx"
 include "scan/script_addresses.pyx"
+include "scan/cjk_addresses.pyx"
 include "scan/gates.pyx"
 include "scan/phones.pyx"
 
@@ -208,6 +212,8 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
                 if not found:
                     found = other_script_at(s, n, pos, lim, opt, out, &e)  # addresses: "Östra Storgatan 5", "ул. Ленина 5"
+                if not found and c >= 0x3005:
+                    found = cjk_address_at(s, n, pos, lim, opt, out, &e)  # addresses: "東京都千代田区1-1", "천성로 110"
                 if not found and c >= 0x400:
                     found = script_address_at(s, n, pos, lim, opt, out, &e)  # addresses: "1352 شارع الأفندية", "ქუჩა"
                 if not found:
@@ -219,7 +225,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                         found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                         found = -1 if found < 0 else 1
                 if not found and not mid_number(s, n, pos):
-                    if (d == 32 or d == 44) and number_then_word(s, n, word_end):
+                    if d == 44 or d == 10 or d == 13 or d == 45 or d == 0xFF0C:
+                        found = cjk_code_first_at(s, n, pos, lim, opt, out, &e)  # addresses: "342006, 甘肃省…"
+                    if found == 0 and (d == 32 or d == 44) and number_then_word(s, n, word_end):
                         found = digits_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and not e and script_after_number(s, n, word_end):
                         found = script_address_at(s, n, pos, lim, opt, out, &e)  # addresses: "22 หมู่ 2 ถ.ฉัพพรรณธนกูร"
@@ -489,3 +497,4 @@ init_legal_forms()
 init_names()
 init_addresses()
 init_script_addresses()
+init_cjk_addresses()

@@ -3812,6 +3812,27 @@ def _other_script(t: Text, pos: int, lim: int, types: int, out: list) -> Optiona
     return e
 
 
+def _cjk_address(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """A Chinese, Japanese or Korean address at a word that starts with a CJK letter
+    (tests/reference_cjk.py)."""
+    from tests.reference_cjk import cjk_address
+    r = cjk_address(t, pos, lim) if _on(types, ADDRESS) else None
+    if r:
+        out.append(_match(t, r[0], r[1], lim, ADDRESS))
+    return r[1] if r else None
+
+
+def _cjk_code_first(t: Text, pos: int, lim: int, types: int, out: list) -> Optional[int]:
+    """A CJK address that starts with its postal code; a 〒 before the code is taken
+    unless a span ends after it."""
+    from tests.reference_cjk import cjk_code_first
+    e = cjk_code_first(t, pos, lim) if _on(types, ADDRESS) else None
+    if e:
+        start = pos - 1 if t.at(pos - 1) == "〒" and (not out or out[-1][1] < pos) else pos
+        out.append(_match(t, start, e, lim, ADDRESS))
+    return e
+
+
 def _street_first(t: Text, w: Word, f: int, lim: int, types: int, out: list) -> Optional[int]:
     """A street line that starts with its name, at a word of ASCII letters."""
     if not _on(types, ADDRESS):
@@ -4487,6 +4508,8 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, glued, end, lim, URL))
                 if end is None:
                     end = _other_script(t, pos, lim, types, out)
+                if end is None and c >= "\u3005":
+                    end = _cjk_address(t, pos, lim, types, out)
                 if end is None and c >= "\u0400":
                     end = _script_address(t, pos, lim, types, out)
                 if end is None:
@@ -4498,7 +4521,9 @@ def reference_scan(text: str, types: int = ALL_TYPES, day_first: bool = False) -
                         out.append(_match(t, pos, end, lim, IP))
                 if end is None and not _mid_number(t, pos):
                     phone = False
-                    if number_then_word(t, word_end):
+                    if t.at(word_end) in ",\n\r-，":
+                        end = _cjk_code_first(t, pos, lim, types, out)
+                    if end is None and number_then_word(t, word_end):
                         end, phone = _digits_at(t, pos, word_end, lim, types, out)
                     if end is None and not phone and script_after_number(t, word_end):
                         end = _script_address(t, pos, lim, types, out)

@@ -655,6 +655,24 @@ def script_addresses(draw) -> str:
     return head + "".join(g + t for g, t in zip(gaps, tail))
 
 
+CJK_PIECES = ["省", "自治区", "市", "区", "県", "縣", "鄉", "町", "路", "街", "巷", "号", "號", "番", "番地",
+              "丁目", "室", "楼", "第", "北京", "日野", "三筋", "林森", "箭坪", "东直门北", "五条", "二",
+              "超", "城", "我们", "知道", "々", "東京都", "北海道", "嘉義縣", "甘肃省", "中国", "日本",
+              "광역시", "특별시", "도", "시", "구", "동", "로", "길", "번길", "호", "번지", "층", "남구",
+              "천성", "소담", "친", "다", "대구광역시", "경기도", "대한민국", "Japan", "China",
+              "10", "952", "1-2-3", "12-3", "１０", "〒", "123-4567", "100020", "42456", "602", "2024"]
+CJK_GAPS = ["", "", "", "", " ", ", ", "\n", "，", "、", "-", "\r\n", " , "]
+
+
+@st.composite
+def cjk_addresses(draw) -> str:
+    """Chinese, Japanese and Korean address pieces (units, names, numbers, listed provinces,
+    postal codes, countries) glued or joined by the blocks' separators in any order."""
+    parts = draw(st.lists(st.tuples(st.sampled_from(CJK_PIECES), st.sampled_from(CJK_GAPS)),
+                          min_size=1, max_size=12))
+    return "".join(p + g for p, g in parts)
+
+
 word_piece = st.one_of(
     first_names, surnames, ambiguous, st.sampled_from(UNLISTED), st.sampled_from(NAME_CUES),
     st.sampled_from(NAME_PARTS), cities, states, countries, st.sampled_from(STATE_CODES),
@@ -666,6 +684,7 @@ word_piece = st.one_of(
     st.sampled_from(SCRIPT_STREETS), st.sampled_from(SCRIPT_PARTS),
 )
 word_phrases = st.one_of(id_numbers(), names(), addresses(), world_addresses(), script_addresses(),
+                         cjk_addresses(),
                          st.tuples(st.sampled_from(PLACE_CUES), cities | states | countries).map(" ".join))
 word_separator = st.sampled_from(WORD_SEPARATORS)
 
