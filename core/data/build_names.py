@@ -128,6 +128,16 @@ def mimesis_names() -> dict[str, set[str]]:
 
 
 SOURCES = {"faker": faker_names, "mimesis": mimesis_names}
+# the package versions names.txt was built with (see SOURCES.md)
+PINNED = {"faker": "40.63.0", "mimesis": "22.2.0"}
+
+
+def version_notes(sources: list[str]) -> list[str]:
+    """'faker 41.0.0 (names.txt: 40.63.0)' for each source package whose installed version
+    is not the one names.txt was built with."""
+    from importlib.metadata import version
+    return [f"{name} {version(name)} (names.txt: {PINNED[name]})"
+            for name in sources if name in PINNED and version(name) != PINNED[name]]
 
 
 def places() -> set[str]:
@@ -155,17 +165,23 @@ def build(sources: list[str]) -> dict[str, set[str]]:
     return flags
 
 
+def write(path: str, without: list[str] = ()) -> dict[str, set[str]]:
+    """names.txt built from every source but `without`, written to `path`; its flags."""
+    sources = [s for s in sorted(SOURCES) if s not in without]
+    flags = build(sources)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"# given (F) and family (L) names from {', '.join(sources)}; see SOURCES.md\n")
+        for key in sorted(flags):
+            fh.write(f"{key}\t{''.join(sorted(flags[key]))}\n")
+    return flags
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--without", choices=sorted(SOURCES), action="append", default=[])
     parser.add_argument("--out", default=OUT)
     args = parser.parse_args()
-    sources = [s for s in sorted(SOURCES) if s not in args.without]
-    flags = build(sources)
-    with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(f"# given (F) and family (L) names from {', '.join(sources)}; see SOURCES.md\n")
-        for key in sorted(flags):
-            fh.write(f"{key}\t{''.join(sorted(flags[key]))}\n")
+    flags = write(args.out, args.without)
     scripts: dict[str, int] = {}
     for key in flags:
         script = "Latin" if key.isascii() else unicodedata.name(key[0], "?").split()[0]
