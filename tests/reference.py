@@ -1494,7 +1494,9 @@ def _gazetteer_phrases():
         if line.strip() and not line.startswith("#"):
             phrase, _, codes = line.partition("\t")
             yield phrase, sum(GAZETTEER_CODES.get(c, 0) for c in set(codes)), 0
-    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+    names = (data / "names.txt").read_text(encoding="utf-8").splitlines() \
+        + (data / "names_open.txt").read_text(encoding="utf-8").splitlines()
+    for line in names:
         if not line.startswith("#"):
             word, _, codes = line.partition("\t")
             yield word, (G.FIRST if "F" in codes else 0) | (G.LAST if "L" in codes else 0), 0
@@ -2240,6 +2242,32 @@ def script_word_flags(t: Text, w: Word) -> int:
     return f
 
 
+SCRIPT_RUN_STOP = G.STREET | G.STREET_PREFIX | G.UNIT | G.COUNTRY | G.CITY | G.STATE | G.ORG_SUFFIX | G.STOP
+
+
+def script_run(t: Text, w0: Word, lim: int) -> Optional[int]:
+    """Two to five words of a script without case one space apart (a hyphen may join two),
+    listed or not, none an address word, and no such word after them (a sentence in that
+    script, not a name); their end."""
+    before = lexicon.script_letter(t.at(w0.start - 2))[0] if t.at(w0.start - 2) else 0
+    if gz(w0.key) & SCRIPT_RUN_STOP or (t.at(w0.start - 1) == " " and before in (
+            lexicon.SCRIPT_NOCASE, lexicon.SCRIPT_SKIP)):
+        return None  # the run's first word only
+    e, words = w0.end, 1
+    while True:
+        w = read_word(t, e + 1, lim) if t.at(e) == "-" else None
+        if w and w.shape == NOCASE:
+            e = w.end
+            continue
+        w = word_after(t, e, lim)
+        if not (w and w.shape == NOCASE):
+            break
+        if words == 5 or gz(w.key) & SCRIPT_RUN_STOP:
+            return None
+        e, words = w.end, words + 1
+    return e if words >= 2 else None
+
+
 def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]]:
     """A name in a script without case: up to four listed words one space apart, two of
     them listed (the first among them), or one after a cue, before a verb or a cue word,
@@ -2252,6 +2280,14 @@ def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]
         if gz(w0.key) & (G.FIRST | G.LAST) and cue_flags(t, w0.start) & G.CUE:
             return w0.end, 0.85  # "Dear 舒波"
         return None
+    cue = cue_flags(t, w0.start)
+    e = script_run(t, w0, lim)
+    if e:
+        after = word_after(t, e, lim)
+        if cue & G.CUE or (not cue & G.CUE_WEAK and verb_after(t, e, lim)) \
+                or (after and flags_of(after) & G.CUE_AFTER) \
+                or (line_start(t, w0.start) and t.at(e) == ":"):
+            return e, 0.75  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ..."
     first = script_word_flags(t, w0) & (G.FIRST | G.LAST)
     listed, e, words = int(bool(first)), w0.end, 1
     while words < 4:
@@ -2262,7 +2298,7 @@ def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]
     if listed >= 2 and first:
         return e, 0.85
     after = word_after(t, e, lim)
-    if listed and (cue_flags(t, w0.start) & G.CUE or verb_after(t, e, lim)
+    if listed and (cue & G.CUE or verb_after(t, e, lim)
                    or (after and flags_of(after) & G.CUE_AFTER)
                    or (line_start(t, w0.start) and t.at(e) == ":")):
         return e, 0.85

@@ -96,12 +96,13 @@ def _gazetteer_entries(names=None):
             for ch in codes:
                 flags |= letters.get(ch, 0)
             yield phrase.encode(), flags, 0
-    with open(names or data / "names.txt", encoding="utf-8") as f:  # given and family names, all scripts
-        for line in f:
-            if line.startswith("#"):
-                continue
-            word, _, codes = line.rstrip("\n").partition("\t")
-            yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
+    for path in (names or data / "names.txt", data / "names_open.txt"):  # given and family names
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                word, _, codes = line.rstrip("\n").partition("\t")
+                yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
     address = {"P": G_STREET_PREFIX, "T": G_STREET, "U": G_UNIT, "K": G_COUNTRY}
     with open(data / "address_words.txt", encoding="utf-8") as f:  # see core/scan/addresses.pyx
         for line in f:

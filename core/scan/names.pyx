@@ -453,6 +453,15 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
         if not gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) or not cue_flags(s, n, w0.start) & G_CUE:
             return 0
         return w0.end  # "Dear 舒波"
+    cue = cue_flags(s, n, w0.start)
+    e = script_run(s, n, w0, lim)
+    if e and (cue & G_CUE or not cue & G_CUE_WEAK and verb_after(s, n, e, lim)
+              or gz_after(s, n, e, lim) & G_CUE_AFTER
+              or line_start(s, n, w0.start) and at(s, e, n) == 58):
+        score[0] = 0.75
+        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called" (not
+        # "from شركة مازدا is": an organisation's place)
+    e = w0.end
     listed = (script_word_flags(s, w0) & (G_FIRST | G_LAST)) != 0
     while words < 4:
         j = space_gap(s, e, lim)
@@ -464,11 +473,35 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
         listed += 1
     if listed >= 2 and script_word_flags(s, w0) & (G_FIRST | G_LAST):
         return e
-    cue = cue_flags(s, n, w0.start)
     if listed and (cue & G_CUE or verb_after(s, n, e, lim) or gz_after(s, n, e, lim) & G_CUE_AFTER
                    or line_start(s, n, w0.start) and at(s, e, n) == 58):
         return e
     return 0
+
+
+cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil:
+    # two to five words of a script without case one space apart (a hyphen may join two),
+    # listed or not, none an address word, and no such word after them (then it is a
+    # sentence in that script, not a name); their end, or 0
+    cdef Word w
+    cdef Py_ssize_t e = w0.end, j
+    cdef int words = 1
+    cdef unsigned int before = script_letter(at(s, w0.start - 2, n)) >> 24
+    if gz_get(w0.hash, NULL) & SCRIPT_RUN_STOP \
+            or at(s, w0.start - 1, n) == 32 and (before == K_NOCASE or before == K_SKIP):
+        return 0  # the run's first word only ("from شركة مازدا is": not "مازدا is")
+    while True:
+        if at(s, e, n) == 45 and read_word(s, n, e + 1, lim, &w) and w.shape == S_NOCASE:
+            e = w.end  # "מזרחי-יוסף"
+            continue
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w) and w.shape == S_NOCASE):
+            break
+        if words == 5 or gz_get(w.hash, NULL) & SCRIPT_RUN_STOP:
+            return 0
+        e = w.end
+        words += 1
+    return e if words >= 2 else 0
 
 
 cdef inline unsigned int gz_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
