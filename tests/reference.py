@@ -1989,7 +1989,7 @@ def _apostrophe_initial(t: Text, w: Word, lim: int) -> bool:
 
 def _second_surname(t: Text, w0: Word, w: Word) -> bool:
     f = flags_of(w)
-    return (name_word(w, f) and bool(f & G.LAST or unlisted(f))) \
+    return (name_word(w, f) and bool(f & (G.LAST | G.FIRST) or unlisted(f))) \
         or (w0.shape == UPPER and w.shape == UPPER and bool(f & G.LAST)) \
         or (w.shape == CAP and bool(f & G.CITY) and not f & (G.STATE | G.COUNTRY | G.STOP | G.COMMON))
 
@@ -2016,8 +2016,10 @@ def name_rest(t: Text, w0: Word, lim: int) -> tuple[int, int]:
                                and (not f & G.COMMON or not flags_of(w0) & G.COMMON)):
             e, words = hyphen_tail(t, w.end, lim), 1
     if words:
-        w = word_after(t, e, lim)  # a second surname ("Garcia Lopez")
-        if w and (_apostrophe_initial(t, w, lim) or _second_surname(t, w0, w)):
+        for _ in range(3):  # more names: "Garcia Lopez", "María Teresa Rivera Grau"
+            w = word_after(t, e, lim)
+            if not (w and (_apostrophe_initial(t, w, lim) or _second_surname(t, w0, w))):
+                break
             e, words = hyphen_tail(t, w.end, lim), words + 1
         e = name_suffix(t, e, lim)
     e, more = particles_and_surname(t, e, lim)
@@ -2065,7 +2067,8 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
         if w and ((f & G.LAST and not f & G.COMMON) or (unlisted(f) and w.shape == CAP)):
             return e, 0.85
         return None
-    if f0 & G.FIRST and not f0 & G.COMMON or cue_flags(t, w0.start) & G.CUE:
+    cue = cue_flags(t, w0.start)
+    if f0 & G.FIRST and not f0 & G.COMMON or cue & G.CUE:
         return e, 0.85
     # a common-word first name ("Will") or an unlisted one ("Karim"): a listed name after
     # it, a line of its own, or two unlisted words mid-sentence
@@ -2076,6 +2079,9 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
         if f & (G.LAST | G.FIRST) and not f & G.COMMON \
                 and (f0 & G.FIRST or not sentence_start(t, w0.start) or line_end(t, e)):
             return e, 0.85
+        if w.shape == CAP and (f & (G.LAST | G.FIRST) and not f & G.COMMON or unlisted(f)) \
+                and (verb_after(t, e, lim) or (f0 & G.FIRST and cue & G.CUE_WEAK)):
+            return e, 0.75  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola"
     if unlisted(f0) and line_start(t, w0.start) and line_end(t, e):
         return e, 0.6  # a signature, a header
     if unlisted(f0):
@@ -2085,19 +2091,24 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
     return None
 
 
-def _surname_first(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[int]:
+def _surname_first(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[tuple[int, float]]:
     """"SMITH, JOHN", "Smith, John A.": a surname, a comma, a listed first name of the same
-    shape (records); the end."""
-    if not (f0 & G.LAST and t.at(e) == "," and t.at(e + 1) == " "):
+    shape (records); after a cue, a surname or unlisted word and a first name or unlisted
+    word ("Patient: Grinius, Meda"), not a list ("Dear Smith, Jones, Brown"); the end."""
+    if not ((f0 & G.LAST or unlisted(f0)) and t.at(e) == "," and t.at(e + 1) == " "):
         return None
     w = read_word(t, e + 2, lim)
     if not w or w.shape != w0.shape:
         return None
     f = flags_of(w)
-    if not f & G.FIRST or f & (G.COMMON | G.CITY | G.STATE | G.COUNTRY):
-        return None
-    m = word_after(t, w.end, lim)
-    return m.end + 1 if m and m.shape == INITIAL and t.at(m.end) == "." else w.end
+    if f0 & G.LAST and f & G.FIRST and not f & (G.COMMON | G.CITY | G.STATE | G.COUNTRY):
+        m = word_after(t, w.end, lim)
+        return (m.end + 1 if m and m.shape == INITIAL and t.at(m.end) == "." else w.end), 0.85
+    if w0.shape == CAP and name_word(w0, f0) and name_word(w, f) and (f & G.FIRST or unlisted(f)) \
+            and cue_flags(t, w0.start) & G.CUE \
+            and not (t.at(w.end) == "," and t.at(w.end + 1) == " " and capital(t.at(w.end + 2))):
+        return w.end, 0.75
+    return None
 
 
 def _lone_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
@@ -2199,7 +2210,7 @@ def _name_at(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]
         return _name_of_several(t, w0, f0, e, lim)
     r = _surname_first(t, w0, f0, e, lim)
     if r:
-        return r, 0.85
+        return r
     return _lone_name(t, w0, f0, lim) if w0.shape == CAP else None
 
 

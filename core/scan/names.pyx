@@ -35,6 +35,7 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     cdef Word w
     cdef Py_ssize_t e = hyphen_tail(s, n, w0.end, lim), j
     cdef unsigned int f
+    cdef int k
     words[0] = 0
     j = space_gap(s, e, lim)
     if not (j and capital(s[j]) and read_word(s, n, j, lim, &w)):
@@ -54,18 +55,22 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
                                 and (not f & G_COMMON or not gz_get(w0.hash, NULL) & G_COMMON)):
             e = hyphen_tail(s, n, w.end, lim)
             words[0] = 1
-    if words[0]:
-        j = space_gap(s, e, lim)  # a second surname ("Garcia Lopez")
-        if j and read_word(s, n, j, lim, &w):
-            f = gz_get(w.hash, NULL)
-            if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
-                e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
-                words[0] += 1
-            elif (name_word(&w, f) and (f & G_LAST or unlisted(f))) \
-                    or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
-                    or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
-                e = hyphen_tail(s, n, w.end, lim)
-                words[0] += 1
+    for k in range(3 if words[0] else 0):
+        # more names: "Garcia Lopez", "María Teresa Rivera Grau", "Németh Máté Lajos"
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w)):
+            break
+        f = gz_get(w.hash, NULL)
+        if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+            e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
+            words[0] += 1
+        elif (name_word(&w, f) and (f & (G_LAST | G_FIRST) or unlisted(f))) \
+                or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
+                or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
+            e = hyphen_tail(s, n, w.end, lim)
+            words[0] += 1
+        else:
+            break
     if words[0]:
         e = name_suffix(s, n, e, lim)
     j = space_gap(s, e, lim)
@@ -159,6 +164,10 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
             if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
                                                     or line_end(s, n, e)):
                 return e
+            if w.shape == S_CAP and (f & (G_LAST | G_FIRST) and not f & G_COMMON or unlisted(f)) \
+                    and (verb_after(s, n, e, lim) or f0 & G_FIRST and cue & G_CUE_WEAK):
+                score[0] = 0.75
+                return e  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola"
         if unlisted(f0) and line_start(s, n, w0.start) and line_end(s, n, e):
             score[0] = 0.6
             return e  # a name on a line of its own: a signature, a header
@@ -170,12 +179,19 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
                 return e  # two unlisted capitalised words mid-sentence, or before a verb:
                 # "met Oluwaseun Adeyemi", "Avtorhan Rushisvili from Acme is ..."
         return 0
-    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records)
-    if f0 & G_LAST and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
+    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records); after
+    # a cue, a surname or unlisted word and a first name or unlisted word ("Patient:
+    # Grinius, Meda"), not a list ("Dear Smith, Jones, ...")
+    if (f0 & G_LAST or unlisted(f0)) and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
         if read_word(s, n, e + 2, lim, &w) and w.shape == w0.shape:
             f = gz_get(w.hash, NULL)
-            if f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
+            if f0 & G_LAST and f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
                 return name_rest_after_first(s, n, &w, lim)
+            if w0.shape == S_CAP and name_word(w0, f0) and name_word(&w, f) and (f & G_FIRST or unlisted(f)) \
+                    and cue_flags(s, n, w0.start) & G_CUE \
+                    and not (at(s, w.end, n) == 44 and at(s, w.end + 1, n) == 32 and capital(at(s, w.end + 2, n))):
+                score[0] = 0.75
+                return w.end
     # a lone word: a first name, with a cue where it could be something else
     if w0.shape != S_CAP:
         return 0
