@@ -2295,7 +2295,9 @@ def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]
     e = script_run(t, w0, lim)
     if e:
         after = word_after(t, e, lim)
+        lower = after is not None and t.s[after.start] < "\x80" and after.shape == LOWER
         if cue & G.CUE or (not cue & G.CUE_WEAK and verb_after(t, e, lim)) \
+                or (cue & G.CUE_WEAK and lower and not verb_after(t, e, lim)) \
                 or (after and flags_of(after) & G.CUE_AFTER) \
                 or (line_start(t, w0.start) and t.at(e) == ":"):
             return e, 0.75  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ..."

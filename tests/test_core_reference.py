@@ -445,7 +445,7 @@ NAME_CUES = ["my name is", "My name is", "Dear", "Hi", "Hello", "this is", "This
              "call me", "Thanks,", "Regards,\n", "Sincerely,\n", "named", "called", "from", "with",
              "speak to", "transfer me to", "name's", "patient:", "Customer:", "first_name=", "i am",
              "Mr.", "Mrs", "Dr", "Prof.", "Jr.", "III", "speaking", "here", "said", "yeah this is",
-             "Meeting with", "Patient: Grinius,", "Dear Lapsa,"]
+             "Meeting with", "Patient: Grinius,", "Dear Lapsa,", "at noon", "is due"]
 NAME_PARTS = ["F", "J R", "is", "said", "from", ": Who are you?", ":", "894 St.", "Meadows", "12", "12B",
               "St.", "Avenue 5", "Novosel", "Ryzaev", "Őz", "Ǆuro", "Nguyễn", "Јован", "Петров",
               "A.", "J.", "de la", "De la", "van der", "von", "O'Brien", "O’Neil", "Mendoza-Farouk",

@@ -337,6 +337,8 @@ NAMES_BY_SHAPE = [
     ("Patient: ქეთევან ბერიძე", "ქეთევან ბერიძე"),                                    # Georgian
     ("My name is ابتكار قضاعة", "ابتكار قضاعة"),                                      # Arabic
     ("Dear สมหญิง รักไทย,", "สมหญิง รักไทย"),                                           # Thai
+    ("Lunch with পরিমল হালদার at noon", "পরিমল হালদার"),                              # after "with"
+    ("Meeting with נעמה שחר tomorrow", "נעמה שחר"),
     ("Meeting with María Teresa Rivera Grau at noon", "María Teresa Rivera Grau"),     # Spanish
     ("Please ask Pilar Catalina Aguirre Cabrera to sign", "Pilar Catalina Aguirre Cabrera"),
     ("Patient: Németh Máté Lajos", "Németh Máté Lajos"),                               # Hungarian
@@ -363,6 +365,7 @@ NOT_NAMES_BY_SHAPE = [
     ("Ludwina from شركة مازدا is the keynote speaker", "مازدا"),
     ("Dear all, مرحبا بكم في الاجتماع السنوي للشركة اليوم", "مرحبا بكم في الاجتماع السنوي"),  # a sentence
     ("Deliver to 12 شارع التحلية please", "شارع التحلية"),                          # a street
+    ("A loan from بنك مصر is due", "بنك مصر"),                                      # "from X is"
     ("Meeting with Product Design at noon", "Product Design"),
     ("Meeting with Sales Team at noon", "Sales Team"),
     ("Quarterly Report from Finance is attached", "Quarterly Report"),

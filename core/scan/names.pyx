@@ -472,11 +472,12 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
     cue = cue_flags(s, n, w0.start)
     e = script_run(s, n, w0, lim)
     if e and (cue & G_CUE or not cue & G_CUE_WEAK and verb_after(s, n, e, lim)
+              or cue & G_CUE_WEAK and lower_after(s, n, e, lim) and not verb_after(s, n, e, lim)
               or gz_after(s, n, e, lim) & G_CUE_AFTER
               or line_start(s, n, w0.start) and at(s, e, n) == 58):
         score[0] = 0.75
-        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called" (not
-        # "from شركة مازدا is": an organisation's place)
+        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called", "with
+        # ইজাজ মন্ডল at noon" (not "from شركة مازدا is": an organisation's place)
     e = w0.end
     listed = (script_word_flags(s, w0) & (G_FIRST | G_LAST)) != 0
     while words < 4:
@@ -518,6 +519,13 @@ cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ss
         e = w.end
         words += 1
     return e if words >= 2 else 0
+
+
+cdef inline bint lower_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # one space, then a lower-case Latin word: the English text around goes on
+    cdef Word w
+    cdef Py_ssize_t j = space_gap(s, e, lim)
+    return j != 0 and s[j] < 128 and read_word(s, n, j, lim, &w) and w.shape == S_LOWER
 
 
 cdef inline unsigned int gz_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
