@@ -2253,6 +2253,38 @@ def script_word_flags(t: Text, w: Word) -> int:
     return f
 
 
+def name_place(t: Text, start: int, e: int, lim: int, cue: int) -> bool:
+    """Words of another script at start..e stand where a name stands in the English around
+    them: after a cue, before a verb or a cue word, as a speaker's label, or after a weak
+    cue with more English in lower case after them; not "from شركة مازدا is"."""
+    after = word_after(t, e, lim)
+    lower = after is not None and t.s[after.start] < "\x80" and after.shape == LOWER
+    return bool(cue & G.CUE or (not cue & G.CUE_WEAK and verb_after(t, e, lim))
+                or (cue & G.CUE_WEAK and lower and not verb_after(t, e, lim))
+                or (after and flags_of(after) & G.CUE_AFTER)
+                or (line_start(t, start) and t.at(e) == ":"))
+
+
+def spaceless_run(t: Text, w0: Word, lim: int) -> Optional[int]:
+    """A Han, kana or Hangul word of two to four characters, or two of one to four one space
+    apart ("平 しんご", "환청범"), with no such word or word of a script without case before or
+    after them; their end."""
+    before = lexicon.script_letter(t.at(w0.start - 2))[0]
+    if w0.size > 4 or (t.at(w0.start - 1) == " " and before not in (0, lexicon.SCRIPT_UPPER,
+                                                                    lexicon.SCRIPT_LOWER)):
+        return None
+    e = w0.end
+    w = word_after(t, e, lim)
+    if w and w.shape == SPACELESS and w.size <= 4:
+        e = w.end
+    elif w0.size < 2:
+        return None
+    w = word_after(t, e, lim)
+    if w and w.shape in (SPACELESS, NOCASE):
+        return None
+    return e
+
+
 SCRIPT_RUN_STOP = G.STREET | G.STREET_PREFIX | G.UNIT | G.COUNTRY | G.CITY | G.STATE | G.ORG_SUFFIX | G.STOP
 
 
@@ -2266,7 +2298,7 @@ def script_run(t: Text, w0: Word, lim: int) -> Optional[int]:
         return None  # the run's first word only
     e, words = w0.end, 1
     while True:
-        w = read_word(t, e + 1, lim) if t.at(e) == "-" else None
+        w = read_word(t, e + 1, lim) if t.at(e) in "-\u200c" else None
         if w and w.shape == NOCASE:
             e = w.end
             continue
@@ -2284,23 +2316,20 @@ def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]
     them listed (the first among them), or one after a cue, before a verb or a cue word,
     or before a speaker's colon at a line's start; a Han or Hangul run (spaceless_name), or
     a listed one after a cue."""
+    cue = cue_flags(t, w0.start)
     if w0.shape == SPACELESS:
         e = spaceless_name(t, w0, lim)
         if e:
             return e, 0.85
-        if gz(w0.key) & (G.FIRST | G.LAST) and cue_flags(t, w0.start) & G.CUE:
+        if gz(w0.key) & (G.FIRST | G.LAST) and cue & G.CUE:
             return w0.end, 0.85  # "Dear 舒波"
+        e = spaceless_run(t, w0, lim)
+        if e and name_place(t, w0.start, e, lim, cue):
+            return e, 0.75  # "平 しんご from ...", "Meeting with 환청범 at noon"
         return None
-    cue = cue_flags(t, w0.start)
     e = script_run(t, w0, lim)
-    if e:
-        after = word_after(t, e, lim)
-        lower = after is not None and t.s[after.start] < "\x80" and after.shape == LOWER
-        if cue & G.CUE or (not cue & G.CUE_WEAK and verb_after(t, e, lim)) \
-                or (cue & G.CUE_WEAK and lower and not verb_after(t, e, lim)) \
-                or (after and flags_of(after) & G.CUE_AFTER) \
-                or (line_start(t, w0.start) and t.at(e) == ":"):
-            return e, 0.75  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ..."
+    if e and name_place(t, w0.start, e, lim, cue):
+        return e, 0.75  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ..."
     first = script_word_flags(t, w0) & (G.FIRST | G.LAST)
     listed, e, words = int(bool(first)), w0.end, 1
     while words < 4:

@@ -503,7 +503,8 @@ SCRIPT_WORDS = ["محمد", "علي", "فرح الجبير", "الجبير", "م
                 "राहुल शर्मा", "ზაურ", "Օհան", "ä", "Ö", "ÉCOLE", "Ø", "ǅ", "Ɓ", "ω", "Ա",
                 # names of no list in scripts without case, hyphens, an organisation's word
                 "বিপাশা দাশগুপ্তা", "ইজাজ", "מזרחי-יוסף", "-", "ליעד נתן", "شركة مازدا", "شركة",
-                "नरेश चौहान", "ქეთევან", "ஆனந்த் குமார்", "ابتكار قضاعة", "شارع"]
+                "नरेश चौहान", "ქეთევან", "ஆனந்த் குமார்", "ابتكار قضاعة", "شارع",
+                "平 しんご", "환청범", "東京都千代田区", "دانایی\u200cفر", "\u200c"]
 WORD_NOISE = ["the", "The", "and", "is", "at", "on", "Call", "Please", "Thanks", "INFO", "AGENT", "OK",
               "will", "Will", "Reading", "Nice", "Mobile", "Charlotte", "LA", "SF", "Chase", "x", "B2",
               "_", "1st", "5th", "met", "by", "Smith", "Brown", "Jordan", "May", "Christmas"]

@@ -338,6 +338,11 @@ NAMES_BY_SHAPE = [
     ("My name is ابتكار قضاعة", "ابتكار قضاعة"),                                      # Arabic
     ("Dear สมหญิง รักไทย,", "สมหญิง รักไทย"),                                           # Thai
     ("Lunch with পরিমল হালদার at noon", "পরিমল হালদার"),                              # after "with"
+    ("Patient: برزو دانایی\u200cفر", "برزو دانایی\u200cفر"),                          # Persian, ZWNJ
+    ("平 しんご from ヤシマナダ is the keynote speaker", "平 しんご"),                   # Japanese
+    ("Patient: 荻野 はるひ", "荻野 はるひ"),
+    ("Meeting with 환청범 at noon", "환청범"),                                          # Korean
+    ("My name is 학승재", "학승재"),
     ("Meeting with נעמה שחר tomorrow", "נעמה שחר"),
     ("Meeting with María Teresa Rivera Grau at noon", "María Teresa Rivera Grau"),     # Spanish
     ("Please ask Pilar Catalina Aguirre Cabrera to sign", "Pilar Catalina Aguirre Cabrera"),
@@ -366,6 +371,9 @@ NOT_NAMES_BY_SHAPE = [
     ("Dear all, مرحبا بكم في الاجتماع السنوي للشركة اليوم", "مرحبا بكم في الاجتماع السنوي"),  # a sentence
     ("Deliver to 12 شارع التحلية please", "شارع التحلية"),                          # a street
     ("A loan from بنك مصر is due", "بنك مصر"),                                      # "from X is"
+    ("A loan from 롯데역사 is due", "롯데역사"),
+    ("周一见 at noon", "周一见"),                                                      # no cue
+    ("Dear 東京都千代田区丸の内,", "東京都千代田区丸の内"),                                  # too long
     ("Meeting with Product Design at noon", "Product Design"),
     ("Meeting with Sales Team at noon", "Sales Team"),
     ("Quarterly Report from Finance is attached", "Quarterly Report"),

@@ -462,22 +462,22 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
     cdef int words = 1, listed
     cdef unsigned int cue
     score[0] = 0.85
+    cue = cue_flags(s, n, w0.start)
     if w0.shape == S_SPACELESS:
         e = spaceless_name(s, n, w0, lim)
         if e:
             return e
-        if not gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) or not cue_flags(s, n, w0.start) & G_CUE:
-            return 0
-        return w0.end  # "Dear 舒波"
-    cue = cue_flags(s, n, w0.start)
+        if gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) and cue & G_CUE:
+            return w0.end  # "Dear 舒波"
+        e = spaceless_run(s, n, w0, lim)
+        if e and name_place(s, n, w0.start, e, lim, cue):
+            score[0] = 0.75
+            return e  # "平 しんご from ...", "Meeting with 환청범 at noon"
+        return 0
     e = script_run(s, n, w0, lim)
-    if e and (cue & G_CUE or not cue & G_CUE_WEAK and verb_after(s, n, e, lim)
-              or cue & G_CUE_WEAK and lower_after(s, n, e, lim) and not verb_after(s, n, e, lim)
-              or gz_after(s, n, e, lim) & G_CUE_AFTER
-              or line_start(s, n, w0.start) and at(s, e, n) == 58):
+    if e and name_place(s, n, w0.start, e, lim, cue):
         score[0] = 0.75
-        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called", "with
-        # ইজাজ মন্ডল at noon" (not "from شركة مازدا is": an organisation's place)
+        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called"
     e = w0.end
     listed = (script_word_flags(s, w0) & (G_FIRST | G_LAST)) != 0
     while words < 4:
@@ -496,6 +496,38 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
     return 0
 
 
+cdef bint name_place(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t e, Py_ssize_t lim,
+                     unsigned int cue) noexcept nogil:
+    # words of another script at start..e stand where a name stands in the English around
+    # them: after a cue, before a verb or a cue word, as a speaker's label, or after a weak
+    # cue ("with") with more English in lower case after them ("with ইজাজ মন্ডল at noon");
+    # not "from شركة مازدا is" (an organisation's place)
+    return cue & G_CUE or not cue & G_CUE_WEAK and verb_after(s, n, e, lim) \
+        or cue & G_CUE_WEAK and lower_after(s, n, e, lim) and not verb_after(s, n, e, lim) \
+        or gz_after(s, n, e, lim) & G_CUE_AFTER or line_start(s, n, start) and at(s, e, n) == 58
+
+
+cdef Py_ssize_t spaceless_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil:
+    # a Han, kana or Hangul word of two to four characters, or two of one to four one space
+    # apart ("平 しんご", "환청범"), with no such word or word of a script without case before
+    # or after them; their end, or 0
+    cdef Word w
+    cdef Py_ssize_t e = w0.end, j
+    cdef unsigned int before = script_letter(at(s, w0.start - 2, n)) >> 24
+    if w0.end - w0.start > 4 or at(s, w0.start - 1, n) == 32 and before != 0 and before != K_UPPER \
+            and before != K_LOWER:
+        return 0
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_SPACELESS and w.end - w.start <= 4:
+        e = w.end
+    elif w0.end - w0.start < 2:
+        return 0
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and (w.shape == S_SPACELESS or w.shape == S_NOCASE):
+        return 0
+    return e
+
+
 cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil:
     # two to five words of a script without case one space apart (a hyphen may join two),
     # listed or not, none an address word, and no such word after them (then it is a
@@ -508,8 +540,9 @@ cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ss
             or at(s, w0.start - 1, n) == 32 and (before == K_NOCASE or before == K_SKIP):
         return 0  # the run's first word only ("from شركة مازدا is": not "مازدا is")
     while True:
-        if at(s, e, n) == 45 and read_word(s, n, e + 1, lim, &w) and w.shape == S_NOCASE:
-            e = w.end  # "מזרחי-יוסף"
+        if (at(s, e, n) == 45 or at(s, e, n) == 0x200C) and read_word(s, n, e + 1, lim, &w) \
+                and w.shape == S_NOCASE:
+            e = w.end  # "מזרחי-יוסף", "نقیب‌زاده" (a zero-width non-joiner)
             continue
         j = space_gap(s, e, lim)
         if not (j and read_word(s, n, j, lim, &w) and w.shape == S_NOCASE):
