@@ -2080,7 +2080,8 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
                 and (f0 & G.FIRST or not sentence_start(t, w0.start) or line_end(t, e)):
             return e, 0.85
         if w.shape == CAP and (f & (G.LAST | G.FIRST) and not f & G.COMMON or unlisted(f)) \
-                and (verb_after(t, e, lim) or (f0 & G.FIRST and cue & G.CUE_WEAK)):
+                and ((not f0 & (G.COMMON | G.TLD) and verb_after(t, e, lim))
+                     or (f0 & G.FIRST and cue & G.CUE_WEAK)):
             return e, 0.75  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola"
     if unlisted(f0) and line_start(t, w0.start) and line_end(t, e):
         return e, 0.6  # a signature, a header

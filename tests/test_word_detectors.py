@@ -378,6 +378,7 @@ NOT_NAMES_BY_SHAPE = [
     ("Meeting with Sales Team at noon", "Sales Team"),
     ("Quarterly Report from Finance is attached", "Quarterly Report"),
     ("Open Source is great", "Open Source"),
+    ("Your Kindle Paperwhite is ready for pickup", "Kindle Paperwhite"),               # a product
     ("Attn: Accounts, Payable", "Accounts, Payable"),
     ("Dear Sir, Madam,", "Sir, Madam"),
 ]

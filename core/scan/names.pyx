@@ -165,9 +165,11 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
                                                     or line_end(s, n, e)):
                 return e
             if w.shape == S_CAP and (f & (G_LAST | G_FIRST) and not f & G_COMMON or unlisted(f)) \
-                    and (verb_after(s, n, e, lim) or f0 & G_FIRST and cue & G_CUE_WEAK):
+                    and (not f0 & (G_COMMON | G_TLD) and verb_after(s, n, e, lim)
+                         or f0 & G_FIRST and cue & G_CUE_WEAK):
                 score[0] = 0.75
-                return e  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola"
+                return e  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola" (not
+                # "Kindle Paperwhite is ready": a common word or a brand's top-level domain first)
         if unlisted(f0) and line_start(s, n, w0.start) and line_end(s, n, e):
             score[0] = 0.6
             return e  # a name on a line of its own: a signature, a header
