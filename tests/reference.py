@@ -1494,7 +1494,9 @@ def _gazetteer_phrases():
         if line.strip() and not line.startswith("#"):
             phrase, _, codes = line.partition("\t")
             yield phrase, sum(GAZETTEER_CODES.get(c, 0) for c in set(codes)), 0
-    for line in (data / "names.txt").read_text(encoding="utf-8").splitlines():
+    names = (data / "names.txt").read_text(encoding="utf-8").splitlines() \
+        + (data / "names_open.txt").read_text(encoding="utf-8").splitlines()
+    for line in names:
         if not line.startswith("#"):
             word, _, codes = line.partition("\t")
             yield word, (G.FIRST if "F" in codes else 0) | (G.LAST if "L" in codes else 0), 0
@@ -1987,7 +1989,7 @@ def _apostrophe_initial(t: Text, w: Word, lim: int) -> bool:
 
 def _second_surname(t: Text, w0: Word, w: Word) -> bool:
     f = flags_of(w)
-    return (name_word(w, f) and bool(f & G.LAST or unlisted(f))) \
+    return (name_word(w, f) and bool(f & (G.LAST | G.FIRST) or unlisted(f))) \
         or (w0.shape == UPPER and w.shape == UPPER and bool(f & G.LAST)) \
         or (w.shape == CAP and bool(f & G.CITY) and not f & (G.STATE | G.COUNTRY | G.STOP | G.COMMON))
 
@@ -2014,8 +2016,10 @@ def name_rest(t: Text, w0: Word, lim: int) -> tuple[int, int]:
                                and (not f & G.COMMON or not flags_of(w0) & G.COMMON)):
             e, words = hyphen_tail(t, w.end, lim), 1
     if words:
-        w = word_after(t, e, lim)  # a second surname ("Garcia Lopez")
-        if w and (_apostrophe_initial(t, w, lim) or _second_surname(t, w0, w)):
+        for _ in range(3):  # more names: "Garcia Lopez", "María Teresa Rivera Grau"
+            w = word_after(t, e, lim)
+            if not (w and (_apostrophe_initial(t, w, lim) or _second_surname(t, w0, w))):
+                break
             e, words = hyphen_tail(t, w.end, lim), words + 1
         e = name_suffix(t, e, lim)
     e, more = particles_and_surname(t, e, lim)
@@ -2063,7 +2067,8 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
         if w and ((f & G.LAST and not f & G.COMMON) or (unlisted(f) and w.shape == CAP)):
             return e, 0.85
         return None
-    if f0 & G.FIRST and not f0 & G.COMMON or cue_flags(t, w0.start) & G.CUE:
+    cue = cue_flags(t, w0.start)
+    if f0 & G.FIRST and not f0 & G.COMMON or cue & G.CUE:
         return e, 0.85
     # a common-word first name ("Will") or an unlisted one ("Karim"): a listed name after
     # it, a line of its own, or two unlisted words mid-sentence
@@ -2074,6 +2079,10 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
         if f & (G.LAST | G.FIRST) and not f & G.COMMON \
                 and (f0 & G.FIRST or not sentence_start(t, w0.start) or line_end(t, e)):
             return e, 0.85
+        if w.shape == CAP and (f & (G.LAST | G.FIRST) and not f & G.COMMON or unlisted(f)) \
+                and ((not f0 & (G.COMMON | G.TLD) and verb_after(t, e, lim))
+                     or (f0 & G.FIRST and cue & G.CUE_WEAK)):
+            return e, 0.75  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola"
     if unlisted(f0) and line_start(t, w0.start) and line_end(t, e):
         return e, 0.6  # a signature, a header
     if unlisted(f0):
@@ -2083,19 +2092,24 @@ def _name_of_several(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[t
     return None
 
 
-def _surname_first(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[int]:
+def _surname_first(t: Text, w0: Word, f0: int, e: int, lim: int) -> Optional[tuple[int, float]]:
     """"SMITH, JOHN", "Smith, John A.": a surname, a comma, a listed first name of the same
-    shape (records); the end."""
-    if not (f0 & G.LAST and t.at(e) == "," and t.at(e + 1) == " "):
+    shape (records); after a cue, a surname or unlisted word and a first name or unlisted
+    word ("Patient: Grinius, Meda"), not a list ("Dear Smith, Jones, Brown"); the end."""
+    if not ((f0 & G.LAST or unlisted(f0)) and t.at(e) == "," and t.at(e + 1) == " "):
         return None
     w = read_word(t, e + 2, lim)
     if not w or w.shape != w0.shape:
         return None
     f = flags_of(w)
-    if not f & G.FIRST or f & (G.COMMON | G.CITY | G.STATE | G.COUNTRY):
-        return None
-    m = word_after(t, w.end, lim)
-    return m.end + 1 if m and m.shape == INITIAL and t.at(m.end) == "." else w.end
+    if f0 & G.LAST and f & G.FIRST and not f & (G.COMMON | G.CITY | G.STATE | G.COUNTRY):
+        m = word_after(t, w.end, lim)
+        return (m.end + 1 if m and m.shape == INITIAL and t.at(m.end) == "." else w.end), 0.85
+    if w0.shape == CAP and name_word(w0, f0) and name_word(w, f) and (f & G.FIRST or unlisted(f)) \
+            and cue_flags(t, w0.start) & G.CUE \
+            and not (t.at(w.end) == "," and t.at(w.end + 1) == " " and capital(t.at(w.end + 2))):
+        return w.end, 0.75
+    return None
 
 
 def _lone_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]]:
@@ -2197,7 +2211,7 @@ def _name_at(t: Text, w0: Word, f0: int, lim: int) -> Optional[tuple[int, float]
         return _name_of_several(t, w0, f0, e, lim)
     r = _surname_first(t, w0, f0, e, lim)
     if r:
-        return r, 0.85
+        return r
     return _lone_name(t, w0, f0, lim) if w0.shape == CAP else None
 
 
@@ -2240,18 +2254,83 @@ def script_word_flags(t: Text, w: Word) -> int:
     return f
 
 
+def name_place(t: Text, start: int, e: int, lim: int, cue: int) -> bool:
+    """Words of another script at start..e stand where a name stands in the English around
+    them: after a cue, before a verb or a cue word, as a speaker's label, or after a weak
+    cue with more English in lower case after them; not "from شركة مازدا is"."""
+    after = word_after(t, e, lim)
+    lower = after is not None and t.s[after.start] < "\x80" and after.shape == LOWER
+    return bool(cue & G.CUE or (not cue & G.CUE_WEAK and verb_after(t, e, lim))
+                or (cue & G.CUE_WEAK and lower and not verb_after(t, e, lim))
+                or (after and flags_of(after) & G.CUE_AFTER)
+                or (line_start(t, start) and t.at(e) == ":"))
+
+
+def spaceless_run(t: Text, w0: Word, lim: int) -> Optional[int]:
+    """A Han, kana or Hangul word of two to four characters, or two of one to four one space
+    apart ("平 しんご", "환청범"), with no such word or word of a script without case before or
+    after them; their end."""
+    before = lexicon.script_letter(t.at(w0.start - 2))[0]
+    if w0.size > 4 or (t.at(w0.start - 1) == " " and before not in (0, lexicon.SCRIPT_UPPER,
+                                                                    lexicon.SCRIPT_LOWER)):
+        return None
+    e = w0.end
+    w = word_after(t, e, lim)
+    if w and w.shape == SPACELESS and w.size <= 4:
+        e = w.end
+    elif w0.size < 2:
+        return None
+    w = word_after(t, e, lim)
+    if w and w.shape in (SPACELESS, NOCASE):
+        return None
+    return e
+
+
+SCRIPT_RUN_STOP = G.STREET | G.STREET_PREFIX | G.UNIT | G.COUNTRY | G.CITY | G.STATE | G.ORG_SUFFIX | G.STOP
+
+
+def script_run(t: Text, w0: Word, lim: int) -> Optional[int]:
+    """Two to five words of a script without case one space apart (a hyphen may join two),
+    listed or not, none an address word, and no such word after them (a sentence in that
+    script, not a name); their end."""
+    before = lexicon.script_letter(t.at(w0.start - 2))[0] if t.at(w0.start - 2) else 0
+    if gz(w0.key) & SCRIPT_RUN_STOP or (t.at(w0.start - 1) == " " and before in (
+            lexicon.SCRIPT_NOCASE, lexicon.SCRIPT_SKIP)):
+        return None  # the run's first word only
+    e, words = w0.end, 1
+    while True:
+        w = read_word(t, e + 1, lim) if t.at(e) in "-\u200c" else None
+        if w and w.shape == NOCASE:
+            e = w.end
+            continue
+        w = word_after(t, e, lim)
+        if not (w and w.shape == NOCASE):
+            break
+        if words == 5 or gz(w.key) & SCRIPT_RUN_STOP:
+            return None
+        e, words = w.end, words + 1
+    return e if words >= 2 else None
+
+
 def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]]:
     """A name in a script without case: up to four listed words one space apart, two of
     them listed (the first among them), or one after a cue, before a verb or a cue word,
     or before a speaker's colon at a line's start; a Han or Hangul run (spaceless_name), or
     a listed one after a cue."""
+    cue = cue_flags(t, w0.start)
     if w0.shape == SPACELESS:
         e = spaceless_name(t, w0, lim)
         if e:
             return e, 0.85
-        if gz(w0.key) & (G.FIRST | G.LAST) and cue_flags(t, w0.start) & G.CUE:
+        if gz(w0.key) & (G.FIRST | G.LAST) and cue & G.CUE:
             return w0.end, 0.85  # "Dear 舒波"
+        e = spaceless_run(t, w0, lim)
+        if e and name_place(t, w0.start, e, lim, cue):
+            return e, 0.75  # "平 しんご from ...", "Meeting with 환청범 at noon"
         return None
+    e = script_run(t, w0, lim)
+    if e and name_place(t, w0.start, e, lim, cue):
+        return e, 0.75  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ..."
     first = script_word_flags(t, w0) & (G.FIRST | G.LAST)
     listed, e, words = int(bool(first)), w0.end, 1
     while words < 4:
@@ -2262,7 +2341,7 @@ def match_script_name(t: Text, w0: Word, lim: int) -> Optional[tuple[int, float]
     if listed >= 2 and first:
         return e, 0.85
     after = word_after(t, e, lim)
-    if listed and (cue_flags(t, w0.start) & G.CUE or verb_after(t, e, lim)
+    if listed and (cue & G.CUE or verb_after(t, e, lim)
                    or (after and flags_of(after) & G.CUE_AFTER)
                    or (line_start(t, w0.start) and t.at(e) == ":")):
         return e, 0.85
@@ -2297,8 +2376,8 @@ def match_lower_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     e = hyphen_tail(t, w0.end, lim)
     for k in range(4):
         w = word_after(t, e, lim)
-        if not w or w.shape == UPPER:
-            break
+        if not w or w.shape not in (LOWER, CAP, INITIAL):
+            break  # as the core: a Latin-script word goes on, another script's does not
         if w.size == 1 and t.at(w.end) == "." and k < 2:
             e = w.end + 1  # a middle initial, "fernando g. suzuki"
         elif w.size == 1 and t.at(w.end) in "'\u2019" and is_letter(t.at(w.end + 1)):

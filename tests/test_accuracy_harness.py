@@ -401,3 +401,35 @@ class SmallSource(Source):
 
     def origin(self) -> str:
         return "a slice of the real source"
+
+
+def test_honest_fold_loads_names_built_without_the_package():
+    from bench.accuracy.corpus import Sentence
+    from bench.accuracy.generality import NAMES_LEARNT_FROM, build_names_module, names_without
+    from core import _scan
+    assert NAMES_LEARNT_FROM == {"faker_names": "faker", "mimesis_names": "mimesis"}
+    build = build_names_module()
+    only_faker = sorted(k for k, f in build.build(["faker"]).items() if "F" in f and k.isascii()
+                        and len(k) > 3 and not _scan.gazetteer_flags(k) - {"first", "last", "prefix"})
+    others = build.build([s for s in build.SOURCES if s != "faker"])
+    word = next(k for k in only_faker if k not in others)
+    name = word.capitalize()
+    text = f"Meeting with {name} at noon"
+
+    def found() -> list[str]:
+        return [text[a:b] for t, a, b, _ in scored_predictions([Sentence("t", text, [])])[0]
+                if t == "PERSON_NAME"]
+
+    assert "first" in _scan.gazetteer_flags(word) and found() == [name]
+    with names_without("faker"):
+        assert "first" not in _scan.gazetteer_flags(word) and found() == []
+    assert "first" in _scan.gazetteer_flags(word) and found() == [name]
+
+
+def test_sources_report_prints_in_sample_and_honest_rows(sourced):
+    small = [SmallSource(name, sourced[name][:40], True) for name in ("cldr_dates", "faker_names")]
+    out = "\n".join(report(SOURCE_SEED, sources=small))
+    assert "faker_names (honest)" in out and "names list built without faker" in out
+    pooled = next(line for line in out.splitlines() if line.startswith("all (pooled)"))
+    honest = next(line for line in out.splitlines() if line.startswith("all, honest"))
+    assert pooled.split()[2] == honest.split()[6]   # the pooled LOSO default F1 is the honest one

@@ -444,7 +444,8 @@ NAME_CUES = ["my name is", "My name is", "Dear", "Hi", "Hello", "this is", "This
              "What's your name?", "Thanks for holding,", "by agent", "Herr", "Mme", "Sra.", "Pani",
              "call me", "Thanks,", "Regards,\n", "Sincerely,\n", "named", "called", "from", "with",
              "speak to", "transfer me to", "name's", "patient:", "Customer:", "first_name=", "i am",
-             "Mr.", "Mrs", "Dr", "Prof.", "Jr.", "III", "speaking", "here", "said", "yeah this is"]
+             "Mr.", "Mrs", "Dr", "Prof.", "Jr.", "III", "speaking", "here", "said", "yeah this is",
+             "Meeting with", "Patient: Grinius,", "Dear Lapsa,", "at noon", "is due"]
 NAME_PARTS = ["F", "J R", "is", "said", "from", ": Who are you?", ":", "894 St.", "Meadows", "12", "12B",
               "St.", "Avenue 5", "Novosel", "Ryzaev", "Őz", "Ǆuro", "Nguyễn", "Јован", "Петров",
               "A.", "J.", "de la", "De la", "van der", "von", "O'Brien", "O’Neil", "Mendoza-Farouk",
@@ -499,7 +500,11 @@ SCRIPT_WORDS = ["محمد", "علي", "فرح الجبير", "الجبير", "م
                 "佐藤", "陽子", "佐藤陽子", "김민준", "김", "민준", "이름", "สมชาย ใจดี", "สมชาย", "Иван",
                 "Петров", "ИВАН ПЕТРОВ", "иван", "Москва", "Γιώργος Παπαδόπουλος", "ΠΑΠΑΔΌΠΟΥΛΟΣ",
                 "Ľudomila Lukáčová", "Émile", "Zola", "Łukasz", "Nguyễn Văn An", "Șerban", "אילן לוי",
-                "राहुल शर्मा", "ზაურ", "Օհան", "ä", "Ö", "ÉCOLE", "Ø", "ǅ", "Ɓ", "ω", "Ա"]
+                "राहुल शर्मा", "ზაურ", "Օհան", "ä", "Ö", "ÉCOLE", "Ø", "ǅ", "Ɓ", "ω", "Ա",
+                # names of no list in scripts without case, hyphens, an organisation's word
+                "বিপাশা দাশগুপ্তা", "ইজাজ", "מזרחי-יוסף", "-", "ליעד נתן", "شركة مازدا", "شركة",
+                "नरेश चौहान", "ქეთევან", "ஆனந்த் குமார்", "ابتكار قضاعة", "شارع",
+                "平 しんご", "환청범", "東京都千代田区", "دانایی\u200cفر", "\u200c"]
 WORD_NOISE = ["the", "The", "and", "is", "at", "on", "Call", "Please", "Thanks", "INFO", "AGENT", "OK",
               "will", "Will", "Reading", "Nice", "Mobile", "Charlotte", "LA", "SF", "Chase", "x", "B2",
               "_", "1st", "5th", "met", "by", "Smith", "Brown", "Jordan", "May", "Christmas"]
@@ -536,7 +541,7 @@ def names(draw) -> str:
     in lower case as speech-to-text writes it ("my name is kevin g. o'brien")."""
     first = draw(first_names | ambiguous | st.sampled_from(UNLISTED) | st.sampled_from(SCRIPT_WORDS))
     rest = draw(st.lists(surnames | st.sampled_from(NAME_PARTS) | st.sampled_from(UNLISTED)
-                         | st.sampled_from(SCRIPT_WORDS), max_size=3))
+                         | st.sampled_from(SCRIPT_WORDS) | first_names, max_size=5))
     name = " ".join([first] + rest)
     cue = draw(st.sampled_from(NAME_CUES + ["", "", "\n"]))
     shape = draw(st.integers(0, 5))

@@ -320,3 +320,76 @@ def test_organisation_does_not_keep_a_place_subtype():
     assert [(s[2], s[5]) for s in spans] == [(org, 0)]
     assert [(e.type, e.subtype) for e in core.find_entities("I work at Springfield Widgets Inc.")] == \
         [("ORGANIZATION", "")]
+
+
+# ------------------------------------------------------------------ names that no list holds
+
+# (text, the name it holds): the shape of a name, not its being listed. Words of a script
+# without case one space apart after a cue, before a verb or a speaker's colon; three to
+# five names in a row; an unlisted given name and a surname before a verb; a common-word
+# given name and an unlisted surname after "with"; "Surname, Given" after a cue.
+NAMES_BY_SHAPE = [
+    ("Dear বিপাশা দাশগুপ্তা,", "বিপাশা দাশগুপ্তা"),                                   # Bengali
+    ("אילן גרינברג: Who are you?", "אילן גרינברג"),                                  # Hebrew
+    ("Regards,\nמיכאלה הרוש-סבג", "מיכאלה הרוש-סבג"),                                # Hebrew, hyphen
+    ("नरेश चौहान called about the order", "नरेश चौहान"),                                # Hindi
+    ("My name is ஆனந்த் குமார்", "ஆனந்த் குமார்"),                                      # Tamil
+    ("Patient: ქეთევან ბერიძე", "ქეთევან ბერიძე"),                                    # Georgian
+    ("My name is ابتكار قضاعة", "ابتكار قضاعة"),                                      # Arabic
+    ("Dear สมหญิง รักไทย,", "สมหญิง รักไทย"),                                           # Thai
+    ("Lunch with পরিমল হালদার at noon", "পরিমল হালদার"),                              # after "with"
+    ("Patient: برزو دانایی\u200cفر", "برزو دانایی\u200cفر"),                          # Persian, ZWNJ
+    ("平 しんご from ヤシマナダ is the keynote speaker", "平 しんご"),                   # Japanese
+    ("Patient: 荻野 はるひ", "荻野 はるひ"),
+    ("Meeting with 환청범 at noon", "환청범"),                                          # Korean
+    ("My name is 학승재", "학승재"),
+    ("Meeting with נעמה שחר tomorrow", "נעמה שחר"),
+    ("Meeting with María Teresa Rivera Grau at noon", "María Teresa Rivera Grau"),     # Spanish
+    ("Please ask Pilar Catalina Aguirre Cabrera to sign", "Pilar Catalina Aguirre Cabrera"),
+    ("Patient: Németh Máté Lajos", "Németh Máté Lajos"),                               # Hungarian
+    ("Ludwina Ackermann from Hoffmann KG is the keynote speaker", "Ludwina Ackermann"),  # German
+    ("Cazimir Nistor called about the order", "Cazimir Nistor"),                       # Romanian
+    ("Tilen Stopar from Zupanc s.p. is the keynote speaker", "Tilen Stopar"),          # Slovene
+    ("Meeting with Christian Boudart at noon", "Christian Boudart"),                   # Belgian
+    ("Lunch with Mark Abiola today", "Mark Abiola"),                                   # Nigerian
+    ("Patient: Stankevičius, Antanas", "Stankevičius, Antanas"),                       # Lithuanian
+    ("Dear Krēsliņa, Valda,", "Krēsliņa, Valda"),                                      # Latvian
+    ("Attn: Grinius, Meda", "Grinius, Meda"),
+]
+
+
+@pytest.mark.parametrize("text, name", NAMES_BY_SHAPE)
+def test_names_by_their_shape(text, name):
+    assert ("PERSON_NAME", name) in found(text), found(text)
+
+
+# (text, what must not be a PERSON_NAME): organisations after "from", sentences in a script
+# without case, street lines, common words in a name's place, lists of surnames
+NOT_NAMES_BY_SHAPE = [
+    ("Ludwina from شركة مازدا is the keynote speaker", "شركة مازدا"),                # Arabic company
+    ("Ludwina from شركة مازدا is the keynote speaker", "مازدا"),
+    ("Dear all, مرحبا بكم في الاجتماع السنوي للشركة اليوم", "مرحبا بكم في الاجتماع السنوي"),  # a sentence
+    ("Deliver to 12 شارع التحلية please", "شارع التحلية"),                          # a street
+    ("A loan from بنك مصر is due", "بنك مصر"),                                      # "from X is"
+    ("A loan from 롯데역사 is due", "롯데역사"),
+    ("周一见 at noon", "周一见"),                                                      # no cue
+    ("Dear 東京都千代田区丸の内,", "東京都千代田区丸の内"),                                  # too long
+    ("Meeting with Product Design at noon", "Product Design"),
+    ("Meeting with Sales Team at noon", "Sales Team"),
+    ("Quarterly Report from Finance is attached", "Quarterly Report"),
+    ("Open Source is great", "Open Source"),
+    ("Your Kindle Paperwhite is ready for pickup", "Kindle Paperwhite"),               # a product
+    ("Attn: Accounts, Payable", "Accounts, Payable"),
+    ("Dear Sir, Madam,", "Sir, Madam"),
+]
+
+
+@pytest.mark.parametrize("text, phrase", NOT_NAMES_BY_SHAPE)
+def test_not_names_by_their_shape(text, phrase):
+    assert not any(t == "PERSON_NAME" and phrase in s for t, s in found(text)), found(text)
+
+
+def test_open_name_lists_are_loaded():
+    flags = _scan.gazetteer_flags
+    assert "first" in flags("jaxon") and "last" in flags("kowalczyk")  # SSA, US Census
+    assert "last" not in flags("tears")  # a surname that is an English word is left out

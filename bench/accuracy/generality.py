@@ -3,14 +3,51 @@ independent public sources (bench.accuracy.sources), per source and per type, th
 leave-one-source-out (bench.accuracy.loso)."""
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
+import tempfile
 import time
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from bench.accuracy.corpus import Sentence
 from bench.accuracy.loso import Choice, Item, ScoredSpan, Tuner, kept, thresholds_of
 from bench.accuracy.scoring import Score, add, merged, score_all, scored_type, table
 from bench.accuracy.sources import SOURCES, Source
+
+
+# Sources whose values come from a package that core/data/names.txt learnt its names from
+# (the key of core/data/build_names.py --without): their honest figures, and their rows of
+# leave-one-source-out, are scored by a core that loaded the list built without it.
+NAMES_LEARNT_FROM = {"faker_names": "faker", "mimesis_names": "mimesis"}
+
+
+def build_names_module():
+    """core/data/build_names.py by its path (core/data is not a package)."""
+    import core
+    path = os.path.join(os.path.dirname(core.__file__), "data", "build_names.py")
+    spec = importlib.util.spec_from_file_location("build_names", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextlib.contextmanager
+def names_without(package: str) -> Iterator[list[str]]:
+    """The core with names.txt rebuilt without one source package loaded into it (through
+    the private hook core._scan._load_names); the shipped list again afterwards. Yields the
+    notes on installed package versions that differ from the ones names.txt was built with."""
+    from core import _scan
+    build = build_names_module()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "names.txt")
+        build.write(path, [package])
+        _scan._load_names(path)
+        try:
+            yield build.version_notes(sorted(build.SOURCES))
+        finally:
+            _scan._load_names(None)
 
 
 def scored_predictions(corpus: Sequence[Sentence], min_score: float = 0.0) -> list[list[ScoredSpan]]:
@@ -26,13 +63,13 @@ def items(corpus: Sequence[Sentence], preds: Sequence[list[ScoredSpan]]) -> list
 
 
 def summary(rows: list[tuple[str, int, Score]], title: str, what: str = "source") -> list[str]:
-    head = (f"{what:<18} {'texts':>6} {'labels':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7} "
+    head = (f"{what:<22} {'texts':>6} {'labels':>6} {'P':>6} {'R':>6} {'F1':>6} {'ovl-F1':>7} "
             f"{'leak':>7} {'over':>7}")
     lines = [title, head, "-" * len(head)]
     for name, n, sc in rows:
         p, r, f = sc.micro()
         labels = sum(sc.support(t) for t in sc.types())
-        lines.append(f"{name:<18} {n:>6} {labels:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
+        lines.append(f"{name:<22} {n:>6} {labels:>6} {p:>6.3f} {r:>6.3f} {f:>6.3f} "
                      f"{sc.overlap_prf()[2]:>7.3f} {sc.leak_rate():>7.2%} {sc.over_redaction():>7.2%}")
     return lines
 
@@ -52,8 +89,9 @@ def core_loso_score(corpus: Sequence[Sentence], choice: Choice) -> Score:
     return score_all((len(s.text), s.labels, [p[:3] for p in ps]) for s, ps in zip(corpus, preds))
 
 
-def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
-    head = (f"{'held out':<18} {'default':>15} {'min_score':>10} {'LOSO F1':>8} {'leak':>7} "
+def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]],
+               honest: dict[str, list[Item]] | None = None) -> list[str]:
+    head = (f"{'held out':<22} {'default':>15} {'min_score':>10} {'LOSO F1':>8} {'leak':>7} "
             f"{'+per-type F1':>12} {'leak':>7} {'per-type F1':>11} {'leak':>7}  {'(best on itself)':>16}")
     lines = ["leave-one-source-out, over the in-scope sources: for each source, what is tuned is "
              "chosen on all the others, then the source is scored with it",
@@ -67,27 +105,37 @@ def loso_table(tuner: Tuner, corpora: dict[str, list[Sentence]]) -> list[str]:
              "sources label (every other type keeps min_score 0: nothing to learn it from)",
              "  default: min_score 0 (F1, leak); best on itself: the min_score an oracle would "
              "pick on the held-out source (not a result, a reference)",
+             "  honest: a source whose names the names list learnt from (" +
+             ", ".join(f"{k} <- {v}" for k, v in NAMES_LEARNT_FROM.items()) + ") is scored by a "
+             "core that loaded names.txt built without that package",
              head, "-" * len(head)]
+    honest = honest or {}
     pooled: dict[str, list[Score]] = defaultdict(list)
     for name, corpus in corpora.items():
         choice = tuner.choose(name, per_type=True)
-        default = tuner.score(name, 0.0)
-        chosen = core_loso_score(corpus, choice)
-        per_type = score_all((n, g, kept(p, thresholds_of(choice))) for n, g, p in tuner.by_source[name])
+        held = honest.get(name, tuner.by_source[name])
+        default = score_all((n, g, kept(p, {})) for n, g, p in held)
+        if name in honest:
+            with names_without(NAMES_LEARNT_FROM[name]):
+                chosen = core_loso_score(corpus, choice)
+        else:
+            chosen = core_loso_score(corpus, choice)
+        per_type = score_all((n, g, kept(p, thresholds_of(choice))) for n, g, p in held)
         alone = tuner.choose_per_type(name)
-        labelled = score_all((n, g, kept(p, thresholds_of(alone))) for n, g, p in tuner.by_source[name])
-        oracle = tuner.choose_on([name])
+        labelled = score_all((n, g, kept(p, thresholds_of(alone))) for n, g, p in held)
+        oracle = Tuner({name: held}).choose_on([name])
         for key, sc in (("default", default), ("global", chosen), ("per_type", per_type),
                         ("labelled", labelled)):
             pooled[key].append(sc)
-        lines.append(f"{name:<18} {default.micro()[2]:>6.3f} {default.leak_rate():>7.2%} "
+        label = name + (" (honest)" if name in honest else "")
+        lines.append(f"{label:<22} {default.micro()[2]:>6.3f} {default.leak_rate():>7.2%} "
                      f"{choice.min_score:>10.3f} {chosen.micro()[2]:>8.3f} {chosen.leak_rate():>7.2%} "
                      f"{per_type.micro()[2]:>12.3f} {per_type.leak_rate():>7.2%} "
                      f"{labelled.micro()[2]:>11.3f} {labelled.leak_rate():>7.2%}  "
                      f"{oracle.min_score:>7.3f} {oracle.train_f1:>8.3f}")
     total = {k: merged(v) for k, v in pooled.items()}
     lines.append("-" * len(head))
-    lines.append(f"{'all (pooled)':<18} {total['default'].micro()[2]:>6.3f} {total['default'].leak_rate():>7.2%} "
+    lines.append(f"{'all (pooled)':<22} {total['default'].micro()[2]:>6.3f} {total['default'].leak_rate():>7.2%} "
                  f"{'':>10} {total['global'].micro()[2]:>8.3f} {total['global'].leak_rate():>7.2%} "
                  f"{total['per_type'].micro()[2]:>12.3f} {total['per_type'].leak_rate():>7.2%} "
                  f"{total['labelled'].micro()[2]:>11.3f} {total['labelled'].leak_rate():>7.2%}")
@@ -102,6 +150,12 @@ def report(seed: int, kinds: bool = False, sources: Sequence[Source] = SOURCES) 
     scored = time.perf_counter() - started - generated
     scores = {name: score_all((n, g, kept(p, {})) for n, g, p in items(corpora[name], preds[name]))
               for name in corpora}
+    honest_items, notes = {}, []
+    for name, package in NAMES_LEARNT_FROM.items():
+        if name in corpora and name in [s.name for s in sources if s.in_scope]:
+            with names_without(package) as notes:
+                honest_items[name] = items(corpora[name], scored_predictions(corpora[name]))
+    honest_scores = {name: score_all((n, g, kept(p, {})) for n, g, p in it) for name, it in honest_items.items()}
     in_scope = [s.name for s in sources if s.in_scope]
     out_of_scope = [s.name for s in sources if not s.in_scope]
     nlabels = sum(len(x.labels) for c in corpora.values() for x in c)
@@ -111,19 +165,29 @@ def report(seed: int, kinds: bool = False, sources: Sequence[Source] = SOURCES) 
     lines.append("")
     rows = [(n, len(corpora[n]), scores[n]) for n in in_scope]
     rows.append(("all in scope", sum(len(corpora[n]) for n in in_scope), merged(scores[n] for n in in_scope)))
+    rows += [(f"{n} (honest)", len(corpora[n]), sc) for n, sc in honest_scores.items()]
+    rows.append(("all, honest", sum(len(corpora[n]) for n in in_scope),
+                 merged(honest_scores.get(n, scores[n]) for n in in_scope)))
     rows += [(f"{n} (out)", len(corpora[n]), scores[n]) for n in out_of_scope]
     lines += summary(rows, "per source, min_score 0 (exact spans; ovl-F1: type-correct overlaps); "
-                           "'(out)': out of scope, not in 'all in scope' nor in leave-one-source-out")
+                           "'(out)': out of scope, not in 'all in scope' nor in leave-one-source-out; "
+                           "'(honest)': scored by a core whose names list was built without the "
+                           "source's package (" + ", ".join(f"{k} <- {v}" for k, v in NAMES_LEARNT_FROM.items())
+                           + ("; installed versions differ: " + ", ".join(notes) if notes else "") + ")")
     for source in sources:
         lines.append("")
         lines += table(scores[source.name], f"{source.name}" + ("" if source.in_scope else " (out of scope)"))
         if kinds:
             lines += by_kind(corpora[source.name], preds[source.name])
+        if source.name in honest_scores:
+            lines.append("")
+            lines += table(honest_scores[source.name], f"{source.name} (honest: names list built "
+                                                       f"without {NAMES_LEARNT_FROM[source.name]})")
     lines.append("")
     lines += table(merged(scores[n] for n in in_scope), "per type over all in-scope sources")
     lines.append("")
     tuner = Tuner({n: items(corpora[n], preds[n]) for n in in_scope})
-    lines += loso_table(tuner, {n: corpora[n] for n in in_scope})
+    lines += loso_table(tuner, {n: corpora[n] for n in in_scope}, honest_items)
     lines.append(f"(whole report in {time.perf_counter() - started:.1f} s)")
     return lines
 

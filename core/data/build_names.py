@@ -15,7 +15,25 @@ Rebuild (in a throwaway venv; never in the project's own .venv)::
 
 ``--without faker`` or ``--without mimesis`` (and ``--out PATH``) builds the list
 without one source, to measure on data drawn from that source without having
-learnt its names.
+learnt its names (the accuracy harness does so itself: bench/accuracy/generality.py).
+
+``--open SSA_DIR FAMILY_DIR`` instead writes ``names_open.txt``, the names of open
+public-domain lists that the core loads beside names.txt (the harness never leaves them
+out: no source of its data drew from them)::
+
+    git clone https://github.com/hackerb9/ssa-baby-names /tmp/ssa          # raw-data/yob*.txt
+    git clone https://github.com/nullstyle/name-database /tmp/namedb        # family_name/*/*.yml
+    apt-get install -y scowl
+    python3 core/data/build_names.py --open /tmp/ssa/raw-data /tmp/namedb/family_name
+
+* US Social Security Administration, national baby names (yob1880..yob2020): every
+  given name that some year gave to ``SSA_MIN`` babies or more (F)
+* US Census Bureau surname lists of 1990 and 2000 (surnames of 100 people or more), as
+  merged in name-database's ``family_name`` files (L)
+
+A word of either that is an English word of SCOWL's size classes up to 50 is left out
+(a surname "Tears", a given name "Journey"), and so is a city, state or country of
+gazetteer.txt.
 
 Sources (see SOURCES.md for versions and licences), both MIT:
 
@@ -49,6 +67,10 @@ def _lexicon():
 NAME_PARTICLES, word_key = _lexicon().NAME_PARTICLES, _lexicon().word_key
 
 OUT = os.path.join(HERE, "names.txt")
+OPEN_OUT = os.path.join(HERE, "names_open.txt")
+SSA_MIN = 20
+SCOWL = [f"/usr/share/dict/scowl/{kind}-words.{size}" for kind in ("english", "american")
+         for size in (10, 20, 35, 40, 50)]
 MAX_LETTERS = 24
 # separators inside a name as the sources write it: "Mary-Jane", "O'Neil", "Jean Luc",
 # the katakana middle dot
@@ -128,6 +150,16 @@ def mimesis_names() -> dict[str, set[str]]:
 
 
 SOURCES = {"faker": faker_names, "mimesis": mimesis_names}
+# the package versions names.txt was built with (see SOURCES.md)
+PINNED = {"faker": "40.63.0", "mimesis": "22.2.0"}
+
+
+def version_notes(sources: list[str]) -> list[str]:
+    """'faker 41.0.0 (names.txt: 40.63.0)' for each source package whose installed version
+    is not the one names.txt was built with."""
+    from importlib.metadata import version
+    return [f"{name} {version(name)} (names.txt: {PINNED[name]})"
+            for name in sources if name in PINNED and version(name) != PINNED[name]]
 
 
 def places() -> set[str]:
@@ -140,6 +172,51 @@ def places() -> set[str]:
             if set(codes) & set("CSK"):
                 out.add(phrase)
     return out
+
+
+def ssa_given(root: str) -> set[str]:
+    """Given names of the SSA's yobYYYY.txt files ("Mary,F,7065") that some year gave to
+    SSA_MIN babies or more."""
+    out = set()
+    for name in sorted(os.listdir(root)):
+        if re.fullmatch(r"yob\d{4}\.txt", name):
+            with open(os.path.join(root, name), encoding="ascii") as fh:
+                for line in fh:
+                    given, _, count = line.strip().split(",")
+                    if int(count) >= SSA_MIN:
+                        out.add(given)
+    return out
+
+
+def census_family(root: str) -> set[str]:
+    """Surnames of name-database's family_name/<a>/<ab>.yml files ("- kaae", "- scott:")."""
+    out = set()
+    for folder, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                for line in fh:
+                    if line.startswith("- "):
+                        out.add(line[2:].strip().rstrip(":"))
+    return out
+
+
+def english_words() -> set[str]:
+    out = set()
+    for path in SCOWL:
+        with open(path, encoding="latin-1") as fh:
+            out.update(w.strip() for w in fh if w.strip().islower() and "'" not in w)
+    return out
+
+
+def open_names(ssa_root: str, family_root: str) -> dict[str, set[str]]:
+    flags: dict[str, set[str]] = {}
+    skip = places() | english_words()
+    for kind, raw in (("F", ssa_given(ssa_root)), ("L", census_family(family_root))):
+        for full in raw:
+            for key in words_of(full):
+                if key not in skip and len(key) >= 3:
+                    flags.setdefault(key, set()).add(kind)
+    return flags
 
 
 def build(sources: list[str]) -> dict[str, set[str]]:
@@ -155,17 +232,33 @@ def build(sources: list[str]) -> dict[str, set[str]]:
     return flags
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--without", choices=sorted(SOURCES), action="append", default=[])
-    parser.add_argument("--out", default=OUT)
-    args = parser.parse_args()
-    sources = [s for s in sorted(SOURCES) if s not in args.without]
+def write(path: str, without: list[str] = ()) -> dict[str, set[str]]:
+    """names.txt built from every source but `without`, written to `path`; its flags."""
+    sources = [s for s in sorted(SOURCES) if s not in without]
     flags = build(sources)
-    with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(f"# given (F) and family (L) names from {', '.join(sources)}; see SOURCES.md\n")
         for key in sorted(flags):
             fh.write(f"{key}\t{''.join(sorted(flags[key]))}\n")
+    return flags
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--without", choices=sorted(SOURCES), action="append", default=[])
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--open", nargs=2, metavar=("SSA_DIR", "FAMILY_DIR"))
+    args = parser.parse_args()
+    if args.open:
+        args.out = args.out or OPEN_OUT
+        flags = open_names(*args.open)
+        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write("# given (F) and family (L) names of SSA baby names and US Census surnames; see SOURCES.md\n")
+            for key in sorted(flags):
+                fh.write(f"{key}\t{''.join(sorted(flags[key]))}\n")
+    else:
+        args.out = args.out or OUT
+        flags = write(args.out, args.without)
     scripts: dict[str, int] = {}
     for key in flags:
         script = "Latin" if key.isascii() else unicodedata.name(key[0], "?").split()[0]

@@ -79,8 +79,9 @@ cdef void gz_add(unsigned long long h, unsigned int flags, int value) except *:
     BLOOM[b >> 6] |= 1ULL << (b & 63)
 
 
-def _gazetteer_entries():
-    """(phrase bytes, flags, value) for every entry: the data files and core.lexicon."""
+def _gazetteer_entries(names=None):
+    """(phrase bytes, flags, value) for every entry: the data files and core.lexicon
+    (`names`: a names.txt to read instead of the shipped one)."""
     import pathlib
     from core import lexicon as L
     letters = {"F": G_FIRST, "L": G_LAST, "W": G_COMMON, "C": G_CITY, "S": G_STATE,
@@ -95,12 +96,13 @@ def _gazetteer_entries():
             for ch in codes:
                 flags |= letters.get(ch, 0)
             yield phrase.encode(), flags, 0
-    with open(data / "names.txt", encoding="utf-8") as f:  # given and family names, all scripts
-        for line in f:
-            if line.startswith("#"):
-                continue
-            word, _, codes = line.rstrip("\n").partition("\t")
-            yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
+    for path in (names or data / "names.txt", data / "names_open.txt"):  # given and family names
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                word, _, codes = line.rstrip("\n").partition("\t")
+                yield word.encode(), (G_FIRST if "F" in codes else 0) | (G_LAST if "L" in codes else 0), 0
     address = {"P": G_STREET_PREFIX, "T": G_STREET, "U": G_UNIT, "K": G_COUNTRY}
     with open(data / "address_words.txt", encoding="utf-8") as f:  # see core/scan/addresses.pyx
         for line in f:
@@ -156,15 +158,16 @@ NUMBER_VALUES.update({f"{t}_": t * 10 for t in range(2, 10)})
 NUMBER_VALUES.update({"x2": 102, "x3": 103, "00": 100, "+": 104})
 
 
-cdef void init_gazetteer() except *:
+cdef void init_gazetteer(object names=None) except *:
     global GZ, GZ_MASK
     cdef unsigned long long h, size = 1
     cdef int k
     entries = []
-    for phrase, flags, value in _gazetteer_entries():
+    for phrase, flags, value in _gazetteer_entries(names):
         entries.append((phrase, flags, value))
     while size < 2 * len(entries) + 16:  # phrases and their prefixes: load under 0.75
         size <<= 1
+    free(GZ)  # the table of a previous _load_names, or NULL
     GZ = <GzSlot*>calloc(size, sizeof(GzSlot))
     if GZ == NULL:
         raise MemoryError()
@@ -184,6 +187,14 @@ cdef void init_gazetteer() except *:
         words = text.split(" ")
         for k in range(1, len(words)):
             gz_add(phrase_hash(" ".join(words[:k])), G_PREFIX, 0)
+
+
+def _load_names(names=None):
+    """For the accuracy harness only: rebuild the gazetteer with the given and family names
+    of the file `names` (names.txt's format) instead of core/data/names.txt; None restores
+    the shipped list. Not for a running service: a scan in another thread would read a
+    freed table."""
+    init_gazetteer(None if names is None else str(names))
 
 
 def gazetteer_flags(str phrase):

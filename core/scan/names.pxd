@@ -21,3 +21,11 @@ cdef bint verb_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t li
 cdef Py_ssize_t spaceless_name(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim,
                                   float* score) noexcept nogil
+cdef Py_ssize_t spaceless_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil
+cdef bint name_place(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t e, Py_ssize_t lim,
+                     unsigned int cue) noexcept nogil
+cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil
+
+cdef enum:
+    # a word that is no part of a run of name words in a script without case
+    SCRIPT_RUN_STOP = G_STREET | G_STREET_PREFIX | G_UNIT | G_COUNTRY | G_CITY | G_STATE | G_ORG_SUFFIX | G_STOP

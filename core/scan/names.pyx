@@ -35,6 +35,7 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     cdef Word w
     cdef Py_ssize_t e = hyphen_tail(s, n, w0.end, lim), j
     cdef unsigned int f
+    cdef int k
     words[0] = 0
     j = space_gap(s, e, lim)
     if not (j and capital(s[j]) and read_word(s, n, j, lim, &w)):
@@ -54,18 +55,22 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
                                 and (not f & G_COMMON or not gz_get(w0.hash, NULL) & G_COMMON)):
             e = hyphen_tail(s, n, w.end, lim)
             words[0] = 1
-    if words[0]:
-        j = space_gap(s, e, lim)  # a second surname ("Garcia Lopez")
-        if j and read_word(s, n, j, lim, &w):
-            f = gz_get(w.hash, NULL)
-            if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
-                e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
-                words[0] += 1
-            elif (name_word(&w, f) and (f & G_LAST or unlisted(f))) \
-                    or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
-                    or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
-                e = hyphen_tail(s, n, w.end, lim)
-                words[0] += 1
+    for k in range(3 if words[0] else 0):
+        # more names: "Garcia Lopez", "María Teresa Rivera Grau", "Németh Máté Lajos"
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w)):
+            break
+        f = gz_get(w.hash, NULL)
+        if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
+            e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
+            words[0] += 1
+        elif (name_word(&w, f) and (f & (G_LAST | G_FIRST) or unlisted(f))) \
+                or (w0.shape == S_UPPER and w.shape == S_UPPER and f & G_LAST) \
+                or (w.shape == S_CAP and f & G_CITY and not f & (G_STATE | G_COUNTRY | G_STOP | G_COMMON)):
+            e = hyphen_tail(s, n, w.end, lim)
+            words[0] += 1
+        else:
+            break
     if words[0]:
         e = name_suffix(s, n, e, lim)
     j = space_gap(s, e, lim)
@@ -159,6 +164,12 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
             if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
                                                     or line_end(s, n, e)):
                 return e
+            if w.shape == S_CAP and (f & (G_LAST | G_FIRST) and not f & G_COMMON or unlisted(f)) \
+                    and (not f0 & (G_COMMON | G_TLD) and verb_after(s, n, e, lim)
+                         or f0 & G_FIRST and cue & G_CUE_WEAK):
+                score[0] = 0.75
+                return e  # "Ludwina Ackermann from Acme is ...", "met with Mark Abiola" (not
+                # "Kindle Paperwhite is ready": a common word or a brand's top-level domain first)
         if unlisted(f0) and line_start(s, n, w0.start) and line_end(s, n, e):
             score[0] = 0.6
             return e  # a name on a line of its own: a signature, a header
@@ -170,12 +181,19 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
                 return e  # two unlisted capitalised words mid-sentence, or before a verb:
                 # "met Oluwaseun Adeyemi", "Avtorhan Rushisvili from Acme is ..."
         return 0
-    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records)
-    if f0 & G_LAST and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
+    # "SMITH, JOHN", "Smith, John": a surname, a comma, a listed first name (records); after
+    # a cue, a surname or unlisted word and a first name or unlisted word ("Patient:
+    # Grinius, Meda"), not a list ("Dear Smith, Jones, ...")
+    if (f0 & G_LAST or unlisted(f0)) and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
         if read_word(s, n, e + 2, lim, &w) and w.shape == w0.shape:
             f = gz_get(w.hash, NULL)
-            if f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
+            if f0 & G_LAST and f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
                 return name_rest_after_first(s, n, &w, lim)
+            if w0.shape == S_CAP and name_word(w0, f0) and name_word(&w, f) and (f & G_FIRST or unlisted(f)) \
+                    and cue_flags(s, n, w0.start) & G_CUE \
+                    and not (at(s, w.end, n) == 44 and at(s, w.end + 1, n) == 32 and capital(at(s, w.end + 2, n))):
+                score[0] = 0.75
+                return w.end
     # a lone word: a first name, with a cue where it could be something else
     if w0.shape != S_CAP:
         return 0
@@ -446,13 +464,23 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
     cdef int words = 1, listed
     cdef unsigned int cue
     score[0] = 0.85
+    cue = cue_flags(s, n, w0.start)
     if w0.shape == S_SPACELESS:
         e = spaceless_name(s, n, w0, lim)
         if e:
             return e
-        if not gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) or not cue_flags(s, n, w0.start) & G_CUE:
-            return 0
-        return w0.end  # "Dear 舒波"
+        if gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) and cue & G_CUE:
+            return w0.end  # "Dear 舒波"
+        e = spaceless_run(s, n, w0, lim)
+        if e and name_place(s, n, w0.start, e, lim, cue):
+            score[0] = 0.75
+            return e  # "平 しんご from ...", "Meeting with 환청범 at noon"
+        return 0
+    e = script_run(s, n, w0, lim)
+    if e and name_place(s, n, w0.start, e, lim, cue):
+        score[0] = 0.75
+        return e  # "Dear বিপাশা দাশগুপ্তা,", "אילן גרינברג: ...", "राकेश कपूर called"
+    e = w0.end
     listed = (script_word_flags(s, w0) & (G_FIRST | G_LAST)) != 0
     while words < 4:
         j = space_gap(s, e, lim)
@@ -464,11 +492,75 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
         listed += 1
     if listed >= 2 and script_word_flags(s, w0) & (G_FIRST | G_LAST):
         return e
-    cue = cue_flags(s, n, w0.start)
     if listed and (cue & G_CUE or verb_after(s, n, e, lim) or gz_after(s, n, e, lim) & G_CUE_AFTER
                    or line_start(s, n, w0.start) and at(s, e, n) == 58):
         return e
     return 0
+
+
+cdef bint name_place(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t e, Py_ssize_t lim,
+                     unsigned int cue) noexcept nogil:
+    # words of another script at start..e stand where a name stands in the English around
+    # them: after a cue, before a verb or a cue word, as a speaker's label, or after a weak
+    # cue ("with") with more English in lower case after them ("with ইজাজ মন্ডল at noon");
+    # not "from شركة مازدا is" (an organisation's place)
+    return cue & G_CUE or not cue & G_CUE_WEAK and verb_after(s, n, e, lim) \
+        or cue & G_CUE_WEAK and lower_after(s, n, e, lim) and not verb_after(s, n, e, lim) \
+        or gz_after(s, n, e, lim) & G_CUE_AFTER or line_start(s, n, start) and at(s, e, n) == 58
+
+
+cdef Py_ssize_t spaceless_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil:
+    # a Han, kana or Hangul word of two to four characters, or two of one to four one space
+    # apart ("平 しんご", "환청범"), with no such word or word of a script without case before
+    # or after them; their end, or 0
+    cdef Word w
+    cdef Py_ssize_t e = w0.end, j
+    cdef unsigned int before = script_letter(at(s, w0.start - 2, n)) >> 24
+    if w0.end - w0.start > 4 or at(s, w0.start - 1, n) == 32 and before != 0 and before != K_UPPER \
+            and before != K_LOWER:
+        return 0
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_SPACELESS and w.end - w.start <= 4:
+        e = w.end
+    elif w0.end - w0.start < 2:
+        return 0
+    j = space_gap(s, e, lim)
+    if j and read_word(s, n, j, lim, &w) and (w.shape == S_SPACELESS or w.shape == S_NOCASE):
+        return 0
+    return e
+
+
+cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssize_t lim) noexcept nogil:
+    # two to five words of a script without case one space apart (a hyphen may join two),
+    # listed or not, none an address word, and no such word after them (then it is a
+    # sentence in that script, not a name); their end, or 0
+    cdef Word w
+    cdef Py_ssize_t e = w0.end, j
+    cdef int words = 1
+    cdef unsigned int before = script_letter(at(s, w0.start - 2, n)) >> 24
+    if gz_get(w0.hash, NULL) & SCRIPT_RUN_STOP \
+            or at(s, w0.start - 1, n) == 32 and (before == K_NOCASE or before == K_SKIP):
+        return 0  # the run's first word only ("from شركة مازدا is": not "مازدا is")
+    while True:
+        if (at(s, e, n) == 45 or at(s, e, n) == 0x200C) and read_word(s, n, e + 1, lim, &w) \
+                and w.shape == S_NOCASE:
+            e = w.end  # "מזרחי-יוסף", "نقیب‌زاده" (a zero-width non-joiner)
+            continue
+        j = space_gap(s, e, lim)
+        if not (j and read_word(s, n, j, lim, &w) and w.shape == S_NOCASE):
+            break
+        if words == 5 or gz_get(w.hash, NULL) & SCRIPT_RUN_STOP:
+            return 0
+        e = w.end
+        words += 1
+    return e if words >= 2 else 0
+
+
+cdef inline bint lower_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
+    # one space, then a lower-case Latin word: the English text around goes on
+    cdef Word w
+    cdef Py_ssize_t j = space_gap(s, e, lim)
+    return j != 0 and s[j] < 128 and read_word(s, n, j, lim, &w) and w.shape == S_LOWER
 
 
 cdef inline unsigned int gz_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
