@@ -75,6 +75,7 @@ include "scan/places.pxd"
 include "scan/addresses.pxd"
 include "scan/world_addresses.pxd"
 include "scan/gates.pxd"
+include "scan/output.pxd"
 
 # The pass (_scan.pyx): which detectors are tried at a position, in order.
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

@@ -2,7 +2,9 @@
 
 Checked against the compiled module by tests/test_sourcecode.py (mypy's stubtest).
 """
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
+
+from typing_extensions import disjoint_base as _disjoint_base
 
 # start, end (code point offsets, end exclusive), type_id, flags, score, aux
 _Span: TypeAlias = tuple[int, int, int, int, float, int]
@@ -34,3 +36,22 @@ def scan(text: str, start: int = 0, types: int = ..., final: bool = True, carry:
 def context_score(text: str, start: int, end: int, type_id: int) -> tuple[bool, float, bool]:
     """(context found, score, vetoed)."""
 def gazetteer_flags(phrase: str) -> set[str]: ...
+
+# the compiled path from text to redacted text (scan/output.pyx); plans are built by core.redact.plan
+PLAN_SLOTS: Final[int]  # a rule per type id, then LOCATION's by subtype
+PLAN_OPS: Final[tuple[str, ...]]  # what a slot's entities become: keep, text, mask, numbered, python
+PLAN_WANTS: Final[tuple[str, ...]]  # what redact_scan returns: text, found, entities
+
+@_disjoint_base
+class Plan:
+    """What a (Detection, Redaction) pair does to each slot, in C."""
+    def __init__(self, types: int, day_first: bool, slots: list[tuple[str, str, bool, str, object, bool]],
+                 filter_scores: bool, min_score: float, detection: object, keys: object,
+                 hooks: tuple[object, ...]) -> None: ...
+    @property
+    def numbers(self) -> bool: ...
+
+def redact_scan(plan: Plan, text: str, start: int = 0, final: bool = True, carry: int = 0,
+                numbering: object = None, unit: int = 0, in_base: int = 0, out_base: int = 0,
+                want: int = 0) -> tuple[Any, list[Any], int, int]:
+    """(redacted segment or None, Found or Entity objects or [], resume, carry)."""

@@ -32,12 +32,16 @@ the pass and the order in which the families are tried at a position:
                 none reads it, phone candidates
   (IPv6 is also tried at a digit or "::")
 """
-from libc.stdlib cimport calloc, free, realloc
+cimport cython
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport strlen
 
+from core._mask cimport select_masked
 from core.includes.python cimport (
-    Py_UCS1, Py_UCS2, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND,
-    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND,
+    Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_CopyCharacters, PyUnicode_DATA,
+    PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, PyUnicode_KIND,
+    PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring,
 )
 
 from core.entity_types import ENTITY_TYPES
@@ -58,6 +62,7 @@ include "scan/places.pyx"
 include "scan/addresses.pyx"
 include "scan/world_addresses.pyx"
 include "scan/gates.pyx"
+include "scan/output.pyx"
 
 
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -415,12 +420,8 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     """
     cdef Options opt
     cdef SpanVec vec
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), resume = n, i
-    cdef int kind = PyUnicode_KIND(text), rc
+    cdef Py_ssize_t resume, i
     cdef int state = carry
-    cdef const void* data = PyUnicode_DATA(text)
-    if not 0 <= start <= n:
-        raise ValueError("start is outside the text")
     opt.types = types
     opt.day_first = day_first
     opt.final = final
@@ -428,13 +429,7 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     vec.size = 0
     vec.capacity = 0
     try:
-        if n - start > RELEASE_GIL_ABOVE:
-            with nogil:
-                rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
-        else:  # releasing the GIL costs a thread switch: not worth it for a short text
-            rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
-        if rc < 0:
-            raise MemoryError()
+        scan_into(text, start, &opt, &state, &vec, &resume)
         # the tuples hold numbers only: no cycle to collect while they are made
         gc_was_on = PyGC_Disable()
         try:

@@ -67,10 +67,10 @@ def _chunks(f: TextIO) -> Iterator[str]:
         yield chunk
 
 
-def _run_stream(args, redaction: core.Redaction, emit) -> int:
+def _run_stream(args, redaction: core.Redaction, emit, entities: bool) -> int:
     detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                       _names(args.phone_regions))
-    stream = core.StreamRedactor(detection, redaction)
+    stream = core.StreamRedactor(detection, redaction, entities=entities)
     with (open(args.file, encoding="utf-8") if args.file else sys.stdin) as f:
         for chunk in _chunks(f):
             emit(*stream.feed(chunk))
@@ -80,7 +80,7 @@ def _run_stream(args, redaction: core.Redaction, emit) -> int:
 
 def redact(args) -> int:
     redaction = core.Redaction(STYLES[args.style], args.redaction_string)
-    return _run_stream(args, redaction, lambda out, found: sys.stdout.write(out))
+    return _run_stream(args, redaction, lambda out, found: sys.stdout.write(out), entities=False)
 
 
 def identify(args) -> int:
@@ -92,7 +92,7 @@ def identify(args) -> int:
             if e.subtype:
                 record["subtype"] = e.subtype
             sys.stdout.write(json.dumps(record) + "\n")
-    return _run_stream(args, core.IDENTIFY_ONLY, emit)
+    return _run_stream(args, core.IDENTIFY_ONLY, emit, entities=True)
 
 
 def serve(args) -> int:

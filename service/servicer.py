@@ -38,10 +38,11 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
+        if not request.include_entities:
+            return pb.RedactResponse(text=core.redact_only(text, self._detection(request), self._redaction(request)))
         out, found = core.redact_text(text, self._detection(request),
                                       self._redaction(request), request.detection.offset_unit)
-        return pb.RedactResponse(
-            text=out, entities=convert.entities(found, True) if request.include_entities else ())
+        return pb.RedactResponse(text=out, entities=convert.entities(found, True))
 
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
@@ -115,8 +116,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
         if config.identify_only:
             redaction = core.IDENTIFY_ONLY
-        return (core.StreamRedactor(detection, redaction, config.detection.offset_unit),
-                config.include_entities or config.identify_only)
+        include = config.include_entities or config.identify_only
+        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include), include
 
 
 def echo_handler() -> grpc.GenericRpcHandler:
