@@ -34,14 +34,14 @@ the pass and the order in which the families are tried at a position:
 """
 cimport cython
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport strlen
+from libc.string cimport memcpy, strlen
 
 from core._mask cimport select_masked
 from core.includes.python cimport (
     Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND,
-    PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_CopyCharacters, PyUnicode_DATA,
+    PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA,
     PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, PyUnicode_KIND,
-    PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring,
+    PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring, PyUnicode_WRITE,
 )
 
 from core.entity_types import ENTITY_TYPES

@@ -172,9 +172,10 @@ def plan(detection: Detection, redaction: Redaction) -> _scan.Plan:
     global _last
     if _last[0] is detection and _last[1] is redaction:
         return _last[2]  # type: ignore[return-value]
-    try:  # the key holds the key ring's id: the cached entry keeps the ring alive
+    keys = redaction.keys
+    try:
         key: object = (detection, redaction.style, redaction.redaction_string,
-                       tuple(redaction.operators.items()), id(redaction.keys))
+                       tuple(redaction.operators.items()), keys.active, tuple(keys.keys.items()))
         hash(key)
     except TypeError:
         key = (id(detection), id(redaction))

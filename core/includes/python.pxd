@@ -17,8 +17,7 @@ cdef extern from "Python.h":
     Py_UCS4 PyUnicode_MAX_CHAR_VALUE(object o)
     bint PyUnicode_IS_ASCII(object o)
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
-    Py_ssize_t PyUnicode_CopyCharacters(object to, Py_ssize_t to_start, object src,
-                                        Py_ssize_t from_start, Py_ssize_t how_many) except -1
     object PyUnicode_Substring(object o, Py_ssize_t start, Py_ssize_t end)
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index) nogil
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) nogil
     bint Py_UNICODE_ISALPHA(Py_UCS4 c) nogil

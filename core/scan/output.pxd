@@ -56,6 +56,8 @@ cdef object entity_of(Plan plan, const Hit* hit, str entity_text, object value, 
 cdef object masked(str text, const Hit* hit, const SlotRule* rule, Py_UCS4* buf)
 cdef Py_ssize_t units_of(int kind, const void* data, Py_ssize_t a, Py_ssize_t b, int unit) noexcept nogil
 cdef Py_ssize_t str_units(str s, int unit)
+cdef Py_ssize_t copy_chars(void* to, int to_kind, Py_ssize_t at, const void* src, int src_kind,
+                           Py_ssize_t start, Py_ssize_t n) noexcept nogil
 cdef Py_UCS4 range_top(int kind, const void* data, Py_ssize_t a, Py_ssize_t b, Py_UCS4 top) noexcept nogil
 cdef int scan_into(str text, Py_ssize_t start, Options* opt, int* state, SpanVec* vec,
                    Py_ssize_t* resume) except -1

@@ -180,6 +180,21 @@ cdef Py_UCS4 range_top(int kind, const void* data, Py_ssize_t a, Py_ssize_t b, P
     return top
 
 
+cdef Py_ssize_t copy_chars(void* to, int to_kind, Py_ssize_t at, const void* src, int src_kind,
+                           Py_ssize_t start, Py_ssize_t n) noexcept nogil:
+    # n code points of src from `start` to `to` at `at`; returns where the copy ends. The
+    # output was made as wide as its widest code point, so a narrowing copy loses nothing.
+    # (PyUnicode_CopyCharacters of 3.11 checks Latin-1 into ASCII from the source's start,
+    # not from `start`: it refuses copies that are fine.)
+    cdef Py_ssize_t i
+    if to_kind == src_kind:
+        memcpy(<char*>to + at * to_kind, <const char*>src + start * src_kind, n * to_kind)
+    else:
+        for i in range(n):
+            PyUnicode_WRITE(to_kind, to, at + i, PyUnicode_READ(src_kind, src, start + i))
+    return at + n
+
+
 cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t seg_end, SpanVec* vec,
                          Hit* hits, Py_ssize_t k, list phones, object numbering, int want, int unit,
                          Py_ssize_t in_base, Py_ssize_t out_base):
@@ -191,8 +206,9 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
     cdef const SlotRule* rule
     cdef Py_UCS4 top
     cdef Py_UCS4* buf = NULL
-    cdef int kind = PyUnicode_KIND(text)
+    cdef int kind = PyUnicode_KIND(text), out_kind
     cdef const void* data = PyUnicode_DATA(text)
+    cdef void* out_data
     cdef list reps, texts = None, values = None, found
     if want == WANT_ENTITIES:
         found = []
@@ -255,14 +271,16 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
         if not PyUnicode_IS_ASCII(text):
             top = range_top(kind, data, pos, seg_end, top)
         out = PyUnicode_New(total, top)
+        out_kind, out_data = PyUnicode_KIND(out), PyUnicode_DATA(out)
         pos, o = seg_start, 0
         for h in range(k):  # the output in one walk: kept text, a replacement, ...
             if reps[h] is None:
                 continue
-            o += PyUnicode_CopyCharacters(out, o, text, pos, hits[h].start - pos)
-            o += PyUnicode_CopyCharacters(out, o, reps[h], 0, PyUnicode_GET_LENGTH(reps[h]))
+            o = copy_chars(out_data, out_kind, o, data, kind, pos, hits[h].start - pos)
+            r = reps[h]
+            o = copy_chars(out_data, out_kind, o, PyUnicode_DATA(r), PyUnicode_KIND(r), 0, PyUnicode_GET_LENGTH(r))
             pos = hits[h].end
-        PyUnicode_CopyCharacters(out, o, text, pos, seg_end - pos)
+        copy_chars(out_data, out_kind, o, data, kind, pos, seg_end - pos)
     if want != WANT_FOUND:
         return out, []
     found = []
