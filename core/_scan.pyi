@@ -41,13 +41,16 @@ def gazetteer_flags(phrase: str) -> set[str]: ...
 PLAN_SLOTS: Final[int]  # a rule per type id, then LOCATION's by subtype
 PLAN_OPS: Final[tuple[str, ...]]  # what a slot's entities become: keep, text, mask, numbered, python
 PLAN_WANTS: Final[tuple[str, ...]]  # what redact_scan returns: text, found, entities
+PLAN_VALUES: Final[tuple[str, ...]]  # normalisers run in C: python (none), date, digits, as_written
+ENTITY_FIELDS: Final[tuple[str, ...]]  # core.detect.Entity's fields, in order
+FOUND_FIELDS: Final[tuple[str, ...]]  # core.redact.Found's fields, in order
 
 @_disjoint_base
 class Plan:
     """What a (Detection, Redaction) pair does to each slot, in C."""
-    def __init__(self, types: int, day_first: bool, slots: list[tuple[str, str, bool, str, object, bool]],
+    def __init__(self, types: int, day_first: bool, slots: list[tuple[str, str, bool, str, object, bool, str]],
                  filter_scores: bool, min_score: float, detection: object, keys: object,
-                 hooks: tuple[object, ...]) -> None: ...
+                 hooks: tuple[type, type, object, object, object]) -> None: ...
     @property
     def numbers(self) -> bool: ...
 

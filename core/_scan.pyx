@@ -33,12 +33,13 @@ the pass and the order in which the families are tried at a position:
   (IPv6 is also tried at a digit or "::")
 """
 cimport cython
+from libc.stdio cimport snprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcpy, strlen
 
 from core._mask cimport select_masked
 from core.includes.python cimport (
-    Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND,
+    Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, PyGC_Disable, PyObject_GenericSetAttr, PyGC_Enable, PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA,
     PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, PyUnicode_KIND,
     PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring, PyUnicode_WRITE,

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Union
 
-from core import _mask, _scan, offsets, tokens
+from core import _mask, _scan, offsets, tokens, values
 from core.detect import LOCATION_SUBTYPES, TYPE_NAMES, Detection, Entity, normalise, phone_entity
-from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC
+from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC, Normaliser
 from core.surrogate import surrogate
 from core.tokens import KeyRing
 
@@ -197,10 +197,15 @@ def _build_plan(detection: Detection, redaction: Redaction) -> _scan.Plan:
         dropped = (type_name in detection.exclude or subtype in detection.exclude
                    or bool(detection.subtypes and type_name == "LOCATION" and subtype not in detection.subtypes))
         op = redaction.operator_for(type_name, subtype)
-        slots.append((type_name, subtype, dropped, *_compiled_op(op, type_name, subtype), type_name in NUMERIC))
+        slots.append((type_name, subtype, dropped, *_compiled_op(op, type_name, subtype), type_name in NUMERIC,
+                      COMPILED_VALUES.get(BY_TYPE[type_name].normalise, "python")))
     return _scan.Plan(detection.types, detection.day_first, slots,
                       bool(detection.exclude or detection.min_score), detection.min_score, detection,
                       redaction.keys, (Entity, Found, normalise, phone_entity, apply_operator))
+
+
+# normalisers the compiled plan runs itself (_scan.PLAN_VALUES); the others are called
+COMPILED_VALUES: dict[Normaliser, str] = {values.date: "date", values.digits: "digits", values.as_written: "as_written"}
 
 
 def _compiled_op(op: Operator, type_name: str, subtype: str) -> tuple[str, object]:

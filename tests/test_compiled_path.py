@@ -3,12 +3,14 @@ path it replaced (tests/oracle.py): the same redacted text, the same Found objec
 generated texts under random detection and redaction configs, in every offset unit."""
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import core
+from core import _scan
 from core.detect import TYPE_OR_SUBTYPE
 from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Numbering, Redaction,
                          Replace, Surrogate, plan)
@@ -135,3 +137,16 @@ def test_keyed_operators_call_python_and_need_keys():
         core.redact_only(text, core.Detection.create(), Redaction(operators={"EMAIL_ADDRESS": Hash()}))
     out = core.redact_only(text, core.Detection.create(), Redaction(operators={"EMAIL_ADDRESS": Hash()}, keys=KEYS))
     assert out.startswith("mail tok_") and "ann" not in out
+
+
+def test_compiled_fields_follow_the_dataclasses():
+    # the compiled path makes Entity and Found without their __init__, field by field
+    for cls, names in ((core.Entity, _scan.ENTITY_FIELDS), (core.Found, _scan.FOUND_FIELDS)):
+        assert tuple(f.name for f in dataclasses.fields(cls)) == names
+        assert not hasattr(cls, "__post_init__") and cls.__slots__ == names
+
+
+@pytest.mark.parametrize("text", ["3 Oct 1982", "October 1982", "Christmas", "12/25", "١٢٣-٤٥-٦٧٨٩ ssn 123-45-6789",
+                                  "card 4111 1111 1111 1111", "ssn two two two four four five five five five"])
+def test_compiled_values_equal_the_normalisers(text):
+    assert core.find_entities(text) == oracle.find_entities(text)

@@ -21,3 +21,5 @@ cdef extern from "Python.h":
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index) nogil
     void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) nogil
     bint Py_UNICODE_ISALPHA(Py_UCS4 c) nogil
+    bint Py_UNICODE_ISDIGIT(Py_UCS4 c) nogil
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1

@@ -10,6 +10,12 @@ cdef enum OpKind:          # what a slot's entities become (core.redact.Redactio
     OP_NUMBERED = 3        # a label with {n}: its pieces around {n}, numbered by value
     OP_PYTHON = 4          # a keyed (or unknown) operator: core.redact.apply_operator
 
+cdef enum ValueKind:       # how a slot's values are normalised (core.entity_types' normalise hook)
+    V_PYTHON = 0           # core.detect.normalise
+    V_DATE = 1             # core.values.date, when the month is known
+    V_DIGITS = 2           # core.values.digits
+    V_AS_WRITTEN = 3       # core.values.as_written
+
 cdef enum:                 # what a caller wants back
     WANT_TEXT = 0          # the redacted text only
     WANT_FOUND = 1         # the text and a Found per entity
@@ -25,6 +31,7 @@ cdef struct Hit:
 
 cdef struct SlotRule:
     unsigned char op       # OpKind
+    unsigned char value    # ValueKind
     bint dropped           # excluded, or a LOCATION subtype not asked for
     bint numeric           # masks count digits only (unless the text has a letter)
     Py_UCS4 mask_char
@@ -41,7 +48,8 @@ cdef class Plan:
     cdef tuple subtypes           # per slot: Entity.subtype
     cdef tuple payloads           # per slot: OP_TEXT's str, OP_NUMBERED's pieces, OP_PYTHON's operator
     cdef object detection, keys
-    cdef object entity, found, normalise, phone_entity, apply_operator  # the Python hooks
+    cdef type entity, found
+    cdef object normalise, phone_entity, apply_operator  # the Python hooks
 
 cdef int slot_of(int type_id, long long aux) noexcept nogil
 cdef Py_ssize_t resolve_hits(Plan plan, str text, SpanVec* vec, Hit* hits, list phones) except -1
@@ -51,6 +59,9 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
                          Py_ssize_t in_base, Py_ssize_t out_base)
 cdef object span_tuple(const Span* sp)
 cdef object value_of(Plan plan, const Hit* hit, str entity_text, SpanVec* vec, list phones)
+cdef str iso_date(long long aux)
+cdef str digits_in(str text)
+cdef object frozen(type cls, tuple names, tuple values)
 cdef object entity_of(Plan plan, const Hit* hit, str entity_text, object value, Py_ssize_t shift,
                       list phones)
 cdef object masked(str text, const Hit* hit, const SlotRule* rule, Py_UCS4* buf)

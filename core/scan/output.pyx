@@ -9,6 +9,10 @@
 
 PLAN_SLOTS = N_SLOTS
 PLAN_OPS = ("keep", "text", "mask", "numbered", "python")  # OpKind by name
+PLAN_VALUES = ("python", "date", "digits", "as_written")  # ValueKind by name
+# the fields of core.detect.Entity and core.redact.Found, in order
+ENTITY_FIELDS = ("type", "start", "end", "text", "value", "score", "subtype")
+FOUND_FIELDS = ("entity", "offset", "length", "replacement", "redacted_offset")
 PLAN_WANTS = ("text", "found", "entities")                # redact_scan's `want`
 
 
@@ -18,7 +22,7 @@ cdef class Plan:
 
     def __init__(self, unsigned int types, bint day_first, list slots, bint filter_scores,
                  double min_score, detection, keys, tuple hooks):
-        # slots: per slot (type name, subtype, dropped, op name, payload, numeric)
+        # slots: per slot (type name, subtype, dropped, op name, payload, numeric, value kind)
         cdef int s
         if len(slots) != N_SLOTS:
             raise ValueError("a plan has one rule per slot")
@@ -34,7 +38,8 @@ cdef class Plan:
         self.subtypes = tuple(row[1] for row in slots)
         self.payloads = tuple(row[4] for row in slots)
         for s in range(N_SLOTS):
-            _, _, dropped, op, payload, numeric = slots[s]
+            _, _, dropped, op, payload, numeric, value = slots[s]
+            self.rules[s].value = PLAN_VALUES.index(value)
             self.rules[s].dropped = dropped
             self.rules[s].op = PLAN_OPS.index(op)
             self.rules[s].numeric = numeric
@@ -109,20 +114,72 @@ cdef Py_ssize_t resolve_hits(Plan plan, str text, SpanVec* vec, Hit* hits, list 
 
 
 cdef object value_of(Plan plan, const Hit* hit, str entity_text, SpanVec* vec, list phones):
-    # the normalised value: the phone validator's, or the type's normaliser
+    # the normalised value: the phone validator's, the commonest normalisers of core.values
+    # here (date, digits, as_written), else core.detect.normalise
     cdef const Span* sp
+    cdef unsigned char kind = plan.rules[hit.slot].value
     if hit.span < 0:
         return phones[-1 - hit.span].value
     sp = &vec.items[hit.span]
+    if not sp.flags & F_SPOKEN:
+        if kind == V_DATE and sp.aux > 0 and sp.aux // 100 % 100:
+            return iso_date(sp.aux)
+        if kind == V_DIGITS:
+            return digits_in(entity_text)
+        if kind == V_AS_WRITTEN:
+            return entity_text
     return plan.normalise(plan.type_names[hit.slot], entity_text, sp.aux, sp.flags)
+
+
+cdef str iso_date(long long aux):
+    # core.values.date of a date whose month is known: 1982-10-03, 1982-10, --10-03
+    cdef char buf[40]
+    cdef long long year = aux // 10000, month = aux // 100 % 100, day = aux % 100
+    if not year:
+        snprintf(buf, sizeof(buf), "--%02lld-%02lld", month, day)
+    elif day:
+        snprintf(buf, sizeof(buf), "%04lld-%02lld-%02lld", year, month, day)
+    else:
+        snprintf(buf, sizeof(buf), "%04lld-%02lld", year, month)
+    return buf.decode("ascii")
+
+
+cdef str digits_in(str text):
+    # core.values.digits: the characters str.isdigit() accepts, in order
+    cdef Py_ssize_t i, k = 0, n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef Py_UCS4* buf = <Py_UCS4*>malloc(max(n, 1) * sizeof(Py_UCS4))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if Py_UNICODE_ISDIGIT(c):
+                buf[k] = c
+                k += 1
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k)
+    finally:
+        free(buf)
+
+
+cdef object frozen(type cls, tuple names, tuple values):
+    # a frozen slotted dataclass made without its __init__: each slot set through its
+    # descriptor, as that __init__ does with object.__setattr__, but without a Python call
+    cdef Py_ssize_t i
+    obj = cls.__new__(cls)
+    for i in range(len(names)):
+        PyObject_GenericSetAttr(obj, names[i], values[i])
+    return obj
 
 
 cdef object entity_of(Plan plan, const Hit* hit, str entity_text, object value, Py_ssize_t shift,
                       list phones):
     if hit.span < 0 and shift == 0:
         return phones[-1 - hit.span]  # the validator's own Entity
-    return plan.entity(plan.type_names[hit.slot], hit.start - shift, hit.end - shift, entity_text,
-                       value, hit.score, plan.subtypes[hit.slot])
+    return frozen(plan.entity, ENTITY_FIELDS, (plan.type_names[hit.slot], hit.start - shift, hit.end - shift,
+                                                entity_text, value, hit.score, plan.subtypes[hit.slot]))
 
 
 cdef object masked(str text, const Hit* hit, const SlotRule* rule, Py_UCS4* buf):
@@ -294,8 +351,8 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
             in_u += units_of(kind, data, prev, hit.start, unit)
             len_u = units_of(kind, data, hit.start, hit.end, unit)
             rep_u = str_units(r, unit)
-        found.append(plan.found(entity_of(plan, hit, texts[h], values[h], seg_start, phones),
-                                in_base + in_u, len_u, r, out_base + in_u + shift_u))
+        found.append(frozen(plan.found, FOUND_FIELDS, (entity_of(plan, hit, texts[h], values[h], seg_start, phones),
+                                                       in_base + in_u, len_u, r, out_base + in_u + shift_u)))
         if unit != 0:
             in_u += len_u
             prev = hit.end
