@@ -10,10 +10,10 @@
 PLAN_SLOTS = N_SLOTS
 PLAN_OPS = ("keep", "text", "mask", "numbered", "python")  # OpKind by name
 PLAN_VALUES = ("python", "date", "digits", "as_written")  # ValueKind by name
-# the fields of core.detect.Entity and core.redact.Found, in order
+PLAN_WANTS = ("text", "found", "entities")                # redact_scan's `want`
+# the fields of core.detect.Entity and core.redact.Found, in order (tested against them)
 ENTITY_FIELDS = ("type", "start", "end", "text", "value", "score", "subtype")
 FOUND_FIELDS = ("entity", "offset", "length", "replacement", "redacted_offset")
-PLAN_WANTS = ("text", "found", "entities")                # redact_scan's `want`
 
 
 @cython.auto_pickle(False)  # it holds Python hooks: built again, never pickled
