@@ -115,13 +115,14 @@ cdef Py_ssize_t resolve_hits(Plan plan, str text, SpanVec* vec, Hit* hits, list 
 
 cdef object value_of(Plan plan, const Hit* hit, str entity_text, SpanVec* vec, list phones):
     # the normalised value: the phone validator's, the commonest normalisers of core.values
-    # here (date, digits, as_written), else core.detect.normalise
+    # here (date, digits, as_written) for a plain match, else core.detect.normalise (which
+    # also reads what flags say: a number said in words, ...)
     cdef const Span* sp
     cdef unsigned char kind = plan.rules[hit.slot].value
     if hit.span < 0:
         return phones[-1 - hit.span].value
     sp = &vec.items[hit.span]
-    if not sp.flags & F_SPOKEN:
+    if not sp.flags & ~F_CONTEXT:  # no flag but context: the type's normaliser alone decides
         if kind == V_DATE and sp.aux > 0 and sp.aux // 100 % 100:
             return iso_date(sp.aux)
         if kind == V_DIGITS:
