@@ -2,14 +2,27 @@
 from __future__ import annotations
 
 import collections
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
 
 import core
-from bench import baseline_re, corpus
+from bench import baseline_re, corpus, dense
 from bench.timing import mb_per_s, race
 from core import _scan
+from tests import oracle  # the Python path from spans to text, as it was before the compiled one
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# a checkout of the code before the compiled path, built (`make install`), for the
+# whole-process figure "before"; unset: that row is left out
+BEFORE = os.environ.get("REDACTD_BENCH_BEFORE", "")
 
 DETECTION = core.Detection.create()
 REDACTION = core.Redaction()
+NO_PHONES = core.Detection.create([n for n in core.TYPE_NAMES if n != "PHONE_NUMBER"])
 
 
 # the types found from characters alone; the others read words (names, places, ...)
@@ -31,7 +44,8 @@ def per_message(msgs: list[str]) -> dict:
             "re per-type, per message": lambda: [baseline_re.scan(m) for m in msgs],
             "re alternation, per message": lambda: [baseline_re.scan_alternation(m) for m in msgs],
             "find_entities, per message": lambda: [core.find_entities(m, DETECTION) for m in msgs],
-            "redact_text, per message": lambda: [core.redact_text(m, DETECTION, REDACTION) for m in msgs]}
+            "redact_text, per message": lambda: [core.redact_text(m, DETECTION, REDACTION) for m in msgs],
+            "redact_only, per message": lambda: [core.redact_only(m, DETECTION, REDACTION) for m in msgs]}
 
 
 PHONE_DETECTION = core.Detection.create(region="US", phone_regions=corpus.NATIONAL_REGIONS[1:])
@@ -52,16 +66,113 @@ def without_tables(fn):
 
 
 def distinct_phones(msgs: list[str]) -> dict:
+    """The compiled path with the compiled numbering plans, against the Python path it
+    replaced (tests/oracle.py) with every phone answered by phonenumbers: both halves of
+    "before"."""
     find = lambda: [core.find_entities(m, PHONE_DETECTION) for m in msgs]  # noqa: E731
-    redact = lambda: [core.redact_text(m, PHONE_DETECTION, REDACTION) for m in msgs]  # noqa: E731
-    return {"find_entities, tables": find, "find_entities, phonenumbers": without_tables(find),
-            "redact_text, tables": redact, "redact_text, phonenumbers": without_tables(redact)}
+    redact = lambda: [core.redact_only(m, PHONE_DETECTION, REDACTION) for m in msgs]  # noqa: E731
+    old_find = lambda: [oracle.find_entities(m, PHONE_DETECTION) for m in msgs]  # noqa: E731
+    old_redact = lambda: [oracle.redact_text(m, PHONE_DETECTION, REDACTION) for m in msgs]  # noqa: E731
+    return {"find_entities": find, "before: find_entities (phonenumbers)": without_tables(old_find),
+            "redact_only": redact, "before: redact_text (phonenumbers)": without_tables(old_redact)}
 
 
 def phones_found(msgs: list[str]) -> str:
     found = sum(e.type == "PHONE_NUMBER" for m in msgs for e in core.find_entities(m, PHONE_DETECTION))
     return f"{found} numbers found"
 
+
+def dense_contenders(msgs: list[str]) -> dict:
+    """Per message: the compiled path (entities, text only), the Python path it replaced, re."""
+    return {"re per-type (11 patterns), scan": lambda: [baseline_re.scan(m) for m in msgs],
+            "re per-type, redact": lambda: [baseline_re.redact(m) for m in msgs],
+            "find_entities": lambda: [core.find_entities(m, DETECTION) for m in msgs],
+            "redact_text (entities)": lambda: [core.redact_text(m, DETECTION, REDACTION) for m in msgs],
+            "redact_only": lambda: [core.redact_only(m, DETECTION, REDACTION) for m in msgs],
+            "before: find_entities": lambda: [oracle.find_entities(m, DETECTION) for m in msgs],
+            "before: redact_text": lambda: [oracle.redact_text(m, DETECTION, REDACTION) for m in msgs],
+            # phone validation (phonenumbers, in Python) aside: what the compiled path does alone
+            "re redact, no phone pattern": lambda: [baseline_re.redact(m, False) for m in msgs],
+            "redact_only, no phone type": lambda: [core.redact_only(m, NO_PHONES, REDACTION) for m in msgs],
+            "before: redact_text, no phone type": lambda: [oracle.redact_text(m, NO_PHONES, REDACTION) for m in msgs]}
+
+
+def dense_classes(total_bytes: int, repeats: int) -> list[str]:
+    lines = ["dense classes, per message of ~200 B (bench/dense.py);",
+             "  'no phone' rows against re without its phone pattern",
+             f"  {'':<38}{'MB/s':>9}{'vs re redact':>14}"]
+    for kind in dense.CLASSES:
+        msgs = dense.messages(kind, total_bytes)
+        size = corpus.utf8_size(msgs)
+        entities = sum(len(core.find_entities(m, DETECTION)) for m in msgs)
+        times = race(dense_contenders(msgs), repeats)
+        def base(name: str) -> float:
+            return times["re redact, no phone pattern" if "no phone" in name else "re per-type, redact"]
+        lines.append(f"  {kind} ({size / 1e3:.0f} kB, {len(msgs)} messages, {size / max(entities, 1):.0f} B per entity)")
+        lines += [f"    {name:<36}{mb_per_s(size, t):9.1f}{base(name) / t:13.2f}x" for name, t in times.items()]
+    return lines
+
+
+def best_process(argv: list[str], root: pathlib.Path | str, repeats: int) -> float:
+    """Best wall time of a whole process run in `root` (`-m` puts the working directory
+    first on sys.path: the code of `root` runs)."""
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        subprocess.run(argv, env=dict(os.environ, PYTHONPATH=str(root)), cwd=root, check=True,
+                       stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def whole_process(file_bytes: int, repeats: int) -> list[str]:
+    """`redactd redact FILE > /dev/null` against a Python re script on the same dense file;
+    then both without phone numbers (their validation by phonenumbers dominates)."""
+    no_phones = ",".join(n for n in core.TYPE_NAMES if n != "PHONE_NUMBER")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "dense.txt"
+        path.write_text("\n".join(dense.lines("pii_dense", file_bytes)) + "\n", encoding="utf-8")
+        size = path.stat().st_size
+        runs = {"re per-type script": [sys.executable, "-m", "bench.baseline_re", str(path)],
+                "redactd redact": [sys.executable, "-m", "service.cli", "redact", str(path)],
+                "re script, no phone pattern": [sys.executable, "-m", "bench.baseline_re", "--no-phones", str(path)],
+                "redactd redact --types (no phones)": [sys.executable, "-m", "service.cli", "redact", "--types",
+                                                        no_phones, str(path)]}
+        times = {}
+        for name, argv in runs.items():
+            times[name] = best_process(argv, ROOT, repeats)
+            if BEFORE and "redactd" in name:
+                times["  before: " + name] = best_process(argv, BEFORE, repeats)
+        text = path.read_text(encoding="utf-8")
+
+    def ratio(name: str, t: dict) -> float:
+        return t["re script, no phone pattern" if "no phone" in name else "re per-type script"] / t[name]
+    inside = in_process(text, repeats)
+    return [f"whole process on a {size / 1e6:.1f} MB pii_dense file (startup, about 0.7 s for either, included), "
+            f"best of {repeats}:",
+            *(f"  {name:<44}{mb_per_s(size, t):7.2f} MB/s{ratio(name, times):7.2f}x re  ({t:.2f} s)"
+              for name, t in times.items()),
+            "the same file in process, 1 Mi code point chunks (what redactd redact does after its start-up):",
+            *(f"  {name:<44}{mb_per_s(size, t):7.2f} MB/s{ratio(name, inside):7.2f}x re  ({t:.2f} s)"
+              for name, t in inside.items())]
+
+
+def in_process(text: str, repeats: int) -> dict[str, float]:
+    chunks = [text[i:i + (1 << 20)] for i in range(0, len(text), 1 << 20)]
+
+    def stream(detection: core.Detection) -> None:
+        s = core.StreamRedactor(detection, REDACTION, entities=False)
+        for chunk in chunks:
+            s.feed(chunk)
+        s.flush()
+    return race({"re per-type script": lambda: [baseline_re.redact(c) for c in chunks],
+                 "redactd redact": lambda: stream(DETECTION),
+                 "  before: the Python path": lambda: [oracle.redact_text(c, DETECTION, REDACTION) for c in chunks],
+                 "re script, no phone pattern": lambda: [baseline_re.redact(c, False) for c in chunks],
+                 "redactd redact --types (no phones)": lambda: stream(NO_PHONES),
+                 "  before: the Python path (no phones)": lambda: [oracle.redact_text(c, NO_PHONES, REDACTION)
+                                                                   for c in chunks]},
+                repeats)
 
 def kind(text: str) -> int:
     """PEP 393 bytes per code point."""
@@ -107,7 +218,9 @@ def run(total_bytes: int, repeats: int) -> list[str]:
             f"  agreement with re on the first 2000 messages, phones aside: {agreement(msgs[:2000])}",
             "  (find_entities also validates phone candidates by the compiled numbering plans;"
             " re and scan stop at candidates)",
-            *phone_table(total_bytes // 4, repeats)]
+            *phone_table(total_bytes // 4, repeats),
+            *dense_classes(min(total_bytes // 5, 400_000), repeats),
+            *whole_process(4_000_000, repeats)]
 
 
 def phone_table(total_bytes: int, repeats: int) -> list[str]:

@@ -78,6 +78,7 @@ include "scan/script_addresses.pxd"
 include "scan/cjk_addresses.pxd"
 include "scan/gates.pxd"
 include "scan/phones.pxd"
+include "scan/output.pxd"
 
 # The pass (_scan.pyx): which detectors are tried at a position, in order.
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

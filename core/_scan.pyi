@@ -2,7 +2,9 @@
 
 Checked against the compiled module by tests/test_sourcecode.py (mypy's stubtest).
 """
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
+
+from typing_extensions import disjoint_base as _disjoint_base
 
 # start, end (code point offsets, end exclusive), type_id, flags, score, aux
 _Span: TypeAlias = tuple[int, int, int, int, float, int]
@@ -45,3 +47,26 @@ def phone_e164(candidate: str, region_ids: tuple[int, ...]) -> str | None:
     order), None; "" for a shape the tables do not read."""
 def phone_possible(candidate: str) -> str | None:
     """E.164 of a '+' number of a length its plan allows, None; "" for a shape not read."""
+
+# the compiled path from text to redacted text (scan/output.pyx); plans are built by core.redact.plan
+PLAN_SLOTS: Final[int]  # a rule per type id, then LOCATION's by subtype
+PLAN_OPS: Final[tuple[str, ...]]  # what a slot's entities become: keep, text, mask, numbered, python
+PLAN_WANTS: Final[tuple[str, ...]]  # what redact_scan returns: text, found, entities
+PLAN_VALUES: Final[tuple[str, ...]]  # normalisers run in C: python (none), date, digits, as_written
+ENTITY_FIELDS: Final[tuple[str, ...]]  # core.detect.Entity's fields, in order
+FOUND_FIELDS: Final[tuple[str, ...]]  # core.redact.Found's fields, in order
+
+@_disjoint_base
+class Plan:
+    """What a (Detection, Redaction) pair does to each slot, in C."""
+    def __init__(self, types: int, day_first: bool, slots: list[tuple[str, str, bool, str, object, bool, str]],
+                 filter_scores: bool, min_score: float, detection: object, keys: object,
+                 hooks: tuple[type, type, object, object, object],
+                 phone_regions: tuple[int, ...] | None = None, phone_cue_score: float = 0.6) -> None: ...
+    @property
+    def numbers(self) -> bool: ...
+
+def redact_scan(plan: Plan, text: str, start: int = 0, final: bool = True, carry: int = 0,
+                numbering: object = None, unit: int = 0, in_base: int = 0, out_base: int = 0,
+                want: int = 0) -> tuple[Any, list[Any], int, int]:
+    """(redacted segment or None, Found or Entity objects or [], resume, carry)."""

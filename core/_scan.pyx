@@ -41,13 +41,17 @@ After the pass, given phone regions, settle_phones (scan/phones.pyx) turns each 
 phone candidates into the number a numbering plan validates (phonenumbers' metadata compiled
 into scan/phone_tables.h at build time), or drops it, with the GIL still released.
 """
-from libc.stdio cimport sprintf
+cimport cython
+from libc.stdio cimport snprintf, sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, strlen
 
+from core._mask cimport select_masked
 from core.includes.python cimport (
-    Py_UCS1, Py_UCS2, PyGC_Disable, PyGC_Enable, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND,
-    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND,
+    Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, PyGC_Disable, PyObject_GenericSetAttr, PyGC_Enable, PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA,
+    PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, PyUnicode_KIND,
+    PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring, PyUnicode_WRITE,
 )
 
 from core.entity_types import ENTITY_TYPES
@@ -71,6 +75,7 @@ include "scan/script_addresses.pyx"
 include "scan/cjk_addresses.pyx"
 include "scan/gates.pyx"
 include "scan/phones.pyx"
+include "scan/output.pyx"
 
 
 cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
@@ -439,14 +444,10 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     """
     cdef Options opt
     cdef SpanVec vec
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), resume = n, i
-    cdef int kind = PyUnicode_KIND(text), rc
+    cdef Py_ssize_t resume, i
     cdef int state = carry
-    cdef const void* data = PyUnicode_DATA(text)
     cdef int regions[MAX_PHONE_REGIONS]
     cdef int count = -1  # no settling
-    if not 0 <= start <= n:
-        raise ValueError("start is outside the text")
     if phone_regions is not None:
         count = read_region_ids(phone_regions, regions)
     opt.types = types
@@ -456,17 +457,7 @@ def scan(str text, Py_ssize_t start=0, unsigned int types=ALL_TYPES, bint final=
     vec.size = 0
     vec.capacity = 0
     try:
-        if n - start > RELEASE_GIL_ABOVE:
-            with nogil:
-                rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
-                if rc == 0 and count >= 0:
-                    rc = settle_kind(kind, data, n, &vec, regions, count)
-        else:  # releasing the GIL costs a thread switch: not worth it for a short text
-            rc = scan_kind(kind, data, n, start, &opt, &state, &vec, &resume)
-            if rc == 0 and count >= 0:
-                rc = settle_kind(kind, data, n, &vec, regions, count)
-        if rc < 0:
-            raise MemoryError()
+        scan_into(text, start, &opt, &state, &vec, &resume, regions, count)
         # the tuples hold numbers only: no cycle to collect while they are made
         gc_was_on = PyGC_Disable()
         try:

@@ -120,42 +120,6 @@ def field_value(type_name: str, text: str, region: str) -> str:
     return BY_TYPE[SUBTYPES.get(type_name, type_name)].read_field(text, region) if type_name else text.strip()
 
 
-def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:
-    """Validate the tentative phone candidates the scan left (spoken numbers, shapes the
-    compiled tables do not read; all of them from a scan without phone regions), keep the
-    leftmost of overlapping spans, then apply `exclude` and `min_score`."""
-    found: list[Entity] = []
-    last_end = -1
-    i, n = 0, len(spans)
-    while i < n:
-        start, end, type_id, flags, score, aux = spans[i]
-        if flags & _scan.TENTATIVE:
-            # this candidate and its shorter alternatives
-            j = i + 1
-            while j < n and spans[j][3] & _scan.ALTERNATIVE:
-                j += 1
-            if start >= last_end:
-                phone = phone_entity(text, spans[i:j], detection)
-                if phone is not None:
-                    found.append(phone)
-                    last_end = phone.end
-            i = j
-            continue
-        if start >= last_end:
-            name = TYPE_NAMES[type_id]
-            found.append(Entity(name, start, end, text[start:end], normalise(name, text[start:end], aux, flags),
-                                PHONE_CUE_SCORE if flags & PHONE_KEPT else score,
-                                LOCATION_SUBTYPES[aux] if name == "LOCATION" else ""))
-            last_end = end
-        i += 1
-    if detection.exclude or detection.min_score:
-        found = [e for e in found if e.type not in detection.exclude and e.subtype not in detection.exclude
-                 and e.score >= detection.min_score]
-    if detection.subtypes:
-        found = [e for e in found if e.type != "LOCATION" or e.subtype in detection.subtypes]
-    return found
-
-
 def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -> Entity | None:
     """Of one start's phone candidates (longest first): the longest that a numbering plan
     validates (its country's when written with '+', '00' or '011'; else the detection's
@@ -179,10 +143,3 @@ def phone_entity(text: str, candidates: Sequence[tuple], detection: Detection) -
             return None if vetoed else Entity("PHONE_NUMBER", start, end, text[start:end], value,
                                               PHONE_CUE_SCORE)
     return None
-
-
-def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
-    """Every entity in `text`, sorted by start, none overlapping."""
-    spans, _, _ = detection.scan(text)
-    return resolve(text, spans, detection)
-

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence, Union
+from typing import Mapping, Union
 
-from core import _mask, offsets, tokens
-from core.detect import Entity
-from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC
+from core import _mask, _scan, offsets, tokens, values
+from core.detect import LOCATION_SUBTYPES, PHONE_CUE_SCORE, TYPE_NAMES, Detection, Entity, normalise, phone_entity
+from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC, Normaliser
 from core.surrogate import surrogate
 from core.tokens import KeyRing
 
@@ -100,16 +100,20 @@ class Redaction:
     operators: Mapping[str, Operator] = field(default_factory=dict)
     keys: KeyRing = field(default_factory=KeyRing)
 
-    def replacement(self, entity: Entity, numbering: Numbering) -> str:
-        op = self.operators.get(entity.subtype) if entity.subtype else None
+    def operator_for(self, type_name: str, subtype: str = "") -> Operator:
+        """The operator of a type: its subtype's, its own, else the style's."""
+        op = self.operators.get(subtype) if subtype else None
         if op is None:
-            op = self.operators.get(entity.type)
+            op = self.operators.get(type_name)
         if op is None:
             if self.style == MASK:
-                return self.redaction_string
+                return Replace(self.redaction_string)
             op = NUMBERED if self.style == NUMBERED_LABEL else DEFAULT_LABEL
-        return apply_operator(op, entity.type, entity.text, entity.value, numbering, self.keys,
-                              entity.subtype)
+        return op
+
+    def replacement(self, entity: Entity, numbering: Numbering) -> str:
+        return apply_operator(self.operator_for(entity.type, entity.subtype), entity.type, entity.text,
+                              entity.value, numbering, self.keys, entity.subtype)
 
 
 DEFAULT_LABEL = Label()
@@ -140,27 +144,6 @@ def apply_operator(op: Operator, type_name: str, text: str, value: str | None = 
     return text
 
 
-def redact(text: str, entities: Sequence[Entity], redaction: Redaction,
-           numbering: Numbering) -> tuple[str, list[str], list[int]]:
-    """The redacted text, each entity's replacement, and where each
-    replacement starts in the redacted text (code points)."""
-    parts: list[str] = []
-    replacements: list[str] = []
-    starts: list[int] = []
-    pos = out_len = 0
-    for e in entities:
-        parts.append(text[pos:e.start])
-        out_len += e.start - pos
-        r = redaction.replacement(e, numbering)
-        replacements.append(r)
-        starts.append(out_len)
-        parts.append(r)
-        out_len += len(r)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts), replacements, starts
-
-
 # identify only: every type kept, the text passes through unchanged
 IDENTIFY_ONLY = Redaction(operators={name: Keep() for name in ENTITY_NAMES})
 
@@ -175,15 +158,95 @@ class Found:
     redacted_offset: int   # where its replacement starts in the output
 
 
-def redact_segment(text: str, entities: Sequence[Entity], redaction: Redaction,
-                   numbering: Numbering, unit: int = offsets.CODE_POINT,
-                   in_base: int = 0, out_base: int = 0) -> tuple[str, list[Found]]:
-    """Redact one text (or one committed stream segment starting at
-    `in_base`/`out_base` units) and report each entity in `unit`."""
-    out, replacements, starts = redact(text, entities, redaction, numbering)
-    bounds = offsets.convert(text, [p for e in entities for p in (e.start, e.end)], unit)
-    out_starts = offsets.convert(out, starts, unit)
-    found = [Found(e, in_base + bounds[2 * k], bounds[2 * k + 1] - bounds[2 * k], r,
-                   out_base + out_starts[k])
-             for k, (e, r) in enumerate(zip(entities, replacements))]
+# ------------------------------------------------------------------ the compiled path
+
+TEXT, FOUND, ENTITIES = (_scan.PLAN_WANTS.index(w) for w in ("text", "found", "entities"))
+PLAN_CACHE = 256  # plans kept; past that the cache starts over
+_plans: dict[object, tuple[Detection, Redaction, _scan.Plan]] = {}
+_last: tuple[object, object, _scan.Plan | None] = (None, None, None)
+
+
+def plan(detection: Detection, redaction: Redaction) -> _scan.Plan:
+    """The compiled plan of a (Detection, Redaction) pair: built once, then cached by the
+    pair's identity (and, where the operators hash, by value)."""
+    global _last
+    if _last[0] is detection and _last[1] is redaction:
+        return _last[2]  # type: ignore[return-value]
+    keys = redaction.keys
+    try:
+        key: object = (detection, redaction.style, redaction.redaction_string,
+                       tuple(redaction.operators.items()), keys.active, tuple(keys.keys.items()))
+        hash(key)
+    except TypeError:
+        key = (id(detection), id(redaction))
+    cached = _plans.get(key)
+    if cached is None:
+        if len(_plans) >= PLAN_CACHE:
+            _plans.clear()
+        cached = _plans[key] = (detection, redaction, _build_plan(detection, redaction))
+    _last = (detection, redaction, cached[2])
+    return cached[2]
+
+
+def _build_plan(detection: Detection, redaction: Redaction) -> _scan.Plan:
+    slots = []
+    for slot in range(_scan.PLAN_SLOTS):
+        located = slot >= len(TYPE_NAMES)
+        type_name = "LOCATION" if located else TYPE_NAMES[slot]
+        subtype = LOCATION_SUBTYPES[slot - len(TYPE_NAMES)] if located else ""
+        dropped = (type_name in detection.exclude or subtype in detection.exclude
+                   or bool(detection.subtypes and type_name == "LOCATION" and subtype not in detection.subtypes))
+        op = redaction.operator_for(type_name, subtype)
+        slots.append((type_name, subtype, dropped, *_compiled_op(op, type_name, subtype), type_name in NUMERIC,
+                      COMPILED_VALUES.get(BY_TYPE[type_name].normalise, "python")))
+    return _scan.Plan(detection.types, detection.day_first, slots,
+                      bool(detection.exclude or detection.min_score), detection.min_score, detection,
+                      redaction.keys, (Entity, Found, normalise, phone_entity, apply_operator),
+                      detection.phone_region_ids, PHONE_CUE_SCORE)
+
+
+# normalisers the compiled plan runs itself (_scan.PLAN_VALUES); the others are called
+COMPILED_VALUES: dict[Normaliser, str] = {values.date: "date", values.digits: "digits", values.as_written: "as_written"}
+
+
+def _compiled_op(op: Operator, type_name: str, subtype: str) -> tuple[str, object]:
+    """(kind, payload) of an operator as the compiled plan runs it (_scan.PLAN_OPS); what it
+    cannot run, or would reject, goes to apply_operator."""
+    if isinstance(op, Keep):
+        return "keep", None
+    if isinstance(op, Replace) and isinstance(op.value, str):
+        return "text", op.value
+    if isinstance(op, Mask) and isinstance(op.char, str) and len(op.char) == 1 \
+            and isinstance(op.count, int) and isinstance(op.keep_last, int) and op.count >= 0 and op.keep_last >= 0:
+        return "mask", (op.char, op.count, bool(op.from_end), op.keep_last)
+    if isinstance(op, Label) and isinstance(op.template, str):
+        template = op.template.replace("{type}", type_name).replace("{kind}", subtype or type_name)
+        if "{n}" in op.template:
+            return "numbered", template.split("{n}")
+        return "text", template.replace("{n}", "0")
+    return "python", op
+
+
+def redact_text(text: str, detection: Detection, redaction: Redaction, unit: int = offsets.CODE_POINT,
+                numbering: Numbering | None = None) -> tuple[str, list[Found]]:
+    """Redact a whole text; entities reported in `unit`. `numbering` carries numbered labels
+    over several texts (a record's fields)."""
+    p = plan(detection, redaction)
+    if numbering is None and p.numbers:
+        numbering = Numbering()
+    out, found, _, _ = _scan.redact_scan(p, text, 0, True, 0, numbering, unit, 0, 0, FOUND)
     return out, found
+
+
+def redact_only(text: str, detection: Detection, redaction: Redaction,
+                numbering: Numbering | None = None) -> str:
+    """The redacted text alone: no Python object per entity (unless an operator runs in Python)."""
+    p = plan(detection, redaction)
+    if numbering is None and p.numbers:
+        numbering = Numbering()
+    return _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TEXT)[0]
+
+
+def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
+    """Every entity in `text`, sorted by start, none overlapping."""
+    return _scan.redact_scan(plan(detection, IDENTIFY_ONLY), text, 0, True, 0, None, 0, 0, 0, ENTITIES)[1]

@@ -8,8 +8,8 @@ released, and scans each time from where it stopped.
 from __future__ import annotations
 
 from core import _scan, offsets
-from core.detect import Detection, resolve
-from core.redact import Found, Numbering, Redaction, redact_segment
+from core.detect import Detection
+from core.redact import FOUND, TEXT, Found, Numbering, Redaction, plan
 
 HOLDBACK = _scan.HOLDBACK_CODE_POINTS      # the most a stream holds back
 NUMBERED_VALUES = 1 << 16                  # distinct values a stream numbers at most
@@ -17,16 +17,19 @@ LOOKBEHIND = _scan.LOOKBEHIND_CODE_POINTS  # released text kept as context
 
 
 class StreamRedactor:
-    """Feed chunks, get redacted segments; `flush` releases the held-back tail."""
+    """Feed chunks, get redacted segments; `flush` releases the held-back tail. Without
+    `entities` the segments come with no Found (and no Python object per entity)."""
 
     __slots__ = ("detection", "redaction", "unit", "numbering", "_buf", "_ctx",
-                 "_carry", "_in_units", "_out_units", "_base")
+                 "_carry", "_in_units", "_out_units", "_base", "_plan", "_want")
 
     def __init__(self, detection: Detection, redaction: Redaction,
-                 unit: int = offsets.CODE_POINT) -> None:
+                 unit: int = offsets.CODE_POINT, entities: bool = True) -> None:
         self.detection = detection
         self.redaction = redaction
         self.unit = unit
+        self._plan = plan(detection, redaction)
+        self._want = FOUND if entities else TEXT
         self.numbering = Numbering(limit=NUMBERED_VALUES)  # consistent labels, bounded memory
         self._buf = ""        # context (_buf[:_ctx]) + text not released yet
         self._ctx = 0
@@ -48,18 +51,13 @@ class StreamRedactor:
         return self._release(final=True)
 
     def _release(self, final: bool) -> tuple[str, list[Found]]:
-        d = self.detection
         buf, ctx = self._buf, self._ctx
-        spans, resume, self._carry = d.scan(buf, ctx, final, self._carry)
-        entities = resolve(buf, spans, d)
-        # entities are relative to the segment buf[ctx:resume]
-        segment = buf[ctx:resume]
-        shifted = [e.__class__(e.type, e.start - ctx, e.end - ctx, e.text, e.value, e.score, e.subtype)
-                   for e in entities]
-        out, found = redact_segment(segment, shifted, self.redaction, self.numbering,
-                                    self.unit, self._in_units, self._out_units)
-        self._in_units += offsets.units(segment, self.unit)
-        self._out_units += offsets.units(out, self.unit)
+        out, found, resume, self._carry = _scan.redact_scan(
+            self._plan, buf, ctx, final, self._carry, self.numbering, self.unit, self._in_units,
+            self._out_units, self._want)
+        if self._want == FOUND:  # offsets of what follows go on from here
+            self._in_units += offsets.units(buf[ctx:resume], self.unit)
+            self._out_units += offsets.units(out, self.unit)
         keep_from = max(0, resume - LOOKBEHIND)
         self._buf = buf[keep_from:]
         self._ctx = resume - keep_from

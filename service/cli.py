@@ -73,9 +73,10 @@ def _names(csv: str) -> list[str]:
     return [n.strip().upper() for n in csv.split(",") if n.strip()]
 
 
-def _run_stream(args, redaction: core.Redaction, emit, emit_block) -> int:
+def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: bool) -> int:
     """Stream the input through `redaction`; `emit(output, out_text, found)` writes, and
-    with --jobs `emit_block(output, result, base)` (service.parallel)."""
+    with --jobs `emit_block(output, result, base)` (service.parallel); without `entities`
+    the stream makes no Python object per entity (`found` is empty)."""
     from service.files import Input, Output
     detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                       _names(args.phone_regions))
@@ -89,7 +90,7 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block) -> int:
                                     None if redaction is core.IDENTIFY_ONLY else redaction,
                                     lambda result, base: emit_block(output, result, base))
         else:
-            stream = core.StreamRedactor(detection, redaction)
+            stream = core.StreamRedactor(detection, redaction, entities=entities)
             for chunk in source.chunks():
                 emit(output, *stream.feed(chunk))
             emit(output, *stream.flush())
@@ -102,7 +103,7 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block) -> int:
 def redact(args) -> int:
     redaction = core.Redaction(STYLES[args.style], args.redaction_string)
     return _run_stream(args, redaction, lambda output, out, found: output.write(out),
-                       lambda output, result, base: output.write(result.out))
+                       lambda output, result, base: output.write(result.out), entities=False)
 
 
 def _record(type_name: str, text: str, value: str, offset: int, score: float, subtype: str) -> str:
@@ -122,7 +123,7 @@ def identify(args) -> int:
     def emit_block(output, result, base):
         for start, _end, type_name, text, value, score, subtype in result.found:
             output.write(_record(type_name, text, value, base + start, score, subtype))
-    return _run_stream(args, core.IDENTIFY_ONLY, emit, emit_block)
+    return _run_stream(args, core.IDENTIFY_ONLY, emit, emit_block, entities=True)
 
 
 def serve(args, argv: list[str]) -> int:

@@ -73,7 +73,11 @@ def work(block: Block) -> Result:
     before, data, after = _decode(block.before), _decode(block.data), _decode(block.after)
     text = before + data + after
     a, b = len(before), len(before) + len(data)
-    entities = core.find_entities(text, detection)
+    if redaction is None:
+        entities = core.find_entities(text, detection)
+    else:
+        redacted, found_all = core.redact_text(text, detection, redaction)
+        entities = [f.entity for f in found_all]
     start = a
     for e in entities:  # an entity begun before the block covers the block's first code points
         if e.start < a < e.end:
@@ -87,9 +91,10 @@ def work(block: Block) -> Result:
         out = ""
     else:
         found = ()
-        shifted = [e.__class__(e.type, e.start - start, e.end - start, e.text, e.value, e.score, e.subtype)
-                   for e in mine]
-        out, _ = core.redact_segment(text[start:end], shifted, redaction, core.Numbering())
+
+        def output_at(p: int) -> int:  # where input position p (in no entity) is in the output
+            return p + sum(len(f.replacement) - f.length for f in found_all if f.offset + f.length <= p)
+        out = redacted[output_at(start):output_at(end)] if start < end else ""
     not_utf8 = 0 if data.isascii() else sum(1 for _ in NOT_UTF8.finditer(data))
     return Result(block.index, out, start - a, end - a, len(data), not_utf8, head, tail, found)
 

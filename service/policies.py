@@ -314,9 +314,8 @@ class Applier:
         redaction = (rule and rule.redaction) or p.redaction
         if self.exclude:
             detection = dataclasses.replace(detection, exclude=detection.exclude | self.exclude)
-        entities = core.find_entities(text, detection)
-        out, _ = core.redact_segment(text, entities, redaction, self.numbering)
-        return out, tuple(sorted({e.type for e in entities}))
+        out, found = core.redact_text(text, detection, redaction, numbering=self.numbering)
+        return out, tuple(sorted({f.entity.type for f in found}))
 
     def transform(self, rule: Rule, text: str) -> str:
         op = rule.operator

@@ -40,11 +40,14 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
+        if not request.include_entities:
+            out = core.redact_only(text, self._detection(request), self._redaction(request))
+            memory.after(len(request.text))
+            return pb.RedactResponse(text=out)
         out, found = core.redact_text(text, self._detection(request),
                                       self._redaction(request), request.detection.offset_unit)
         memory.after(len(request.text))
-        return pb.RedactResponse(
-            text=out, entities=convert.entities(found, True) if request.include_entities else ())
+        return pb.RedactResponse(text=out, entities=convert.entities(found, True))
 
     @rpc
     def BatchRedact(self, request: pb.BatchRedactRequest, context) -> pb.BatchRedactResponse:
@@ -144,8 +147,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
         if config.identify_only:
             redaction = core.IDENTIFY_ONLY
-        return (core.StreamRedactor(detection, redaction, config.detection.offset_unit),
-                config.include_entities or config.identify_only)
+        include = config.include_entities or config.identify_only
+        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include), include
 
 
 def echo_handler() -> grpc.GenericRpcHandler:

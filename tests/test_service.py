@@ -306,6 +306,7 @@ def test_internal_error_returns_status_and_never_leaks(stub, monkeypatch, caplog
         raise RuntimeError(f"boom while reading {text}")
 
     monkeypatch.setattr(core, "redact_text", broken)
+    monkeypatch.setattr(core, "redact_only", broken)  # Redact without entities
     with caplog.at_level(logging.DEBUG):
         code, details = status_of(stub.Redact, pb.RedactRequest(text=f"my ssn is {secret}"))
     assert code == grpc.StatusCode.INTERNAL
