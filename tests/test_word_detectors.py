@@ -320,3 +320,11 @@ def test_organisation_does_not_keep_a_place_subtype():
     assert [(s[2], s[5]) for s in spans] == [(org, 0)]
     assert [(e.type, e.subtype) for e in core.find_entities("I work at Springfield Widgets Inc.")] == \
         [("ORGANIZATION", "")]
+
+
+def test_lower_case_name_goes_on_to_a_word_of_a_script_without_case():
+    # the compiled scanner stopped at the Arabic word; the reference read it with the name
+    assert found("my name is aaaqil محمد ") == [("PERSON_NAME", "aaaqil محمد")]
+    assert found("my name is kevin محمد علي") == [("PERSON_NAME", "kevin محمد علي")]
+    assert found("my name is kevin 王伟 ") == [("PERSON_NAME", "kevin 王伟")]
+    assert found("my name is kevin ИВАНОВ ")[0] == ("PERSON_NAME", "kevin")  # upper case ends it
