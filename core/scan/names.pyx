@@ -329,8 +329,9 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
     e = hyphen_tail(s, n, w0.end, lim)
     for k in range(4):
         j = space_gap(s, e, lim)
-        if not (j and read_word(s, n, j, lim, &w)) or w.shape == S_UPPER:
-            break  # (a word of a script without case goes on: "aaaqil محمد")
+        if not (j and read_word(s, n, j, lim, &w) and (w.shape == S_LOWER or w.shape == S_CAP
+                                                       or w.shape == S_INITIAL)):
+            break
         if w.end - w.start == 1 and at(s, w.end, n) == 46 and k < 2:
             e = w.end + 1  # a middle initial, "fernando g. suzuki"
             continue
