@@ -2297,8 +2297,8 @@ def match_lower_name(t: Text, w0: Word, f0: int, lim: int) -> Optional[int]:
     e = hyphen_tail(t, w0.end, lim)
     for k in range(4):
         w = word_after(t, e, lim)
-        if not w or w.shape == UPPER:
-            break
+        if not w or w.shape not in (LOWER, CAP, INITIAL):
+            break  # as the core: a Latin-script word goes on, another script's does not
         if w.size == 1 and t.at(w.end) == "." and k < 2:
             e = w.end + 1  # a middle initial, "fernando g. suzuki"
         elif w.size == 1 and t.at(w.end) in "'\u2019" and is_letter(t.at(w.end + 1)):
