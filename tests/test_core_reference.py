@@ -739,7 +739,7 @@ DISAGREED = [
     "…Mail to 1 Park Ave\napartment 15b\nALMANSA/Villeneuve-d'Ascq Sra. OREGON ",
     "Mail to 1 Park Ave\nApt 15b\nAlmansa Sra. Oregon",
     "1 Park Ave\nALMANSA Sra. Ohio 44101",
-    # a lower-case name after a cue goes on to a word of a script without case
+    # a lower-case name after a cue stops at a word of a script without case
     "my name is aaaqil محمد ",
     "my name is kevin محمد علي brown",
     "my name is kevin 王伟 ",
