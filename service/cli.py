@@ -46,7 +46,10 @@ def parser() -> argparse.ArgumentParser:
                    help="key ring for hash/encrypt/surrogate (default: $REDACTD_KEYS)")
     s.add_argument("--reveal-callers", default="", metavar="FILE",
                    help="bearer-token digests allowed to call Reveal (default: nobody)")
-    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes)
+    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes,
+                   help="largest text, record or stream chunk a request may carry (default: %(default)s)")
+    s.add_argument("--max-response-bytes", type=int, default=DEFAULTS.max_response_bytes,
+                   help="largest response (default: 4 MiB, what a default gRPC client receives)")
     s.add_argument("--threads", type=int, default=DEFAULTS.threads)
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
@@ -133,7 +136,8 @@ def serve(args, argv: list[str]) -> int:
     count = workers.default_workers() if args.workers is None else args.workers
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
-    settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads, phone_regions=phone_regions,
+    settings = Settings(max_text_bytes=args.max_text_bytes, max_response_bytes=args.max_response_bytes,
+                        threads=args.threads, phone_regions=phone_regions,
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, reveal_callers_file=args.reveal_callers,
                         bench_echo=args.bench_echo, reuse_port=args.reuse_port,
