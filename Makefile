@@ -12,6 +12,7 @@ $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -c 'import core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 
 install: $(STAMP)

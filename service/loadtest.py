@@ -20,9 +20,7 @@ protobuf. Needs the `loadtest` extra (hdrhistogram, matplotlib).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -113,6 +111,7 @@ class Part:
 
 
 async def _load(job: dict) -> Part:
+    import asyncio
     import grpc
     from hdrh.histogram import HdrHistogram
 
@@ -181,6 +180,7 @@ async def _load(job: dict) -> Part:
 
 
 def _run_part(job: dict) -> dict:
+    import asyncio  # here, not at the top: `redactd redact` builds this command's parser too
     return _asdict(asyncio.run(_load(job)))
 
 
@@ -192,6 +192,7 @@ def _asdict(p: Part) -> dict:
 # ---------------------------------------------------------------- runs and reports
 
 def run_load(args, requests: list[Request], concurrency: int | None) -> tuple[dict, list]:
+    import multiprocessing
     """One run over `args.processes` client processes; the report and the per-second series."""
     from hdrh.histogram import HdrHistogram
 
