@@ -321,5 +321,11 @@ def test_the_readme_callers_example_loads(files):
     import re
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
     (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if b.startswith("callers:")]
-    callers = parse_callers(parse_doc(example, is_json=False), policies=("sms_outbound", "record_number_encrypted"))
-    assert [c.name for c in callers.all]
+    from service.policies import load_policies
+    from tests.test_operators_policies import KEYS
+    callers = parse_callers(parse_doc(example, is_json=False), policies=load_policies(keys=KEYS))
+    support, billing, etl = callers.all
+    assert support.operators == {"reveal"} and billing.policies == {"sms_outbound", "record_content_only"}
+    assert callers.identify("etl-token", "CN=etl,O=Example") is etl
+    assert callers.identify("etl-token", None) is None and callers.identify(None, "CN=etl,O=Example") is None
+    assert callers.identify(None, "CN=billing,O=Example") is billing and callers.identify("test", None) is support
