@@ -110,7 +110,7 @@ class Authorization(grpc.ServerInterceptor):
             if rpc == "Reveal":
                 audit(caller, rpc, "operators: reveal", "allowed")
             elif request is not None:
-                self.check_request(caller, callers is not None, rpc, request)
+                self.check_request(caller, rpc, request)
         except Refusal as refusal:
             audit(caller, rpc, refusal.permission, refusal.code.name)
             context.abort(refusal.code, refusal.message)
@@ -127,21 +127,22 @@ class Authorization(grpc.ServerInterceptor):
         elif rpc in CONFIGURED + ("IdentifyEntities",) and rpc not in caller.rpcs:
             raise _lacks(caller, rpc, f"rpcs: {rpc}")
 
-    def check_request(self, caller: Caller | None, listed: bool, rpc: str, request) -> None:
+    def check_request(self, caller: Caller | None, rpc: str, request) -> None:
+        """`caller`: the listed caller, or None without a callers file."""
         if rpc == "ApplyPolicy":
             policy = self.policies.current.get(request.policy)
             known = request.policy if policy else "<not a loaded policy>"  # no caller's string in a log
-            if listed and not caller.may_apply(request.policy):
+            if caller is not None and not caller.may_apply(request.policy):
                 raise _lacks(caller, "policy", f"policies: {known}", request.policy)
-            if not listed and not self.allow_keyed and policy and (kinds := policy_operators(policy)):
+            if caller is None and not self.allow_keyed and policy and (kinds := policy_operators(policy)):
                 raise Refusal(grpc.StatusCode.PERMISSION_DENIED,
                               f"policy: {request.policy!r} uses {', '.join(kinds)}, which needs {NO_AUTH_FLAG} "
                               "or a callers file", f"operators: {kinds[0]}")
             return
         for field, kind in keyed_operators(rpc, request):
-            if listed and kind not in caller.operators:
+            if caller is not None and kind not in caller.operators:
                 raise _lacks(caller, field, f"operators: {kind}")
-            if not listed and not self.allow_keyed:
+            if caller is None and not self.allow_keyed:
                 raise Refusal(grpc.StatusCode.PERMISSION_DENIED,
                               f"{field}: {kind} needs {NO_AUTH_FLAG} or a callers file", f"operators: {kind}")
 

@@ -143,7 +143,8 @@ def parse_caller(entry: Any, where: str, policies: Iterable[str] | None) -> Call
     rpcs = _names(entry.get("rpcs", []), f"{where}.rpcs", RPCS, "RPC", True)
     return Caller(name, token, subject, frozenset(RPCS) if rpcs is None else rpcs,
                   _names(entry.get("policies", []), f"{where}.policies", policies, "policy", True),
-                  _names(entry.get("operators", []), f"{where}.operators", OPERATORS, "operator", False))
+                  frozenset(_names(entry.get("operators", []), f"{where}.operators", OPERATORS, "operator", False)
+                            or ()))
 
 
 def parse_callers(doc: Any, policies: Iterable[str] | None = None) -> Callers:

@@ -221,7 +221,8 @@ def run_load(args, requests: list[Request], concurrency: int | None) -> tuple[di
     from hdrh.histogram import HdrHistogram
 
     processes = max(1, min(args.processes, concurrency or args.processes))
-    jobs, tls = [], tls_files(args)
+    jobs: list[dict] = []
+    tls = tls_files(args)  # read once, sent to every client process
     for k in range(processes):
         share = None if concurrency is None else concurrency // processes + (k < concurrency % processes)
         jobs.append({"address": args.address, "rpc": args.rpc, "requests": requests,

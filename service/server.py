@@ -85,8 +85,9 @@ class Server:
         self.reload_policies()
         if self.settings.callers_file:
             try:
-                self.auth.callers = load_callers(self.settings.callers_file, self.policies.current)
-                log.info("callers reloaded: %d", len(self.auth.callers.all))
+                callers = load_callers(self.settings.callers_file, self.policies.current)
+                self.auth.callers = callers
+                log.info("callers reloaded: %d", len(callers.all) if callers else 0)
             except CallersError as exc:
                 log.error("callers reload failed, keeping the previous callers: %s", exc)
         if self.tls:
