@@ -102,7 +102,7 @@ class Authorization(grpc.ServerInterceptor):
         caller = None
         try:
             if callers is not None:
-                caller = callers.identify(token, peer_subject(context))
+                caller = callers.identify(token, peer_subject(context) if callers.read_subject else None)
                 self.check_caller(caller, rpc)
             elif rpc == "Reveal":
                 raise Refusal(grpc.StatusCode.PERMISSION_DENIED,

@@ -52,6 +52,7 @@ class Callers:
     def __init__(self, callers: Iterable[Caller] = ()) -> None:
         self.all = tuple(callers)
         self.by_subject = {c.subject: c for c in self.all if c.subject and not c.token_sha256}
+        self.read_subject = any(c.subject for c in self.all)  # else a peer's certificate is not looked at
 
     def identify(self, token: str | None, subject: str | None) -> Caller | None:
         """The caller a bearer token and a certificate subject name, or None. A token,

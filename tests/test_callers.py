@@ -115,10 +115,18 @@ def test_an_unknown_caller_is_unauthenticated(stub, rpc, who):
     assert message.startswith("authorization: not a known caller")
 
 
-def test_health_needs_no_caller(guarded):
+def test_health_needs_no_caller_and_reflection_a_listed_one(guarded):
+    from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
     with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
         status = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest()).status
-    assert status == health_pb2.HealthCheckResponse.SERVING
+        assert status == health_pb2.HealthCheckResponse.SERVING
+        with pytest.raises(grpc.RpcError) as info:
+            ProtoReflectionDescriptorDatabase(ch).get_services()
+        assert info.value.code() == grpc.StatusCode.UNAUTHENTICATED
+    with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
+        from tests.test_operators_policies import Bearer
+        listed = grpc.intercept_channel(ch, Bearer(TOKENS["analyst"]))
+        assert "redact.v1.Redactor" in ProtoReflectionDescriptorDatabase(listed).get_services()
 
 
 @pytest.mark.parametrize("who, rpc, kwargs, message", [
