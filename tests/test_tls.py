@@ -247,3 +247,14 @@ def test_loadtest_drives_a_tls_server_with_a_token_and_a_client_certificate(pki,
         assert code == 1 and report["errors"] == {"UNAUTHENTICATED": report["requests"]}
     finally:
         srv.stop(0).wait()
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--tls-cert", "c.pem"], "--tls-cert and --tls-key: give both or neither"),
+    (["--tls-cert", "c.pem", "--tls-key", "k.pem"], "--tls-cert: needs --tls-ca"),
+])
+def test_loadtest_tls_flags_are_checked(tmp_path, capsys, flags, message):
+    argv = ["loadtest", "--address", "127.0.0.1:1", "--out", str(tmp_path), "--concurrency", "1",
+            "--duration", "0.1", *flags]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.startswith(f"redactd: {message}")
