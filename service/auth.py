@@ -18,6 +18,7 @@ import logging
 from typing import Callable
 
 import grpc
+from google.protobuf import message
 
 import core
 from service.callers import Caller, Callers
@@ -48,8 +49,7 @@ def policy_operators(policy: Policy) -> list[str]:
 def keyed_operators(rpc: str, request) -> list[tuple[str, str]]:
     """(field, kind) of every keyed operator a request's redaction config asks for."""
     if rpc == "StreamRedact":
-        if request is None or request.WhichOneof("message") != "config" or \
-                not request.config.HasField("redaction"):
+        if request.WhichOneof("message") != "config" or not request.config.HasField("redaction"):
             return []
         field, redaction = "config.redaction", request.config.redaction
     elif rpc in ("Redact", "BatchRedact") and request.HasField("redaction"):
@@ -109,7 +109,7 @@ class Authorization(grpc.ServerInterceptor):
                               "Reveal: needs a callers file that grants operators: [reveal]", "operators: reveal")
             if rpc == "Reveal":
                 audit(caller, rpc, "operators: reveal", "allowed")
-            elif request is not None:
+            else:
                 self.check_request(caller, rpc, request)
         except Refusal as refusal:
             audit(caller, rpc, refusal.permission, refusal.code.name)
@@ -129,9 +129,11 @@ class Authorization(grpc.ServerInterceptor):
 
     def check_request(self, caller: Caller | None, rpc: str, request) -> None:
         """`caller`: the listed caller, or None without a callers file."""
+        if not isinstance(request, message.Message):
+            return  # a request that did not parse: the servicer refuses it before any work
         if rpc == "ApplyPolicy":
             policy = self.policies.current.get(request.policy)
-            known = request.policy if policy else "<not a loaded policy>"  # no caller's string in a log
+            known = request.policy if policy else "<unknown>"  # no caller's string in a log
             if caller is not None and not caller.may_apply(request.policy):
                 raise _lacks(caller, "policy", f"policies: {known}", request.policy)
             if caller is None and not self.allow_keyed and policy and (kinds := policy_operators(policy)):

@@ -183,7 +183,7 @@ def test_refusals_and_reveals_are_audited_without_content(stub, caplog):
         "caller=hasher rpc=Redact permission=operators:encrypt outcome=PERMISSION_DENIED",
         "caller=analyst rpc=Reveal permission=operators:reveal outcome=PERMISSION_DENIED",
         "caller=unknown rpc=Redact permission=caller outcome=UNAUTHENTICATED",
-        "caller=numbers rpc=ApplyPolicy permission=policies:<notaloadedpolicy> outcome=PERMISSION_DENIED",
+        "caller=numbers rpc=ApplyPolicy permission=policies:<unknown> outcome=PERMISSION_DENIED",
     ]
     logged = caplog.text
     for secret in ("222-44", "222445555", token, *TOKENS.values(), "not-a-known-token",
