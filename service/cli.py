@@ -56,7 +56,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--tls-client-ca", default="", metavar="FILE",
                    help="PEM CA certificates: require client certificates signed by them (mTLS)")
     s.add_argument("--reveal-callers", default="", help=argparse.SUPPRESS)  # replaced by --callers
-    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes)
+    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes,
+                   help="largest text, record or stream chunk a request may carry (default: %(default)s)")
+    s.add_argument("--max-response-bytes", type=int, default=DEFAULTS.max_response_bytes,
+                   help="largest response (default: 4 MiB, what a default gRPC client receives)")
     s.add_argument("--threads", type=int, default=DEFAULTS.threads)
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
@@ -146,7 +149,8 @@ def serve(args, argv: list[str]) -> int:
     count = workers.default_workers() if args.workers is None else args.workers
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
-    settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads, phone_regions=phone_regions,
+    settings = Settings(max_text_bytes=args.max_text_bytes, max_response_bytes=args.max_response_bytes,
+                        threads=args.threads, phone_regions=phone_regions,
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, callers_file=args.callers,
                         allow_keyed_operators_without_auth=args.allow_keyed_operators_without_auth,

@@ -5,13 +5,15 @@ import os
 from dataclasses import dataclass
 
 DEFAULT_ADDRESS = "127.0.0.1:50051"
-MiB = 1024 * 1024
+KiB = 1024
+MiB = 1024 * KiB
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     address: str = os.environ.get("REDACTD_ADDRESS", DEFAULT_ADDRESS)
-    max_text_bytes: int = 4 * MiB      # per Redact/Identify text, record, or stream chunk
+    max_text_bytes: int = 4 * MiB - 64 * KiB  # per Redact/Identify text, record, or stream chunk
+    max_response_bytes: int = 4 * MiB  # what a default gRPC client receives; larger is RESOURCE_EXHAUSTED
     max_batch_texts: int = 10_000      # texts in one BatchRedact call
     threads: int = 32                  # worker threads; each open stream holds one
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT

@@ -18,9 +18,9 @@ from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
 from service.auth import Authorization
-from service import memory, tls
+from service import memory, tls, wire
 from service.callers import CallersError, load_callers
-from service.config import Settings, load_keys
+from service.config import MiB, Settings, load_keys
 from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
@@ -54,9 +54,14 @@ class Server:
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
             interceptors=(self.auth,),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
-                     ("grpc.max_send_message_length", settings.max_message_bytes),
+                     # above ours (max_response_bytes), so that ours, naming the field, answers first
+                     ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
                      ("grpc.so_reuseport", int(settings.reuse_port))])
-        redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, self.policies, keys), self.grpc)
+        # the generated handlers, parsing requests so that a bad one is INVALID_ARGUMENT (service/wire.py)
+        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServicer_to_server,
+                                         RedactorServicer(settings, self.policies, keys))
+        self.grpc.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
+        self.grpc.add_registered_method_handlers(SERVICE, handlers)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection(
