@@ -337,3 +337,13 @@ def test_the_readme_callers_example_loads(files):
     assert callers.identify("etl-token", "CN=etl,O=Example") is etl
     assert callers.identify("etl-token", None) is None and callers.identify(None, "CN=etl,O=Example") is None
     assert callers.identify(None, "CN=billing,O=Example") is billing and callers.identify("test", None) is support
+
+
+@pytest.mark.parametrize("who, code", [("hasher", grpc.StatusCode.INVALID_ARGUMENT),
+                                       ("nobody", grpc.StatusCode.UNAUTHENTICATED)])
+def test_a_request_that_does_not_parse_is_still_checked_first(guarded, who, code):
+    with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
+        raw = ch.unary_unary("/redact.v1.Redactor/Redact")
+        with pytest.raises(grpc.RpcError) as info:
+            raw(b"\x0a\x02\xff\xfe", metadata=auth(who))  # text: not UTF-8
+    assert info.value.code() == code
