@@ -18,7 +18,7 @@ $(STAMP): $(SOURCES)
 install: $(STAMP)
 
 run: install
-	$(BIN)/redactd serve --address $(REDACTD_ADDRESS)
+	$(BIN)/redactd serve --address $(REDACTD_ADDRESS) $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest -q

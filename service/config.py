@@ -19,7 +19,11 @@ class Settings:
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT
     policy_files: tuple[str, ...] = ()
     keys_file: str = ""                # key ring for hash/encrypt/surrogate; else $REDACTD_KEYS
-    reveal_callers_file: str = ""      # who may call Reveal; nobody when unset
+    callers_file: str = ""             # who may call what (service/callers.py); open, but no Reveal, when unset
+    allow_keyed_operators_without_auth: bool = False  # without a callers file: hash/encrypt/surrogate for anyone
+    tls_cert_file: str = ""            # TLS only when set (with tls_key_file)
+    tls_key_file: str = ""
+    tls_client_ca_file: str = ""       # mTLS: client certificates required and verified against this CA
     phone_regions: tuple[str, ...] = ()  # national phone numbers of these regions too, unless a request names its own
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
     reuse_port: bool = False           # SO_REUSEPORT: one of `--workers N` servers sharing the port
