@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SOURCES := pyproject.toml setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
 export REDACTD_ADDRESS ?= 127.0.0.1:50051
 
-.PHONY: install run test test-debug fuzz fuzz-asan bench accuracy clean
+.PHONY: install run test test-debug fuzz fuzz-asan soak bench accuracy clean
 
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ fuzz-asan: install
 	LD_PRELOAD=$(ASAN_LIB) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 PYTHONMALLOC=malloc \
 	  $(BIN)/python -m tests.fuzzing --corpus --seconds 60; status=$$?; \
 	$(BIN)/python setup.py -q build_ext --inplace --force; exit $$status
+
+# A server at half its peak rate for MINUTES (bench/soak.py): errors, p99 and RSS over time.
+MINUTES ?= 5
+soak: install
+	$(BIN)/python -m bench.soak --minutes $(MINUTES)
 
 # make bench ARGS='--only core' (or --quick, --only service)
 bench: install

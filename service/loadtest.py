@@ -217,8 +217,8 @@ def _asdict(p: Part) -> dict:
 # ---------------------------------------------------------------- runs and reports
 
 def run_load(args, requests: list[Request], concurrency: int | None) -> tuple[dict, list]:
-    import multiprocessing
     """One run over `args.processes` client processes; the report and the per-second series."""
+    import multiprocessing
     from hdrh.histogram import HdrHistogram
 
     processes = max(1, min(args.processes, concurrency or args.processes))
