@@ -36,22 +36,24 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             return self.default_detection
         return convert.detection(request.detection, phone_regions=self.phone_regions)
 
-    def _redaction(self, request) -> core.Redaction:
+    def _redaction(self, request, detection: core.Detection) -> core.Redaction:
         if not request.HasField("redaction"):
             return self.default_redaction
-        return convert.redaction(request.redaction, keys=self.keys)
+        return convert.redaction(request.redaction, keys=self.keys,
+                                 own_types=detection.custom.types if detection.custom else frozenset())
 
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
         with self._bounded("text"):
+            detection = self._detection(request)
+            redaction = self._redaction(request, detection)
             if not request.include_entities:
-                out = core.redact_only(text, self._detection(request), self._redaction(request),
-                                       max_out=self.max_response)
+                out = core.redact_only(text, detection, redaction, max_out=self.max_response)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out), "text")
-            out, found = core.redact_text(text, self._detection(request), self._redaction(request),
-                                          request.detection.offset_unit, max_out=self.max_response)
+            out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
+                                          max_out=self.max_response)
         memory.after(len(request.text))
         return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
 
@@ -77,7 +79,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         fails gets its own error status and the others are redacted all the same."""
         if len(request.texts) > self.max_batch_texts:
             raise TooLarge(f"texts: more than the limit of {self.max_batch_texts} texts in one batch")
-        detection, redaction = self._detection(request), self._redaction(request)
+        detection = self._detection(request)
+        redaction = self._redaction(request, detection)
         unit, include = request.detection.offset_unit, request.include_entities
         response = pb.BatchRedactResponse()
         # room for every text's error status, then what the results may take of the response
@@ -106,7 +109,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
+        detection = self._detection(request)
+        _, found = core.redact_text(text, detection, core.identify_only(detection),
                                     request.detection.offset_unit)
         memory.after(len(request.text))
         return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
@@ -182,9 +186,10 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
 
     def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
         detection = convert.detection(config.detection, "config.detection", self.phone_regions)
-        redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
+        redaction = convert.redaction(config.redaction, "config.redaction", self.keys,
+                                      detection.custom.types if detection.custom else frozenset())
         if config.identify_only:
-            redaction = core.IDENTIFY_ONLY
+            redaction = core.identify_only(detection)
         include = config.include_entities or config.identify_only
         return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include,
                                    max_out=self.max_response), include
