@@ -6,6 +6,7 @@ streamed in bounded memory through the same code as StreamRedact.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -36,6 +37,7 @@ def _detection_args(p: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="redactd", description="Find and redact PII/PCI.")
+    p.add_argument("--version", action="version", version=version())
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("serve", help="run the gRPC server")
     s.add_argument("--address", default=None,
@@ -76,10 +78,32 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--redaction-string", default="****")
     i = sub.add_parser("identify", help="print the entities of a file or stdin as JSON lines")
     _detection_args(i)
+    k = sub.add_parser("keys", help="key files for hash, encrypt and surrogate")
+    ksub = k.add_subparsers(dest="keys_command", required=True)
+    new = ksub.add_parser("new", help="write a new key file (a 256-bit random key), or add one to a file "
+                                      "and make it the active key (--rotate)")
+    new.add_argument("file", help="the key file to write (mode 0600)")
+    new.add_argument("--id", default="", help="key id: 1-16 letters or digits (default: k1, or the next kN)")
+    new.add_argument("--rotate", action="store_true", help="add a key to an existing file and make it active")
     from service import loadtest
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
                                    description=loadtest.__doc__.split("\n\n")[0]))
     return p
+
+
+# Detection.create's field names as the flags that set them
+FLAGS = {"entity_types": "--types", "exclude": "--exclude", "min_score": "--min-score",
+         "default_region": "--region", "phone_regions": "--phone-regions"}
+
+
+@contextlib.contextmanager
+def flag_errors():
+    """The library names its fields; a user typed flags: say those."""
+    try:
+        yield
+    except ValueError as exc:
+        field, _, reason = str(exc).partition(": ")
+        raise ValueError(f"{FLAGS.get(field, field)}: {reason}") from None
 
 
 def _names(csv: str) -> list[str]:
@@ -91,8 +115,9 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: boo
     with --jobs `emit_block(output, result, base)` (service.parallel); without `entities`
     the stream makes no Python object per entity (`found` is empty)."""
     from service.files import Input, Output
-    detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
-                                      _names(args.phone_regions))
+    with flag_errors():
+        detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
+                                          _names(args.phone_regions))
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} is not a number of processes (1 or more)")
     source = Input(args.file, progress=False if args.no_progress else None)
@@ -142,7 +167,8 @@ def identify(args) -> int:
 def serve(args, argv: list[str]) -> int:
     from service import workers
     # checked as a request's are (ValueError naming the field for an unknown region)
-    phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
+    with flag_errors():
+        phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
     if args.reveal_callers:
         raise ValueError("--reveal-callers: replaced by --callers FILE, which names what each caller may use "
                          "(README: Callers and permissions)")
@@ -193,10 +219,54 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "loadtest":
             from service import loadtest
             return loadtest.main(args)
+        if args.command == "keys":
+            return new_keys(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
+
+
+def version() -> str:
+    from importlib import metadata
+    try:
+        own = metadata.version("redactd")
+    except metadata.PackageNotFoundError:
+        own = "unknown (not installed)"
+    import phonenumbers
+    return f"redactd {own} (phonenumbers {phonenumbers.__version__}, Python {sys.version.split()[0]})"
+
+
+def new_keys(args) -> int:
+    """`redactd keys new FILE`: a key ring `redactd serve --keys FILE` reads."""
+    import base64
+    import os
+    import re
+    import secrets
+    doc = {"keys": {}}
+    if os.path.exists(args.file):
+        if not args.rotate:
+            raise ValueError(f"{args.file}: exists; --rotate adds a key to it, or choose another file")
+        with open(args.file, encoding="utf-8") as f:
+            text = f.read()
+        core.KeyRing.from_json(text, args.file)  # a key file it is
+        doc = json.loads(text)
+    elif args.rotate:
+        raise ValueError(f"{args.file}: --rotate needs an existing key file")
+    kid = args.id or next(f"k{i}" for i in range(1, len(doc["keys"]) + 2) if f"k{i}" not in doc["keys"])
+    if not re.fullmatch(r"[A-Za-z0-9]{1,16}", kid) or kid in doc["keys"]:
+        raise ValueError(f"--id: {kid!r} must be 1-16 letters or digits, not already in the file")
+    doc["keys"][kid] = base64.b64encode(secrets.token_bytes(32)).decode()
+    doc["active"] = kid
+    text = json.dumps(doc, indent=2) + "\n"
+    core.KeyRing.from_json(text, args.file)
+    tmp = f"{args.file}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, args.file)
+    print(f"redactd: {args.file}: key {kid!r} is now the active key ({len(doc['keys'])} in the file)", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

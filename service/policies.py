@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -28,6 +29,8 @@ from google.protobuf import json_format
 import core
 from service import convert
 from service.api.redact.v1 import redact_pb2 as pb
+
+log = logging.getLogger("redactd")
 
 SEGMENT = re.compile(r"(\*|[^.\[\]]+)((?:\[(?:\*|\d+)\])*)")
 INDEX = re.compile(r"\[(\*|\d+)\]")
@@ -244,12 +247,26 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
     return policies
 
 
+def skipped_without_keys(keys: core.KeyRing) -> tuple[str, ...]:
+    """The built-in policies load_policies leaves out for want of keys."""
+    if keys:
+        return ()
+    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), "built-in policies")
+    return tuple(p.name for p in builtin.policies if _needs_keys(p))
+
+
 class PolicyStore:
     """The current policy set; `reload` swaps in a new one only if it is valid."""
 
     def __init__(self, paths: tuple[str, ...], keys: core.KeyRing) -> None:
         self.paths, self.keys = paths, keys
         self.current: dict[str, Policy] = load_policies(paths, keys)
+        self.skipped = tuple(n for n in skipped_without_keys(keys) if n not in self.current)
+
+    def log_skipped(self) -> None:
+        for name in self.skipped:
+            log.warning("policy %r not loaded: it uses hash, encrypt or surrogate and no keys are configured "
+                        "(redactd serve --keys FILE or $REDACTD_KEYS; `redactd keys new` makes a key file)", name)
 
     def reload(self) -> int:
         """Number of policies now loaded; PolicyError (and the old set kept) if invalid."""

@@ -45,6 +45,7 @@ class Server:
         memory.configure()
         keys = load_keys(settings)
         self.policies = PolicyStore(settings.policy_files, keys)
+        self.policies.log_skipped()
         self.auth = Authorization(load_callers(settings.callers_file, self.policies.current), self.policies,
                                   settings.allow_keyed_operators_without_auth)
         self.tls = None

@@ -13,7 +13,7 @@ from service import convert, memory, wire
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
-from service.errors import BadRequest, NotFound, TooLarge, rpc, status_of
+from service.errors import BadRequest, NotConfigured, NotFound, TooLarge, rpc, status_of
 from service.policies import PolicyStore, apply_policy
 
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
@@ -118,6 +118,9 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def ApplyPolicy(self, request: pb.ApplyPolicyRequest, context) -> pb.ApplyPolicyResponse:
         policy = self.policies.current.get(request.policy)
+        if policy is None and request.policy in self.policies.skipped:
+            raise NotConfigured(f"policy: {request.policy!r} uses hash, encrypt or surrogate and this server has "
+                                f"no keys (start it with --keys FILE; `redactd keys new` makes one)")
         if policy is None:
             raise NotFound(f"policy: no policy named {request.policy!r}")
         batch = bool(request.records)
