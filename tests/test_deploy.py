@@ -188,7 +188,7 @@ def test_selectors_select_the_deployments_pods():
     target = r["HorizontalPodAutoscaler"]["spec"]["scaleTargetRef"]
     assert (target["apiVersion"], target["kind"], target["name"]) == (
         deployment["apiVersion"], "Deployment", deployment["metadata"]["name"])
-    assert r["HorizontalPodAutoscaler"]["spec"]["minReplicas"] == deployment["spec"]["replicas"]
+    assert "replicas" not in deployment["spec"]  # the HPA's to set; a value would reset it on every apply
 
 
 def test_ports_and_probes_agree():
@@ -237,6 +237,10 @@ def test_pod_runs_locked_down_and_sized():
     assert c["securityContext"] == {"allowPrivilegeEscalation": False, "readOnlyRootFilesystem": True,
                                     "capabilities": {"drop": ["ALL"]}}
     assert pod["automountServiceAccountToken"] is False
+    # the user reads the Secret's files: they are its group's (fsGroup) or everyone's
+    (secret,) = [v["secret"] for v in pod["volumes"] if "secret" in v]
+    assert secret["defaultMode"] & 0o004 or (
+        secret["defaultMode"] & 0o040 and pod["securityContext"]["fsGroup"] == pod["securityContext"]["runAsGroup"])
     # --workers is the CPU limit: by default it would be the node's cores
     assert c["resources"]["limits"]["cpu"] == c["resources"]["requests"]["cpu"] == flag(c["args"], "--workers")
     assert c["resources"]["requests"]["memory"] and c["resources"]["limits"]["memory"]
