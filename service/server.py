@@ -3,7 +3,8 @@
 grpcio's thread-pool server, not grpc.aio: measured on this kind of machine, a
 no-op 200-byte unary RPC ran about 1.6x faster on it (see README), and the
 scanner releases the GIL while it scans, so a long scan never blocks other
-RPCs' I/O.
+RPCs' I/O. Streams run on a pool of their own (service.limits), so open streams
+never take the threads unary calls need.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
 from service.auth import RevealAuthorization, load_callers
 from service import memory
 from service.config import Settings, load_keys
+from service.limits import KEEPALIVE_OPTIONS, Limits
 from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
@@ -42,12 +44,17 @@ class Server:
         memory.configure()
         keys = load_keys(settings)
         self.policies = PolicyStore(settings.policy_files, keys)
+        # streams wait on their own threads, never on the ones unary calls need
+        self.limits = Limits(settings.max_streams, settings.max_streams_per_caller,
+                             settings.stream_idle_timeout, settings.rate_limit)
+        self.limits.stream_pool = futures.ThreadPoolExecutor(max_workers=settings.max_streams,
+                                                             thread_name_prefix="stream")
         self.grpc = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
-            interceptors=(RevealAuthorization(load_callers(settings.reveal_callers_file)),),
+            interceptors=(self.limits, RevealAuthorization(load_callers(settings.reveal_callers_file))),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
                      ("grpc.max_send_message_length", settings.max_message_bytes),
-                     ("grpc.so_reuseport", int(settings.reuse_port))])
+                     ("grpc.so_reuseport", int(settings.reuse_port)), *KEEPALIVE_OPTIONS])
         redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, self.policies, keys), self.grpc)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
@@ -74,6 +81,7 @@ class Server:
     def stop(self, grace: float | None = None) -> threading.Event:
         """Mark NOT_SERVING, then let in-flight RPCs finish within the grace period."""
         self.health.enter_graceful_shutdown()
+        self.limits.stop()
         return self.grpc.stop(self.settings.grace if grace is None else grace)
 
 
@@ -92,5 +100,6 @@ def serve(settings: Settings) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGHUP, lambda *_: threading.Thread(target=server.reload_policies, daemon=True).start())
     server.grpc.wait_for_termination()
+    server.limits.stream_pool.shutdown(wait=False)
     log.info("redactd stopped")
     return 0

@@ -12,7 +12,7 @@ from service import convert, memory
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
-from service.errors import BadRequest, NotFound, TooLarge, rpc, status_of
+from service.errors import Abandoned, BadRequest, NotFound, TooLarge, live, rpc, status_of
 from service.policies import PolicyStore, apply_policy
 
 
@@ -37,9 +37,25 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             return self.default_redaction
         return convert.redaction(request.redaction, keys=self.keys)
 
+    def _in_pieces(self, text: str, detection: core.Detection, redaction: core.Redaction, unit: int,
+                   include: bool, redacted: bool, context) -> tuple[str, list[pb.Entity]]:
+        """A long text piece by piece (the same result as in one call), stopping as soon
+        as the caller is gone (cancelled, past its deadline)."""
+        outs, entities = [], []
+        for out, found in core.redact_pieces(text, detection, redaction, unit, include):
+            outs.append(out)
+            entities += convert.entities(found, redacted)
+            live(context)
+        return "".join(outs), entities
+
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
+        if len(text) > core.PIECE_CODE_POINTS:
+            out, entities = self._in_pieces(text, self._detection(request), self._redaction(request),
+                                            request.detection.offset_unit, request.include_entities, True, context)
+            memory.after(len(request.text))
+            return pb.RedactResponse(text=out, entities=entities)
         if not request.include_entities:
             out = core.redact_only(text, self._detection(request), self._redaction(request))
             memory.after(len(request.text))
@@ -59,10 +75,17 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         unit, include = request.detection.offset_unit, request.include_entities
         response = pb.BatchRedactResponse()
         for i, text in enumerate(request.texts):
+            live(context)
             result = response.results.add()
             try:
-                out, found = core.redact_text(convert.checked_text(text, f"texts[{i}]", self.limit),
-                                              detection, redaction, unit)
+                text = convert.checked_text(text, f"texts[{i}]", self.limit)
+                if len(text) > core.PIECE_CODE_POINTS:
+                    result.text, entities = self._in_pieces(text, detection, redaction, unit, include, True, context)
+                    result.entities.extend(entities)
+                    continue
+                out, found = core.redact_text(text, detection, redaction, unit)
+            except Abandoned:
+                raise
             except Exception as exc:  # noqa: BLE001 - this text fails alone
                 code, message = status_of("BatchRedact", exc)
                 result.error.CopyFrom(status_pb2.Status(code=code.value[0], message=message))
@@ -76,6 +99,11 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
         text = convert.checked_text(request.text, "text", self.limit)
+        if len(text) > core.PIECE_CODE_POINTS:
+            _, entities = self._in_pieces(text, self._detection(request), core.IDENTIFY_ONLY,
+                                          request.detection.offset_unit, True, False, context)
+            memory.after(len(request.text))
+            return pb.IdentifyEntitiesResponse(entities=entities)
         _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
                                     request.detection.offset_unit)
         memory.after(len(request.text))
@@ -98,6 +126,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         memory.after(sum(r.ByteSize() for r in inputs))
         response = pb.ApplyPolicyResponse(policy_version=policy.version)
         for i, record in enumerate(inputs):
+            live(context)
             out, actions = apply_policy(policy, json_format.MessageToDict(record), frozenset(request.exclude))
             response.actions.extend(
                 pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
@@ -131,7 +160,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             if kind == "config":
                 raise BadRequest("config: may be sent only once, as the first message")
             if kind == "text":
-                out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
+                out, found = self._feed(stream, convert.checked_text(request.text, "text", self.limit), context)
             elif kind == "flush":
                 out, found = stream.flush()
             else:
@@ -141,6 +170,19 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         out, found = stream.flush()
         if out or found:
             yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
+
+    @staticmethod
+    def _feed(stream: core.StreamRedactor, text: str, context) -> tuple[str, list[core.Found]]:
+        """A long chunk piece by piece, stopping as soon as the caller is gone."""
+        if len(text) <= core.PIECE_CODE_POINTS:
+            return stream.feed(text)
+        outs, found = [], []
+        for start in range(0, len(text), core.PIECE_CODE_POINTS):
+            live(context)
+            out, more = stream.feed(text[start:start + core.PIECE_CODE_POINTS])
+            outs.append(out)
+            found += more
+        return "".join(outs), found
 
     def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
         detection = convert.detection(config.detection, "config.detection", self.phone_regions)
