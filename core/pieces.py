@@ -19,7 +19,8 @@ PIECE_CODE_POINTS = 1 << 18  # about 256 KiB of ASCII: a few ms of scanning
 def redact_pieces(text: str, detection: Detection, redaction: Redaction, unit: int = offsets.CODE_POINT,
                   entities: bool = True, piece: int = PIECE_CODE_POINTS) -> Iterator[tuple[str, list[Found]]]:
     """Yield (redacted text, found) pieces whose concatenation is the whole text's result
-    (`found` empty without `entities`); each is computed only when asked for."""
+    (`found` empty without `entities`; offsets in `unit` from the start of `text`, as a
+    stream reports them); each is computed only when asked for."""
     stream = StreamRedactor(detection, redaction, unit, entities)
     stream.numbering = Numbering()  # a whole text remembers every value
     for start in range(0, len(text), piece):

@@ -69,13 +69,17 @@ def status_of(method: str, exc: Exception) -> tuple[grpc.StatusCode, str]:
     return grpc.StatusCode.INTERNAL, "internal error; the request was not processed"
 
 
+def _gone(method: str) -> None:
+    with _abandoned_lock:
+        abandoned[method] += 1
+    log.debug("%s: the caller cancelled or its deadline passed; stopped", method)
+
+
 def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
     if isinstance(exc, Abandoned) or not context.is_active():
         # the caller is gone (cancelled, past its deadline, disconnected): nobody to answer,
         # and not an error of ours
-        with _abandoned_lock:
-            abandoned[method] += 1
-        log.debug("%s: the caller cancelled or its deadline passed; stopped", method)
+        _gone(method)
         # sent only when the call is still open (its deadline passed a moment ago)
         context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline: passed before the work was done")
     context.abort(*status_of(method, exc))
@@ -93,6 +97,12 @@ def rpc(method):
         def stream(self, request, context):
             try:
                 yield from method(self, request, context)
+                if not context.is_active():  # the requests ended because the call did
+                    _gone(name)
+            except GeneratorExit:  # grpc stopped asking: the call ended while a response was sent
+                if not context.is_active():
+                    _gone(name)
+                raise
             except Exception as exc:  # noqa: BLE001 - every error becomes a status
                 _abort(context, name, exc)
         return stream

@@ -234,6 +234,7 @@ class Limits(grpc.ServerInterceptor):
     def __init__(self, max_streams: int, max_streams_per_caller: int, idle_timeout: float,
                  rate_limit: tuple[float, float] | None) -> None:
         self.slots = StreamSlots(max_streams, max_streams_per_caller)
+        self.streams_done = 0  # stream handlers that have returned (admitted ones)
         self.stream_pool = None  # set by the server: the streams' own executor
         self.watchdog = Watchdog(idle_timeout)
         self.rate_limit = rate_limit
@@ -273,31 +274,52 @@ class Limits(grpc.ServerInterceptor):
         behavior = handler.stream_stream
 
         def stream(requests, context):
+            ended = Ended()
+            ended.then(self.slots.release)
+            # run when the call ends, however it ends (not when a dropped generator is collected)
+            if not context.add_callback(ended):
+                ended()
+            key = caller_key(context)
+            self._charge(context, key)
+            if not self.slots.enter(key):
+                context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                              f"max-streams: {self.slots.per_caller} streams are open for this caller")
+            ended.then(lambda: self.slots.leave(key))
+            w = self.watchdog.watch(context)
+            ended.then(lambda: self.watchdog.forget(w))
             try:
-                key = caller_key(context)
-                self._charge(context, key)
-                if not self.slots.enter(key):
-                    context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
-                                  f"max-streams: {self.slots.per_caller} streams are open for this caller")
-                try:
-                    yield from self._watched(behavior, requests, context)
-                finally:
-                    self.slots.leave(key)
+                for response in behavior(w.requests(requests), context):
+                    w.last = time.monotonic()
+                    yield response   # blocks while the client does not read
+                    w.last = time.monotonic()
             finally:
-                self.slots.release()
+                self.streams_done += 1
         stream.experimental_thread_pool = self.stream_pool  # grpcio: this method's own executor
         return grpc.stream_stream_rpc_method_handler(stream, handler.request_deserializer,
                                                      handler.response_serializer)
 
-    def _watched(self, behavior, requests, context):
-        w = self.watchdog.watch(context)
-        try:
-            for response in behavior(w.requests(requests), context):
-                w.last = time.monotonic()
-                yield response   # blocks while the client does not read
-                w.last = time.monotonic()
-        finally:
-            self.watchdog.forget(w)
+
+class Ended:
+    """What to undo when a stream ends, done once (the call may end before it is set up)."""
+
+    def __init__(self) -> None:
+        self.undo: list[Callable[[], None]] = []
+        self.done = False
+        self.lock = threading.Lock()
+
+    def then(self, undo: Callable[[], None]) -> None:
+        with self.lock:
+            if not self.done:
+                self.undo.append(undo)
+                return
+        undo()
+
+    def __call__(self) -> None:
+        with self.lock:
+            self.done, undo = True, self.undo
+            self.undo = []
+        for f in undo:
+            f()
 
 
 def _refuse_stream(message: str) -> grpc.RpcMethodHandler:
