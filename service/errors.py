@@ -76,9 +76,10 @@ def _gone(method: str) -> None:
 
 
 def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
-    if isinstance(exc, Abandoned) or not context.is_active():
-        # the caller is gone (cancelled, past its deadline, disconnected): nobody to answer,
-        # and not an error of ours
+    if isinstance(exc, Abandoned) or (isinstance(exc, grpc.RpcError) and not context.is_active()):
+        # the caller is gone (cancelled, past its deadline, disconnected; a stream's requests
+        # raise RpcError then): nobody to answer, and not an error of ours. Any other
+        # exception is a bug, and logged as one even when the caller has gone.
         _gone(method)
         # sent only when the call is still open (its deadline passed a moment ago)
         context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline: passed before the work was done")
