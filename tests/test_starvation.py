@@ -161,21 +161,21 @@ def retry_hint(error: grpc.RpcError) -> tuple[int, int]:
 
 
 def test_rate_limit_refuses_with_a_retry_hint_then_recovers():
-    with serving(threads=2, rate_limit=(5.0, 3.0)) as srv:
+    with serving(threads=2, rate_limit=(2.0, 3.0)) as srv:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
             stub = redact_pb2_grpc.RedactorStub(ch)
             other = (("authorization", "Bearer someone-else"),)
             answered = 0
             with pytest.raises(grpc.RpcError) as info:
-                for _ in range(10):  # a burst of 3, refilled at 5 a second: the 4th or so is refused
+                for _ in range(10):  # a burst of 3, refilled at 2 a second: the 4th or so is refused
                     stub.Redact(pb.RedactRequest(text=SSN))
                     answered += 1
             error = info.value
             assert 3 <= answered < 10
             assert error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert error.details().startswith("rate-limit: more than 5 calls a second (burst 3) from this caller")
+            assert error.details().startswith("rate-limit: more than 2 calls a second (burst 3) from this caller")
             after_ms, delay_ms = retry_hint(error)
-            assert 0 < after_ms == delay_ms <= 200
+            assert 0 < after_ms == delay_ms <= 500
             assert "222-44-5555" not in error.details()
             # another caller has its own bucket; health is never limited
             assert stub.Redact(pb.RedactRequest(text=SSN), metadata=other).text == "my ssn is [SSN]"
