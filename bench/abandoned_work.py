@@ -51,7 +51,8 @@ def measure(rounds: int = 3) -> list[float]:
             for _ in range(rounds):
                 quiet_cpu(server.pid)
                 try:
-                    stub.Redact(pb.RedactRequest(text=TEXT, include_entities=True), timeout=DEADLINE)
+                    stub.Redact(pb.RedactRequest(text=TEXT, include_entities=True),
+                                timeout=DEADLINE)
                 except grpc.RpcError as exc:
                     assert exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED, exc.code()
                 gave_up = cpu_seconds(server.pid)
@@ -64,8 +65,8 @@ def measure(rounds: int = 3) -> list[float]:
 
 def main() -> int:
     after = measure()
-    print(f"Redact (include_entities) of {len(TEXT):,} bytes of '10/03/1982 ' with a {DEADLINE} s deadline: server CPU after "
-          f"the client gave up: {', '.join(f'{s:.2f}' for s in after)} s")
+    print(f"Redact (include_entities) of {len(TEXT):,} bytes of '10/03/1982 ' with a {DEADLINE} s deadline: "
+          f"server CPU after the client gave up: {', '.join(f'{s:.2f}' for s in after)} s")
     return 0
 
 

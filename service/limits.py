@@ -237,7 +237,6 @@ class Limits(grpc.ServerInterceptor):
         self.streams_done = 0  # stream handlers that have returned (admitted ones)
         self.stream_pool = None  # set by the server: the streams' own executor
         self.watchdog = Watchdog(idle_timeout)
-        self.rate_limit = rate_limit
         self.buckets = TokenBuckets(*rate_limit) if rate_limit else None
 
     def stop(self) -> None:
@@ -259,7 +258,7 @@ class Limits(grpc.ServerInterceptor):
         if self.buckets is not None:
             wait = self.buckets.take(key)
             if wait:
-                refuse_rate(context, *self.rate_limit, wait)
+                refuse_rate(context, self.buckets.rate, self.buckets.burst, wait)
 
     def _rate_limited(self, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         behavior = handler.unary_unary
@@ -293,8 +292,10 @@ class Limits(grpc.ServerInterceptor):
                     yield response   # blocks while the client does not read
                     w.last = time.monotonic()
             finally:
-                self.streams_done += 1
-        stream.experimental_thread_pool = self.stream_pool  # grpcio: this method's own executor
+                with self.slots.lock:
+                    self.streams_done += 1
+        # grpcio runs a method whose behaviour has this attribute on that executor
+        stream.experimental_thread_pool = self.stream_pool  # type: ignore[attr-defined]
         return grpc.stream_stream_rpc_method_handler(stream, handler.request_deserializer,
                                                      handler.response_serializer)
 
