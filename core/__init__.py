@@ -14,6 +14,7 @@ from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Fo
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
                          apply_operator, find_entities, identify_only, mask_text, redact_only, redact_text)
 from core._scan import OutputTooLarge
+from core.pieces import PIECE_CODE_POINTS, redact_pieces
 from core.stream import HOLDBACK, StreamRedactor
 from core.tokens import KeyRing, decrypt_token, reveal_text
 
@@ -25,5 +26,7 @@ __all__ = [
     "redact_text", "identify_only", "OutputTooLarge", "custom", "Custom", "Recognizer", "DenyList",
     # for the service: the names a caller may give for a type, whole-field values, masking
     "SUBTYPES", "TYPE_OR_SUBTYPE", "field_value", "Operator", "mask_text", "reveal_text",
+    # long texts in pieces, so that the service can stop between them
+    "PIECE_CODE_POINTS", "redact_pieces",
 ]
 

@@ -62,7 +62,17 @@ def parser() -> argparse.ArgumentParser:
                    help="largest text, record or stream chunk a request may carry (default: %(default)s)")
     s.add_argument("--max-response-bytes", type=int, default=DEFAULTS.max_response_bytes,
                    help="largest response (default: 4 MiB, what a default gRPC client receives)")
-    s.add_argument("--threads", type=int, default=DEFAULTS.threads)
+    s.add_argument("--threads", type=int, default=DEFAULTS.threads,
+                   help=f"threads for unary calls (default {DEFAULTS.threads}; streams have their own)")
+    s.add_argument("--max-streams", default=f"{DEFAULTS.max_streams}:{DEFAULTS.max_streams_per_caller}",
+                   metavar="N[:PER_CALLER]",
+                   help="open StreamRedact calls at most, in all and per caller (default "
+                        f"{DEFAULTS.max_streams}:{DEFAULTS.max_streams_per_caller}); more get RESOURCE_EXHAUSTED")
+    s.add_argument("--stream-idle-timeout", type=float, default=DEFAULTS.stream_idle_timeout, metavar="S",
+                   help=f"end a stream that sends nothing for S seconds (default {DEFAULTS.stream_idle_timeout:g})")
+    s.add_argument("--rate-limit", default="", metavar="R[/s][:BURST]",
+                   help="at most R calls a second per caller, bursts of BURST (default R); more get "
+                        "RESOURCE_EXHAUSTED with a retry hint (default: off)")
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
                    help="regions whose national phone numbers count too, for requests that name none "
@@ -176,7 +186,7 @@ def serve(args, argv: list[str]) -> int:
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
     settings = Settings(max_text_bytes=args.max_text_bytes, max_response_bytes=args.max_response_bytes,
-                        threads=args.threads, phone_regions=phone_regions,
+                        threads=args.threads, phone_regions=phone_regions, **limits(args),
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, callers_file=args.callers,
                         allow_keyed_operators_without_auth=args.allow_keyed_operators_without_auth,
@@ -193,6 +203,16 @@ def serve(args, argv: list[str]) -> int:
                                   args.grace).run()
     from service.server import serve as run
     return run(settings)
+
+
+def limits(args) -> dict:
+    """The starvation limits' Settings fields from their flags (service.limits)."""
+    from service.limits import parse_max_streams, parse_rate_limit
+    total, per_caller = parse_max_streams(args.max_streams)
+    if not args.stream_idle_timeout > 0:
+        raise ValueError(f"--stream-idle-timeout: {args.stream_idle_timeout} is not a number of seconds above 0")
+    return {"max_streams": total, "max_streams_per_caller": per_caller,
+            "stream_idle_timeout": args.stream_idle_timeout, "rate_limit": parse_rate_limit(args.rate_limit)}
 
 
 def _without(argv: list[str], *flags: str) -> list[str]:

@@ -265,7 +265,7 @@ class PolicyStore:
 
     def log_skipped(self) -> None:
         for name in self.skipped:
-            log.warning("policy %r not loaded: it uses hash, encrypt or surrogate and no keys are configured "
+            log.info("policy %r not loaded: it uses hash, encrypt or surrogate and no keys are configured "
                         "(redactd serve --keys FILE or $REDACTD_KEYS; `redactd keys new` makes a key file)", name)
 
     def reload(self) -> int:
