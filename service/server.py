@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from concurrent import futures
 
 import grpc
@@ -27,6 +28,7 @@ from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
 log = logging.getLogger("redactd")
+DRAIN_NOTICE = 5.0  # seconds of NOT_SERVING before a stopping server stops taking calls
 SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
 
 
@@ -76,14 +78,19 @@ class Server:
             (SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
         if settings.bench_echo:
             self.grpc.add_generic_rpc_handlers((echo_handler(),))
-        if self.tls:
-            self.port = self.grpc.add_secure_port(settings.address, self.tls.credentials())
-        else:
-            self.port = self.grpc.add_insecure_port(settings.address)
-            if not settings.reuse_port:  # a worker: its supervisor warned once
-                tls.warn_if_plaintext(settings.address)
+        try:
+            if self.tls:
+                self.port = self.grpc.add_secure_port(settings.address, self.tls.credentials())
+            else:
+                self.port = self.grpc.add_insecure_port(settings.address)
+        except RuntimeError:  # grpc's "Failed to bind ...", with a hint to turn on its debug log
+            self.port = 0
         if self.port == 0:
-            raise OSError(f"cannot bind {settings.address}")
+            self.grpc.stop(None)
+            raise OSError(f"--address {settings.address}: cannot listen there (the port is in use, or the "
+                          f"host is not one of this machine's addresses)")
+        if not self.tls and not settings.reuse_port:  # a worker: its supervisor warned once
+            tls.warn_if_plaintext(settings.address)
         self.grpc.start()
         for name in ("", SERVICE):
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -118,10 +125,25 @@ class Server:
             log.error("policy reload failed, keeping the previous set: %s", exc)
 
     def stop(self, grace: float | None = None) -> threading.Event:
-        """Mark NOT_SERVING, then let in-flight RPCs finish within the grace period."""
+        """Within the grace period: first answer health checks NOT_SERVING while still
+        serving (DRAIN_NOTICE seconds, at most half the grace), so that load balancers
+        and clients see it and send elsewhere; then stop taking calls and let the ones
+        in flight finish. The event is set when the server has stopped."""
+        grace = self.settings.grace if grace is None else grace
         self.health.enter_graceful_shutdown()
-        self.limits.stop()
-        return self.grpc.stop(self.settings.grace if grace is None else grace)
+        notice = min(DRAIN_NOTICE, grace / 2)
+        if notice <= 0:
+            self.limits.stop()
+            return self.grpc.stop(grace)
+        stopped = threading.Event()
+
+        def drain() -> None:
+            time.sleep(notice)
+            self.limits.stop()
+            self.grpc.stop(grace - notice).wait()
+            stopped.set()
+        threading.Thread(target=drain, name="drain", daemon=True).start()
+        return stopped
 
 
 def serve(settings: Settings) -> int:

@@ -104,6 +104,43 @@ def test_serve_stops_gracefully_on_signal(signum):
         proc.kill()
 
 
+def test_a_stopping_server_answers_not_serving_before_it_stops_taking_calls():
+    address = f"127.0.0.1:{free_port()}"
+    proc = subprocess.Popen([*REDACTD, "serve", "--address", address, "--grace", "6", "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        channel = wait_serving(address)
+        health = health_pb2_grpc.HealthStub(channel)
+        stub = redact_pb2_grpc.RedactorStub(channel)
+        proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 2
+        status = health_pb2.HealthCheckResponse.SERVING
+        while status == health_pb2.HealthCheckResponse.SERVING and time.monotonic() < deadline:
+            status = health.Check(health_pb2.HealthCheckRequest(), timeout=5).status
+        assert status == health_pb2.HealthCheckResponse.NOT_SERVING  # an answer, not UNAVAILABLE
+        assert stub.Redact(pb.RedactRequest(text=TEXT), timeout=5).text.count("[") == 2  # still served
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        channel.close()
+    finally:
+        proc.kill()
+
+
+def test_a_busy_port_is_one_line():
+    address = f"127.0.0.1:{free_port()}"
+    first = subprocess.Popen([*REDACTD, "serve", "--address", address, "--workers", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_serving(address).close()
+        r = run("serve", "--address", address, "--workers", "1")
+        assert r.returncode == 2 and "Traceback" not in r.stderr
+        assert r.stderr.splitlines()[-1] == (f"redactd: --address {address}: cannot listen there (the port is in "
+                                             "use, or the host is not one of this machine's addresses)")
+    finally:
+        first.kill()
+        first.wait()
+
+
 def test_serve_honours_the_address_environment_variable():
     address = f"127.0.0.1:{free_port()}"
     env = {**os.environ, "REDACTD_ADDRESS": address}
