@@ -11,7 +11,7 @@ export REDACTD_ADDRESS ?= 127.0.0.1:50051
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,spark]'
 	$(BIN)/python -c 'import core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 

@@ -76,7 +76,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--redaction-string", default="****")
     i = sub.add_parser("identify", help="print the entities of a file or stdin as JSON lines")
     _detection_args(i)
-    from service import loadtest
+    from service import loadtest, spark_cli
+    spark_cli.parser(sub.add_parser("spark", help="redact a data set with Spark: a policy per row or text columns",
+                                    description=spark_cli.__doc__.split("\n\n")[0]))
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
                                    description=loadtest.__doc__.split("\n\n")[0]))
     return p
@@ -193,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "loadtest":
             from service import loadtest
             return loadtest.main(args)
+        if args.command == "spark":
+            from service import spark_cli
+            return spark_cli.main(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
