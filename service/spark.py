@@ -503,14 +503,14 @@ def _as_arrow(value: Any, kind: pa.DataType) -> Any:
 def cell_text(value: Any) -> str | None:
     """A record value as the text of a string column: strings as they are, numbers as JSON
     writes them (integral ones without `.0`, as the service's policies read them), booleans
-    `true`/`false`, objects and lists as compact JSON, null as null."""
+    `true`/`false`, objects and lists as compact JSON with sorted keys, null as null."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return policies._as_text(value)
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _plain(value: Any) -> Any:

@@ -105,17 +105,21 @@ def session(master: str | None, app: str = "redactd", **conf: str):
     return builder.getOrCreate()
 
 
+# CSV as RFC 4180 writes it: a header line, quotes doubled, line breaks inside quoted fields
+CSV_OPTIONS = {"header": "true", "multiLine": "true", "escape": '"'}
+
+
 def read(spark, path: str, fmt: str):
     reader = spark.read.format(fmt)
     if fmt == "csv":
-        reader = reader.option("header", "true").option("inferSchema", "false")
+        reader = reader.options(inferSchema="false", **CSV_OPTIONS)
     return reader.load(path)
 
 
 def write(df, path: str, fmt: str) -> None:
     writer = df.write.format(fmt).mode("errorifexists")
     if fmt == "csv":
-        writer = writer.option("header", "true")
+        writer = writer.options(**CSV_OPTIONS)
     writer.save(path)
 
 
@@ -138,7 +142,10 @@ def run(args, out=sys.stdout) -> int:
     if args.columns is not None and not _names(args.columns):
         raise ValueError("--columns: name at least one column")
     started = time.monotonic()
+    from pyspark.sql import SparkSession
+
     from service import spark as integration
+    owned = SparkSession.getActiveSession() is None  # a caller's session is left running
     spark = session(args.master)
     jvm_seconds = time.monotonic() - started
     try:
@@ -159,7 +166,8 @@ def run(args, out=sys.stdout) -> int:
         write(result, args.output, args.format)
         seconds = time.monotonic() - job_started
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
     report(stats, seconds, jvm_seconds, out)
     return 0
 
