@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import time
@@ -142,6 +143,7 @@ def run(args, out=sys.stdout) -> int:
     if args.columns is not None and not _names(args.columns):
         raise ValueError("--columns: name at least one column")
     started = time.monotonic()
+    logging.getLogger("py4j").setLevel(logging.WARNING)  # its INFO lines say nothing to a user
     from pyspark.sql import SparkSession
 
     from service import spark as integration
@@ -179,3 +181,17 @@ def report(stats, seconds: float, jvm_seconds: float, out) -> None:
     entities = stats.entities
     print(f"entities {sum(entities.values())}" + "".join(f"  {t} {n}" for t, n in sorted(entities.items())),
           file=out)
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """`python -m service.spark_cli ...` / `spark-submit .../service/spark_cli.py ...`: as `redactd spark`."""
+    args = parser(argparse.ArgumentParser(prog="redactd spark", description=__doc__.split("\n\n")[0])).parse_args(argv)
+    try:
+        return main(args)
+    except (ValueError, OSError) as exc:
+        print(f"redactd: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(_main())
