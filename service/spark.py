@@ -72,7 +72,7 @@ def keys_from_file(spark, path: str) -> Keys:
     return Keys(broadcast=spark.sparkContext.broadcast(text))
 
 
-def _driver_ring(keys: Keys | None) -> core.KeyRing:
+def driver_ring(keys: Keys | None) -> core.KeyRing:
     """The ring the driver checks configurations with: the real one when it holds it, else
     (executors read theirs) a throwaway one that is never used on data."""
     if keys is None:
@@ -141,6 +141,7 @@ class _Job:
     redaction: bytes = b""                  # RedactionConfig
     policy: str = ""
     policy_texts: tuple[tuple[str, str], ...] = ()  # (source, text) of each policy file
+    exclude: frozenset[str] = frozenset()   # policy: ApplyPolicy's exclude
     keys: Keys | None = None
     entities: bool = False
     entity_values: bool = False
@@ -152,12 +153,19 @@ class _Job:
 
 
 _prepared: dict[str, Any] = {}  # per Python worker: a job's configs, built once
+PREPARED_JOBS = 64  # kept at most; past that the cache starts over
 
 
 def _configs(job: _Job) -> tuple[core.Detection, core.Redaction]:
     if job.token not in _prepared:
-        _prepared[job.token] = _convert(job.detection, job.redaction, job.key_ring())
+        _prepare(job.token, _convert(job.detection, job.redaction, job.key_ring()))
     return _prepared[job.token]
+
+
+def _prepare(token: str, prepared: Any) -> None:
+    if len(_prepared) >= PREPARED_JOBS:
+        _prepared.clear()
+    _prepared[token] = prepared
 
 
 def _convert(detection: bytes, redaction: bytes, keys: core.KeyRing) -> tuple[core.Detection, core.Redaction]:
@@ -168,7 +176,7 @@ def _convert(detection: bytes, redaction: bytes, keys: core.KeyRing) -> tuple[co
 
 def _policy(job: _Job) -> policies.Policy:
     if job.token not in _prepared:
-        _prepared[job.token] = load_policy(job.policy, job.policy_texts, job.key_ring())
+        _prepare(job.token, load_policy(job.policy, job.policy_texts, job.key_ring()))
     return _prepared[job.token]
 
 
@@ -183,12 +191,36 @@ def load_policy(name: str, texts: Sequence[tuple[str, str]], keys: core.KeyRing)
     return loaded[name]
 
 
-def _message(config, kind) -> bytes:
+def checked_configs(detection, redaction, keys: Keys | None) -> tuple[bytes, bytes]:
+    """The serialised DetectionConfig and RedactionConfig, checked as the servicer checks a
+    request's: ValueError naming the field (an unknown key, type or operator, keys missing)."""
+    messages = _message(detection, pb.DetectionConfig, "detection"), _message(redaction, pb.RedactionConfig,
+                                                                              "redaction")
+    _convert(*messages, driver_ring(keys))
+    return messages
+
+
+def read_policy_files(paths: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(path, text) of each policy file, read here (the driver): executors need no copy."""
+    texts = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                texts.append((path, f.read()))
+        except OSError as exc:
+            raise policies.PolicyError(f"{path}: {exc.strerror}") from None
+    return tuple(texts)
+
+
+def _message(config, kind, field: str) -> bytes:
     """A DetectionConfig / RedactionConfig from a message or its proto3 JSON dict."""
     if config is None:
         return b""
     if isinstance(config, dict):
-        config = json_format.ParseDict(config, kind())
+        try:
+            config = json_format.ParseDict(config, kind())
+        except json_format.ParseError as exc:
+            raise ValueError(f"{field}: {' '.join(str(exc).split())}") from None
     if not isinstance(config, kind):
         raise TypeError(f"expected a {kind.__name__} or its JSON dict, got {type(config).__name__}")
     return config.SerializeToString()
@@ -220,11 +252,10 @@ def redact_columns(df, columns: Sequence[str], detection: dict | pb.DetectionCon
     for name in names:
         if not isinstance(df.schema[name].dataType, T.StringType):
             raise ValueError(f"columns: {name!r} is {df.schema[name].dataType.simpleString()}, not a string")
-    job = _Job(uuid.uuid4().hex, positions, names, detection=_message(detection, pb.DetectionConfig),
-               redaction=_message(redaction, pb.RedactionConfig), keys=keys, entities=entities,
-               entity_values=entities and entity_values, stats=stats and stats._acc,
-               count_types=stats is not None)
-    _convert(job.detection, job.redaction, _driver_ring(keys))  # a bad config fails here, naming its field
+    detection_bytes, redaction_bytes = checked_configs(detection, redaction, keys)  # before any task runs
+    job = _Job(uuid.uuid4().hex, positions, names, detection=detection_bytes, redaction=redaction_bytes,
+               keys=keys, entities=entities, entity_values=entities and entity_values,
+               stats=stats and stats._acc, count_types=stats is not None)
     schema = T.StructType(list(df.schema.fields))
     for name in names if entities else ():
         if name + ENTITY_SUFFIX in df.columns:
@@ -318,17 +349,17 @@ def _guarded(column: str, work: Callable[[], Any]) -> Any:
 # ---------------------------------------------------------------- apply_policy
 
 def apply_policy(df, policy: str, *, columns: Sequence[str] | None = None, policy_files: Sequence[str] = (),
-                 keys: Keys | None = None, stats: Stats | None = None):
+                 exclude: Sequence[str] = (), keys: Keys | None = None, stats: Stats | None = None):
     """`df` with each row, as a record of `columns`, redacted by `policy` as `ApplyPolicy`
-    would (built-in presets and `policy_files`). Default columns: the string and nested
-    ones and those the policy's rules name, so a numeric row id stays out of a scan.
-    Columns the policy can change become strings unless only strings can land in them
-    (README: Spark); the others pass through unchanged."""
-    texts = []
-    for path in policy_files:
-        with open(path, encoding="utf-8") as f:
-            texts.append((path, f.read()))
-    chosen = load_policy(policy, texts, _driver_ring(keys))  # a bad file or name fails here
+    would (built-in presets and `policy_files`; `exclude` as the request's). Default
+    columns: the string and nested ones and those the policy's rules name, so a numeric
+    row id stays out of a scan. Columns the policy can change become strings unless only
+    strings can land in them (README: Spark); the others pass through unchanged."""
+    texts = read_policy_files(policy_files)
+    chosen = load_policy(policy, texts, driver_ring(keys))  # a bad file or name fails here
+    unknown = [t for t in exclude if t not in core.TYPE_OR_SUBTYPE]
+    if unknown:
+        raise ValueError(f"exclude: unknown entity type {unknown[0]!r}")
     positions, names = _positions(df, _default_fields(df, chosen) if columns is None else columns)
     kinds = [df.schema[n].dataType for n in names]
     for name, kind in zip(names, kinds):
@@ -341,8 +372,8 @@ def apply_policy(df, policy: str, *, columns: Sequence[str] | None = None, polic
     for position, text in zip(positions, as_text):
         if text:
             fields[position] = T.StructField(fields[position].name, T.StringType(), True)
-    job = _Job(uuid.uuid4().hex, positions, names, touched, as_text, policy=policy, policy_texts=tuple(texts),
-               keys=keys, stats=stats and stats._acc)
+    job = _Job(uuid.uuid4().hex, positions, names, touched, as_text, policy=policy, policy_texts=texts,
+               exclude=frozenset(exclude), keys=keys, stats=stats and stats._acc)
     return df.mapInArrow(lambda batches: _policy_batches(job, batches), T.StructType(fields))
 
 
@@ -437,7 +468,7 @@ def _policy_batches(job: _Job, batches: Iterator[pa.RecordBatch]) -> Iterator[pa
                                             if pa.types.is_string(c.type) or pa.types.is_large_string(c.type)))
         for row, values in enumerate(zip(*cells)):
             record = dict(zip(job.names, values))
-            out, actions = _guarded(f"row {row} of a batch", lambda: policies.apply_policy(policy, record))
+            out, actions = _guarded(f"row {row} of a batch", lambda: policies.apply_policy(policy, record, job.exclude))
             for a in actions:
                 counts.update("e:" + t for t in a.entity_types)
             for k, name in enumerate(job.names):

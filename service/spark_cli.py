@@ -34,7 +34,8 @@ def parser(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
                    help='with --columns: {"detection": DetectionConfig, "redaction": RedactionConfig} in proto3 '
                         "JSON, as in a Redact request (operators, types, regions); flags override it")
     p.add_argument("--types", default="", help="with --columns: comma-separated entity types (default: all)")
-    p.add_argument("--exclude", default="", help="with --columns: comma-separated entity types to leave alone")
+    p.add_argument("--exclude", default="",
+                   help="comma-separated entity types to leave alone (with --policy: as ApplyPolicy's exclude)")
     p.add_argument("--entities", action="store_true",
                    help="with --columns: add <column>_entities, a list of (type, start, end) in code points")
     p.add_argument("--entity-values", action="store_true",
@@ -81,12 +82,13 @@ def configs(args) -> tuple[dict, dict]:
 def _check(args) -> None:
     if args.policy:
         bad = [f for f, v in (("--style", args.style), ("--config", args.config), ("--types", args.types),
-                              ("--exclude", args.exclude), ("--entities", args.entities),
+                              ("--entities", args.entities),
                               ("--redaction-string", args.redaction_string)) if v]
         if bad:
             raise ValueError(f"{bad[0]}: applies to --columns, not --policy (a policy has its own configuration)")
-    elif args.fields:
-        raise ValueError("--fields: applies to --policy; --columns names the columns to redact")
+    elif args.fields or args.policies:
+        flag = "--fields" if args.fields else "--policies"
+        raise ValueError(f"{flag}: applies to --policy; --columns names the columns to redact")
     if args.entity_values and not args.entities:
         raise ValueError("--entity-values: needs --entities")
 
@@ -142,11 +144,21 @@ def run(args, out=sys.stdout) -> int:
     _check(args)
     if args.columns is not None and not _names(args.columns):
         raise ValueError("--columns: name at least one column")
+    from service import spark as integration
+    # files and configuration checked before Spark starts (as they are again on the driver)
+    stand_in = integration.keys_on_executors(path=args.keys) if args.keys else None
+    if stand_in:
+        stand_in.ring()  # the key file itself: a bad one is named here
+    exclude = [n.upper() for n in _names(args.exclude)]
+    if args.policy:
+        integration.load_policy(args.policy, integration.read_policy_files(args.policies),
+                                integration.driver_ring(stand_in))
+    else:
+        detection, redaction = configs(args)
+        integration.checked_configs(detection, redaction, stand_in)
     started = time.monotonic()
     logging.getLogger("py4j").setLevel(logging.WARNING)  # its INFO lines say nothing to a user
     from pyspark.sql import SparkSession
-
-    from service import spark as integration
     owned = SparkSession.getActiveSession() is None  # a caller's session is left running
     spark = session(args.master)
     jvm_seconds = time.monotonic() - started
@@ -156,11 +168,8 @@ def run(args, out=sys.stdout) -> int:
         df = read(spark, args.input, args.format)
         if args.policy:
             result = integration.apply_policy(df, args.policy, columns=_names(args.fields) or None,
-                                              policy_files=args.policies, keys=keys, stats=stats)
+                                              policy_files=args.policies, exclude=exclude, keys=keys, stats=stats)
         else:
-            if args.policies:
-                raise ValueError("--policies: applies to --policy")
-            detection, redaction = configs(args)
             result = integration.redact_columns(df, _names(args.columns), detection, redaction, keys=keys,
                                                 entities=args.entities, entity_values=args.entity_values,
                                                 stats=stats)

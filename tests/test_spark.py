@@ -159,6 +159,17 @@ def test_presets_keep_row_ids_and_untouched_columns(spark, df, data):
     assert {r["id"]: r["dst"] for r in scanned.collect()} == {r["id"]: r["dst"] for r in data}
 
 
+def test_exclude_equals_apply_policy(spark, df, data, keyed_stub):
+    out = S.apply_policy(df, "conversation", columns=FIELDS, exclude=["PERSON_NAME", "PHONE_NUMBER"])
+    got = {r["id"]: _plain(r) for r in out.collect()}
+    records = [{f: row[f] for f in FIELDS} for row in data[:400]]
+    request = pb.ApplyPolicyRequest(policy="conversation", exclude=["PERSON_NAME", "PHONE_NUMBER"],
+                                    records=[json_format.ParseDict(r, struct_pb2.Struct()) for r in records])
+    expected = [json_format.MessageToDict(r) for r in keyed_stub.ApplyPolicy(request).records]
+    for row, want in zip(data, expected):
+        assert got[row["id"]]["messages"] == want["messages"]
+
+
 TYPED_SCHEMA = ("id long, n long, x double, flag boolean, amount decimal(10,2), day date, at timestamp, "
                 "note string, gone string, kept long, nested struct<a: long, b: string>, tags map<string,string>, "
                 "words array<string>")
@@ -303,8 +314,10 @@ def test_bad_requests_fail_on_the_driver_naming_the_field(spark, df):
         with pytest.raises(ValueError) as raised:
             call()
         assert message in str(raised.value)
-    with pytest.raises(json_format.ParseError, match="stlye"):
+    with pytest.raises(ValueError, match="redaction: .*stlye"):
         S.redact_columns(df, ["text"], None, {"stlye": "MASK"})  # an unknown key is an error
+    with pytest.raises(ValueError, match="exclude: unknown entity type 'NOPE'"):
+        S.apply_policy(df, "scan_all", exclude=["NOPE"])
 
 
 def test_failures_name_the_column_never_the_text(spark, df):
@@ -374,6 +387,14 @@ def test_command_line_runs_and_refuses_mixed_flags(tmp_path, df):
     r = subprocess.run([*cli, "--input", "x", "--output", "y", "--policy", "sms_outbound", "--style", "mask"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "--style: applies to --columns" in r.stderr
+    (tmp_path / "config.json").write_text(json.dumps({"redaction": {"operators": {"SSN": {"mask": {"cuont": 1}}}}}))
+    for flags, message in [(["--columns", "text", "--config", str(tmp_path / "config.json")], "cuont"),
+                           (["--columns", "text", "--types", "NOPE"], "detection.entity_types"),
+                           (["--policy", "nope"], "policy: no policy named 'nope'"),
+                           (["--policy", "scan_all", "--keys", str(tmp_path / "missing.json")], "missing.json")]:
+        r = subprocess.run([*cli, "--input", "x", "--output", "y", *flags], capture_output=True, text=True,
+                           timeout=60)
+        assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr, (flags, r.stderr)
     df.select("id", "text").limit(50).write.parquet(str(tmp_path / "in"))
     r = subprocess.run([*cli, "--input", str(tmp_path / "in"), "--output", str(tmp_path / "out"),
                         "--columns", "text", "--master", "local[1]"], capture_output=True, text=True, timeout=300)
