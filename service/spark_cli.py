@@ -57,11 +57,14 @@ def configs(args) -> tuple[dict, dict]:
     """The detection and redaction of --config with the flags on top, as proto3 JSON dicts."""
     doc: dict = {}
     if args.config:
+        from service.policies import _object  # a field set twice is an error, as in policy files
         with open(args.config, encoding="utf-8") as f:
             try:
-                doc = json.load(f)
+                doc = json.load(f, object_pairs_hook=_object)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"--config: {args.config}: not JSON: {exc}") from None
+            except ValueError as exc:
+                raise ValueError(f"--config: {args.config}: {exc}") from None
         if not isinstance(doc, dict):
             raise ValueError(f"--config: {args.config}: not a JSON object")
         unknown = [k for k in doc if k not in CONFIG_KEYS]

@@ -388,8 +388,10 @@ def test_command_line_runs_and_refuses_mixed_flags(tmp_path, df):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "--style: applies to --columns" in r.stderr
     (tmp_path / "config.json").write_text(json.dumps({"redaction": {"operators": {"SSN": {"mask": {"cuont": 1}}}}}))
+    (tmp_path / "twice.json").write_text('{"redaction": {"style": "MASK", "style": "LABEL"}}')
     for flags, message in [(["--columns", "text", "--config", str(tmp_path / "config.json")], "cuont"),
                            (["--columns", "text", "--types", "NOPE"], "detection.entity_types"),
+                           (["--columns", "text", "--config", str(tmp_path / "twice.json")], "given twice"),
                            (["--policy", "nope"], "policy: no policy named 'nope'"),
                            (["--policy", "scan_all", "--keys", str(tmp_path / "missing.json")], "missing.json")]:
         r = subprocess.run([*cli, "--input", "x", "--output", "y", *flags], capture_output=True, text=True,
