@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 SOURCES := pyproject.toml setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
 export REDACTD_ADDRESS ?= 127.0.0.1:50051
 
-.PHONY: install run test test-debug fuzz fuzz-asan soak bench accuracy clean
+.PHONY: install run test test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
 
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,spark]'
 	$(BIN)/python -c 'import core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 
@@ -54,6 +54,11 @@ soak: install
 # make bench ARGS='--only core' (or --quick, --only service)
 bench: install
 	$(BIN)/python -m bench $(ARGS)
+
+# The Spark integration against the embedded core on the same data: local[1], local[2]
+# (bench/spark_bench.py; make bench-spark ARGS='--mb 8' for a shorter run)
+bench-spark: install
+	$(BIN)/python -m bench.spark_bench $(ARGS)
 
 # Our own generated corpus, then data from independent public sources (per source, and
 # leave-one-source-out).

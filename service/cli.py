@@ -95,7 +95,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("file", help="the key file to write (mode 0600)")
     new.add_argument("--id", default="", help="key id: 1-16 letters or digits (default: k1, or the next kN)")
     new.add_argument("--rotate", action="store_true", help="add a key to an existing file and make it active")
-    from service import loadtest
+    from service import loadtest, spark_cli
+    spark_cli.parser(sub.add_parser("spark", help="redact a data set with Spark: a policy per row or text columns",
+                                    description=spark_cli.__doc__.split("\n\n")[0]))
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
                                    description=loadtest.__doc__.split("\n\n")[0]))
     return p
@@ -241,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
             return loadtest.main(args)
         if args.command == "keys":
             return new_keys(args)
+        if args.command == "spark":
+            from service import spark_cli
+            return spark_cli.main(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
