@@ -86,7 +86,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
-                  const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
+                  const Options* opt, SpanVec* out, Py_ssize_t* end, Py_ssize_t* reach) noexcept nogil
 cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
                          const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
 cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
