@@ -8,7 +8,11 @@ from tentative phone candidates, never overlap.
 Every decision at a position reads at most LOOKBEHIND code points before it
 and LOOKAHEAD code points from it (`lim`). That makes the result at a position
 independent of where the text was cut, which is what lets a stream hold back
-only HOLDBACK code points and still equal the whole-text result.
+at most HOLDBACK code points and still equal the whole-text result. A stream's
+(non-final) scan holds back less: it goes on while each decision's reach, the
+furthest index it reads, is inside the text so far, and stops at the first that
+is not. Where a decision starts nothing its reach is known (letter_reach,
+lower_word_reach, email_reach mirror the gates); elsewhere it is a whole window.
 
 The scanner is one extension built from parts (asyncpg's layout): shared
 infrastructure, then one file per detector family, each `scan/<part>.pyx` with
@@ -276,8 +280,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                                   or (lower_word_quick(s, n, pos, word_end, tg)
                                       and lower_word_gate(s, n, pos, word_end))):
                     e = 0
-                    found = words_at(s, n, pos, word_end, lim, opt, out, &e, &words_reach)
-                    reach = max(reach, words_reach)
+                    found = words_at(s, n, pos, word_end, lim, opt, out, &e, &words_reach if tail else NULL)
+                    if tail:
+                        reach = max(reach, words_reach)
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
             elif not found and c >= 0xC0 and not (k & C_DIGIT):
@@ -347,13 +352,14 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     # reads something decides, but among an organisation, a place and a name the longest
     # does. 1 when one matched (end set), 0, or -1 on allocation failure. (scan_text calls
     # this for a lower-case word only when lower_word_gate let it through or a '.' follows).
-    # reach: the furthest index read; a whole window but where a word starts nothing
+    # reach (unless NULL): the furthest index read; a whole window but where a word starts nothing
     cdef Best b
     cdef Word w
     cdef unsigned int f
     cdef int r
     best_init(&b, pos)
-    reach[0] = pos + HOLDBACK
+    if reach:
+        reach[0] = pos + HOLDBACK
     if 97 <= s[pos] < 128 and spoken_email_at(s, n, pos, lim, opt, word_end, &b):
         pass                                          # network: "jo at acme dot com"
     elif not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
@@ -370,12 +376,12 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             street_at(s, n, pos, lim, opt, &w, gz_get(w.hash, NULL), &b)  # addresses: "ul. Biała 135"
         lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
         lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
-        if b.type_id < 0:
+        if reach and b.type_id < 0:
             reach[0] = lower_word_reach(s, n, pos, &w)
     else:
         f = gz_get(w.hash, NULL)
         if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
-            if w.shape != S_UPPER:                    # (domain_word_at read no further)
+            if reach and w.shape != S_UPPER:          # (domain_word_at read no further)
                 reach[0] = w.end + 1                  # the word, the next one's first letter
             return 0
         box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
@@ -419,11 +425,10 @@ cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     # "Иван Петров"); a word of a script without case may be a name (names.pyx)
     cdef Word w
     cdef Best b
-    cdef Py_ssize_t reach
     if not read_word(s, n, pos, lim, &w):
         return 0
     if w.shape == S_CAP or w.shape == S_UPPER or w.shape == S_INITIAL:
-        return words_at(s, n, pos, word_end, lim, opt, out, end, &reach)
+        return words_at(s, n, pos, word_end, lim, opt, out, end, NULL)
     best_init(&b, pos)
     if w.shape == S_SPACELESS and type_on(opt, T_ORGANIZATION):
         b.end = spaceless_org(s, n, &w, lim)       # places: "株式会社山田", "易动力科技有限公司"
