@@ -3477,8 +3477,8 @@ def city_words(t: Text, j: int, lim: int) -> int:
             e += 1
             if is_letter(t.at(e)) and e - start == 2:
                 k = e
-            elif t.at(e) == " " and capital_at(t, e + 1):
-                k = e + 1
+            elif t.at(e) == " " and e - start <= 3 and capital_at(t, e + 1):
+                k = e + 1  # "Co. Kerry" (not "Sur. Charlotte": a town after a part)
             else:
                 break
         elif (c in "-/'\u2019" and capital_at(t, e + 1)) or c == " ":

@@ -123,15 +123,20 @@ def random_candidate(rng: random.Random) -> str:
 
 
 def test_changed_valid_numbers(rng):
-    valid = 0
+    valid = unread = 0
     for _ in range(8000):
         text, regions = mutated(rng)
         expected = oracle(text, regions)
-        assert compiled(text, regions) == expected, (text, regions)
+        value = _scan.phone_e164(text, tuple(_scan.PHONE_REGIONS[r] for r in regions))
+        # a shape the tables leave to phonenumbers ("0000": fewer than three digits after
+        # the call prefix "00") must be rare; what the product answers is always the oracle's
+        unread += value == ""
+        assert (value if value != "" else phone_e164_in(text, regions)) == expected, (text, regions)
         valid += expected is not None
         if text.startswith("+"):
             assert possible(text) == phonenumbers_e164_parsed(text, None, valid=False), text
     assert valid > 2000  # most changed numbers are still valid somewhere
+    assert unread < 40, unread
 
 
 def test_random_digit_strings(rng):

@@ -292,6 +292,14 @@ def test_names_in_other_scripts_are_hashed_as_the_data_keys_them():
     assert "first" in flags("ludomila")  # "Ľudomila" as the core reads it
 
 
+def test_lower_case_name_stops_at_a_word_of_another_script():
+    # the reference read the Arabic word with the name; the core (and now the reference) stop
+    assert found("my name is aaaqil محمد ") == [("PERSON_NAME", "aaaqil")]
+    assert found("i am aaaqil שלום")[0] == ("PERSON_NAME", "aaaqil")
+    assert found("my name is kevin иванов") == [("PERSON_NAME", "kevin иванов")]  # a cased script goes on
+    assert found("my name is kevin ИВАНОВ ")[0] == ("PERSON_NAME", "kevin")  # upper case ends it
+
+
 # Faults of the compiled scanner, each fixed with the reference updated to match
 def test_name_rest_when_no_word_follows_a_capital():
     # (a) a capital that starts no word after a name: the core read an unset Word

@@ -225,3 +225,14 @@ def test_street_words_in_the_gazetteer():
     assert "street" in _scan.gazetteer_flags("utca")
     assert "unit" in _scan.gazetteer_flags("wohnung")
     assert "country" in _scan.gazetteer_flags("deutschland")
+
+
+# texts where the compiled scanner and the reference disagreed
+def test_abbreviated_town_word_goes_on_only_after_two_letters():
+    # "Co. Kerry" is one town; "Sur." (Colombia's south) ends a part, the town follows it
+    assert addresses("Cl. 27 # 4-21 Sur. Charlotte ") == ["Cl. 27 # 4-21 Sur. Charlotte"]
+    assert addresses("Carrera 62 # 93-5 Sur. Bogotá") == ["Carrera 62 # 93-5 Sur. Bogotá"]
+    assert addresses("12 Main St. Sur. Charlotte, NC 28202") == ["12 Main St. Sur. Charlotte, NC 28202"]
+    # a town line that ends in a three-letter abbreviation, then a state the list has
+    text = "…Mail to 1 Park Ave\napartment 15b\nALMANSA/Villeneuve-d'Ascq Sra. OREGON "
+    assert addresses(text) == ["1 Park Ave\napartment 15b\nALMANSA/Villeneuve-d'Ascq Sra. OREGON"]

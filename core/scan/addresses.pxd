@@ -13,3 +13,5 @@ cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
                            bint lower_ok) noexcept nogil
 cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t blank_run(const uchar_t* s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t lim,
+                          int* breaks, int* spaces) noexcept nogil

@@ -2,6 +2,22 @@
 # UK/Canadian postcodes, and the city/state/postcode lines that follow a street.
 # Included into core/_scan.pyx; declarations in addresses.pxd.
 
+cdef Py_ssize_t blank_run(const uchar_t* s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t lim,
+                          int* breaks, int* spaces) noexcept nogil:
+    # spaces and line breaks ("\r\n" too) from j, within twelve code points of i: where
+    # they end; counts the breaks, and the spaces after the last break
+    while j < lim and j - i < 12:
+        if s[j] == 10:
+            breaks[0] += 1
+            spaces[0] = 0
+        elif s[j] == 32:
+            spaces[0] += 1
+        elif not (s[j] == 13 and j + 1 < lim and s[j + 1] == 10):
+            break
+        j += 1
+    return j
+
+
 cdef Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # before the next part of an address: ", " or one space, or a line break (",\n", "\r\n")
     # with up to four spaces of indent, at most two of them (a blank line between); the
@@ -10,15 +26,7 @@ cdef Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim)
     cdef int breaks = 0, spaces = 0
     if j < lim and s[j] == 44:
         j += 1
-    while j < lim and j - i < 12:
-        if s[j] == 10:
-            breaks += 1
-            spaces = 0
-        elif s[j] == 32:
-            spaces += 1
-        elif not (s[j] == 13 and j + 1 < lim and s[j + 1] == 10):
-            break
-        j += 1
+    j = blank_run(s, i, j, lim, &breaks, &spaces)
     if j >= lim or s[j] == 32 or s[j] == 10 or s[j] == 13 or breaks > 2 or spaces > 4:
         return 0
     if breaks == 0 and spaces != 1:

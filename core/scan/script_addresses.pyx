@@ -285,15 +285,7 @@ cdef Py_ssize_t script_part_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) 
     if j < lim and (s[j] == 44 or s[j] == 0x60C):
         j += 1
         comma = True
-    while j < lim and j - i < 12:
-        if s[j] == 10:
-            breaks += 1
-            spaces = 0
-        elif s[j] == 32:
-            spaces += 1
-        elif not (s[j] == 13 and j + 1 < lim and s[j + 1] == 10):
-            break
-        j += 1
+    j = blank_run(s, i, j, lim, &breaks, &spaces)
     if not (comma or breaks) or breaks > 3 or spaces > 5 or j >= lim or j - i >= 12:
         return 0
     return j
