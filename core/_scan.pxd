@@ -51,8 +51,8 @@ cdef struct SpanVec:
 cdef struct Options:
     unsigned int types  # bit per type id
     bint day_first      # numeric dates read D/M/Y before M/D/Y
-    bint final          # the text ends at n; otherwise stop at the first decision that reads past it
-                        # (at most HOLDBACK short of it)
+    bint final          # the text ends at n; otherwise stop at the first decision that looked at
+                        # the end of the text so far (at most HOLDBACK short of it)
 
 ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
     Py_UCS1
@@ -87,7 +87,7 @@ cdef int numeric_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t l
 cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,
                    const Options* opt, SpanVec* out, Py_ssize_t* end, int* carry) noexcept nogil
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
-                  const Options* opt, SpanVec* out, Py_ssize_t* end, Py_ssize_t* reach) noexcept nogil
+                  const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
 cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
                          const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil
 cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,

@@ -9,10 +9,9 @@ Every decision at a position reads at most LOOKBEHIND code points before it
 and LOOKAHEAD code points from it (`lim`). That makes the result at a position
 independent of where the text was cut, which is what lets a stream hold back
 at most HOLDBACK code points and still equal the whole-text result. A stream's
-(non-final) scan holds back less: it goes on while each decision's reach, the
-furthest index it reads, is inside the text so far, and stops at the first that
-is not. Where a decision starts nothing its reach is known (letter_reach,
-lower_word_reach, email_reach mirror the gates); elsewhere it is a whole window.
+(non-final) scan holds back less: it keeps each decision that never looked at the
+end of the text so far, and stops at the first that did (every test of an index
+against the text's end goes through within() or at(), which note it: chars.pyx).
 
 The scanner is one extension built from parts (asyncpg's layout): shared
 infrastructure, then one file per detector family, each `scan/<part>.pyx` with
@@ -140,81 +139,37 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
     return 1
 
 
-cdef inline Py_ssize_t letter_reach(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end) noexcept nogil:
-    # the furthest index letter_at reads at pos: where every step stops at its gate, the
-    # gate's own reads (each step's gate is mirrored here, in letter_at's order); past a
-    # gate, a whole window
-    cdef Py_UCS4 c2 = at(s, pos + 1, n)
-    cdef unsigned char pair = PAIRS[(<int>lower(s[pos]) - 97) * 26 + <int>lower(c2) - 97] if is_letter(c2) else 0
-    cdef Py_ssize_t reach = pos + 1
-    cdef int month
-    if pair & P_URL:
-        return pos + HOLDBACK                                   # url_at
-    if pair & P_IBAN:
-        reach = pos + 2                                         # iban_at: a digit after two letters
-        if is_digit(at(s, pos + 2, n)):
-            return pos + HOLDBACK
-    if (cls(s[pos]) & C_HEX) and (c2 == 58 or cls(c2) & C_HEX):
-        reach = max(reach, pos + 4)                             # ipv6_at: colon_ahead
-        if colon_ahead(s, pos, min(n, pos + 5)):
-            return pos + HOLDBACK
-    if pair & P_WEEKDAY:
-        reach = max(reach, pos + 2)                             # month_at: weekday_start
-        if weekday_start(s, n, pos):
-            reach = max(reach, min(word_end, pos + 10))         # match_weekday_date: read_weekday
-            if read_weekday(s, n, pos, min(n, pos + LOOKAHEAD)):
-                return pos + HOLDBACK
-    if pair & P_MONTH:
-        reach = max(reach, min(word_end, pos + 10))             # month_at: read_month, the word
-        if read_month(s, n, pos, min(n, pos + LOOKAHEAD), &month):
-            return pos + HOLDBACK
-    if pair & P_ORDINAL:
-        reach = max(reach, min(word_end, pos + 12) + 3)         # month_at: said_day_ahead
-        if said_day_ahead(s, n, pos):
-            return pos + HOLDBACK
-    if 65 <= s[pos] <= 90 and 65 <= c2 <= 90:
-        return pos + HOLDBACK                                   # swift_at
-    return reach
-
-
-cdef inline Py_ssize_t email_reach(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t at_sign,
-                                   Py_ssize_t e) noexcept nogil:
-    # the furthest index the email step reads: match_email stops inside the run of domain
-    # characters and dots after the '@' (or reads a domain literal's IPv4); push_match reads
-    # the window after a match (context_after: 32 code points) unless a context word is before it
-    cdef Py_ssize_t j = at_sign + 1
-    if at(s, j, n) == 91:
-        return at_sign + HOLDBACK
-    while j < n and (label_char(s[j]) or s[j] == 46):
-        j += 1
-    if e and not (context_within(s, n, start, KW[<int>T_EMAIL_ADDRESS].before) >> T_EMAIL_ADDRESS) & 1:
-        return max(j, e + 32)
-    return j
-
-
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end, start
-    cdef Py_ssize_t reach, words_reach, mark
+    cdef Py_ssize_t mark, covered_in, open_pos = -1, open_mark = 0
     cdef Py_UCS4 c, d
     cdef unsigned int k
     cdef unsigned long long before
-    cdef int found, capped, carry_in
+    cdef int found, capped, carry_in, open_carry = 0
     cdef unsigned char tg
     cdef bint ctx, tail
-    # Up to `stop` every decision reads within the text. Past it (a stream's tail), outside
-    # what a match covers, a decision stands only if its reach, the furthest index it reads,
-    # is inside the text; the first that reaches past it is undone and left for later, for
-    # the text still to come could change it (or make an entity of what follows)
+    # Up to `stop` every decision reads within the text. Past it (a stream's tail), a
+    # decision stands only if it never looked at the text's end; the first that did is
+    # undone and left for later, for the text still to come could change it (or make an
+    # entity of what follows). Inside an open candidate (tentative phones, a spoken number)
+    # the candidate is undone with it
     cdef Py_ssize_t stop = n if opt.final else n - HOLDBACK
+    global redactd_text_end, redactd_end_seen
+    redactd_text_end = n
     while pos < n:
         if carry[0] & CARRY_URL:
-            if pos > stop and pos >= covered:
-                break  # a URL going on reads a whole window
             # the URL cut at the previous LOOKAHEAD goes on here, scored as its start was
+            tail = pos > stop and pos >= covered
+            carry_in = carry[0]
+            if tail:
+                redactd_end_seen = 0
             ctx = (carry[0] & CARRY_URL_CONTEXT) != 0
             carry[0] &= ~(CARRY_URL | CARRY_URL_CONTEXT)
             e = url_body(s, n, pos, min(n, pos + LOOKAHEAD), &capped)
+            if tail and redactd_end_seen:
+                carry[0] = carry_in
+                break
             if e > pos:
                 if capped:
                     carry[0] |= CARRY_URL | (CARRY_URL_CONTEXT if ctx else 0)
@@ -233,17 +188,19 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         elif word_at(s, pos - 1, n):
             pos += 1
             continue
-        tail = pos > stop and pos >= covered
+        tail = pos > stop and (pos >= covered or open_pos > stop)
         mark = out.size
         carry_in = carry[0]
+        covered_in = covered
+        if tail:
+            redactd_end_seen = 0
         lim = min(n, pos + LOOKAHEAD)
         k = cls(c)
         found = 0
         e = 0
         before = ~0
         word_end = word_end_after(s, n, pos + 1)
-        d = s[word_end] if word_end < n else 0  # what follows the word
-        reach = word_end
+        d = s[word_end] if within(word_end, n) else 0  # what follows the word
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@' (it starts
             # later where a script without spaces is glued to it: "邮箱test@test.com")
@@ -251,18 +208,15 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     and type_on(opt, T_EMAIL_ADDRESS):
                 if local_end < pos:
                     local_end = pos
-                    while local_end < n and local_char(s[local_end]):
+                    while within(local_end, n) and local_char(s[local_end]):
                         local_end += 1
-                reach = max(reach, local_end)
-                if local_end < lim and s[local_end] == 64:
+                if within(local_end, lim) and s[local_end] == 64:
                     start = email_start(s, pos, local_end)
                     e = match_email(s, n, start, local_end, lim)
                     if e:
                         if push_match(out, s, n, start, e, lim, T_EMAIL_ADDRESS, 0, &before) < 0:
                             return -1
                         found = 1
-                    if tail:
-                        reach = max(reach, email_reach(s, n, start, local_end, e))
             if not found and (k & (C_UPPER | C_LOWER)):
                 # a lower-case word reaches letter_at only as a URL, a month, a weekday, an IPv6
                 # group, or a day said aloud ("third of", "twenty-fifth", "twenty first")
@@ -272,21 +226,14 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                             at(s, word_end + 1, n) == 111 and at(s, word_end + 2, n) == 102
                             and at(s, word_end + 3, n) == 32))))):
                     found = letter_at(s, n, pos, lim, opt, out, &e, carry)
-                    if tail:
-                        reach = max(reach, pos + HOLDBACK if found else letter_reach(s, n, pos, word_end))
-                if not found and c >= 97 and d != 46:
-                    reach = max(reach, word_end + 4)  # the gates' look at the next word (and "of")
                 if not found and (c < 97 or d == 46
                                   or (lower_word_quick(s, n, pos, word_end, tg)
                                       and lower_word_gate(s, n, pos, word_end))):
                     e = 0
-                    found = words_at(s, n, pos, word_end, lim, opt, out, &e, &words_reach if tail else NULL)
-                    if tail:
-                        reach = max(reach, words_reach)
+                    found = words_at(s, n, pos, word_end, lim, opt, out, &e)
                     if found == 0 and e > covered:
                         covered = e  # a spoken phone candidate: no resting inside it
             elif not found and c >= 0xC0 and not (k & C_DIGIT):
-                reach = pos + HOLDBACK
                 if (d == 58 or d == 46) and type_on(opt, T_URL):
                     found = glued_url_at(s, n, pos, word_end, lim, carry, out, &e)  # network: "访问https://..."
                 if not found:
@@ -298,7 +245,6 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 if not found:
                     found = other_letter_at(s, n, pos, word_end, lim, opt, out, &e)  # names, places, ...: "Émile Zola"
             elif not found and (k & C_DIGIT):
-                reach = pos + HOLDBACK
                 if type_on(opt, T_IP_ADDRESS) and colon_ahead(s, pos, lim):
                     e = match_ipv6(s, n, pos, lim)
                     if e:
@@ -316,24 +262,26 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     if found == 0 and e > covered:
                         covered = e  # tentative phones: no resting inside them
         elif (c == 43 or c == 40) and is_digit(at(s, pos + 1, n)) and not mid_number(s, n, pos):
-            reach = pos + HOLDBACK
             found = numeric_at(s, n, pos, lim, opt, out, &e)
             if found == 0 and e > covered:
                 covered = e
         elif c == 58 and at(s, pos + 1, n) == 58 and type_on(opt, T_IP_ADDRESS):
-            reach = pos + HOLDBACK
             e = match_ipv6(s, n, pos, lim)
             if e:
                 found = push_match(out, s, n, pos, e, lim, T_IP_ADDRESS, 0, &before)
                 found = -1 if found < 0 else 1
-        else:
-            reach = max(reach, pos + 1)
         if found < 0:
             return -1
-        if tail and reach >= n:
+        if tail and covered > covered_in:
+            context_after(s, n, covered, lim)  # settling a candidate reads the window after it
+        if tail and redactd_end_seen:
+            if pos < covered_in:  # inside an open candidate: from the candidate on
+                pos, mark, carry_in = open_pos, open_mark, open_carry
             out.size = mark  # undecided: undone, left for later
             carry[0] = carry_in
             break
+        if covered > covered_in and pos >= covered_in:
+            open_pos, open_mark, open_carry = pos, mark, carry_in  # an open candidate starts here
         if found:
             pos = e
             if e > covered:
@@ -347,19 +295,16 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
 
 
 cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
-                  const Options* opt, SpanVec* out, Py_ssize_t* end, Py_ssize_t* reach) noexcept nogil:
+                  const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
     # at a word that starts with a letter: the word-level families in order; the first that
     # reads something decides, but among an organisation, a place and a name the longest
     # does. 1 when one matched (end set), 0, or -1 on allocation failure. (scan_text calls
-    # this for a lower-case word only when lower_word_gate let it through or a '.' follows).
-    # reach (unless NULL): the furthest index read; a whole window but where a word starts nothing
+    # this for a lower-case word only when lower_word_gate let it through or a '.' follows)
     cdef Best b
     cdef Word w
     cdef unsigned int f
     cdef int r
     best_init(&b, pos)
-    if reach:
-        reach[0] = pos + HOLDBACK
     if 97 <= s[pos] < 128 and spoken_email_at(s, n, pos, lim, opt, word_end, &b):
         pass                                          # network: "jo at acme dot com"
     elif not read_word(s, n, pos, lim, &w) or (w.end - w.start == 1 and at(s, w.end, n) == 32
@@ -376,13 +321,9 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             street_at(s, n, pos, lim, opt, &w, gz_get(w.hash, NULL), &b)  # addresses: "ul. Biała 135"
         lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
         lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
-        if reach and b.type_id < 0:
-            reach[0] = lower_word_reach(s, n, pos, &w)
     else:
         f = gz_get(w.hash, NULL)
         if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
-            if reach and w.shape != S_UPPER:          # (domain_word_at read no further)
-                reach[0] = w.end + 1                  # the word, the next one's first letter
             return 0
         box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
         street_at(s, n, pos, lim, opt, &w, f, &b)     # addresses: "Calle Mayor 12", "Fortunastrasse 20"
@@ -396,28 +337,6 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
     return push_best(out, s, n, lim, &b, end)
 
 
-cdef inline Py_ssize_t lower_word_reach(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Word* w) noexcept nogil:
-    # the furthest index words_at reads at a lower-case word that starts nothing: where every
-    # step stopped at its gate (mirrored here, in words_at's order), the look past the word of
-    # spoken_email_at's and domain_word_at's gates (at_word_ahead, domain_ahead); past a
-    # gate, a whole window
-    cdef Py_ssize_t i = w.end
-    cdef unsigned int f = gz_get(w.hash, NULL)
-    cdef bint place_cue = after_place_cue(s, n, pos)
-    if at_word_ahead(s, n, w.end) or po_start(s, n, pos) or (at(s, w.end, n) == 46 and f & G_STREET_PREFIX):
-        return pos + HOLDBACK  # spoken_email_at, box_at, street_at
-    if place_cue and f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
-        return pos + HOLDBACK  # lower_place_at
-    if (place_cue or after_name_cue(s, n, pos)) and (f & G_FIRST or unlisted(f)) \
-            and not f & (G_FUNCTION | G_STOP | G_NUMBER):
-        return pos + HOLDBACK  # lower_name_at, past match_lower_name's first test
-    while i < n and host_char(s[i]) and i - w.end < 64:
-        i += 1
-    if i >= n or domain_ahead(s, n, w.end, n):
-        return pos + HOLDBACK
-    return max(w.end + 3, i + 4)
-
-
 cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t word_end, Py_ssize_t lim,
                          const Options* opt, SpanVec* out, Py_ssize_t* end) noexcept nogil:
     # at a word that starts with a letter beyond ASCII: a capital (accented Latin, Greek,
@@ -428,7 +347,7 @@ cdef int other_letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     if not read_word(s, n, pos, lim, &w):
         return 0
     if w.shape == S_CAP or w.shape == S_UPPER or w.shape == S_INITIAL:
-        return words_at(s, n, pos, word_end, lim, opt, out, end, NULL)
+        return words_at(s, n, pos, word_end, lim, opt, out, end)
     best_init(&b, pos)
     if w.shape == S_SPACELESS and type_on(opt, T_ORGANIZATION):
         b.end = spaceless_org(s, n, &w, lim)       # places: "株式会社山田", "易动力科技有限公司"
