@@ -76,8 +76,10 @@ cdef inline Py_UCS4 lower(Py_UCS4 c) noexcept nogil:
 
 cdef inline Py_UCS4 at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
     # the character at i, or 0 (a non-word boundary) outside [0, n)
-    if within(i, n):
-        return s[i] if i >= 0 else 0
+    if 0 <= i < n:
+        return s[i]
+    if i >= n:
+        see_end(n)
     return 0
 
 
