@@ -1,8 +1,10 @@
 """Build: compiles the Cython core and generates the gRPC modules from protos/.
 
 REDACTD_DEBUG=1 turns bounds checks, wraparound checks and line tracing back on
-(CI runs the suite once that way). Otherwise the scanner is built profile-guided
-(BuildExt); REDACTD_PGO=0 builds it plainly.
+(CI runs the suite once that way). REDACTD_ASAN=1 builds with AddressSanitizer, which
+also checks the scanner's raw reads of the str buffer that bounds checks cannot see
+(`make fuzz-asan` runs the fuzz corpus on it). Otherwise the scanner is built
+profile-guided (BuildExt); REDACTD_PGO=0 builds it plainly.
 """
 import ast
 import json
@@ -19,6 +21,7 @@ from setuptools.command.build_ext import build_ext
 
 ROOT = pathlib.Path(__file__).parent
 DEBUG = os.environ.get("REDACTD_DEBUG", "") not in ("", "0")
+ASAN = os.environ.get("REDACTD_ASAN", "") not in ("", "0")
 
 # Every compiler directive in one place.
 DIRECTIVES = {
@@ -32,8 +35,10 @@ DIRECTIVES = {
     "profile": False,
 }
 MACROS = [("CYTHON_TRACE_NOGIL", "1")] if DEBUG else []
-CFLAGS = ["-O0", "-g"] if DEBUG else ["-O3"]
-PGO = not DEBUG and os.environ.get("REDACTD_PGO", "1") not in ("", "0")
+CFLAGS = ["-O0", "-g"] if DEBUG else ["-O1", "-g", "-fsanitize=address", "-fno-omit-frame-pointer"] if ASAN \
+    else ["-O3"]
+LDFLAGS = ["-fsanitize=address"] if ASAN else []
+PGO = not DEBUG and not ASAN and os.environ.get("REDACTD_PGO", "1") not in ("", "0")
 PGO_MODULE = "core._scan"
 
 CORE_MODULES = ["_scan", "_mask"]
@@ -119,10 +124,10 @@ def extensions():
 
     exts = [Extension(f"core.{name}", [f"core/{name}.pyx"], include_dirs=["core/scan"],
                       depends=[str(PHONE_TABLES.relative_to(ROOT))] if name == "_scan" else [],
-                      extra_compile_args=CFLAGS, define_macros=MACROS)
+                      extra_compile_args=CFLAGS, extra_link_args=LDFLAGS, define_macros=MACROS)
             for name in CORE_MODULES]
     return cythonize(exts, compiler_directives=DIRECTIVES, annotate=DEBUG,
-                     include_path=[str(ROOT), "core"], force=DEBUG)
+                     include_path=[str(ROOT), "core"], force=DEBUG or ASAN)
 
 
 class BuildExt(build_ext):
@@ -136,7 +141,7 @@ class BuildExt(build_ext):
     def run(self):
         if not PGO:
             super().run()
-            return self.record(False, "debug build" if DEBUG else "REDACTD_PGO=0")
+            return self.record(False, "debug build" if DEBUG else "AddressSanitizer build" if ASAN else "REDACTD_PGO=0")
         profile = pathlib.Path(self.build_temp).resolve() / "pgo-profile"
         shutil.rmtree(profile, ignore_errors=True)
         self.force = True  # every object compiled with its step's flags

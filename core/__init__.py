@@ -11,6 +11,7 @@ from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
                          apply_operator, find_entities, mask_text, redact_only, redact_text)
+from core._scan import OutputTooLarge
 from core.stream import HOLDBACK, StreamRedactor
 from core.tokens import KeyRing, decrypt_token, reveal_text
 
@@ -19,7 +20,7 @@ __all__ = [
     "UTF16_CODE_UNIT", "IDENTIFY_ONLY", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
     "Label", "Mask", "MissingKeys", "Numbering", "NumberingFull", "Redaction", "Replace", "Surrogate",
     "apply_operator", "redact_only", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
-    "redact_text",
+    "redact_text", "OutputTooLarge",
     # for the service: the names a caller may give for a type, whole-field values, masking
     "SUBTYPES", "TYPE_OR_SUBTYPE", "field_value", "Operator", "mask_text", "reveal_text",
 ]

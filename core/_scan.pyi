@@ -68,5 +68,7 @@ class Plan:
 
 def redact_scan(plan: Plan, text: str, start: int = 0, final: bool = True, carry: int = 0,
                 numbering: object = None, unit: int = 0, in_base: int = 0, out_base: int = 0,
-                want: int = 0) -> tuple[Any, list[Any], int, int]:
+                want: int = 0, max_out: int = -1) -> tuple[Any, list[Any], int, int]:
     """(redacted segment or None, Found or Entity objects or [], resume, carry)."""
+
+class OutputTooLarge(ValueError): ...

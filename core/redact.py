@@ -228,23 +228,24 @@ def _compiled_op(op: Operator, type_name: str, subtype: str) -> tuple[str, objec
 
 
 def redact_text(text: str, detection: Detection, redaction: Redaction, unit: int = offsets.CODE_POINT,
-                numbering: Numbering | None = None) -> tuple[str, list[Found]]:
+                numbering: Numbering | None = None, max_out: int = -1) -> tuple[str, list[Found]]:
     """Redact a whole text; entities reported in `unit`. `numbering` carries numbered labels
-    over several texts (a record's fields)."""
+    over several texts (a record's fields). With `max_out` >= 0, a redacted text longer than
+    that many code points raises OutputTooLarge before it is built."""
     p = plan(detection, redaction)
     if numbering is None and p.numbers:
         numbering = Numbering()
-    out, found, _, _ = _scan.redact_scan(p, text, 0, True, 0, numbering, unit, 0, 0, FOUND)
+    out, found, _, _ = _scan.redact_scan(p, text, 0, True, 0, numbering, unit, 0, 0, FOUND, max_out)
     return out, found
 
 
 def redact_only(text: str, detection: Detection, redaction: Redaction,
-                numbering: Numbering | None = None) -> str:
+                numbering: Numbering | None = None, max_out: int = -1) -> str:
     """The redacted text alone: no Python object per entity (unless an operator runs in Python)."""
     p = plan(detection, redaction)
     if numbering is None and p.numbers:
         numbering = Numbering()
-    return _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TEXT)[0]
+    return _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TEXT, max_out)[0]
 
 
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:

@@ -22,15 +22,16 @@ class StreamRedactor:
     `entities` the segments come with no Found (and no Python object per entity)."""
 
     __slots__ = ("detection", "redaction", "unit", "numbering", "_buf", "_ctx",
-                 "_carry", "_in_units", "_out_units", "_base", "_plan", "_want")
+                 "_carry", "_in_units", "_out_units", "_base", "_plan", "_want", "max_out")
 
     def __init__(self, detection: Detection, redaction: Redaction,
-                 unit: int = offsets.CODE_POINT, entities: bool = True) -> None:
+                 unit: int = offsets.CODE_POINT, entities: bool = True, max_out: int = -1) -> None:
         self.detection = detection
         self.redaction = redaction
         self.unit = unit
         self._plan = plan(detection, redaction)
         self._want = FOUND if entities else TEXT
+        self.max_out = max_out  # code points one release may give at most (OutputTooLarge past it)
         self.numbering = Numbering(limit=NUMBERED_VALUES)  # consistent labels, bounded memory
         self._buf = ""        # context (_buf[:_ctx]) + text not released yet
         self._ctx = 0
@@ -55,7 +56,7 @@ class StreamRedactor:
         buf, ctx = self._buf, self._ctx
         out, found, resume, self._carry = _scan.redact_scan(
             self._plan, buf, ctx, final, self._carry, self.numbering, self.unit, self._in_units,
-            self._out_units, self._want)
+            self._out_units, self._want, self.max_out)
         if self._want == FOUND:  # offsets of what follows go on from here
             self._in_units += offsets.units(buf[ctx:resume], self.unit)
             self._out_units += offsets.units(out, self.unit)

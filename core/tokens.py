@@ -63,16 +63,22 @@ def _siv(key: bytes):
     return AESSIV(key)
 
 
+def _utf8(value: str) -> bytes:
+    # a str from a library caller may hold a lone surrogate (gRPC's strings cannot): it is
+    # encoded as UTF-8 would encode the code point, so that it is tokenised, not an error
+    return value.encode("utf-8", "surrogatepass")
+
+
 def hash_token(value: str, keys: KeyRing, prefix: str = "tok_", length: int = 16) -> str:
     """HMAC-SHA256 of the normalised value, hex, truncated: equal values, equal tokens."""
-    mac = hmac.new(keys.derived("hash"), value.encode(), hashlib.sha256).hexdigest()
+    mac = hmac.new(keys.derived("hash"), _utf8(value), hashlib.sha256).hexdigest()
     return prefix + mac[:length]
 
 
 def encrypt_token(value: str, keys: KeyRing) -> str:
     """Deterministic AES-SIV encryption of the value into `enc_<key id>_<base64url>`."""
     kid = keys.active
-    ct = _siv(keys.derived("encrypt", kid, 64)).encrypt(value.encode(), [kid.encode()])
+    ct = _siv(keys.derived("encrypt", kid, 64)).encrypt(_utf8(value), [kid.encode()])
     return f"enc_{kid}_{base64.urlsafe_b64encode(ct).rstrip(b'=').decode()}"
 
 
@@ -84,7 +90,7 @@ def decrypt_token(token: str, keys: KeyRing) -> str:
     kid, body = m.groups()
     try:
         ct = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
-        return _siv(keys.derived("encrypt", kid, 64)).decrypt(ct, [kid.encode()]).decode()
+        return _siv(keys.derived("encrypt", kid, 64)).decrypt(ct, [kid.encode()]).decode("utf-8", "surrogatepass")
     except Exception:  # noqa: BLE001 - InvalidTag, bad padding: all mean "not ours"
         raise KeyError_("not a token of a configured key") from None
 
@@ -105,7 +111,7 @@ class Digits:
 
     def __init__(self, keys: KeyRing, purpose: str, value: str) -> None:
         self._key = keys.derived("surrogate/" + purpose)
-        self._value = value.encode()
+        self._value = _utf8(value)
         self._block = 0
         self._buf: list[int] = []
 

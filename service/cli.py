@@ -44,9 +44,22 @@ def parser() -> argparse.ArgumentParser:
                    help="load more policies from a policy file, JSON (README: Policies; repeatable)")
     s.add_argument("--keys", default="", metavar="FILE",
                    help="key ring for hash/encrypt/surrogate (default: $REDACTD_KEYS)")
-    s.add_argument("--reveal-callers", default="", metavar="FILE",
-                   help="bearer-token digests allowed to call Reveal (default: nobody)")
-    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes)
+    s.add_argument("--callers", default="", metavar="FILE",
+                   help="who may call what, YAML or JSON (README: Callers and permissions); without it every "
+                        "caller may use every RPC but Reveal")
+    s.add_argument("--allow-keyed-operators-without-auth", action="store_true",
+                   help="without --callers: let any caller use hash, encrypt and surrogate (an oracle for "
+                        "low-entropy values such as SSNs; refused by default)")
+    s.add_argument("--tls-cert", default="", metavar="FILE",
+                   help="PEM certificate chain: serve TLS only (with --tls-key; reloaded on SIGHUP)")
+    s.add_argument("--tls-key", default="", metavar="FILE", help="PEM private key of --tls-cert, unencrypted")
+    s.add_argument("--tls-client-ca", default="", metavar="FILE",
+                   help="PEM CA certificates: require client certificates signed by them (mTLS)")
+    s.add_argument("--reveal-callers", default="", help=argparse.SUPPRESS)  # replaced by --callers
+    s.add_argument("--max-text-bytes", type=int, default=DEFAULTS.max_text_bytes,
+                   help="largest text, record or stream chunk a request may carry (default: %(default)s)")
+    s.add_argument("--max-response-bytes", type=int, default=DEFAULTS.max_response_bytes,
+                   help="largest response (default: 4 MiB, what a default gRPC client receives)")
     s.add_argument("--threads", type=int, default=DEFAULTS.threads)
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
@@ -130,17 +143,26 @@ def serve(args, argv: list[str]) -> int:
     from service import workers
     # checked as a request's are (ValueError naming the field for an unknown region)
     phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
+    if args.reveal_callers:
+        raise ValueError("--reveal-callers: replaced by --callers FILE, which names what each caller may use "
+                         "(README: Callers and permissions)")
     count = workers.default_workers() if args.workers is None else args.workers
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
-    settings = Settings(max_text_bytes=args.max_text_bytes, threads=args.threads, phone_regions=phone_regions,
+    settings = Settings(max_text_bytes=args.max_text_bytes, max_response_bytes=args.max_response_bytes,
+                        threads=args.threads, phone_regions=phone_regions,
                         grace=args.grace, policy_files=tuple(args.policies),
-                        keys_file=args.keys, reveal_callers_file=args.reveal_callers,
+                        keys_file=args.keys, callers_file=args.callers,
+                        allow_keyed_operators_without_auth=args.allow_keyed_operators_without_auth,
+                        tls_cert_file=args.tls_cert, tls_key_file=args.tls_key, tls_client_ca_file=args.tls_client_ca,
                         bench_echo=args.bench_echo, reuse_port=args.reuse_port,
                         **({"address": args.address} if args.address else {}))
     if count > 1:
         from service.server import check_files
         check_files(settings)  # a bad file is reported once, here, before any worker starts
+        if not settings.tls_cert_file:
+            from service.tls import warn_if_plaintext
+            warn_if_plaintext(settings.address)
         return workers.Supervisor(_without(argv, "--workers", "--address"), count, settings.address,
                                   args.grace).run()
     from service.server import serve as run

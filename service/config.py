@@ -5,19 +5,25 @@ import os
 from dataclasses import dataclass
 
 DEFAULT_ADDRESS = "127.0.0.1:50051"
-MiB = 1024 * 1024
+KiB = 1024
+MiB = 1024 * KiB
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     address: str = os.environ.get("REDACTD_ADDRESS", DEFAULT_ADDRESS)
-    max_text_bytes: int = 4 * MiB      # per Redact/Identify text, record, or stream chunk
+    max_text_bytes: int = 4 * MiB - 64 * KiB  # per Redact/Identify text, record, or stream chunk
+    max_response_bytes: int = 4 * MiB  # what a default gRPC client receives; larger is RESOURCE_EXHAUSTED
     max_batch_texts: int = 10_000      # texts in one BatchRedact call
     threads: int = 32                  # worker threads; each open stream holds one
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT
     policy_files: tuple[str, ...] = ()
     keys_file: str = ""                # key ring for hash/encrypt/surrogate; else $REDACTD_KEYS
-    reveal_callers_file: str = ""      # who may call Reveal; nobody when unset
+    callers_file: str = ""             # who may call what (service/callers.py); open, but no Reveal, when unset
+    allow_keyed_operators_without_auth: bool = False  # without a callers file: hash/encrypt/surrogate for anyone
+    tls_cert_file: str = ""            # TLS only when set (with tls_key_file)
+    tls_key_file: str = ""
+    tls_client_ca_file: str = ""       # mTLS: client certificates required and verified against this CA
     phone_regions: tuple[str, ...] = ()  # national phone numbers of these regions too, unless a request names its own
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
     reuse_port: bool = False           # SO_REUSEPORT: one of `--workers N` servers sharing the port

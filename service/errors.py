@@ -12,6 +12,7 @@ import traceback
 import grpc
 
 from core import NumberingFull
+from service.wire import Undecodable
 
 log = logging.getLogger("redactd")
 
@@ -66,7 +67,7 @@ def rpc(method):
         @functools.wraps(method)
         def stream(self, request, context):
             try:
-                yield from method(self, request, context)
+                yield from method(self, _parsed(request), context)
             except Exception as exc:  # noqa: BLE001 - every error becomes a status
                 _abort(context, name, exc)
         return stream
@@ -74,7 +75,17 @@ def rpc(method):
     @functools.wraps(method)
     def unary(self, request, context):
         try:
+            if isinstance(request, Undecodable):
+                raise BadRequest(request.reason)
             return method(self, request, context)
         except Exception as exc:  # noqa: BLE001
             _abort(context, name, exc)
     return unary
+
+
+def _parsed(requests):
+    """A stream's messages; one that did not parse ends the stream with INVALID_ARGUMENT."""
+    for request in requests:
+        if isinstance(request, Undecodable):
+            raise BadRequest(request.reason)
+        yield request

@@ -20,9 +20,7 @@ protobuf. Needs the `loadtest` extra (hdrhistogram, matplotlib).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -52,7 +50,31 @@ def parser(p: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
     p.add_argument("--connections", type=int, default=4, help="HTTP/2 connections per client process")
     p.add_argument("--timeout", type=float, default=30.0, help="deadline of each call, seconds")
     p.add_argument("--out", required=True, help="directory for report.json and the plots")
+    p.add_argument("--tls-ca", metavar="FILE", help="TLS: PEM CA certificates that sign the server's certificate")
+    p.add_argument("--tls-cert", metavar="FILE", help="mTLS: the client's PEM certificate (with --tls-key)")
+    p.add_argument("--tls-key", metavar="FILE", help="mTLS: the client's PEM private key")
+    p.add_argument("--token", help="a bearer token sent with every call (a callers file's caller)")
     return p
+
+
+def tls_files(args) -> dict | None:
+    """The PEM bytes of --tls-ca/--tls-cert/--tls-key for the client processes, or None."""
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise ValueError("--tls-cert and --tls-key: give both or neither")
+    if args.tls_cert and not args.tls_ca:
+        raise ValueError("--tls-cert: needs --tls-ca (a client certificate is sent over TLS)")
+    if not args.tls_ca:
+        return None
+    return {name: Path(path).read_bytes() if path else None for name, path in
+            (("root_certificates", args.tls_ca), ("certificate_chain", args.tls_cert),
+             ("private_key", args.tls_key))}
+
+
+def _channel(job: dict):
+    import grpc
+    if job["tls"] is None:
+        return grpc.aio.insecure_channel(job["address"])
+    return grpc.aio.secure_channel(job["address"], grpc.ssl_channel_credentials(**job["tls"]))
 
 
 def payload_texts(path: str | None) -> list[str]:
@@ -113,13 +135,15 @@ class Part:
 
 
 async def _load(job: dict) -> Part:
+    import asyncio
     import grpc
     from hdrh.histogram import HdrHistogram
 
     requests: list[Request] = job["requests"]
     path = f"/redact.v1.Redactor/{job['rpc']}"
     stream = job["rpc"] == "StreamRedact"
-    channels = [grpc.aio.insecure_channel(job["address"]) for _ in range(job["connections"])]
+    channels = [_channel(job) for _ in range(job["connections"])]
+    metadata = (("authorization", f"Bearer {job['token']}"),) if job["token"] else None
     calls = [(ch.stream_stream if stream else ch.unary_unary)(path) for ch in channels]
     await asyncio.gather(*(asyncio.wait_for(ch.channel_ready(), job["timeout"]) for ch in channels))
     whole = HdrHistogram(LOWEST_US, HIGHEST_US, 3)
@@ -134,10 +158,10 @@ async def _load(job: dict) -> Part:
         call = calls[i % len(calls)]
         try:
             if stream:
-                async for _ in call(iter(request), timeout=job["timeout"]):
+                async for _ in call(iter(request), timeout=job["timeout"], metadata=metadata):
                     pass
             else:
-                await call(request[0], timeout=job["timeout"])
+                await call(request[0], timeout=job["timeout"], metadata=metadata)
         except grpc.aio.AioRpcError as exc:
             errors[exc.code().name] += 1
         now = time.perf_counter()
@@ -181,6 +205,7 @@ async def _load(job: dict) -> Part:
 
 
 def _run_part(job: dict) -> dict:
+    import asyncio  # here, not at the top: `redactd redact` builds this command's parser too
     return _asdict(asyncio.run(_load(job)))
 
 
@@ -193,13 +218,16 @@ def _asdict(p: Part) -> dict:
 
 def run_load(args, requests: list[Request], concurrency: int | None) -> tuple[dict, list]:
     """One run over `args.processes` client processes; the report and the per-second series."""
+    import multiprocessing
     from hdrh.histogram import HdrHistogram
 
     processes = max(1, min(args.processes, concurrency or args.processes))
-    jobs = []
+    jobs: list[dict] = []
+    tls = tls_files(args)  # read once, sent to every client process
     for k in range(processes):
         share = None if concurrency is None else concurrency // processes + (k < concurrency % processes)
         jobs.append({"address": args.address, "rpc": args.rpc, "requests": requests,
+                     "tls": tls, "token": args.token,
                      "connections": args.connections, "timeout": args.timeout, "duration": args.duration,
                      "rate": args.rate if concurrency is None else None, "processes": processes,
                      "offset": k if concurrency is None else sum(j["concurrency"] for j in jobs),

@@ -17,9 +17,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
-from service.auth import RevealAuthorization, load_callers
-from service import memory
-from service.config import Settings, load_keys
+from service.auth import Authorization
+from service import memory, tls, wire
+from service.callers import CallersError, load_callers
+from service.config import MiB, Settings, load_keys
 from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
@@ -28,10 +29,12 @@ SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
 
 
 def check_files(settings: Settings) -> None:
-    """Read the keys, policies and callers files as a server would (the same errors)."""
+    """Read the keys, policies, callers and TLS files as a server would (the same errors)."""
     keys = load_keys(settings)
-    PolicyStore(settings.policy_files, keys)
-    load_callers(settings.reveal_callers_file)
+    policies = PolicyStore(settings.policy_files, keys)
+    load_callers(settings.callers_file, policies.current)
+    if settings.tls_cert_file or settings.tls_key_file or settings.tls_client_ca_file:
+        tls.ServerTls(settings.tls_cert_file, settings.tls_key_file, settings.tls_client_ca_file)
 
 
 class Server:
@@ -42,27 +45,62 @@ class Server:
         memory.configure()
         keys = load_keys(settings)
         self.policies = PolicyStore(settings.policy_files, keys)
+        self.auth = Authorization(load_callers(settings.callers_file, self.policies.current), self.policies,
+                                  settings.allow_keyed_operators_without_auth)
+        self.tls = None
+        if settings.tls_cert_file or settings.tls_key_file or settings.tls_client_ca_file:
+            self.tls = tls.ServerTls(settings.tls_cert_file, settings.tls_key_file, settings.tls_client_ca_file)
         self.grpc = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
-            interceptors=(RevealAuthorization(load_callers(settings.reveal_callers_file)),),
+            interceptors=(self.auth,),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
-                     ("grpc.max_send_message_length", settings.max_message_bytes),
+                     # above ours (max_response_bytes), so that ours, naming the field, answers first
+                     ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
                      ("grpc.so_reuseport", int(settings.reuse_port))])
-        redact_pb2_grpc.add_RedactorServicer_to_server(RedactorServicer(settings, self.policies, keys), self.grpc)
+        # the generated handlers, parsing requests so that a bad one is INVALID_ARGUMENT (service/wire.py)
+        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServicer_to_server,
+                                         RedactorServicer(settings, self.policies, keys))
+        self.grpc.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
+        self.grpc.add_registered_method_handlers(SERVICE, handlers)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection(
             (SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
         if settings.bench_echo:
             self.grpc.add_generic_rpc_handlers((echo_handler(),))
-        self.port = self.grpc.add_insecure_port(settings.address)
+        if self.tls:
+            self.port = self.grpc.add_secure_port(settings.address, self.tls.credentials())
+        else:
+            self.port = self.grpc.add_insecure_port(settings.address)
+            if not settings.reuse_port:  # a worker: its supervisor warned once
+                tls.warn_if_plaintext(settings.address)
         if self.port == 0:
             raise OSError(f"cannot bind {settings.address}")
         self.grpc.start()
         for name in ("", SERVICE):
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
-        log.info("redactd serving on port %d (%d policies, %d keys)",
-                 self.port, len(self.policies.current), len(keys.keys))
+        log.info("redactd serving on port %d (%s, %d policies, %d keys, %s)",
+                 self.port, ("mTLS" if settings.tls_client_ca_file else "TLS") if self.tls else "plaintext",
+                 len(self.policies.current), len(keys.keys),
+                 f"{len(self.auth.callers.all)} callers" if self.auth.callers else "no callers file")
+
+    def reload(self) -> None:
+        """SIGHUP: policies, callers and certificates again; each keeps its previous
+        state when its files are invalid."""
+        self.reload_policies()
+        if self.settings.callers_file:
+            try:
+                callers = load_callers(self.settings.callers_file, self.policies.current)
+                self.auth.callers = callers
+                log.info("callers reloaded: %d", len(callers.all) if callers else 0)
+            except CallersError as exc:
+                log.error("callers reload failed, keeping the previous callers: %s", exc)
+        if self.tls:
+            try:
+                self.tls.reload()
+                log.info("TLS certificates reloaded for new connections")
+            except ValueError as exc:
+                log.error("TLS reload failed, keeping the previous certificates: %s", exc)
 
     def reload_policies(self) -> None:
         """SIGHUP: load the policy files again; keep the old set if they are invalid."""
@@ -78,7 +116,8 @@ class Server:
 
 
 def serve(settings: Settings) -> int:
-    """Serve until SIGTERM or SIGINT (exit 0 after a graceful stop); SIGHUP reloads policies."""
+    """Serve until SIGTERM or SIGINT (exit 0 after a graceful stop); SIGHUP reloads policies,
+    callers and certificates."""
     server = Server(settings)
     stopping = threading.Event()
 
@@ -90,7 +129,7 @@ def serve(settings: Settings) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGHUP, lambda *_: threading.Thread(target=server.reload_policies, daemon=True).start())
+    signal.signal(signal.SIGHUP, lambda *_: threading.Thread(target=server.reload, daemon=True).start())
     server.grpc.wait_for_termination()
     log.info("redactd stopped")
     return 0

@@ -1,6 +1,7 @@
 """The Redactor servicer: each method translates protobuf to core calls and back."""
 from __future__ import annotations
 
+import contextlib
 from typing import Iterator
 
 import grpc
@@ -8,17 +9,20 @@ from google.protobuf import json_format
 from google.rpc import status_pb2
 
 import core
-from service import convert, memory
+from service import convert, memory, wire
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
 from service.errors import BadRequest, NotFound, TooLarge, rpc, status_of
 from service.policies import PolicyStore, apply_policy
 
+BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
+
 
 class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     def __init__(self, settings: Settings, policies: PolicyStore, keys: core.KeyRing) -> None:
         self.limit = settings.max_text_bytes
+        self.max_response = settings.max_response_bytes
         self.max_batch_texts = settings.max_batch_texts
         self.policies = policies
         self.keys = keys
@@ -40,14 +44,32 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        if not request.include_entities:
-            out = core.redact_only(text, self._detection(request), self._redaction(request))
-            memory.after(len(request.text))
-            return pb.RedactResponse(text=out)
-        out, found = core.redact_text(text, self._detection(request),
-                                      self._redaction(request), request.detection.offset_unit)
+        with self._bounded("text"):
+            if not request.include_entities:
+                out = core.redact_only(text, self._detection(request), self._redaction(request),
+                                       max_out=self.max_response)
+                memory.after(len(request.text))
+                return self._sized(pb.RedactResponse(text=out), "text")
+            out, found = core.redact_text(text, self._detection(request), self._redaction(request),
+                                          request.detection.offset_unit, max_out=self.max_response)
         memory.after(len(request.text))
-        return pb.RedactResponse(text=out, entities=convert.entities(found, True))
+        return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
+
+    def _sized(self, response, field: str):
+        """`response`, unless it is larger than a default client receives."""
+        if response.ByteSize() > self.max_response:
+            raise TooLarge(f"{field}: the response would be larger than the limit of "
+                           f"{self.max_response} bytes (--max-response-bytes)")
+        return response
+
+    @contextlib.contextmanager
+    def _bounded(self, field: str):
+        """The core's refusal to build an output past max_response, as RESOURCE_EXHAUSTED."""
+        try:
+            yield
+        except core.OutputTooLarge:
+            raise TooLarge(f"{field}: the redacted text would be larger than the response limit of "
+                           f"{self.max_response} bytes (--max-response-bytes)") from None
 
     @rpc
     def BatchRedact(self, request: pb.BatchRedactRequest, context) -> pb.BatchRedactResponse:
@@ -58,18 +80,26 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         detection, redaction = self._detection(request), self._redaction(request)
         unit, include = request.detection.offset_unit, request.include_entities
         response = pb.BatchRedactResponse()
+        # room for every text's error status, then what the results may take of the response
+        room = self.max_response - BATCH_ERROR_BYTES * len(request.texts)
         for i, text in enumerate(request.texts):
             result = response.results.add()
             try:
-                out, found = core.redact_text(convert.checked_text(text, f"texts[{i}]", self.limit),
-                                              detection, redaction, unit)
+                with self._bounded(f"texts[{i}]"):
+                    out, found = core.redact_text(convert.checked_text(text, f"texts[{i}]", self.limit),
+                                                  detection, redaction, unit, max_out=max(room, 0))
+                result.text = out
+                if include:
+                    result.entities.extend(convert.entities(found, True))
+                size = result.ByteSize()
+                if size > room:
+                    raise TooLarge(f"texts[{i}]: the response would be larger than the limit of "
+                                   f"{self.max_response} bytes (--max-response-bytes)")
+                room -= size + 8  # the result's tag and length
             except Exception as exc:  # noqa: BLE001 - this text fails alone
                 code, message = status_of("BatchRedact", exc)
+                result.Clear()
                 result.error.CopyFrom(status_pb2.Status(code=code.value[0], message=message))
-                continue
-            result.text = out
-            if include:
-                result.entities.extend(convert.entities(found, True))
         memory.after(sum(map(len, request.texts)))
         return response
 
@@ -79,7 +109,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
                                     request.detection.offset_unit)
         memory.after(len(request.text))
-        return pb.IdentifyEntitiesResponse(entities=convert.entities(found, False))
+        return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
 
     @rpc
     def ApplyPolicy(self, request: pb.ApplyPolicyRequest, context) -> pb.ApplyPolicyResponse:
@@ -98,14 +128,18 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         memory.after(sum(r.ByteSize() for r in inputs))
         response = pb.ApplyPolicyResponse(policy_version=policy.version)
         for i, record in enumerate(inputs):
-            out, actions = apply_policy(policy, json_format.MessageToDict(record), frozenset(request.exclude))
+            record = json_format.MessageToDict(record)
+            if wire.nesting(record) > wire.MAX_NESTING:
+                raise BadRequest(f"{f'records[{i}]' if batch else 'record'}: nested deeper than the limit of "
+                                 f"{wire.MAX_NESTING} levels")
+            out, actions = apply_policy(policy, record, frozenset(request.exclude))
             response.actions.extend(
                 pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
                                 by_default=a.rule < 0, entity_types=a.entity_types, record=i)
                 for a in actions)
             if not request.dry_run:
                 (response.records.add() if batch else response.record).update(out)
-        return response
+        return self._sized(response, "records" if batch else "record")
 
     @rpc
     def Reveal(self, request: pb.RevealRequest, context) -> pb.RevealResponse:
@@ -116,7 +150,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 values.append(core.decrypt_token(token, self.keys))
             except ValueError:
                 raise BadRequest(f"tokens[{i}]: not a token of a configured key") from None
-        return pb.RevealResponse(values=values, text=core.reveal_text(request.text, self.keys))
+        return self._sized(pb.RevealResponse(values=values, text=core.reveal_text(request.text, self.keys)), "text")
 
     @rpc
     def StreamRedact(self, requests: Iterator[pb.StreamRedactRequest], context) -> Iterator[pb.StreamRedactResponse]:
@@ -130,17 +164,21 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             kind = request.WhichOneof("message")
             if kind == "config":
                 raise BadRequest("config: may be sent only once, as the first message")
-            if kind == "text":
-                out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
-            elif kind == "flush":
-                out, found = stream.flush()
-            else:
-                continue
+            with self._bounded("text"):
+                if kind == "text":
+                    out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
+                elif kind == "flush":
+                    out, found = stream.flush()
+                else:
+                    continue
             if out or found or kind == "flush":  # a flush is always answered
-                yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
-        out, found = stream.flush()
+                yield self._sized(pb.StreamRedactResponse(
+                    text=out, entities=convert.entities(found, True) if include else ()), "text")
+        with self._bounded("text"):
+            out, found = stream.flush()
         if out or found:
-            yield pb.StreamRedactResponse(text=out, entities=convert.entities(found, True) if include else ())
+            yield self._sized(pb.StreamRedactResponse(
+                text=out, entities=convert.entities(found, True) if include else ()), "text")
 
     def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
         detection = convert.detection(config.detection, "config.detection", self.phone_regions)
@@ -148,7 +186,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         if config.identify_only:
             redaction = core.IDENTIFY_ONLY
         include = config.include_entities or config.identify_only
-        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include), include
+        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include,
+                                   max_out=self.max_response), include
 
 
 def echo_handler() -> grpc.GenericRpcHandler:

@@ -34,17 +34,51 @@ def keys_json(*ids: str, active: str | None = None) -> str:
     return json.dumps({"active": active or ids[-1], "keys": keys})
 
 
+CALLER_TOKEN = "s3cret-app-token"  # may use every RPC, policy and keyed operator, but not Reveal
+
+
+class Bearer(grpc.UnaryUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+    """Sends a bearer token with every call, unless the call names its own."""
+
+    def __init__(self, token: str) -> None:
+        self.metadata = (("authorization", f"Bearer {token}"),)
+
+    def _details(self, details):
+        return details._replace(metadata=details.metadata or self.metadata)
+
+    def intercept_unary_unary(self, continuation, details, request):
+        return continuation(self._details(details), request)
+
+    def intercept_stream_stream(self, continuation, details, requests):
+        return continuation(self._details(details), requests)
+
+
 @pytest.fixture(scope="module")
-def keyed(tmp_path_factory):
+def keyed_server(tmp_path_factory):
     d = tmp_path_factory.mktemp("keyed")
     (d / "keys.json").write_text(keys_json("k1", "k2", active="k2"))
     (d / "callers.json").write_text(json.dumps({"callers": [
-        {"name": "support", "token_sha256": hashlib.sha256(REVEAL_TOKEN.encode()).hexdigest()}]}))
+        {"name": "support", "token_sha256": hashlib.sha256(REVEAL_TOKEN.encode()).hexdigest(),
+         "operators": ["reveal"]},
+        {"name": "app", "token_sha256": hashlib.sha256(CALLER_TOKEN.encode()).hexdigest(),
+         "rpcs": "*", "policies": "*", "operators": ["encrypt", "hash", "surrogate"]}]}))
     srv = Server(Settings(address="127.0.0.1:0", threads=4, grace=0.5,
-                          keys_file=str(d / "keys.json"), reveal_callers_file=str(d / "callers.json")))
-    with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+                          keys_file=str(d / "keys.json"), callers_file=str(d / "callers.json")))
+    yield srv
     srv.stop(0).wait()
+
+
+@pytest.fixture(scope="module")
+def keyed(keyed_server):
+    """A stub of the keyed server that calls as `app` unless a call sends its own token."""
+    with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
+        yield redact_pb2_grpc.RedactorStub(grpc.intercept_channel(ch, Bearer(CALLER_TOKEN)))
+
+
+@pytest.fixture(scope="module")
+def keyed_anonymous(keyed_server):
+    with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
+        yield redact_pb2_grpc.RedactorStub(ch)
 
 
 def redact(stub, text: str, **ops) -> pb.RedactResponse:
@@ -95,11 +129,12 @@ def test_encrypt_then_reveal_for_an_authorised_caller(keyed):
     assert "ssn 222445555, call +14155552671" in out.text
 
 
-def test_reveal_is_refused_without_authorisation(keyed, stub):
+def test_reveal_is_refused_without_authorisation(keyed, keyed_anonymous, stub):
     token = redact(keyed, "ssn 222-44-5555", SSN=("encrypt", pb.Encrypt())).entities[0].replacement
     for target, metadata, code in [
-        (keyed, (), grpc.StatusCode.UNAUTHENTICATED),
-        (keyed, (("authorization", "Bearer wrong"),), grpc.StatusCode.PERMISSION_DENIED),
+        (keyed_anonymous, (), grpc.StatusCode.UNAUTHENTICATED),
+        (keyed_anonymous, (("authorization", "Bearer wrong"),), grpc.StatusCode.UNAUTHENTICATED),
+        (keyed_anonymous, (("authorization", f"Bearer {CALLER_TOKEN}"),), grpc.StatusCode.PERMISSION_DENIED),
         (stub, (("authorization", f"Bearer {REVEAL_TOKEN}"),), grpc.StatusCode.PERMISSION_DENIED),
     ]:
         with pytest.raises(grpc.RpcError) as info:
@@ -137,9 +172,11 @@ def test_surrogates_keep_format_and_validity(keyed):
     assert redact(keyed, TEXT, **ops).text == r.text
 
 
-def test_keyed_operators_need_server_keys(stub):
-    with pytest.raises(grpc.RpcError) as info:
-        redact(stub, "ssn 222-44-5555", SSN=("hash", pb.Hash()))
+def test_keyed_operators_need_server_keys():
+    srv = Server(Settings(address="127.0.0.1:0", threads=1, grace=0.5, allow_keyed_operators_without_auth=True))
+    with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch, pytest.raises(grpc.RpcError) as info:
+        redact(redact_pb2_grpc.RedactorStub(ch), "ssn 222-44-5555", SSN=("hash", pb.Hash()))
+    srv.stop(0).wait()
     assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert info.value.details().startswith("redaction.operators[SSN].hash:")
 

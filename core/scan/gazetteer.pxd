@@ -62,4 +62,4 @@ cdef unsigned int gz_get(unsigned long long h, int* value) noexcept nogil
 cdef int gz_value(unsigned long long h) noexcept nogil
 cdef unsigned long long phrase_hash(str phrase)
 cdef void gz_add(unsigned long long h, unsigned int flags, int value) except *
-cdef void init_gazetteer(object names=*) except *
+cdef void init_gazetteer(object names=*, bint cached=*) except *

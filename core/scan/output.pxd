@@ -59,7 +59,7 @@ cdef Py_ssize_t resolve_hits(Plan plan, str text, SpanVec* vec, Hit* hits, list 
 cdef object validated_phone(Plan plan, str text, SpanVec* vec, Py_ssize_t i, Py_ssize_t j)
 cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t seg_end, SpanVec* vec,
                          Hit* hits, Py_ssize_t k, list phones, object numbering, int want, int unit,
-                         Py_ssize_t in_base, Py_ssize_t out_base)
+                         Py_ssize_t in_base, Py_ssize_t out_base, Py_ssize_t max_out)
 cdef object span_tuple(const Span* sp)
 cdef object value_of(Plan plan, const Hit* hit, str entity_text, SpanVec* vec, list phones)
 cdef str iso_date(long long aux)

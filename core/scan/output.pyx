@@ -16,6 +16,11 @@ ENTITY_FIELDS = ("type", "start", "end", "text", "value", "score", "subtype")
 FOUND_FIELDS = ("entity", "offset", "length", "replacement", "redacted_offset")
 
 
+class OutputTooLarge(ValueError):
+    """The redacted text would be longer than the `max_out` code points allowed; raised
+    before it is built, once the replacements made so far pass the bound."""
+
+
 @cython.auto_pickle(False)  # it holds Python hooks: built again, never pickled
 cdef class Plan:
     """What a (Detection, Redaction) pair does to each slot, in C; see core.redact.plan."""
@@ -262,11 +267,13 @@ cdef Py_ssize_t copy_chars(void* to, int to_kind, Py_ssize_t at, const void* src
 
 cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t seg_end, SpanVec* vec,
                          Hit* hits, Py_ssize_t k, list phones, object numbering, int want, int unit,
-                         Py_ssize_t in_base, Py_ssize_t out_base):
+                         Py_ssize_t in_base, Py_ssize_t out_base, Py_ssize_t max_out):
     # the redacted text of [seg_start, seg_end) (the str itself when nothing changes) and,
     # when wanted, a Found per hit in `unit` from in_base/out_base; or Entities only.
-    # Entities are relative to seg_start (a stream's segment)
-    cdef Py_ssize_t h, pos, o, total, longest = 0, in_u = 0, len_u, rep_u, shift_u = 0, prev
+    # Entities are relative to seg_start (a stream's segment). With max_out >= 0, an output
+    # longer than max_out code points raises OutputTooLarge before it is built, and the
+    # replacements held meanwhile stay within max_out code points (they are part of it)
+    cdef Py_ssize_t h, pos, o, total, made = 0, longest = 0, in_u = 0, len_u, rep_u, shift_u = 0, prev
     cdef Hit* hit
     cdef const SlotRule* rule
     cdef Py_UCS4 top
@@ -316,8 +323,14 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
                                         numbering, plan.keys, plan.subtypes[hit.slot])
             reps[h] = r
             total += PyUnicode_GET_LENGTH(r) - (hit.end - hit.start)
+            if max_out >= 0:
+                made += PyUnicode_GET_LENGTH(r)
+                if made > max_out:
+                    raise OutputTooLarge(f"the redacted text would be longer than {max_out} code points")
     finally:
         free(buf)
+    if 0 <= max_out < total:
+        raise OutputTooLarge(f"the redacted text would be longer than {max_out} code points")
     # the output's widest code point: of the text it keeps, and of the replacements
     top = 0x7F
     pos = seg_start
@@ -394,13 +407,15 @@ cdef int scan_into(str text, Py_ssize_t start, Options* opt, int* state, SpanVec
 
 def redact_scan(Plan plan, str text, Py_ssize_t start=0, bint final=True, int carry=0,
                 numbering=None, int unit=0, Py_ssize_t in_base=0, Py_ssize_t out_base=0,
-                int want=WANT_TEXT):
+                int want=WANT_TEXT, Py_ssize_t max_out=-1):
     """Scan `text` from `start` and redact the segment up to where the scan stopped.
 
     Returns ``(out, found, resume, carry)``: `out` the redacted segment (None when `want`
     is entities), `found` a Found per entity (want "found", offsets in `unit` from
     `in_base`/`out_base`), Entity objects (want "entities", offsets relative to `start`),
-    or empty (want "text"). `resume` and `carry` as scan() gives them.
+    or empty (want "text"). `resume` and `carry` as scan() gives them. With `max_out` >= 0,
+    a redacted segment longer than that many code points raises OutputTooLarge before
+    it is built.
     """
     cdef Options opt = plan.opt
     cdef SpanVec vec
@@ -420,7 +435,7 @@ def redact_scan(Plan plan, str text, Py_ssize_t start=0, bint final=True, int ca
             raise MemoryError()
         k = resolve_hits(plan, text, &vec, hits, phones)
         out, found = build_output(plan, text, start, resume, &vec, hits, k, phones, numbering, want,
-                                  unit, in_base, out_base)
+                                  unit, in_base, out_base, max_out)
     finally:
         free(hits)
         free(vec.items)
