@@ -4,6 +4,7 @@ word-by-word and character-by-character feeds (REDACTD_STREAM_EXAMPLES=3000 for 
 from __future__ import annotations
 
 import os
+import pathlib
 import re
 
 from hypothesis import given, settings, strategies as st
@@ -227,3 +228,31 @@ def test_gated_words_stream_equals_whole_text():
                 o, f = stream.flush()
                 assert "".join(out) + o == want[0], (body, how)
                 assert [entity_key(x) for x in found + f] == [entity_key(x) for x in want[1]]
+
+
+# ------------------------------------------------------------------ the readers report the end
+
+BARE_END_TEST = re.compile(r"(?<![\w.])[\w.\]\)]+ (<=|>=|==|!=|<|>) (n|lim)\b(?!\s*[-+*/])"
+                           r"|(?<![\w.])(n|lim) (<=|>=|<|>) ")
+NOT_A_DECISION = {
+    ("chars.pyx", "if 0 <= i < n:"),        # at() itself
+    ("chars.pyx", "if i >= n:"),            # ... noting the end past it
+    ("chars.pyx", "if i + 8 <= n:"),        # word_end_after's fast path (its loop uses within)
+    ("numbers.pyx", "if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):"),
+}
+
+
+def test_scanner_tests_the_text_end_only_through_within_and_at():
+    # a bare `i < n` or `i < lim` in a detector would decide on the text's end without a stream
+    # learning of it: it would release a word that text still to come could change. (phones.pyx
+    # reads digit buffers and settled candidates, output.pyx builds the output: not decisions)
+    root = pathlib.Path(core.__file__).parent / "scan"
+    bare = []
+    for path in sorted(root.glob("*.pyx")):
+        if path.name in ("phones.pyx", "output.pyx"):
+            continue
+        for k, line in enumerate(path.read_text().splitlines(), 1):
+            code = line.split("#")[0].strip()
+            if BARE_END_TEST.search(code) and (path.name, code) not in NOT_A_DECISION:
+                bare.append(f"{path.name}:{k}: {code}")
+    assert bare == []
