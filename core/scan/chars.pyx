@@ -34,10 +34,9 @@ cdef void init_classes():
 # Per thread: a scan runs on one thread from start to end.
 cdef extern from *:
     """
-    #define REDACTD_TLS static __thread __attribute__((tls_model("initial-exec")))
-    REDACTD_TLS Py_ssize_t redactd_text_end = PY_SSIZE_T_MAX;
-    REDACTD_TLS int redactd_end_seen = 0;
-    static inline void redactd_see_end(Py_ssize_t bound) {
+    static __thread Py_ssize_t redactd_text_end = PY_SSIZE_T_MAX;
+    static __thread int redactd_end_seen = 0;
+    static __attribute__((noinline, cold)) void redactd_see_end(Py_ssize_t bound) {
         redactd_end_seen |= bound >= redactd_text_end;
     }
     #define redactd_within(i, bound) (__builtin_expect((i) < (bound), 1) ? 1 : (redactd_see_end(bound), 0))
