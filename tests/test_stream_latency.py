@@ -208,6 +208,11 @@ GATED = [
     "it is at acme-corp.com and tri-county-staffing.com and acme.com. done.",
     # capitalised words that start nothing, or nearly
     "Thanks. Okay. Sure, Suite 5 and Su. Yes Thank You. OK. INFO AGENT PO Box 5 APO AE 09012",
+    # open candidates: tentative phones (a decision inside one that reads on undoes it too), a
+    # number said in words, the window after a phone read when it is settled
+    "call 415 555 0132 or (415) 555-2671 ext 12 then 0044 20 7946 0958 x 7, phone",
+    "it's four one five five five five two six seven one and double five, mobile",
+    "order 7715577113 and 415 555 0132 555 0199 4111 1111 1111 1111 12/27 then",
     # emails, with and without a context word before them
     "my email is daniel.okafor86@gmail.com and mail: a@b.co.uk. x@y.z a@b.com.au @ user@[192.0.2.1]",
     "write daniel.okafor86@gmail.com then email so it is in the window after it",
