@@ -37,13 +37,13 @@ cdef Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim)
 cdef Py_ssize_t read_zip(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # a US ZIP code, 5 digits or ZIP+4; end, or 0
     cdef int k
-    if not within(i + 5 - 1, lim):
+    if not within(i + 4, lim):
         return 0
     for k in range(5):
         if not is_digit(s[i + k]):
             return 0
     i += 5
-    if within(i + 5 - 1, lim) and s[i] == 45 and is_digit(s[i + 1]) and is_digit(s[i + 2]) \
+    if within(i + 4, lim) and s[i] == 45 and is_digit(s[i + 1]) and is_digit(s[i + 2]) \
             and is_digit(s[i + 3]) and is_digit(s[i + 4]) and not word_at(s, i + 5, n):
         return i + 5
     return 0 if word_at(s, i, n) else i
@@ -69,7 +69,7 @@ cdef Py_ssize_t read_uk_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, P
     if at(s, j, n) != 32 or j - i > 4:
         return 0
     k = j + 1
-    if not within(k + 3 - 1, lim) or not (is_digit(s[k]) and up(s[k + 1]) and up(s[k + 2])) or word_at(s, k + 3, n):
+    if not within(k + 2, lim) or not (is_digit(s[k]) and up(s[k + 1]) and up(s[k + 2])) or word_at(s, k + 3, n):
         return 0
     return k + 3
 
@@ -77,14 +77,14 @@ cdef Py_ssize_t read_uk_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, P
 cdef Py_ssize_t read_ca_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # "K1A 0B1": letter digit letter, an optional space, digit letter digit
     cdef Py_ssize_t j = i
-    if word_at(s, i - 1, n) or not within(i + 6 - 1, lim):
+    if word_at(s, i - 1, n) or not within(i + 5, lim):
         return 0
     if not (up(s[j]) and is_digit(s[j + 1]) and up(s[j + 2])):
         return 0
     j += 3
     if s[j] == 32:
         j += 1
-    if not within(j + 3 - 1, lim) or not (is_digit(s[j]) and up(s[j + 1]) and is_digit(s[j + 2])) or word_at(s, j + 3, n):
+    if not within(j + 2, lim) or not (is_digit(s[j]) and up(s[j + 1]) and is_digit(s[j + 2])) or word_at(s, j + 3, n):
         return 0
     return j + 3
 
@@ -164,7 +164,7 @@ cdef Py_ssize_t read_ordinal(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
     cdef Py_ssize_t j = i
     while within(j, lim) and is_digit(s[j]) and j - i < 4:
         j += 1
-    if j == i or not within(j + 2 - 1, lim):
+    if j == i or not within(j + 1, lim):
         return 0
     if not (starts_with(s, j, lim, b"st") or starts_with(s, j, lim, b"nd")
             or starts_with(s, j, lim, b"rd") or starts_with(s, j, lim, b"th")):
@@ -388,7 +388,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
 
 cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # "APO AE 09012": APO/FPO/DPO, AA/AE/AP, a ZIP; end, or 0
-    if not within(i + 7 - 1, lim) or not (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
+    if not within(i + 6, lim) or not (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
                            or starts_with(s, i, lim, b"dpo ")) or not (up(s[i]) and up(s[i + 1]) and up(s[i + 2])):
         return 0
     if not (s[i + 4] == 65 and (s[i + 5] == 65 or s[i + 5] == 69 or s[i + 5] == 80) and s[i + 6] == 32):

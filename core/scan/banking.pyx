@@ -43,7 +43,7 @@ cdef Py_ssize_t match_iban(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
     cdef int values[34]
     cdef Py_ssize_t i = w
     cdef bint grouped
-    if not within(w + 4 - 1, lim) or not is_letter(s[w]) or not is_letter(s[w + 1]):
+    if not within(w + 3, lim) or not is_letter(s[w]) or not is_letter(s[w + 1]):
         return 0
     if not (is_digit(s[w + 2]) and is_digit(s[w + 3])):
         return 0
@@ -130,7 +130,7 @@ cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
         if is_digit(s[i]):
             digit[0] = True
     if word_at(s, e, n):
-        if not within(e + 3 - 1, lim):
+        if not within(e + 2, lim):
             return 0
         for i in range(e, e + 3):
             if not upper_or_digit(s[i]):

@@ -247,7 +247,7 @@ cdef Py_ssize_t cjk_code_piece(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_
     cdef Py_UCS4 c
     x = ascii_digits_end(s, k, lim)
     m = x - k
-    if m == 3 and at(s, x, n) == 45 and within(x + 5 - 1, lim) and ascii_digits_end(s, x + 1, lim) == x + 5:
+    if m == 3 and at(s, x, n) == 45 and within(x + 4, lim) and ascii_digits_end(s, x + 1, lim) == x + 5:
         x += 5
     elif not (m == 3 or m == 5 or m == 6 or m == 7):
         return 0

@@ -112,7 +112,7 @@ cdef Py_ssize_t read_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize
                           int* year) noexcept nogil:
     # four digits 1000-2999 standing alone; end, or 0 (and *year untouched)
     cdef int k, v = 0
-    if not within(i + 4 - 1, lim) or word_at(s, i + 4, n):
+    if not within(i + 3, lim) or word_at(s, i + 4, n):
         return 0
     for k in range(4):
         if not is_digit(s[i + k]):

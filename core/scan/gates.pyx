@@ -55,7 +55,7 @@ cdef void init_number_start():
 
 cdef bint weekday_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # the word at pos starts as a weekday's name does ("Fri", "thu")
-    cdef int v = word_trigram(s, pos, 3 if within(pos + 3 - 1, n) else n - pos)
+    cdef int v = word_trigram(s, pos, 3 if within(pos + 2, n) else n - pos)
     return v >= 0 and (TRIGRAM[v] & TG_WEEKDAY) != 0
 
 

@@ -239,13 +239,13 @@ cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
     g = gap(s, e, lim, False) if e else 0
     if not g:
         return 0
-    if within(g + 4 - 1, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and is_digit(s[g + 2]) \
+    if within(g + 3, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and is_digit(s[g + 2]) \
             and is_digit(s[g + 3]) and not word_at(s, g + 4, n):
         year = (<int>s[g] - 48) * 1000 + (<int>s[g + 1] - 48) * 100 + (<int>s[g + 2] - 48) * 10 + <int>s[g + 3] - 48
         if year < 2000 or year > 2099:
             return 0
         e = g + 4
-    elif within(g + 2 - 1, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and not word_at(s, g + 2, n):
+    elif within(g + 1, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and not word_at(s, g + 2, n):
         year = 2000 + (<int>s[g] - 48) * 10 + <int>s[g + 1] - 48
         e = g + 2
     else:
@@ -636,7 +636,7 @@ cdef bint reads_as_other(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     i = e + 1 if within(e, lim) and s[e] == 32 else e
     if within(i, lim) and is_currency(s[i]):
         return True
-    return (within(i + 3 - 1, lim) and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
+    return (within(i + 2, lim) and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
             and not word_at(s, i + 3, n))  # a currency code ("EUR")
 
 
