@@ -6,12 +6,15 @@ from a plan `core.redact` compiles once per configuration; `core.detect` holds
 what stays in Python: phone validation and value normalisers, called only when a
 value is needed; `core.stream` does the same for text arriving in chunks.
 """
+from core import custom
+from core.custom import Custom, DenyList, Recognizer
 from core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, field_value
 from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
-                         apply_operator, find_entities, mask_text, redact_only, redact_text)
+                         apply_operator, find_entities, identify_only, mask_text, redact_only, redact_text)
 from core._scan import OutputTooLarge
+from core.pieces import PIECE_CODE_POINTS, redact_pieces
 from core.stream import HOLDBACK, StreamRedactor
 from core.tokens import KeyRing, decrypt_token, reveal_text
 
@@ -20,8 +23,10 @@ __all__ = [
     "UTF16_CODE_UNIT", "IDENTIFY_ONLY", "LABEL", "MASK", "NUMBERED_LABEL", "Encrypt", "Found", "Hash", "Keep",
     "Label", "Mask", "MissingKeys", "Numbering", "NumberingFull", "Redaction", "Replace", "Surrogate",
     "apply_operator", "redact_only", "HOLDBACK", "StreamRedactor", "KeyRing", "decrypt_token",
-    "redact_text", "OutputTooLarge",
+    "redact_text", "identify_only", "OutputTooLarge", "custom", "Custom", "Recognizer", "DenyList",
     # for the service: the names a caller may give for a type, whole-field values, masking
     "SUBTYPES", "TYPE_OR_SUBTYPE", "field_value", "Operator", "mask_text", "reveal_text",
+    # long texts in pieces, so that the service can stop between them
+    "PIECE_CODE_POINTS", "redact_pieces",
 ]
 

@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 import phonenumbers
 
 from core import _scan
+from core.custom import Custom
 from core.entity_types import BY_NAME, BY_TYPE
 from core.values import phone_e164_in, phone_region_ids, phone_unvalidated
 
@@ -52,6 +53,7 @@ class Detection:
     region: str = "US"
     subtypes: frozenset[str] = frozenset()  # LOCATION subtypes asked for alone (none: all)
     phone_regions: tuple[str, ...] = ()  # national phone numbers validate here too, after `region`
+    custom: Custom | None = None  # the caller's own types: patterns, deny and allow lists (core.custom)
     # national_regions as the compiled phone tables number them (the scan's phone_regions)
     phone_region_ids: tuple[int, ...] = dataclass_field(init=False, repr=False, compare=False)
 
@@ -60,11 +62,13 @@ class Detection:
 
     @classmethod
     def create(cls, entity_types: Iterable[str] = (), exclude: Iterable[str] = (),
-               min_score: float = 0.0, region: str = "", phone_regions: Iterable[str] = ()) -> "Detection":
+               min_score: float = 0.0, region: str = "", phone_regions: Iterable[str] = (),
+               custom: Custom | None = None) -> "Detection":
         """Validate names and build; raises ValueError naming the bad field."""
         wanted = list(entity_types)
+        own = custom.types if custom else frozenset()
         for field, names in (("entity_types", wanted), ("exclude", list(exclude))):
-            unknown = [n for n in names if n not in TYPE_OR_SUBTYPE]
+            unknown = [n for n in names if n not in TYPE_OR_SUBTYPE and (field == "entity_types" or n not in own)]
             if unknown:
                 raise ValueError(f"{field}: unknown entity type {unknown[0]!r}")
         if not 0.0 <= min_score <= 1.0:
@@ -74,7 +78,7 @@ class Detection:
         wanted_types = {SUBTYPES.get(n, n) for n in wanted}
         types = ALL_TYPES if not wanted else sum(1 << BY_NAME[n] for n in wanted_types)
         subtypes = frozenset(n for n in wanted if n in SUBTYPES) if "LOCATION" not in wanted else frozenset()
-        return cls(types, frozenset(exclude), min_score, region, subtypes, regions)
+        return cls(types, frozenset(exclude), min_score, region, subtypes, regions, custom or None)
 
     @property
     def day_first(self) -> bool:

@@ -1,10 +1,12 @@
 """Replacing entities: styles, per-type operators and numbered labels."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Mapping, Union
 
-from core import _mask, _scan, offsets, tokens, values
+from core import _mask, _scan, custom, offsets, tokens, values
 from core.detect import LOCATION_SUBTYPES, PHONE_CUE_SCORE, TYPE_NAMES, Detection, Entity, normalise, phone_entity
 from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC, Normaliser
 from core.surrogate import surrogate
@@ -140,12 +142,21 @@ def apply_operator(op: Operator, type_name: str, text: str, value: str | None = 
             return tokens.hash_token(value, keys, op.prefix, op.length)
         if isinstance(op, Encrypt):
             return tokens.encrypt_token(value, keys)
-        return surrogate(BY_TYPE[type_name].fake, text, value, keys)
+        kind = BY_TYPE.get(type_name)  # a caller's own type has no fake: a hash token
+        return surrogate(kind.fake, text, value, keys) if kind else tokens.hash_token(value, keys)
     return text
 
 
 # identify only: every type kept, the text passes through unchanged
 IDENTIFY_ONLY = Redaction(operators={name: Keep() for name in ENTITY_NAMES})
+
+
+@functools.lru_cache(maxsize=256)
+def identify_only(detection: Detection) -> Redaction:
+    """IDENTIFY_ONLY, with the detection's own types kept too."""
+    if not detection.custom:
+        return IDENTIFY_ONLY
+    return Redaction(operators={**IDENTIFY_ONLY.operators, **{t: Keep() for t in detection.custom.types}})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +243,8 @@ def redact_text(text: str, detection: Detection, redaction: Redaction, unit: int
     """Redact a whole text; entities reported in `unit`. `numbering` carries numbered labels
     over several texts (a record's fields). With `max_out` >= 0, a redacted text longer than
     that many code points raises OutputTooLarge before it is built."""
+    if detection.custom:
+        return _custom_redact(text, detection, redaction, unit, numbering, max_out)
     p = plan(detection, redaction)
     if numbering is None and p.numbers:
         numbering = Numbering()
@@ -242,6 +255,8 @@ def redact_text(text: str, detection: Detection, redaction: Redaction, unit: int
 def redact_only(text: str, detection: Detection, redaction: Redaction,
                 numbering: Numbering | None = None, max_out: int = -1) -> str:
     """The redacted text alone: no Python object per entity (unless an operator runs in Python)."""
+    if detection.custom:
+        return _custom_redact(text, detection, redaction, 0, numbering, max_out)[0]
     p = plan(detection, redaction)
     if numbering is None and p.numbers:
         numbering = Numbering()
@@ -250,4 +265,45 @@ def redact_only(text: str, detection: Detection, redaction: Redaction,
 
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
     """Every entity in `text`, sorted by start, none overlapping."""
+    if detection.custom:
+        return custom_entities(text, detection, 0, len(text), builtin_of(text, detection))
     return _scan.redact_scan(plan(detection, IDENTIFY_ONLY), text, 0, True, 0, None, 0, 0, 0, ENTITIES)[1]
+
+
+# ------------------------------------------------------------------ custom types (core.custom)
+
+@functools.lru_cache(maxsize=256)
+def bare(detection: Detection) -> Detection:
+    """The detection's built-in part, unfiltered: custom matches are resolved with it first
+    and the filters applied after, as the compiled path does."""
+    return dataclasses.replace(detection, exclude=frozenset(), min_score=0.0, subtypes=frozenset(), custom=None)
+
+
+def builtin_of(text: str, detection: Detection, start: int = 0, final: bool = True,
+               carry: int = 0) -> list[Entity]:
+    entities, _, _ = builtin_scan(text, detection, start, final, carry)
+    return entities
+
+
+def builtin_scan(text: str, detection: Detection, start: int = 0, final: bool = True,
+                 carry: int = 0) -> tuple[list[Entity], int, int]:
+    """The built-in entities from `start` (offsets in `text`), where the scan stopped, its carry."""
+    _, entities, resume, carry = _scan.redact_scan(plan(bare(detection), IDENTIFY_ONLY), text, start, final, carry,
+                                                   None, 0, 0, 0, ENTITIES)
+    if start:
+        entities = [dataclasses.replace(e, start=e.start + start, end=e.end + start) for e in entities]
+    return entities, resume, carry
+
+
+def custom_entities(text: str, detection: Detection, start: int, stop: int, builtin: list[Entity]) -> list[Entity]:
+    own = detection.custom
+    assert own is not None
+    found, denied = custom.matcher(own).find(text, start, stop)
+    return custom.filtered(custom.resolve(text, builtin, found, denied, start, stop), detection, own)
+
+
+def _custom_redact(text: str, detection: Detection, redaction: Redaction, unit: int,
+                   numbering: Numbering | None, max_out: int) -> tuple[str, list[Found]]:
+    entities = custom_entities(text, detection, 0, len(text), builtin_of(text, detection))
+    return custom.assemble(text, entities, redaction, Numbering() if numbering is None else numbering,
+                           unit, 0, len(text), max_out=max_out)

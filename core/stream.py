@@ -8,9 +8,9 @@ released), and scans each time from where it stopped.
 """
 from __future__ import annotations
 
-from core import _scan, offsets
+from core import _scan, custom, offsets
 from core.detect import Detection
-from core.redact import FOUND, TEXT, Found, Numbering, Redaction, plan
+from core.redact import FOUND, TEXT, Found, Numbering, Redaction, builtin_scan, plan
 
 HOLDBACK = _scan.HOLDBACK_CODE_POINTS      # the most a stream holds back
 NUMBERED_VALUES = 1 << 16                  # distinct values a stream numbers at most
@@ -54,14 +54,46 @@ class StreamRedactor:
 
     def _release(self, final: bool) -> tuple[str, list[Found]]:
         buf, ctx = self._buf, self._ctx
-        out, found, resume, self._carry = _scan.redact_scan(
-            self._plan, buf, ctx, final, self._carry, self.numbering, self.unit, self._in_units,
-            self._out_units, self._want, self.max_out)
+        if self.detection.custom:
+            out, found, resume, self._carry = self._custom_segment(buf, ctx, final)
+        else:
+            out, found, resume, self._carry = _scan.redact_scan(
+                self._plan, buf, ctx, final, self._carry, self.numbering, self.unit, self._in_units,
+                self._out_units, self._want, self.max_out)
         if self._want == FOUND:  # offsets of what follows go on from here
             self._in_units += offsets.units(buf[ctx:resume], self.unit)
             self._out_units += offsets.units(out, self.unit)
-        keep_from = max(0, resume - LOOKBEHIND)
+        keep_from = max(0, resume - max(LOOKBEHIND, custom.CONTEXT_WINDOW))
         self._buf = buf[keep_from:]
         self._ctx = resume - keep_from
         self._base += keep_from
         return out, found
+
+    def _custom_segment(self, buf: str, ctx: int, final: bool) -> tuple[str, list[Found], int, int]:
+        """With custom types (core.custom): a release point no entity crosses. The built-in
+        scan runs on what a stream would have if it had received only buf[:cut] (a state any
+        chunking can reach, so its result is the whole text's), the custom matches on all
+        of buf (a match is at most MAX_MATCH long and reads one code point past its end);
+        a custom match across the built-in release point brings the cut down to its start
+        and the scan runs again (each time from ctx with the same carry). Such a stream
+        holds back up to MAX_MATCH + 2 + HOLDBACK code points."""
+        n = len(buf)
+        own = self.detection.custom
+        assert own is not None
+        cut = n if final else max(ctx, n - custom.MAX_MATCH - 2)
+        while True:
+            text = buf if cut == n else buf[:cut]
+            builtin, resume, carry = builtin_scan(text, self.detection, ctx, final and cut == n, self._carry)
+            found, denied = custom.matcher(own).find(buf, ctx, resume)
+            # every match a pattern reported counts, kept or not: its search goes on from its end
+            crossing = [m[0] for m in (*found, *denied) if m[1] > resume] + \
+                [e.start for e in builtin if e.start < resume < e.end]
+            if not crossing:
+                break
+            cut = min(cut - 1, min(crossing))  # received only up to the match: the scan stops before it
+            final = False
+        entities = custom.resolve(buf, builtin, found, denied, ctx, resume)
+        entities = custom.filtered(entities, self.detection, own)
+        out, found = custom.assemble(buf, entities, self.redaction, self.numbering, self.unit, ctx, resume,
+                                     self._in_units, self._out_units, self.max_out)
+        return out, found if self._want == FOUND else [], resume, carry

@@ -35,10 +35,13 @@ class KeyRing:
         """{"active": "k2", "keys": {"k1": "<base64, >= 32 bytes>", "k2": "..."}}"""
         try:
             doc = json.loads(text)
+            unknown = sorted(set(doc) - {"keys", "active"})
             keys = {kid: base64.b64decode(v, validate=True) for kid, v in doc["keys"].items()}
             active = doc.get("active") or sorted(keys)[-1]
         except (ValueError, KeyError, TypeError, IndexError, binascii.Error) as exc:
             raise KeyError_(f"{source}: not a key file ({type(exc).__name__})") from None
+        if unknown:
+            raise KeyError_(f"{source}: unknown key {unknown[0]!r} (a key file has 'keys' and 'active')")
         for kid, key in keys.items():
             if not KEY_ID.fullmatch(kid):
                 raise KeyError_(f"{source}: key id {kid!r} must be 1-16 letters or digits")

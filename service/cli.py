@@ -6,6 +6,7 @@ streamed in bounded memory through the same code as StreamRedact.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -36,6 +37,7 @@ def _detection_args(p: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="redactd", description="Find and redact PII/PCI.")
+    p.add_argument("--version", action="version", version=version())
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("serve", help="run the gRPC server")
     s.add_argument("--address", default=None,
@@ -60,7 +62,17 @@ def parser() -> argparse.ArgumentParser:
                    help="largest text, record or stream chunk a request may carry (default: %(default)s)")
     s.add_argument("--max-response-bytes", type=int, default=DEFAULTS.max_response_bytes,
                    help="largest response (default: 4 MiB, what a default gRPC client receives)")
-    s.add_argument("--threads", type=int, default=DEFAULTS.threads)
+    s.add_argument("--threads", type=int, default=DEFAULTS.threads,
+                   help=f"threads for unary calls (default {DEFAULTS.threads}; streams have their own)")
+    s.add_argument("--max-streams", default=f"{DEFAULTS.max_streams}:{DEFAULTS.max_streams_per_caller}",
+                   metavar="N[:PER_CALLER]",
+                   help="open StreamRedact calls at most, in all and per caller (default "
+                        f"{DEFAULTS.max_streams}:{DEFAULTS.max_streams_per_caller}); more get RESOURCE_EXHAUSTED")
+    s.add_argument("--stream-idle-timeout", type=float, default=DEFAULTS.stream_idle_timeout, metavar="S",
+                   help=f"end a stream that sends nothing for S seconds (default {DEFAULTS.stream_idle_timeout:g})")
+    s.add_argument("--rate-limit", default="", metavar="R[/s][:BURST]",
+                   help="at most R calls a second per caller, bursts of BURST (default R); more get "
+                        "RESOURCE_EXHAUSTED with a retry hint (default: off)")
     s.add_argument("--grace", type=float, default=DEFAULTS.grace)
     s.add_argument("--phone-regions", default="", metavar="CC,CC",
                    help="regions whose national phone numbers count too, for requests that name none "
@@ -76,10 +88,32 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--redaction-string", default="****")
     i = sub.add_parser("identify", help="print the entities of a file or stdin as JSON lines")
     _detection_args(i)
+    k = sub.add_parser("keys", help="key files for hash, encrypt and surrogate")
+    ksub = k.add_subparsers(dest="keys_command", required=True)
+    new = ksub.add_parser("new", help="write a new key file (a 256-bit random key), or add one to a file "
+                                      "and make it the active key (--rotate)")
+    new.add_argument("file", help="the key file to write (mode 0600)")
+    new.add_argument("--id", default="", help="key id: 1-16 letters or digits (default: k1, or the next kN)")
+    new.add_argument("--rotate", action="store_true", help="add a key to an existing file and make it active")
     from service import loadtest
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
                                    description=loadtest.__doc__.split("\n\n")[0]))
     return p
+
+
+# Detection.create's field names as the flags that set them
+FLAGS = {"entity_types": "--types", "exclude": "--exclude", "min_score": "--min-score",
+         "default_region": "--region", "phone_regions": "--phone-regions"}
+
+
+@contextlib.contextmanager
+def flag_errors():
+    """The library names its fields; a user typed flags: say those."""
+    try:
+        yield
+    except ValueError as exc:
+        field, _, reason = str(exc).partition(": ")
+        raise ValueError(f"{FLAGS.get(field, field)}: {reason}") from None
 
 
 def _names(csv: str) -> list[str]:
@@ -91,8 +125,9 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: boo
     with --jobs `emit_block(output, result, base)` (service.parallel); without `entities`
     the stream makes no Python object per entity (`found` is empty)."""
     from service.files import Input, Output
-    detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
-                                      _names(args.phone_regions))
+    with flag_errors():
+        detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
+                                          _names(args.phone_regions))
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} is not a number of processes (1 or more)")
     source = Input(args.file, progress=False if args.no_progress else None)
@@ -142,7 +177,8 @@ def identify(args) -> int:
 def serve(args, argv: list[str]) -> int:
     from service import workers
     # checked as a request's are (ValueError naming the field for an unknown region)
-    phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
+    with flag_errors():
+        phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
     if args.reveal_callers:
         raise ValueError("--reveal-callers: replaced by --callers FILE, which names what each caller may use "
                          "(README: Callers and permissions)")
@@ -150,7 +186,7 @@ def serve(args, argv: list[str]) -> int:
     if count < 1:
         raise ValueError(f"--workers: {count} is not a number of processes (1 or more)")
     settings = Settings(max_text_bytes=args.max_text_bytes, max_response_bytes=args.max_response_bytes,
-                        threads=args.threads, phone_regions=phone_regions,
+                        threads=args.threads, phone_regions=phone_regions, **limits(args),
                         grace=args.grace, policy_files=tuple(args.policies),
                         keys_file=args.keys, callers_file=args.callers,
                         allow_keyed_operators_without_auth=args.allow_keyed_operators_without_auth,
@@ -167,6 +203,16 @@ def serve(args, argv: list[str]) -> int:
                                   args.grace).run()
     from service.server import serve as run
     return run(settings)
+
+
+def limits(args) -> dict:
+    """The starvation limits' Settings fields from their flags (service.limits)."""
+    from service.limits import parse_max_streams, parse_rate_limit
+    total, per_caller = parse_max_streams(args.max_streams)
+    if not args.stream_idle_timeout > 0:
+        raise ValueError(f"--stream-idle-timeout: {args.stream_idle_timeout} is not a number of seconds above 0")
+    return {"max_streams": total, "max_streams_per_caller": per_caller,
+            "stream_idle_timeout": args.stream_idle_timeout, "rate_limit": parse_rate_limit(args.rate_limit)}
 
 
 def _without(argv: list[str], *flags: str) -> list[str]:
@@ -193,10 +239,54 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "loadtest":
             from service import loadtest
             return loadtest.main(args)
+        if args.command == "keys":
+            return new_keys(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
+
+
+def version() -> str:
+    from importlib import metadata
+    try:
+        own = metadata.version("redactd")
+    except metadata.PackageNotFoundError:
+        own = "unknown (not installed)"
+    import phonenumbers
+    return f"redactd {own} (phonenumbers {phonenumbers.__version__}, Python {sys.version.split()[0]})"
+
+
+def new_keys(args) -> int:
+    """`redactd keys new FILE`: a key ring `redactd serve --keys FILE` reads."""
+    import base64
+    import os
+    import re
+    import secrets
+    doc = {"keys": {}}
+    if os.path.exists(args.file):
+        if not args.rotate:
+            raise ValueError(f"{args.file}: exists; --rotate adds a key to it, or choose another file")
+        with open(args.file, encoding="utf-8") as f:
+            text = f.read()
+        core.KeyRing.from_json(text, args.file)  # a key file it is
+        doc = json.loads(text)
+    elif args.rotate:
+        raise ValueError(f"{args.file}: --rotate needs an existing key file")
+    kid = args.id or next(f"k{i}" for i in range(1, len(doc["keys"]) + 2) if f"k{i}" not in doc["keys"])
+    if not re.fullmatch(r"[A-Za-z0-9]{1,16}", kid) or kid in doc["keys"]:
+        raise ValueError(f"--id: {kid!r} must be 1-16 letters or digits, not already in the file")
+    doc["keys"][kid] = base64.b64encode(secrets.token_bytes(32)).decode()
+    doc["active"] = kid
+    text = json.dumps(doc, indent=2) + "\n"
+    core.KeyRing.from_json(text, args.file)
+    tmp = f"{args.file}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, args.file)
+    print(f"redactd: {args.file}: key {kid!r} is now the active key ({len(doc['keys'])} in the file)", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

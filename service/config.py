@@ -15,7 +15,11 @@ class Settings:
     max_text_bytes: int = 4 * MiB - 64 * KiB  # per Redact/Identify text, record, or stream chunk
     max_response_bytes: int = 4 * MiB  # what a default gRPC client receives; larger is RESOURCE_EXHAUSTED
     max_batch_texts: int = 10_000      # texts in one BatchRedact call
-    threads: int = 32                  # worker threads; each open stream holds one
+    threads: int = 32                  # worker threads for unary calls (streams have their own)
+    max_streams: int = 1000            # open StreamRedact calls at most (each holds a thread of its own pool)
+    max_streams_per_caller: int = 250  # ... of one caller (service.limits.caller_key)
+    stream_idle_timeout: float = 60.0  # seconds a stream may stay without a message
+    rate_limit: tuple[float, float] | None = None  # (calls a second, burst) per caller; None: off
     grace: float = 10.0                # seconds in-flight RPCs get on SIGTERM/SIGINT
     policy_files: tuple[str, ...] = ()
     keys_file: str = ""                # key ring for hash/encrypt/surrogate; else $REDACTD_KEYS

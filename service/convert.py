@@ -24,8 +24,16 @@ def checked_text(text: str, field: str, limit: int) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _detection(entity_types: tuple[str, ...], exclude: tuple[str, ...], min_score: float,
-               region: str, phone_regions: tuple[str, ...]) -> core.Detection:
-    return core.Detection.create(entity_types, exclude, min_score, region, phone_regions)
+               region: str, phone_regions: tuple[str, ...], custom: core.Custom | None) -> core.Detection:
+    return core.Detection.create(entity_types, exclude, min_score, region, phone_regions, custom)
+
+
+@functools.lru_cache(maxsize=256)
+def _custom(recognizers: tuple, deny: tuple, allow: tuple[str, ...]) -> core.Custom | None:
+    """Patterns compiled once per configuration (core.custom caches the compiled form)."""
+    return core.Custom.create([core.Recognizer(t, r, c, s or core.custom.DEFAULT_SCORE, v)
+                               for t, r, c, s, v in recognizers],
+                              [core.DenyList(t, v) for t, v in deny], allow) or None
 
 
 def detection(msg: pb.DetectionConfig, field: str = "detection",
@@ -34,8 +42,12 @@ def detection(msg: pb.DetectionConfig, field: str = "detection",
     if msg.offset_unit not in UNITS:
         raise BadRequest(f"{field}.offset_unit: unknown unit {msg.offset_unit}")
     try:
+        custom = None
+        if msg.recognizers or msg.deny or msg.allow:
+            custom = _custom(tuple((r.type, r.regex, tuple(r.context), r.score, r.validator) for r in msg.recognizers),
+                             tuple((d.type, tuple(d.values)) for d in msg.deny), tuple(msg.allow))
         return _detection(tuple(msg.entity_types), tuple(msg.exclude), msg.min_score, msg.default_region,
-                          tuple(msg.phone_regions) or phone_regions)
+                          tuple(msg.phone_regions) or phone_regions, custom)
     except ValueError as exc:
         raise BadRequest(f"{field}.{exc}") from None
 
@@ -85,7 +97,8 @@ def _plain_redaction(style: int, redaction_string: str, keys: core.KeyRing) -> c
 
 
 def redaction(msg: pb.RedactionConfig, field: str = "redaction",
-              keys: core.KeyRing = core.KeyRing()) -> core.Redaction:
+              keys: core.KeyRing = core.KeyRing(), own_types: frozenset[str] = frozenset()) -> core.Redaction:
+    """`own_types`: the caller's custom types (the detection's), which operators may name too."""
     if not msg.operators and msg.style in STYLES and len(msg.redaction_string) <= 16:
         return _plain_redaction(msg.style, msg.redaction_string, keys)  # the common case, cached
     s = msg.redaction_string
@@ -93,7 +106,7 @@ def redaction(msg: pb.RedactionConfig, field: str = "redaction",
         raise BadRequest(f"{field}.redaction_string: must be 1 to 16 characters, got {len(s)}")
     ops = {}
     for name, op in msg.operators.items():
-        if name not in core.TYPE_OR_SUBTYPE:
+        if name not in core.TYPE_OR_SUBTYPE and name not in own_types:
             raise BadRequest(f"{field}.operators: unknown entity type {name!r}")
         ops[name] = operator(op, f"{field}.operators[{name}]", keys)
     if msg.style not in STYLES:

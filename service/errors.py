@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import threading
 import traceback
+from collections import Counter
 
 import grpc
 
@@ -33,6 +35,22 @@ class NotConfigured(ValueError):
     """FAILED_PRECONDITION: the request needs server configuration it lacks (keys)."""
 
 
+class Abandoned(Exception):
+    """The caller cancelled or its deadline passed: the work stops where it is."""
+
+
+# calls stopped because their caller was gone, by method (a counter, never values)
+abandoned: Counter[str] = Counter()
+_abandoned_lock = threading.Lock()
+
+
+def live(context: grpc.ServicerContext) -> None:
+    """Raise Abandoned when the call was cancelled or is past its deadline (a check
+    between pieces of work: texts of a batch, records, pieces of a long text)."""
+    if not context.is_active() or context.time_remaining() <= 0:
+        raise Abandoned()
+
+
 STATUS = ((BadRequest, grpc.StatusCode.INVALID_ARGUMENT),
           (TooLarge, grpc.StatusCode.RESOURCE_EXHAUSTED),
           (NumberingFull, grpc.StatusCode.RESOURCE_EXHAUSTED),
@@ -52,7 +70,20 @@ def status_of(method: str, exc: Exception) -> tuple[grpc.StatusCode, str]:
     return grpc.StatusCode.INTERNAL, "internal error; the request was not processed"
 
 
+def _gone(method: str) -> None:
+    with _abandoned_lock:
+        abandoned[method] += 1
+    log.debug("%s: the caller cancelled or its deadline passed; stopped", method)
+
+
 def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
+    if isinstance(exc, Abandoned) or (isinstance(exc, grpc.RpcError) and not context.is_active()):
+        # the caller is gone (cancelled, past its deadline, disconnected; a stream's requests
+        # raise RpcError then): nobody to answer, and not an error of ours. Any other
+        # exception is a bug, and logged as one even when the caller has gone.
+        _gone(method)
+        # sent only when the call is still open (its deadline passed a moment ago)
+        context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline: passed before the work was done")
     context.abort(*status_of(method, exc))
 
 
@@ -68,6 +99,12 @@ def rpc(method):
         def stream(self, request, context):
             try:
                 yield from method(self, _parsed(request), context)
+                if not context.is_active():  # the requests ended because the call did
+                    _gone(name)
+            except GeneratorExit:  # grpc stopped asking: the call ended while a response was sent
+                if not context.is_active():
+                    _gone(name)
+                raise
             except Exception as exc:  # noqa: BLE001 - every error becomes a status
                 _abort(context, name, exc)
         return stream

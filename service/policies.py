@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -28,6 +29,8 @@ from google.protobuf import json_format
 import core
 from service import convert
 from service.api.redact.v1 import redact_pb2 as pb
+
+log = logging.getLogger("redactd")
 
 SEGMENT = re.compile(r"(\*|[^.\[\]]+)((?:\[(?:\*|\d+)\])*)")
 INDEX = re.compile(r"\[(\*|\d+)\]")
@@ -157,7 +160,8 @@ def parse_file(text: str, source: str) -> pb.PolicyFile:
         raise PolicyError(f"{source}: {_rejected(doc, exc)}") from None
 
 
-def parse_rule(msg: pb.PolicyRule, where: str, keys: core.KeyRing) -> Rule:
+def parse_rule(msg: pb.PolicyRule, where: str, keys: core.KeyRing, own: frozenset[str] = frozenset()) -> Rule:
+    """`own`: the policy's custom types, which a rule's operators may name."""
     action = msg.WhichOneof("action")
     if action is None:
         raise ValueError(f"{where}: no action; one of scan, drop, {', '.join(convert.OPERATOR_KINDS)}")
@@ -171,26 +175,31 @@ def parse_rule(msg: pb.PolicyRule, where: str, keys: core.KeyRing) -> Rule:
         raise ValueError(f"{where}.as: unknown entity type {msg.entity_type!r}")
     if msg.HasField("digits_only") and action != "mask":
         raise ValueError(f"{where}.digits_only: applies to mask only")
-    detection, redaction = _scan_configs(msg.scan, f"{where}.scan", keys)
+    detection, redaction = _scan_configs(msg.scan, f"{where}.scan", keys, own)
     as_type = msg.entity_type
     return Rule(msg.field, path, action, convert.rule_operator(msg, where, keys), detection, redaction,
                 as_type=core.SUBTYPES.get(as_type, as_type), subtype=as_type if as_type in core.SUBTYPES else "",
                 digits_only=msg.digits_only if msg.HasField("digits_only") else True)
 
 
-def _scan_configs(scan: pb.PolicyRule.Scan, where: str,
-                  keys: core.KeyRing) -> tuple[core.Detection | None, core.Redaction | None]:
+def _scan_configs(scan: pb.PolicyRule.Scan, where: str, keys: core.KeyRing,
+                  own: frozenset[str]) -> tuple[core.Detection | None, core.Redaction | None]:
     """A scan rule's own detection and redaction, where it has them."""
-    return (convert.detection(scan.detection, f"{where}.detection") if scan.HasField("detection") else None,
-            convert.redaction(scan.redaction, f"{where}.redaction", keys) if scan.HasField("redaction") else None)
+    detection = convert.detection(scan.detection, f"{where}.detection") if scan.HasField("detection") else None
+    if detection is not None and detection.custom:
+        own = own | detection.custom.types
+    return (detection, convert.redaction(scan.redaction, f"{where}.redaction", keys, own)
+            if scan.HasField("redaction") else None)
 
 
 def parse_policy(msg: pb.Policy, keys: core.KeyRing) -> Policy:
     if not msg.name:
         raise ValueError("name: must not be empty")
-    rules = tuple(parse_rule(rule, f"rules[{j}]", keys) for j, rule in enumerate(msg.rules))
     detection = convert.detection(msg.detection) if msg.HasField("detection") else core.Detection()
-    redaction = convert.redaction(msg.redaction, keys=keys) if msg.HasField("redaction") else core.Redaction(keys=keys)
+    own = detection.custom.types if detection.custom else frozenset()
+    rules = tuple(parse_rule(rule, f"rules[{j}]", keys, own) for j, rule in enumerate(msg.rules))
+    redaction = convert.redaction(msg.redaction, keys=keys, own_types=own) if msg.HasField("redaction") \
+        else core.Redaction(keys=keys)
     return Policy(msg.name, msg.version if msg.HasField("version") else 1, msg.description, rules,
                   pb.Policy.Default.Name(msg.default_action).lower(), detection, redaction)
 
@@ -238,12 +247,26 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
     return policies
 
 
+def skipped_without_keys(keys: core.KeyRing) -> tuple[str, ...]:
+    """The built-in policies load_policies leaves out for want of keys."""
+    if keys:
+        return ()
+    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), "built-in policies")
+    return tuple(p.name for p in builtin.policies if _needs_keys(p))
+
+
 class PolicyStore:
     """The current policy set; `reload` swaps in a new one only if it is valid."""
 
     def __init__(self, paths: tuple[str, ...], keys: core.KeyRing) -> None:
         self.paths, self.keys = paths, keys
         self.current: dict[str, Policy] = load_policies(paths, keys)
+        self.skipped = tuple(n for n in skipped_without_keys(keys) if n not in self.current)
+
+    def log_skipped(self) -> None:
+        for name in self.skipped:
+            log.info("policy %r not loaded: it uses hash, encrypt or surrogate and no keys are configured "
+                        "(redactd serve --keys FILE or $REDACTD_KEYS; `redactd keys new` makes a key file)", name)
 
     def reload(self) -> int:
         """Number of policies now loaded; PolicyError (and the old set kept) if invalid."""

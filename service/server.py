@@ -3,7 +3,8 @@
 grpcio's thread-pool server, not grpc.aio: measured on this kind of machine, a
 no-op 200-byte unary RPC ran about 1.6x faster on it (see README), and the
 scanner releases the GIL while it scans, so a long scan never blocks other
-RPCs' I/O.
+RPCs' I/O. Streams run on a pool of their own (service.limits), so open streams
+never take the threads unary calls need.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from service.auth import Authorization
 from service import memory, tls, wire
 from service.callers import CallersError, load_callers
 from service.config import MiB, Settings, load_keys
+from service.limits import KEEPALIVE_OPTIONS, Limits
 from service.policies import PolicyError, PolicyStore
 from service.servicer import RedactorServicer, echo_handler
 
@@ -45,18 +47,24 @@ class Server:
         memory.configure()
         keys = load_keys(settings)
         self.policies = PolicyStore(settings.policy_files, keys)
+        self.policies.log_skipped()
         self.auth = Authorization(load_callers(settings.callers_file, self.policies.current), self.policies,
                                   settings.allow_keyed_operators_without_auth)
         self.tls = None
         if settings.tls_cert_file or settings.tls_key_file or settings.tls_client_ca_file:
             self.tls = tls.ServerTls(settings.tls_cert_file, settings.tls_key_file, settings.tls_client_ca_file)
+        # streams wait on their own threads, never on the ones unary calls need
+        self.limits = Limits(settings.max_streams, settings.max_streams_per_caller,
+                             settings.stream_idle_timeout, settings.rate_limit)
+        self.limits.stream_pool = futures.ThreadPoolExecutor(max_workers=settings.max_streams,
+                                                             thread_name_prefix="stream")
         self.grpc = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
-            interceptors=(self.auth,),
+            interceptors=(self.limits, self.auth),  # limits first: a refused stream takes no thread
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
                      # above ours (max_response_bytes), so that ours, naming the field, answers first
                      ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
-                     ("grpc.so_reuseport", int(settings.reuse_port))])
+                     ("grpc.so_reuseport", int(settings.reuse_port)), *KEEPALIVE_OPTIONS])
         # the generated handlers, parsing requests so that a bad one is INVALID_ARGUMENT (service/wire.py)
         handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServicer_to_server,
                                          RedactorServicer(settings, self.policies, keys))
@@ -112,6 +120,7 @@ class Server:
     def stop(self, grace: float | None = None) -> threading.Event:
         """Mark NOT_SERVING, then let in-flight RPCs finish within the grace period."""
         self.health.enter_graceful_shutdown()
+        self.limits.stop()
         return self.grpc.stop(self.settings.grace if grace is None else grace)
 
 
@@ -131,5 +140,6 @@ def serve(settings: Settings) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGHUP, lambda *_: threading.Thread(target=server.reload, daemon=True).start())
     server.grpc.wait_for_termination()
+    server.limits.stream_pool.shutdown(wait=False)
     log.info("redactd stopped")
     return 0

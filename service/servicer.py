@@ -13,7 +13,7 @@ from service import convert, memory, wire
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
-from service.errors import BadRequest, NotFound, TooLarge, rpc, status_of
+from service.errors import Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of
 from service.policies import PolicyStore, apply_policy
 
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
@@ -36,22 +36,41 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             return self.default_detection
         return convert.detection(request.detection, phone_regions=self.phone_regions)
 
-    def _redaction(self, request) -> core.Redaction:
+    def _redaction(self, request, detection: core.Detection) -> core.Redaction:
         if not request.HasField("redaction"):
             return self.default_redaction
-        return convert.redaction(request.redaction, keys=self.keys)
+        return convert.redaction(request.redaction, keys=self.keys,
+                                 own_types=detection.custom.types if detection.custom else frozenset())
+
+    def _in_pieces(self, text: str, detection: core.Detection, redaction: core.Redaction, unit: int,
+                   include: bool, redacted: bool, context, max_out: int | None = None) -> tuple[str, list[pb.Entity]]:
+        """A long text piece by piece (the same result as in one call), stopping as soon
+        as the caller is gone (cancelled, past its deadline)."""
+        outs, entities = [], []
+        for out, found in core.redact_pieces(text, detection, redaction, unit, include,
+                                             max_out=self.max_response if max_out is None else max_out):
+            outs.append(out)
+            entities += convert.entities(found, redacted)
+            live(context)
+        return "".join(outs), entities
 
     @rpc
     def Redact(self, request: pb.RedactRequest, context) -> pb.RedactResponse:
         text = convert.checked_text(request.text, "text", self.limit)
         with self._bounded("text"):
+            detection = self._detection(request)
+            redaction = self._redaction(request, detection)
+            if len(text) > core.PIECE_CODE_POINTS:
+                out, entities = self._in_pieces(text, detection, redaction, request.detection.offset_unit,
+                                                request.include_entities, True, context)
+                memory.after(len(request.text))
+                return self._sized(pb.RedactResponse(text=out, entities=entities), "entities")
             if not request.include_entities:
-                out = core.redact_only(text, self._detection(request), self._redaction(request),
-                                       max_out=self.max_response)
+                out = core.redact_only(text, detection, redaction, max_out=self.max_response)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out), "text")
-            out, found = core.redact_text(text, self._detection(request), self._redaction(request),
-                                          request.detection.offset_unit, max_out=self.max_response)
+            out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
+                                          max_out=self.max_response)
         memory.after(len(request.text))
         return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
 
@@ -77,25 +96,34 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         fails gets its own error status and the others are redacted all the same."""
         if len(request.texts) > self.max_batch_texts:
             raise TooLarge(f"texts: more than the limit of {self.max_batch_texts} texts in one batch")
-        detection, redaction = self._detection(request), self._redaction(request)
+        detection = self._detection(request)
+        redaction = self._redaction(request, detection)
         unit, include = request.detection.offset_unit, request.include_entities
         response = pb.BatchRedactResponse()
         # room for every text's error status, then what the results may take of the response
         room = self.max_response - BATCH_ERROR_BYTES * len(request.texts)
         for i, text in enumerate(request.texts):
+            live(context)
             result = response.results.add()
             try:
+                text = convert.checked_text(text, f"texts[{i}]", self.limit)
                 with self._bounded(f"texts[{i}]"):
-                    out, found = core.redact_text(convert.checked_text(text, f"texts[{i}]", self.limit),
-                                                  detection, redaction, unit, max_out=max(room, 0))
-                result.text = out
-                if include:
-                    result.entities.extend(convert.entities(found, True))
+                    if len(text) > core.PIECE_CODE_POINTS:
+                        result.text, entities = self._in_pieces(text, detection, redaction, unit, include, True,
+                                                                context, max(room, 0))
+                        result.entities.extend(entities)
+                    else:
+                        out, found = core.redact_text(text, detection, redaction, unit, max_out=max(room, 0))
+                        result.text = out
+                        if include:
+                            result.entities.extend(convert.entities(found, True))
                 size = result.ByteSize()
                 if size > room:
                     raise TooLarge(f"texts[{i}]: the response would be larger than the limit of "
                                    f"{self.max_response} bytes (--max-response-bytes)")
                 room -= size + 8  # the result's tag and length
+            except Abandoned:
+                raise
             except Exception as exc:  # noqa: BLE001 - this text fails alone
                 code, message = status_of("BatchRedact", exc)
                 result.Clear()
@@ -106,7 +134,13 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def IdentifyEntities(self, request: pb.IdentifyEntitiesRequest, context) -> pb.IdentifyEntitiesResponse:
         text = convert.checked_text(request.text, "text", self.limit)
-        _, found = core.redact_text(text, self._detection(request), core.IDENTIFY_ONLY,
+        detection = self._detection(request)
+        if len(text) > core.PIECE_CODE_POINTS:
+            _, entities = self._in_pieces(text, detection, core.identify_only(detection),
+                                          request.detection.offset_unit, True, False, context)
+            memory.after(len(request.text))
+            return self._sized(pb.IdentifyEntitiesResponse(entities=entities), "entities")
+        _, found = core.redact_text(text, detection, core.identify_only(detection),
                                     request.detection.offset_unit)
         memory.after(len(request.text))
         return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
@@ -114,6 +148,9 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
     @rpc
     def ApplyPolicy(self, request: pb.ApplyPolicyRequest, context) -> pb.ApplyPolicyResponse:
         policy = self.policies.current.get(request.policy)
+        if policy is None and request.policy in self.policies.skipped:
+            raise NotConfigured(f"policy: {request.policy!r} uses hash, encrypt or surrogate and this server has "
+                                f"no keys (start it with --keys FILE; `redactd keys new` makes one)")
         if policy is None:
             raise NotFound(f"policy: no policy named {request.policy!r}")
         batch = bool(request.records)
@@ -128,6 +165,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         memory.after(sum(r.ByteSize() for r in inputs))
         response = pb.ApplyPolicyResponse(policy_version=policy.version)
         for i, record in enumerate(inputs):
+            live(context)
             record = json_format.MessageToDict(record)
             if wire.nesting(record) > wire.MAX_NESTING:
                 raise BadRequest(f"{f'records[{i}]' if batch else 'record'}: nested deeper than the limit of "
@@ -166,7 +204,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 raise BadRequest("config: may be sent only once, as the first message")
             with self._bounded("text"):
                 if kind == "text":
-                    out, found = stream.feed(convert.checked_text(request.text, "text", self.limit))
+                    out, found = self._feed(stream, convert.checked_text(request.text, "text", self.limit), context)
                 elif kind == "flush":
                     out, found = stream.flush()
                 else:
@@ -180,11 +218,25 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             yield self._sized(pb.StreamRedactResponse(
                 text=out, entities=convert.entities(found, True) if include else ()), "text")
 
+    @staticmethod
+    def _feed(stream: core.StreamRedactor, text: str, context) -> tuple[str, list[core.Found]]:
+        """A long chunk piece by piece, stopping as soon as the caller is gone."""
+        if len(text) <= core.PIECE_CODE_POINTS:
+            return stream.feed(text)
+        outs, found = [], []
+        for start in range(0, len(text), core.PIECE_CODE_POINTS):
+            live(context)
+            out, more = stream.feed(text[start:start + core.PIECE_CODE_POINTS])
+            outs.append(out)
+            found += more
+        return "".join(outs), found
+
     def _open_stream(self, config: pb.StreamConfig) -> tuple[core.StreamRedactor, bool]:
         detection = convert.detection(config.detection, "config.detection", self.phone_regions)
-        redaction = convert.redaction(config.redaction, "config.redaction", self.keys)
+        redaction = convert.redaction(config.redaction, "config.redaction", self.keys,
+                                      detection.custom.types if detection.custom else frozenset())
         if config.identify_only:
-            redaction = core.IDENTIFY_ONLY
+            redaction = core.identify_only(detection)
         include = config.include_entities or config.identify_only
         return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include,
                                    max_out=self.max_response), include

@@ -52,11 +52,11 @@ def test_identify_prints_json_lines(tmp_path):
 
 def test_bad_flag_value_is_a_clear_error():
     r = run("redact", "--types", "NOPE", stdin="x")
-    assert r.returncode == 2 and "entity_types" in r.stderr and "NOPE" in r.stderr
+    assert r.returncode == 2 and "--types" in r.stderr and "NOPE" in r.stderr
     r = run("identify", "--phone-regions", "DE,ZZ", stdin="x")
-    assert r.returncode == 2 and "phone_regions" in r.stderr and "ZZ" in r.stderr
+    assert r.returncode == 2 and "--phone-regions" in r.stderr and "ZZ" in r.stderr
     r = run("serve", "--phone-regions", "ZZ", "--address", "127.0.0.1:0")
-    assert r.returncode == 2 and "phone_regions" in r.stderr
+    assert r.returncode == 2 and "--phone-regions: 'ZZ'" in r.stderr
 
 
 def test_phone_regions_flag():
@@ -226,3 +226,59 @@ def test_progress_line_on_a_terminal_only(tmp_path):
     quiet = run("redact", str(path), "-o", str(tmp_path / "o2.txt"))
     assert quiet.stderr == ""
     assert (tmp_path / "o.txt").read_bytes() == (tmp_path / "o2.txt").read_bytes()
+
+
+# -- small things users hit (issue 13, item 8) -------------------------------------------------
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("redactd ") and "phonenumbers" in r.stdout
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--types", "FOO"], "redactd: --types: unknown entity type 'FOO'\n"),
+    (["--exclude", "BAR"], "redactd: --exclude: unknown entity type 'BAR'\n"),
+    (["--region", "XX"], "redactd: --region: 'XX' is not an ISO 3166 region\n"),
+    (["--min-score", "2"], "redactd: --min-score: must be between 0 and 1\n"),
+])
+def test_errors_name_the_flag(flags, message):
+    r = run("redact", *flags, stdin="x")
+    assert r.returncode == 2 and r.stderr == message
+
+
+def test_keys_new_writes_a_key_file_serve_reads_and_rotates_it(tmp_path):
+    import core
+    path = tmp_path / "keys.json"
+    assert run("keys", "new", str(path)).returncode == 0
+    assert (path.stat().st_mode & 0o777) == 0o600
+    first = core.KeyRing.from_json(path.read_text(), str(path))
+    assert first.active == "k1" and len(first.keys["k1"]) == 32
+    again = run("keys", "new", str(path))
+    assert again.returncode == 2 and "exists" in again.stderr and core.KeyRing.from_json(path.read_text()).keys == first.keys
+    assert run("keys", "new", "--rotate", "--id", "2026b", str(path)).returncode == 0
+    ring = core.KeyRing.from_json(path.read_text(), str(path))
+    assert ring.active == "2026b" and ring.keys["k1"] == first.keys["k1"] and ring.keys["2026b"] != first.keys["k1"]
+
+
+def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
+    from service.config import Settings
+    from service.server import Server
+    with caplog.at_level("INFO", logger="redactd"):
+        srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.1))
+    try:
+        assert "policy 'record_number_encrypted' not loaded: it uses hash, encrypt or surrogate" in caplog.text
+        with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
+            with pytest.raises(grpc.RpcError) as info:
+                redact_pb2_grpc.RedactorStub(ch).ApplyPolicy(pb.ApplyPolicyRequest(
+                    policy="record_number_encrypted", record={"to": "14155552671"}))
+        assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+        assert info.value.details().startswith("policy: 'record_number_encrypted' uses hash, encrypt or surrogate")
+    finally:
+        srv.stop(0).wait()
+
+
+def test_a_key_file_with_an_unknown_key_is_refused(tmp_path):
+    import core
+    with pytest.raises(ValueError) as info:
+        core.KeyRing.from_json('{"keys": {"k1": "%s"}, "activ": "k1"}' % ("QUJD" * 11 + "QQ=="), "keys.json")
+    assert str(info.value) == "keys.json: unknown key 'activ' (a key file has 'keys' and 'active')"
