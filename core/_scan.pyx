@@ -142,13 +142,13 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end, start
-    cdef Py_ssize_t mark, covered_in, open_pos = -1, open_mark = 0
+    cdef Py_ssize_t mark = 0, covered_in = 0, open_pos = -1, open_mark = 0
     cdef Py_UCS4 c, d
     cdef unsigned int k
     cdef unsigned long long before
-    cdef int found, capped, carry_in, open_carry = 0
+    cdef int found, capped, carry_in = 0, open_carry = 0
     cdef unsigned char tg
-    cdef bint ctx, tail
+    cdef bint ctx, tail = False
     # Up to `stop` every decision reads within the text. Past it (a stream's tail), a
     # decision stands only if it never looked at the text's end; the first that did is
     # undone and left for later, for the text still to come could change it (or make an
@@ -188,11 +188,11 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
         elif word_at(s, pos - 1, n):
             pos += 1
             continue
-        tail = pos > stop and (pos >= covered or open_pos > stop)
-        mark = out.size
-        carry_in = carry[0]
-        covered_in = covered
-        if tail:
+        if pos > stop:  # the bookkeeping of a stream's tail (never in a final scan)
+            tail = pos >= covered or open_pos > stop
+            mark = out.size
+            carry_in = carry[0]
+            covered_in = covered
             redactd_end_seen = 0
         lim = min(n, pos + LOOKAHEAD)
         k = cls(c)
@@ -272,16 +272,17 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 found = -1 if found < 0 else 1
         if found < 0:
             return -1
-        if tail and covered > covered_in:
-            context_after(s, n, covered, lim)  # settling a candidate reads the window after it
-        if tail and redactd_end_seen:
-            if pos < covered_in:  # inside an open candidate: from the candidate on
-                pos, mark, carry_in = open_pos, open_mark, open_carry
-            out.size = mark  # undecided: undone, left for later
-            carry[0] = carry_in
-            break
-        if covered > covered_in and pos >= covered_in:
-            open_pos, open_mark, open_carry = pos, mark, carry_in  # an open candidate starts here
+        if pos > stop:
+            if tail and covered > covered_in:
+                context_after(s, n, covered, lim)  # settling a candidate reads the window after it
+            if tail and redactd_end_seen:
+                if pos < covered_in:  # inside an open candidate: from the candidate on
+                    pos, mark, carry_in = open_pos, open_mark, open_carry
+                out.size = mark  # undecided: undone, left for later
+                carry[0] = carry_in
+                break
+            if covered > covered_in and pos >= covered_in:
+                open_pos, open_mark, open_carry = pos, mark, carry_in  # an open candidate starts here
         if found:
             pos = e
             if e > covered:
