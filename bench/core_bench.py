@@ -10,7 +10,7 @@ import tempfile
 import time
 
 import core
-from bench import baseline_re, corpus, dense
+from bench import baseline_re, corpus, dense, stream_delay
 from bench.timing import mb_per_s, race
 from core import _scan
 from tests import oracle  # the Python path from spans to text, as it was before the compiled one
@@ -220,7 +220,8 @@ def run(total_bytes: int, repeats: int) -> list[str]:
             " re and scan stop at candidates)",
             *phone_table(total_bytes // 4, repeats),
             *dense_classes(min(total_bytes // 5, 400_000), repeats),
-            *whole_process(4_000_000, repeats)]
+            *whole_process(4_000_000, repeats),
+            *stream_delay.run()]
 
 
 def phone_table(total_bytes: int, repeats: int) -> list[str]:

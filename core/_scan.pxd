@@ -51,7 +51,8 @@ cdef struct SpanVec:
 cdef struct Options:
     unsigned int types  # bit per type id
     bint day_first      # numeric dates read D/M/Y before M/D/Y
-    bint final          # the text ends at n; otherwise stop HOLDBACK short of it
+    bint final          # the text ends at n; otherwise stop at the first decision that looked at
+                        # the end of the text so far (at most HOLDBACK short of it)
 
 ctypedef fused uchar_t:  # a PEP 393 buffer's code unit
     Py_UCS1

@@ -8,7 +8,10 @@ from tentative phone candidates, never overlap.
 Every decision at a position reads at most LOOKBEHIND code points before it
 and LOOKAHEAD code points from it (`lim`). That makes the result at a position
 independent of where the text was cut, which is what lets a stream hold back
-only HOLDBACK code points and still equal the whole-text result.
+at most HOLDBACK code points and still equal the whole-text result. A stream's
+(non-final) scan holds back less: it keeps each decision that never looked at the
+end of the text so far, and stops at the first that did (every test of an index
+against the text's end goes through within() or at(), which note it: chars.pyx).
 
 The scanner is one extension built from parts (asyncpg's layout): shared
 infrastructure, then one file per detector family, each `scan/<part>.pyx` with
@@ -139,22 +142,34 @@ cdef int letter_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t li
 cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef Py_ssize_t lim, e, covered = pos, local_end = -1, word_end, start
+    cdef Py_ssize_t mark = 0, covered_in = 0, open_pos = -1, open_mark = 0
     cdef Py_UCS4 c, d
     cdef unsigned int k
     cdef unsigned long long before
-    cdef int found, capped
+    cdef int found, capped, carry_in = 0, open_carry = 0
     cdef unsigned char tg
-    cdef bint ctx
-    # past `stop`, outside what a match covers, the rest could still grow into an entity
+    cdef bint ctx, tail = False
+    # Up to `stop` every decision reads within the text. Past it (a stream's tail), a
+    # decision stands only if it never looked at the text's end; the first that did is
+    # undone and left for later, for the text still to come could change it (or make an
+    # entity of what follows). Inside an open candidate (tentative phones, a spoken number)
+    # the candidate is undone with it
     cdef Py_ssize_t stop = n if opt.final else n - HOLDBACK
+    global redactd_text_end, redactd_end_seen
+    redactd_text_end = n
     while pos < n:
-        if pos > stop and pos >= covered:
-            break  # leave it for later
         if carry[0] & CARRY_URL:
             # the URL cut at the previous LOOKAHEAD goes on here, scored as its start was
+            tail = pos > stop and pos >= covered
+            carry_in = carry[0]
+            if tail:
+                redactd_end_seen = 0
             ctx = (carry[0] & CARRY_URL_CONTEXT) != 0
             carry[0] &= ~(CARRY_URL | CARRY_URL_CONTEXT)
             e = url_body(s, n, pos, min(n, pos + LOOKAHEAD), &capped)
+            if tail and redactd_end_seen:
+                carry[0] = carry_in
+                break
             if e > pos:
                 if capped:
                     carry[0] |= CARRY_URL | (CARRY_URL_CONTEXT if ctx else 0)
@@ -167,19 +182,25 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
             pos += 1  # space or punctuation that starts nothing
             while pos < n and s[pos] < 128 and not (CLS[s[pos]] & C_START):
                 pos += 1
-            if pos >= n or (pos > stop and pos >= covered):
+            if pos >= n:
                 break
             c = s[pos]  # (after a character that is no word character: a word starts here)
         elif word_at(s, pos - 1, n):
             pos += 1
             continue
+        if pos > stop:  # the bookkeeping of a stream's tail (never in a final scan)
+            tail = pos >= covered or open_pos > stop
+            mark = out.size
+            carry_in = carry[0]
+            covered_in = covered
+            redactd_end_seen = 0
         lim = min(n, pos + LOOKAHEAD)
         k = cls(c)
         found = 0
         e = 0
         before = ~0
         word_end = word_end_after(s, n, pos + 1)
-        d = s[word_end] if word_end < n else 0  # what follows the word
+        d = s[word_end] if within(word_end, n) else 0  # what follows the word
         if k & C_WORD:
             # email: the run of local-part characters through pos ends in '@' (it starts
             # later where a script without spaces is glued to it: "邮箱test@test.com")
@@ -187,9 +208,9 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                     and type_on(opt, T_EMAIL_ADDRESS):
                 if local_end < pos:
                     local_end = pos
-                    while local_end < n and local_char(s[local_end]):
+                    while within(local_end, n) and local_char(s[local_end]):
                         local_end += 1
-                if local_end < lim and s[local_end] == 64:
+                if within(local_end, lim) and s[local_end] == 64:
                     start = email_start(s, pos, local_end)
                     e = match_email(s, n, start, local_end, lim)
                     if e:
@@ -251,6 +272,17 @@ cdef int scan_text(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Options
                 found = -1 if found < 0 else 1
         if found < 0:
             return -1
+        if pos > stop:
+            if tail and covered > covered_in:
+                context_after(s, n, covered, lim)  # settling a candidate reads the window after it
+            if tail and redactd_end_seen:
+                if pos < covered_in:  # inside an open candidate: from the candidate on
+                    pos, mark, carry_in = open_pos, open_mark, open_carry
+                out.size = mark  # undecided: undone, left for later
+                carry[0] = carry_in
+                break
+            if covered > covered_in and pos >= covered_in:
+                open_pos, open_mark, open_carry = pos, mark, carry_in  # an open candidate starts here
         if found:
             pos = e
             if e > covered:

@@ -2,8 +2,9 @@
 
 The scanner's decisions at a position read at most LOOKBEHIND code points
 before it and a bounded window after it, so a stream keeps LOOKBEHIND code
-points of already-released context plus at most HOLDBACK code points not yet
-released, and scans each time from where it stopped.
+points of already-released context plus the text from the first decision that
+looked at the end of what has arrived (at most HOLDBACK code points not yet
+released), and scans each time from where it stopped.
 """
 from __future__ import annotations
 

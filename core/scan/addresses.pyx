@@ -6,13 +6,13 @@ cdef Py_ssize_t blank_run(const uchar_t* s, Py_ssize_t i, Py_ssize_t j, Py_ssize
                           int* breaks, int* spaces) noexcept nogil:
     # spaces and line breaks ("\r\n" too) from j, within twelve code points of i: where
     # they end; counts the breaks, and the spaces after the last break
-    while j < lim and j - i < 12:
+    while within(j, lim) and j - i < 12:
         if s[j] == 10:
             breaks[0] += 1
             spaces[0] = 0
         elif s[j] == 32:
             spaces[0] += 1
-        elif not (s[j] == 13 and j + 1 < lim and s[j + 1] == 10):
+        elif not (s[j] == 13 and within(j + 1, lim) and s[j + 1] == 10):
             break
         j += 1
     return j
@@ -24,10 +24,10 @@ cdef Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim)
     # next part's start, or 0
     cdef Py_ssize_t j = i
     cdef int breaks = 0, spaces = 0
-    if j < lim and s[j] == 44:
+    if within(j, lim) and s[j] == 44:
         j += 1
     j = blank_run(s, i, j, lim, &breaks, &spaces)
-    if j >= lim or s[j] == 32 or s[j] == 10 or s[j] == 13 or breaks > 2 or spaces > 4:
+    if not within(j, lim) or s[j] == 32 or s[j] == 10 or s[j] == 13 or breaks > 2 or spaces > 4:
         return 0
     if breaks == 0 and spaces != 1:
         return 0
@@ -37,13 +37,13 @@ cdef Py_ssize_t skip_comma_space(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim)
 cdef Py_ssize_t read_zip(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # a US ZIP code, 5 digits or ZIP+4; end, or 0
     cdef int k
-    if i + 5 > lim:
+    if not within(i + 4, lim):
         return 0
     for k in range(5):
         if not is_digit(s[i + k]):
             return 0
     i += 5
-    if i + 5 <= lim and s[i] == 45 and is_digit(s[i + 1]) and is_digit(s[i + 2]) \
+    if within(i + 4, lim) and s[i] == 45 and is_digit(s[i + 1]) and is_digit(s[i + 2]) \
             and is_digit(s[i + 3]) and is_digit(s[i + 4]) and not word_at(s, i + 5, n):
         return i + 5
     return 0 if word_at(s, i, n) else i
@@ -69,7 +69,7 @@ cdef Py_ssize_t read_uk_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, P
     if at(s, j, n) != 32 or j - i > 4:
         return 0
     k = j + 1
-    if k + 3 > lim or not (is_digit(s[k]) and up(s[k + 1]) and up(s[k + 2])) or word_at(s, k + 3, n):
+    if not within(k + 2, lim) or not (is_digit(s[k]) and up(s[k + 1]) and up(s[k + 2])) or word_at(s, k + 3, n):
         return 0
     return k + 3
 
@@ -77,14 +77,14 @@ cdef Py_ssize_t read_uk_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, P
 cdef Py_ssize_t read_ca_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # "K1A 0B1": letter digit letter, an optional space, digit letter digit
     cdef Py_ssize_t j = i
-    if word_at(s, i - 1, n) or i + 6 > lim:
+    if word_at(s, i - 1, n) or not within(i + 5, lim):
         return 0
     if not (up(s[j]) and is_digit(s[j + 1]) and up(s[j + 2])):
         return 0
     j += 3
     if s[j] == 32:
         j += 1
-    if j + 3 > lim or not (is_digit(s[j]) and up(s[j + 1]) and is_digit(s[j + 2])) or word_at(s, j + 3, n):
+    if not within(j + 2, lim) or not (is_digit(s[j]) and up(s[j + 1]) and is_digit(s[j + 2])) or word_at(s, j + 3, n):
         return 0
     return j + 3
 
@@ -162,9 +162,9 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
 cdef Py_ssize_t read_ordinal(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # "5th", "42nd", "1st", "3rd": end, or 0
     cdef Py_ssize_t j = i
-    while j < lim and is_digit(s[j]) and j - i < 4:
+    while within(j, lim) and is_digit(s[j]) and j - i < 4:
         j += 1
-    if j == i or j + 2 > lim:
+    if j == i or not within(j + 1, lim):
         return 0
     if not (starts_with(s, j, lim, b"st") or starts_with(s, j, lim, b"nd")
             or starts_with(s, j, lim, b"rd") or starts_with(s, j, lim, b"th")):
@@ -182,15 +182,15 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
     cdef unsigned int f
     cdef int names = 0, t, lowers = 0
     cdef bint prefixed = False, plain = True
-    while i < lim and is_digit(s[i]) and i - pos < 6:
+    while within(i, lim) and is_digit(s[i]) and i - pos < 6:
         i += 1
-    if i - pos > 5 or (i < lim and is_digit(s[i])):
+    if i - pos > 5 or (within(i, lim) and is_digit(s[i])):
         return 0
-    if i < lim and is_letter(s[i]) and not word_at(s, i + 1, n):
+    if within(i, lim) and is_letter(s[i]) and not word_at(s, i + 1, n):
         i += 1  # "221B"
-    elif i + 1 < lim and s[i] == 45 and is_digit(s[i + 1]):
+    elif within(i + 1, lim) and s[i] == 45 and is_digit(s[i + 1]):
         i += 1  # "123-45" (Queens)
-        while i < lim and is_digit(s[i]) and i - pos < 10:
+        while within(i, lim) and is_digit(s[i]) and i - pos < 10:
             i += 1
     if at(s, i, n) == 44 and at(s, i + 1, n) == 32 and read_word(s, n, i + 2, lim, &w) \
             and gz_get(w.hash, NULL) & G_STREET_PREFIX:
@@ -270,7 +270,7 @@ cdef inline bint word_then_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, 
     cdef Py_ssize_t x = j
     if not capital_at(s, n, j):
         return False
-    while x < lim and folded(s[x]) and x - j <= 6:
+    while within(x, lim) and folded(s[x]) and x - j <= 6:
         x += 1
     return at(s, x, n) == 32 and is_digit(at(s, x + 1, n))
 
@@ -336,7 +336,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
         # "Flat 12, 47 Queen's Mews, London NW3 5JJ": the unit written first
         i += 5 if lower(s[i]) == 102 else (4 if lower(s[i]) == 97 else 6)
         j = i
-        while j < lim and (is_digit(s[j]) or up(s[j])) and j - i < 5:
+        while within(j, lim) and (is_digit(s[j]) or up(s[j])) and j - i < 5:
             j += 1
         i = skip_comma_space(s, j, lim) if j > i and at(s, j, n) == 44 else 0
         return match_street(s, n, i, lim, False) if i and is_digit(s[i]) else 0
@@ -358,7 +358,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
     else:
         return 0
     j = i
-    while j < lim and is_digit(s[j]) and j - i < 8:
+    while within(j, lim) and is_digit(s[j]) and j - i < 8:
         j += 1
     if j == i or word_at(s, j, n):
         return 0
@@ -371,7 +371,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
             return 0
         i += 4
         j = i
-        while j < lim and is_digit(s[j]) and j - i < 6:
+        while within(j, lim) and is_digit(s[j]) and j - i < 6:
             j += 1
         if j == i or word_at(s, j, n):
             return 0
@@ -388,7 +388,7 @@ cdef Py_ssize_t match_box(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssi
 
 cdef Py_ssize_t military_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # "APO AE 09012": APO/FPO/DPO, AA/AE/AP, a ZIP; end, or 0
-    if i + 7 > lim or not (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
+    if not within(i + 6, lim) or not (starts_with(s, i, lim, b"apo ") or starts_with(s, i, lim, b"fpo ")
                            or starts_with(s, i, lim, b"dpo ")) or not (up(s[i]) and up(s[i + 1]) and up(s[i + 2])):
         return 0
     if not (s[i + 4] == 65 and (s[i + 5] == 65 or s[i + 5] == 69 or s[i + 5] == 80) and s[i + 6] == 32):

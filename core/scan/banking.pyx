@@ -43,7 +43,7 @@ cdef Py_ssize_t match_iban(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
     cdef int values[34]
     cdef Py_ssize_t i = w
     cdef bint grouped
-    if w + 4 > lim or not is_letter(s[w]) or not is_letter(s[w + 1]):
+    if not within(w + 3, lim) or not is_letter(s[w]) or not is_letter(s[w + 1]):
         return 0
     if not (is_digit(s[w + 2]) and is_digit(s[w + 3])):
         return 0
@@ -53,13 +53,13 @@ cdef Py_ssize_t match_iban(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
     grouped = at(s, w + 4, n) == 32
     # read `length` alphanumerics: contiguous, or in groups of four split by one space
     while count < length:
-        if i >= lim:
+        if not within(i, lim):
             return 0
         if grouped and count > 0 and count % 4 == 0:
             if s[i] != 32:
                 return 0
             i += 1
-            if i >= lim:
+            if not within(i, lim):
                 return 0
         v = iban_value(s[i])
         if v < 0:
@@ -117,7 +117,7 @@ cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
     # 2 letters or digits (location), maybe 3 more (branch); end, or 0. *digit: one was seen
     cdef Py_ssize_t i, e = w + 8
     digit[0] = False
-    if e > lim:
+    if not within(e - 1, lim):
         return 0
     for i in range(w, w + 6):
         if not (65 <= s[i] <= 90):
@@ -130,7 +130,7 @@ cdef Py_ssize_t match_swift(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
         if is_digit(s[i]):
             digit[0] = True
     if word_at(s, e, n):
-        if e + 3 > lim:
+        if not within(e + 2, lim):
             return 0
         for i in range(e, e + 3):
             if not upper_or_digit(s[i]):

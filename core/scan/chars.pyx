@@ -27,6 +27,26 @@ cdef void init_classes():
     CLS[ord('-')] |= C_DOMAIN
 
 
+# The text's end as a decision sees it. A stream's (non-final) scan keeps a decision only
+# if it never looked at the end of the text so far: every test of an index against a bound
+# that is the text's end (n, or a window cut at n) goes through within() or at(), which
+# note a failed test in end_seen (out of line, marked cold: the hot path is the test alone).
+# Per thread: a scan runs on one thread from start to end.
+cdef extern from *:
+    """
+    static __thread Py_ssize_t redactd_text_end = PY_SSIZE_T_MAX;
+    static __thread int redactd_end_seen = 0;
+    static __attribute__((noinline, cold)) void redactd_see_end(Py_ssize_t bound) {
+        redactd_end_seen |= bound >= redactd_text_end;
+    }
+    #define redactd_within(i, bound) (__builtin_expect((i) < (bound), 1) ? 1 : (redactd_see_end(bound), 0))
+    """
+    Py_ssize_t redactd_text_end
+    int redactd_end_seen
+    void see_end "redactd_see_end"(Py_ssize_t bound) noexcept nogil  # a test failed at bound
+    bint within "redactd_within"(Py_ssize_t i, Py_ssize_t bound) noexcept nogil  # i < bound, noting the end
+
+
 cdef inline bint unicode_separator(Py_UCS4 c) noexcept nogil:
     # Latin-1 punctuation, General Punctuation, CJK punctuation, BOM, fullwidth ASCII symbols
     return ((0x80 <= c <= 0xBF) or c == 0xD7 or c == 0xF7 or (0x2000 <= c <= 0x206F)
@@ -55,7 +75,11 @@ cdef inline Py_UCS4 lower(Py_UCS4 c) noexcept nogil:
 
 cdef inline Py_UCS4 at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
     # the character at i, or 0 (a non-word boundary) outside [0, n)
-    return s[i] if 0 <= i < n else 0
+    if 0 <= i < n:
+        return s[i]
+    if i >= n:
+        see_end(n)
+    return 0
 
 
 cdef inline bint word_at(const uchar_t* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
@@ -85,7 +109,7 @@ cdef inline Py_ssize_t word_end_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t
         if m != 0xFF:
             return i + ctz32(~m)
         i += 8
-    while i < n and word_bit(s[i]):
+    while within(i, n) and word_bit(s[i]):
         i += 1
     return i
 
@@ -94,7 +118,7 @@ cdef bint starts_with(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, const char
     # case-insensitive ASCII prefix test; `word` is lower case
     cdef Py_ssize_t k = 0
     while word[k]:
-        if i + k >= lim or lower(s[i + k]) != <Py_UCS4>word[k]:
+        if not within(i + k, lim) or lower(s[i + k]) != <Py_UCS4>word[k]:
             return False
         k += 1
     return True

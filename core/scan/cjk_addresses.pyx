@@ -81,7 +81,7 @@ cdef Py_ssize_t cjk_unit_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssi
         return 0  # one load rejects a letter no word starts with
     while k >= 0:
         size = CJK_LEN[k]
-        if size > best and size <= lim - j and CJK_KINDS[k] & want:
+        if size > best and within(j + size - 1, lim) and CJK_KINDS[k] & want:
             m = 0
             while m < size and s[j + m] == CJK_WORDS[k][m]:
                 m += 1
@@ -99,14 +99,14 @@ cdef Py_ssize_t cjk_number_end(const uchar_t* s, Py_ssize_t j, Py_ssize_t lim, b
     cdef int groups = 1
     dashed[0] = False
     if not wide_digit(s[j]):
-        while x < lim and cjk_numeral(s[x]):
+        while within(x, lim) and cjk_numeral(s[x]):
             x += 1
         return x
-    while x < lim and wide_digit(s[x]):
+    while within(x, lim) and wide_digit(s[x]):
         x += 1
-    while groups < 3 and x + 1 < lim and dash(s[x]) and wide_digit(s[x + 1]):
+    while groups < 3 and within(x + 1, lim) and dash(s[x]) and wide_digit(s[x + 1]):
         x += 1
-        while x < lim and wide_digit(s[x]):
+        while within(x, lim) and wide_digit(s[x]):
             x += 1
         groups += 1
     dashed[0] = groups > 1
@@ -160,7 +160,7 @@ cdef Py_ssize_t cjk_chunks(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef int k, kind
     cdef bint dashed
     cdef Py_UCS4 c
-    while j < lim and j - start <= CJK_MAX_NAME:
+    while within(j, lim) and j - start <= CJK_MAX_NAME:
         c = s[j]
         if j == start:
             e = cjk_unit_at(s, n, j, lim, CJK_T | CJK_W, &k)
@@ -171,8 +171,8 @@ cdef Py_ssize_t cjk_chunks(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                 continue
         if wide_digit(c) or cjk_numeral(c):
             x = cjk_number_end(s, j, lim, &dashed)
-            e = cjk_unit_at(s, n, x, lim, CJK_N, &k) if x < lim else 0
-            street = cjk_unit_at(s, n, x, lim, CJK_S, &k) if x < lim else 0
+            e = cjk_unit_at(s, n, x, lim, CJK_N, &k) if within(x, lim) else 0
+            street = cjk_unit_at(s, n, x, lim, CJK_S, &k) if within(x, lim) else 0
             if e and e == street:  # a numbered street: "동성로2가", "테헤란로12길", "100巷"
                 if not cjk_take(b, CJK_S, 2):
                     break
@@ -229,14 +229,14 @@ cdef Py_ssize_t cjk_separator(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_s
         k += 2
     elif not comma:
         return 0
-    if k >= lim:
+    if not within(k, lim):
         return 0
     space[0] = s[e] == 32
     return k
 
 
 cdef inline Py_ssize_t ascii_digits_end(const uchar_t* s, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
-    while j < lim and is_digit(s[j]):
+    while within(j, lim) and is_digit(s[j]):
         j += 1
     return j
 
@@ -247,7 +247,7 @@ cdef Py_ssize_t cjk_code_piece(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_
     cdef Py_UCS4 c
     x = ascii_digits_end(s, k, lim)
     m = x - k
-    if m == 3 and at(s, x, n) == 45 and x + 5 <= lim and ascii_digits_end(s, x + 1, lim) == x + 5:
+    if m == 3 and at(s, x, n) == 45 and within(x + 4, lim) and ascii_digits_end(s, x + 1, lim) == x + 5:
         x += 5
     elif not (m == 3 or m == 5 or m == 6 or m == 7):
         return 0
@@ -273,7 +273,7 @@ cdef Py_ssize_t cjk_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, P
     cdef Py_ssize_t x = ascii_digits_end(s, j, lim)
     if not 1 <= x - j <= 5:
         return 0
-    if x + 1 < lim and s[x] == 45 and is_digit(s[x + 1]):
+    if within(x + 1, lim) and s[x] == 45 and is_digit(s[x + 1]):
         x = ascii_digits_end(s, x + 1, lim)
     return 0 if word_at(s, x, n) or at(s, x, n) == 45 else x
 
@@ -290,9 +290,9 @@ cdef Py_ssize_t cjk_paren_piece(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py
     if at(s, x, n) == 44 and at(s, x + 1, n) == 32:
         stop = min(lim, x + 32)
         x += 2
-        while x < stop and (cjk_letter(s[x]) or s[x] == 32 or is_digit(s[x])):
+        while within(x, stop) and (cjk_letter(s[x]) or s[x] == 32 or is_digit(s[x])):
             x += 1
-    return x + 1 if x < lim and s[x] == 41 else 0
+    return x + 1 if within(x, lim) and s[x] == 41 else 0
 
 
 cdef Py_ssize_t cjk_block_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim,
@@ -340,7 +340,7 @@ cdef Py_ssize_t cjk_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     # "住所は新宿区…"); pos when neither
     cdef Py_ssize_t cue = pos, j = pos
     cdef int k
-    while j < lim and j - pos <= CJK_MAX_NAME and cjk_letter(s[j]) and not hangul(s[j]):
+    while within(j, lim) and j - pos <= CJK_MAX_NAME and cjk_letter(s[j]) and not hangul(s[j]):
         if j > pos and cjk_unit_at(s, n, j, lim, CJK_T, &k):
             return j
         if j > pos and cjk_unit_at(s, n, j, lim, CJK_A | CJK_S, &k):
@@ -348,7 +348,7 @@ cdef Py_ssize_t cjk_lead(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         if cjk_cue(s[j]):
             cue = j + 1
         j += 1
-    return cue if j < lim and wide_digit(s[j]) else pos  # "住在3号楼5单元"
+    return cue if within(j, lim) and wide_digit(s[j]) else pos  # "住在3号楼5单元"
 
 
 cdef int cjk_address_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

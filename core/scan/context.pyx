@@ -185,11 +185,11 @@ cdef unsigned long long context_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t
     cdef unsigned long long types, found = 0
     cdef int t
     if is_letter(at(s, end - 1, n)):
-        while i < b and is_letter(s[i]):
+        while within(i, b) and is_letter(s[i]):
             i += 1  # a word cut by the edge does not count
     while True:
         i = next_word(s, i, b, &w, &h)
-        if w == b or is_letter(at(s, i, n)):
+        if not within(w, b) or is_letter(at(s, i, n)):
             break  # no more words, or one cut by the window's end
         types = keyword_types(s, w, i, h)
         if types:

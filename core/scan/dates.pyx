@@ -60,7 +60,7 @@ cdef Py_ssize_t read_month(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     # a whole month name or abbreviation ("Oct", "Oct.", "Sept"); end, or 0
     cdef Py_ssize_t e = i
     cdef int k, length
-    while e < lim and is_letter(s[e]) and e - i < 10:
+    while within(e, lim) and is_letter(s[e]) and e - i < 10:
         e += 1
     length = <int>(e - i)
     if length < 3 or word_at(s, e, n):
@@ -81,7 +81,7 @@ cdef Py_ssize_t read_weekday(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ss
     # a whole weekday name or abbreviation ("Friday", "Fri", "Fri."); end, or 0
     cdef Py_ssize_t e = i
     cdef int k
-    while e < lim and is_letter(s[e]) and e - i < 10:
+    while within(e, lim) and is_letter(s[e]) and e - i < 10:
         e += 1
     if e - i < 3 or word_at(s, e, n):
         return 0
@@ -95,7 +95,7 @@ cdef Py_ssize_t read_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
                          int* day) noexcept nogil:
     # 1-31 as one or two digits, maybe with an ordinal suffix ("3rd"); end, or 0
     cdef Py_ssize_t e = i
-    while e < lim and is_digit(s[e]) and e - i < 3:
+    while within(e, lim) and is_digit(s[e]) and e - i < 3:
         e += 1
     if e == i or e - i > 2:
         return 0
@@ -112,7 +112,7 @@ cdef Py_ssize_t read_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize
                           int* year) noexcept nogil:
     # four digits 1000-2999 standing alone; end, or 0 (and *year untouched)
     cdef int k, v = 0
-    if i + 4 > lim or word_at(s, i + 4, n):
+    if not within(i + 3, lim) or word_at(s, i + 4, n):
         return 0
     for k in range(4):
         if not is_digit(s[i + k]):
@@ -129,10 +129,10 @@ cdef Py_ssize_t read_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize
 cdef Py_ssize_t gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim, bint comma) noexcept nogil:
     # one to three spaces, maybe after a comma; end, or 0
     cdef Py_ssize_t e
-    if comma and i < lim and s[i] == 44:
+    if comma and within(i, lim) and s[i] == 44:
         i += 1
     e = i
-    while e < lim and s[e] == 32 and e - i < 4:
+    while within(e, lim) and s[e] == 32 and e - i < 4:
         e += 1
     return e if 1 <= e - i <= 3 else 0
 
@@ -142,7 +142,7 @@ cdef inline Py_ssize_t read_digits(const uchar_t* s, Py_ssize_t i, Py_ssize_t li
     # up to `most` digits at i (more is none); end (i when none)
     cdef Py_ssize_t e = i
     value[0] = 0
-    while e < lim and is_digit(s[e]):
+    while within(e, lim) and is_digit(s[e]):
         if e - i == most:
             return i
         value[0] = value[0] * 10 + (<int>s[e] - 48)
@@ -241,7 +241,7 @@ cdef Py_ssize_t match_weekday_date(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
     if not e:
         return 0
     g = gap(s, e, lim, True)
-    if not g or g >= lim:
+    if not g or not within(g, lim):
         return 0
     e = match_written_date(s, n, g, lim, aux)
     return e if e and aux[0] % 100 else 0
@@ -264,7 +264,7 @@ cdef Py_ssize_t time_of_day(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssi
         e += 3
         if (at(s, e, n) == 46 or at(s, e, n) == 44) and is_digit(at(s, e + 1, n)):
             e += 1
-            while e < lim and is_digit(s[e]) and e - i < 40:
+            while within(e, lim) and is_digit(s[e]) and e - i < 40:
                 e += 1
     if s[i] == 32 and h <= 12 and at(s, e, n) == 32 and (lower(at(s, e + 1, n)) == 97 or lower(at(s, e + 1, n)) == 112):
         if lower(at(s, e + 2, n)) == 109 and not word_at(s, e + 3, n):
@@ -441,7 +441,7 @@ cdef Py_ssize_t number_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssi
     # one number said in a word ("three", "twenty", "third", "twentieth"); end, or 0
     cdef Py_ssize_t e = i
     cdef int k
-    while e < lim and is_letter(s[e]) and e - i < 12:
+    while within(e, lim) and is_letter(s[e]) and e - i < 12:
         e += 1
     if e - i < 3 or word_at(s, e, n):
         return 0
@@ -510,7 +510,7 @@ cdef Py_ssize_t said_year(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize
                           int* year) noexcept nogil:
     # after a day said aloud: maybe ',', spaces, a year in digits or words; its end, or i
     cdef Py_ssize_t g = gap(s, i, lim, True), e
-    if not g or g >= lim:
+    if not g or not within(g, lim):
         return i
     e = read_year(s, n, g, lim, year)
     if not e:

@@ -55,7 +55,7 @@ cdef void init_number_start():
 
 cdef bint weekday_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
     # the word at pos starts as a weekday's name does ("Fri", "thu")
-    cdef int v = word_trigram(s, pos, 3 if pos + 3 <= n else n - pos)
+    cdef int v = word_trigram(s, pos, 3 if within(pos + 2, n) else n - pos)
     return v >= 0 and (TRIGRAM[v] & TG_WEEKDAY) != 0
 
 
@@ -127,13 +127,13 @@ cdef void init_prev2():
 cdef inline bint lower_word_quick(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
                                   Py_ssize_t word_end, unsigned char tg) noexcept nogil:
     # a superset of lower_word_gate on a few loads, no call: most lower-case words stop here
-    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if pos + 1 < n else 0
+    cdef Py_UCS4 c0 = s[pos], c1 = s[pos + 1] if within(pos + 1, n) else 0
     cdef Py_UCS4 a, b
-    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
+    cdef Py_UCS4 nxt = s[word_end] if within(word_end, n) else 0
     cdef unsigned char bits
     if nxt == 45 or is_digit(s[word_end - 1]) or (c0 == 112 and (c1 == 46 or c1 == 111)):
         return True
-    if nxt == 32 and word_end + 4 < n and ((s[word_end + 1] == 97 and s[word_end + 2] == 116
+    if nxt == 32 and within(word_end + 4, n) and ((s[word_end + 1] == 97 and s[word_end + 2] == 116
                                              and s[word_end + 3] == 32)
                                             or (s[word_end + 1] == 100 and s[word_end + 2] == 111)):
         return True  # "... at ...", "... do(t) ..."
@@ -152,11 +152,11 @@ cdef inline bint lower_word_gate(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos,
     # a lower-case word that a word-level detector could start at: a number word, "p.o."
     # or "po box", a name or a place after a cue, an ID, a host name, an address read out.
     # Called for every lower-case word: the common "no" is decided on a few table loads
-    cdef Py_UCS4 nxt = s[word_end] if word_end < n else 0
+    cdef Py_UCS4 nxt = s[word_end] if within(word_end, n) else 0
     cdef Py_ssize_t length = word_end - pos
     if nxt == 45:
         return True  # "tri-county-staffing.com", "four-one-five"
-    if nxt == 32 and word_end + 4 < n and (s[word_end + 1] == 97 or s[word_end + 1] == 100):
+    if nxt == 32 and within(word_end + 4, n) and (s[word_end + 1] == 97 or s[word_end + 1] == 100):
         if (s[word_end + 1] == 97 and s[word_end + 2] == 116 and s[word_end + 3] == 32) \
                 or (s[word_end + 2] == 111 and s[word_end + 3] == 116 and s[word_end + 4] == 32):
             return True  # "... at ...", "... dot ..."

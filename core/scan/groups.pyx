@@ -17,17 +17,17 @@ cdef void read_groups(const uchar_t* s, Py_ssize_t pos, Py_ssize_t lim, Groups* 
         i += 1
     while g.n < MAX_GROUPS:
         j = i
-        paren = j < lim and s[j] == 40
+        paren = within(j, lim) and s[j] == 40
         if paren:
             j += 1
-        if j >= lim or not is_digit(s[j]):
+        if not within(j, lim) or not is_digit(s[j]):
             return
         g.start[g.n] = j
-        while j < lim and is_digit(s[j]):
+        while within(j, lim) and is_digit(s[j]):
             j += 1
         g.digits_end[g.n] = j
         if paren:
-            if j >= lim or s[j] != 41:
+            if not within(j, lim) or s[j] != 41:
                 return
             j += 1
         g.stop[g.n] = j
@@ -38,12 +38,12 @@ cdef void read_groups(const uchar_t* s, Py_ssize_t pos, Py_ssize_t lim, Groups* 
         sep = 0
         if paren:
             sep = 41
-            if j < lim and (s[j] == 32 or s[j] == 45):
+            if within(j, lim) and (s[j] == 32 or s[j] == 45):
                 j += 1
-        elif j < lim and numeric_sep(s[j]):
+        elif within(j, lim) and numeric_sep(s[j]):
             sep = s[j]
             j += 1
-        elif j < lim and s[j] == 40:
+        elif within(j, lim) and s[j] == 40:
             sep = 40
         if sep == 0:
             return

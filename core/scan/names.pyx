@@ -23,7 +23,7 @@ cdef inline Py_ssize_t hyphen_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e,
             or (at(s, e, n) == 39 or at(s, e, n) == 0x2019) and up(at(s, e + 1, n))):
         return e
     i = e + 1
-    while i < lim and folded(s[i]) and i - e < 24:
+    while within(i, lim) and folded(s[i]) and i - e < 24:
         i += 1
     return e if word_at(s, i, n) else i
 
@@ -263,7 +263,7 @@ cdef bint street_around(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssi
     if not (j and is_digit(s[j])):
         return False
     k = j
-    while k < lim and is_digit(s[k]) and k - j < 6:
+    while within(k, lim) and is_digit(s[k]) and k - j < 6:
         k += 1
     if street_last:
         return True
@@ -305,7 +305,7 @@ cdef inline bint line_start(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noex
 
 
 cdef inline bint line_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t e) noexcept nogil:
-    return e >= n or s[e] == 10 or s[e] == 13
+    return not within(e, n) or s[e] == 10 or s[e] == 13
 
 
 cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t, Py_ssize_t lim,
@@ -357,7 +357,7 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
         if w.end - w.start == 1 and (at(s, w.end, n) == 39 or at(s, w.end, n) == 0x2019) \
                 and is_letter(at(s, w.end + 1, n)):
             e = w.end + 1  # "o'brien"
-            while e < lim and is_letter(s[e]):
+            while within(e, lim) and is_letter(s[e]):
                 e += 1
             continue
         if f & (G_FUNCTION | G_STOP | G_NUMBER) or not (f & (G_LAST | G_FIRST | G_PARTICLE) or unlisted(f)):

@@ -52,17 +52,17 @@ cdef Py_ssize_t match_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssi
     i = at_sign + 1
     while True:
         label = i
-        while i < lim and label_char(s[i]) and not (i > label and script_change(s[i - 1], s[i])):
+        while within(i, lim) and label_char(s[i]) and not (i > label and script_change(s[i - 1], s[i])):
             i += 1
         if i == label or i - label > 63 or s[label] == 45 or s[i - 1] == 45:
             return 0
         labels += 1
         tld_start = label
-        if i + 1 < lim and s[i] == 46 and label_char(s[i + 1]):
+        if within(i + 1, lim) and s[i] == 46 and label_char(s[i + 1]):
             i += 1
             continue
         break
-    if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or i >= lim and i < n:
+    if labels < 2 or i - at_sign - 1 > 253 or i - tld_start < 2 or not within(i, lim) and within(i, n):
         return 0
     # the top-level domain: letters of one script ("com", "广告", "कॉम"), or punycode "xn--..."
     for label in range(tld_start, i):
@@ -94,14 +94,14 @@ cdef Py_ssize_t url_body(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_
     cdef Py_ssize_t start = i, opens = 0, closes = 0
     cdef Py_UCS4 c
     # (it ends where an unspaced script follows an ASCII letter or digit: "example.com了解")
-    while i < lim and (cls(s[i]) & C_URL) and not (s[i] >= 128 and script_change(at(s, i - 1, n), s[i])):
+    while within(i, lim) and (cls(s[i]) & C_URL) and not (s[i] >= 128 and script_change(at(s, i - 1, n), s[i])):
         c = s[i]
         if c == 40 or c == 91:
             opens += 1
         elif c == 41 or c == 93:
             closes += 1
         i += 1
-    if i == lim and lim < n:
+    if not within(i, lim) and within(lim, n):
         capped[0] = 1
         return i
     capped[0] = 0
@@ -125,7 +125,7 @@ cdef Py_ssize_t match_url(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssize
         if starts_with(s, w, lim, SCHEMES[k]):
             i = w + <Py_ssize_t>strlen(SCHEMES[k])
             break
-    if i == 0 or i >= lim:
+    if i == 0 or not within(i, lim):
         return 0
     if not ((cls(s[i]) & C_DOMAIN) and s[i] != 45) and not (s[i] == 91 and k < 7) \
             and not (s[i] >= 128 and label_char(s[i])):  # an IDN host: "https://例子.广告"
@@ -143,13 +143,13 @@ cdef Py_ssize_t match_ipv4(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
         return 0
     for k in range(4):
         if k:
-            if i >= lim or s[i] != 46:
+            if not within(i, lim) or s[i] != 46:
                 return 0
             i += 1
         octet = 0
         digits = 0
         first = i
-        while i < lim and is_digit(s[i]) and digits < 4:
+        while within(i, lim) and is_digit(s[i]) and digits < 4:
             octet = octet * 10 + (<int>s[i] - 48)
             digits += 1
             i += 1
@@ -167,18 +167,18 @@ cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
     cdef Py_ssize_t i = w, g, v4
     if at(s, w - 1, n) == 58 or (cls(at(s, w - 1, n)) & C_HEX):
         return 0
-    if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+    if within(i + 1, lim) and s[i] == 58 and s[i + 1] == 58:
         compressed = True
         i += 2
-    while i < lim and groups < 8:
+    while within(i, lim) and groups < 8:
         g = i
         digits = 0
-        while i < lim and (cls(s[i]) & C_HEX) and digits < 5:
+        while within(i, lim) and (cls(s[i]) & C_HEX) and digits < 5:
             i += 1
             digits += 1
         if digits == 0:
             break
-        if i + 1 < lim and s[i] == 46 and is_digit(s[i + 1]) and groups <= 6:
+        if within(i + 1, lim) and s[i] == 46 and is_digit(s[i + 1]) and groups <= 6:
             v4 = match_ipv4(s, n, g, lim)
             if v4 and (at(s, g - 1, n) == 58):
                 groups += 2
@@ -188,12 +188,12 @@ cdef Py_ssize_t match_ipv6(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ssiz
         if digits > 4:
             return 0
         groups += 1
-        if i + 1 < lim and s[i] == 58 and s[i + 1] == 58:
+        if within(i + 1, lim) and s[i] == 58 and s[i + 1] == 58:
             if compressed:
                 return 0
             compressed = True
             i += 2
-        elif i + 1 < lim and s[i] == 58 and (cls(s[i + 1]) & C_HEX):
+        elif within(i + 1, lim) and s[i] == 58 and (cls(s[i + 1]) & C_HEX):
             i += 1
         else:
             break
@@ -212,19 +212,20 @@ cdef inline bint unspecified_alone(const uchar_t* s, Py_ssize_t n, Py_ssize_t w,
     cdef Py_ssize_t i = e
     if word_at(s, w - 1, n):
         return False
-    while i < lim and s[i] == 32 and i - e < 4:
+    while within(i, lim) and s[i] == 32 and i - e < 4:
         i += 1
-    return not word_at(s, i, n) and at(s, i, n) != 58 and not (i >= lim and i < n)
+    return not word_at(s, i, n) and at(s, i, n) != 58 and not (not within(i, lim) and within(i, n))
 
 
 cdef bint colon_ahead(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # an IPv6 address has a ':' within its first five characters
-    cdef Py_ssize_t k
-    for k in range(i, min(i + 5, lim)):
+    cdef Py_ssize_t k = i
+    while within(k, min(i + 5, lim)):
         if s[k] == 58:
             return True
         if not (cls(s[k]) & C_HEX):
             return False
+        k += 1
     return False
 
 
@@ -249,7 +250,7 @@ cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ss
         return 0
     while labels < 16:
         label = i
-        while i < lim and host_char(s[i]) and i - label < 64:
+        while within(i, lim) and host_char(s[i]) and i - label < 64:
             c = s[i]
             if 65 <= c <= 90:
                 uppers += 1
@@ -261,10 +262,10 @@ cdef Py_ssize_t match_domain(const uchar_t* s, Py_ssize_t n, Py_ssize_t w, Py_ss
         starts[labels] = label
         ends[labels] = i
         labels += 1
-        if not spoken and i + 1 < lim and s[i] == 46 and host_char(s[i + 1]):
+        if not spoken and within(i + 1, lim) and s[i] == 46 and host_char(s[i + 1]):
             i += 1
             continue
-        if (labels == 1 or spoken) and starts_with(s, i, lim, b" dot ") and i + 5 < lim \
+        if (labels == 1 or spoken) and starts_with(s, i, lim, b" dot ") and within(i + 5, lim) \
                 and 97 <= s[i + 5] <= 122 and s[i + 1] == 100:
             spoken = True  # "acme dot com"
             i += 5
@@ -306,7 +307,7 @@ cdef inline bint domain_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_s
     # after a word: more host-name characters and a '.', or " dot " ("acme-corp.com",
     # "acme dot com")
     cdef Py_ssize_t i = e
-    while i < lim and host_char(s[i]) and i - e < 64:
+    while within(i, lim) and host_char(s[i]) and i - e < 64:
         i += 1
     return (at(s, i, n) == 46 and host_char(at(s, i + 1, n))) \
         or (at(s, i, n) == 32 and at(s, i + 1, n) == 100 and at(s, i + 2, n) == 111 and at(s, i + 3, n) == 116
@@ -325,9 +326,9 @@ cdef Py_ssize_t match_spoken_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
     cdef Word w
     cdef bint file_like = False, plain = True
     cdef int parts = 0
-    while i < lim and parts < 8:
+    while within(i, lim) and parts < 8:
         k = i
-        while i < lim and (cls(s[i]) & C_LOCAL) and s[i] != 46 and i - k < 64:
+        while within(i, lim) and (cls(s[i]) & C_LOCAL) and s[i] != 46 and i - k < 64:
             i += 1
         if i == k:
             return 0

@@ -239,13 +239,13 @@ cdef Py_ssize_t match_expiry_written(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
     g = gap(s, e, lim, False) if e else 0
     if not g:
         return 0
-    if g + 4 <= lim and is_digit(s[g]) and is_digit(s[g + 1]) and is_digit(s[g + 2]) \
+    if within(g + 3, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and is_digit(s[g + 2]) \
             and is_digit(s[g + 3]) and not word_at(s, g + 4, n):
         year = (<int>s[g] - 48) * 1000 + (<int>s[g + 1] - 48) * 100 + (<int>s[g + 2] - 48) * 10 + <int>s[g + 3] - 48
         if year < 2000 or year > 2099:
             return 0
         e = g + 4
-    elif g + 2 <= lim and is_digit(s[g]) and is_digit(s[g + 1]) and not word_at(s, g + 2, n):
+    elif within(g + 1, lim) and is_digit(s[g]) and is_digit(s[g + 1]) and not word_at(s, g + 2, n):
         year = 2000 + (<int>s[g] - 48) * 10 + <int>s[g + 1] - 48
         e = g + 2
     else:
@@ -283,13 +283,13 @@ cdef inline bint clock_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_s
                             Py_ssize_t lim) noexcept nogil:
     # the number is joined to another by ':' ("12:30", "10:30:05"): a time, not a lone number
     return ((at(s, pos - 1, n) == 58 and is_digit(at(s, pos - 2, n)))
-            or (stop + 1 < lim and s[stop] == 58 and is_digit(s[stop + 1])))
+            or (within(stop + 1, lim) and s[stop] == 58 and is_digit(s[stop + 1])))
 
 
 cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # after an age's digits: " years old", "-year-old", " yrs old", "-yr-old", " years of
     # age", " y/o", " y.o.", " yo"
-    if not (i < lim and (s[i] == 32 or s[i] == 45)):
+    if not (within(i, lim) and (s[i] == 32 or s[i] == 45)):
         return False
     i += 1
     if starts_with(s, i, lim, b"y/o") or starts_with(s, i, lim, b"yo"):
@@ -302,9 +302,9 @@ cdef bint age_phrase(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t li
         i += 2
     else:
         return False
-    if i < lim and lower(s[i]) == 115:
+    if within(i, lim) and lower(s[i]) == 115:
         i += 1
-    if not (i < lim and (s[i] == 32 or s[i] == 45)):
+    if not (within(i, lim) and (s[i] == 32 or s[i] == 45)):
         return False
     i += 1
     if starts_with(s, i, lim, b"old") and not word_at(s, i + 3, n):
@@ -373,7 +373,7 @@ cdef bint age_clause_ends(const uchar_t* s, Py_ssize_t n, Py_ssize_t stop, Py_ss
     if c != 32:
         return False
     j = stop + 1
-    while j < lim and is_letter(s[j]) and j - stop < 9:
+    while within(j, lim) and is_letter(s[j]) and j - stop < 9:
         j += 1
     return not word_at(s, j, n) and word_in(s, stop + 1, j, AGE_FOLLOWERS, 18)
 
@@ -417,7 +417,7 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
     digits[0] = 0
     if word_at(s, i - 1, n):
         return 0
-    while j < lim and letters[0] + digits[0] <= 16:
+    while within(j, lim) and letters[0] + digits[0] <= 16:
         if is_digit(s[j]):
             digits[0] += 1
         elif is_letter(s[j]):
@@ -426,10 +426,10 @@ cdef Py_ssize_t read_id(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t
                 uppers += 1
             else:
                 lowers += 1
-        elif (s[j] == 45 or s[j] == 32) and (digits[0] or j == i + 1) and j + 1 < lim \
+        elif (s[j] == 45 or s[j] == 32) and (digits[0] or j == i + 1) and within(j + 1, lim) \
                 and is_digit(s[j + 1]):
             k = j + 1
-            while k < lim and is_digit(s[k]):
+            while within(k, lim) and is_digit(s[k]):
                 k += 1
             if word_at(s, k, n) and not (s[k] == 45 or s[k] == 32):
                 break
@@ -478,7 +478,7 @@ cdef inline Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_
     # the end of an extension after a number that ends at e ("x068", " ext. 45", " extension
     # 12", " #123": a marker after at most one space, 1-6 digits ending a word), or 0
     cdef Py_ssize_t i = e, k
-    if e >= lim or not (s[e] == 32 or s[e] == 35 or lower(s[e]) == 120):
+    if not within(e, lim) or not (s[e] == 32 or s[e] == 35 or lower(s[e]) == 120):
         return 0  # the common case, cheaply: no marker, no space
     if s[i] == 32:
         i += 1
@@ -486,16 +486,16 @@ cdef inline Py_ssize_t phone_extension(const uchar_t* s, Py_ssize_t n, Py_ssize_
         i += 9
     elif starts_with(s, i, lim, b"ext"):
         i += 3
-        if i < lim and s[i] == 46:
+        if within(i, lim) and s[i] == 46:
             i += 1
-    elif i < lim and (s[i] == 35 or lower(s[i]) == 120):
+    elif within(i, lim) and (s[i] == 35 or lower(s[i]) == 120):
         i += 1
     else:
         return 0
-    if i < lim and s[i] == 32:
+    if within(i, lim) and s[i] == 32:
         i += 1
     k = i
-    while i < lim and is_digit(s[i]) and i - k <= 6:
+    while within(i, lim) and is_digit(s[i]) and i - k <= 6:
         i += 1
     if not 1 <= i - k <= 6 or word_at(s, i, n):
         return 0
@@ -631,12 +631,12 @@ cdef bint reads_as_other(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         return True
     if is_currency(at(s, pos - 1, n)) or (at(s, pos - 1, n) == 32 and is_currency(at(s, pos - 2, n))):
         return True
-    if e + 1 < lim and s[e] == 44 and is_digit(s[e + 1]):
+    if within(e + 1, lim) and s[e] == 44 and is_digit(s[e + 1]):
         return True  # a decimal comma
-    i = e + 1 if e < lim and s[e] == 32 else e
-    if i < lim and is_currency(s[i]):
+    i = e + 1 if within(e, lim) and s[e] == 32 else e
+    if within(i, lim) and is_currency(s[i]):
         return True
-    return (i + 3 <= lim and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
+    return (within(i + 2, lim) and 65 <= s[i] <= 90 and 65 <= s[i + 1] <= 90 and 65 <= s[i + 2] <= 90
             and not word_at(s, i + 3, n))  # a currency code ("EUR")
 
 

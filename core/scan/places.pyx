@@ -113,7 +113,7 @@ cdef Py_ssize_t match_state_code(const uchar_t* s, Py_ssize_t n, const Word* w0,
 cdef inline Py_ssize_t abbrev_dot(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t lim) noexcept nogil:
     # "Inc.", "Co.": the abbreviation's period, unless a new sentence starts after it
     cdef Py_UCS4 c
-    if not (e < lim and s[e] == 46):
+    if not (within(e, lim) and s[e] == 46):
         return e
     c = at(s, e + 1, n)
     if word_at(s, e + 1, n) or c == 46:
@@ -364,11 +364,11 @@ cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_
     cdef Py_UCS4 c, key
     cdef unsigned int flags
     cdef Word w
-    if i >= lim or word_at(s, i - 1, n):
+    if not within(i, lim) or word_at(s, i - 1, n):
         return 0
     while groups < 6:
         k = j
-        while k < lim and k - j < 24:
+        while within(k, lim) and k - j < 24:
             key = letter_key(s[k])
             if not key:
                 break
@@ -412,7 +412,7 @@ cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_
 cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                                      unsigned int want) noexcept nogil:
     # a legal form at i: a letter there, then legal_form_end
-    if i >= lim or not letter_key(s[i]):
+    if not within(i, lim) or not letter_key(s[i]):
         return 0
     return legal_form_end(s, n, i, lim, want)
 
@@ -444,9 +444,9 @@ cdef Py_ssize_t name_after_form(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py
     close = closing_quote(s[j])
     if close:
         k = j + 1
-        while k < lim and k - j < 64 and s[k] != close and s[k] != 10 and s[k] != 13:
+        while within(k, lim) and k - j < 64 and s[k] != close and s[k] != 10 and s[k] != 13:
             k += 1
-        if k < lim and s[k] == close and k > j + 1 and word_at(s, j + 1, n):
+        if within(k, lim) and s[k] == close and k > j + 1 and word_at(s, j + 1, n):
             return k + 1
         return 0
     for words in range(4):

@@ -112,7 +112,7 @@ cdef Py_ssize_t native_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py
     kinds[0] = 0
     if not native_start(s[i]):
         return 0
-    while e < lim and e - i < 40:
+    while within(e, lim) and e - i < 40:
         c = s[e]
         k = script_letter(c)
         if k and (k >> 24) != K_SPACELESS:
@@ -142,25 +142,25 @@ cdef Py_ssize_t native_number_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, 
     cdef int symbols = 0
     cdef bint shaped = True
     postal[0] = house[0] = False
-    while j < lim and native_digit(s[j]) and j - i < 10:
+    while within(j, lim) and native_digit(s[j]) and j - i < 10:
         code = code * 5 + 1
         j += 1
     if j == i or native_digit(at(s, j, n)):
         return 0
     symbols = <int>(j - i)
     house[0] = j - i <= 5
-    if j + 1 < lim and (s[j] == 45 or s[j] == 47) and native_digit(s[j + 1]):
+    if within(j + 1, lim) and (s[j] == 45 or s[j] == 47) and native_digit(s[j + 1]):
         shaped = s[j] == 45
         code = code * 5 + 4
         k = j + 1
-        while k < lim and native_digit(s[k]) and k - j <= 6:
+        while within(k, lim) and native_digit(s[k]) and k - j <= 6:
             code = code * 5 + 1
             k += 1
         if native_digit(at(s, k, n)):
             return 0
         symbols += <int>(k - j)
         j = k
-    if j < lim and (native_letter(s[j]) or is_letter(s[j])) and word_ends(s, n, j + 1):
+    if within(j, lim) and (native_letter(s[j]) or is_letter(s[j])) and word_ends(s, n, j + 1):
         j += 1  # "12ب", "7а"
         shaped = False
     if not word_ends(s, n, j):
@@ -183,7 +183,7 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     p.end = i
     p.names = p.nums = p.kinds = p.countries = p.code_len = 0
     p.postal = p.house = p.cased = p.lead_name = p.latin = False
-    if i >= lim:
+    if not within(i, lim):
         return False
     if is_letter(s[i]):
         e = place_part(s, n, i, lim)  # "Egypt", "United Arab Emirates"
@@ -236,9 +236,9 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
         prev_number = native_digit(s[j])
         tokens += 1
         p.end = e
-        if s[e - 1] == 46 and e < lim and native_start(s[e]):
+        if s[e - 1] == 46 and within(e, lim) and native_start(s[e]):
             j = e
-        elif (at(s, e, n) == 45 or at(s, e, n) == 0x5BE) and not native_digit(s[e - 1]) and e + 1 < lim \
+        elif (at(s, e, n) == 45 or at(s, e, n) == 0x5BE) and not native_digit(s[e - 1]) and within(e + 1, lim) \
                 and native_start(s[e + 1]):
             j = e + 1  # a name of two words: "טל-אל", "ثامر-بوعطوش"
         elif at(s, e, n) == 32 and at(s, e + 1, n) == 45 and at(s, e + 2, n) == 32:
@@ -247,7 +247,7 @@ cdef bint read_script_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
             j = e + 1
         else:
             break
-        if j >= lim:
+        if not within(j, lim):
             break
     p.postal = p.nums == 1 and (first_postal or last_postal)
     return tokens > 0 and at(s, p.end, n) != 58  # (a label: "هاتف:")
@@ -282,11 +282,11 @@ cdef Py_ssize_t script_part_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) 
     cdef Py_ssize_t j = i
     cdef int breaks = 0, spaces = 0
     cdef bint comma = False
-    if j < lim and (s[j] == 44 or s[j] == 0x60C):
+    if within(j, lim) and (s[j] == 44 or s[j] == 0x60C):
         j += 1
         comma = True
     j = blank_run(s, i, j, lim, &breaks, &spaces)
-    if not (comma or breaks) or breaks > 3 or spaces > 5 or j >= lim or j - i >= 12:
+    if not (comma or breaks) or breaks > 3 or spaces > 5 or not within(j, lim) or j - i >= 12:
         return 0
     return j
 

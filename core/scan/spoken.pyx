@@ -14,7 +14,7 @@ cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
     cdef int words = 0, v, times = 1, tens = -1, d = 0, k, last_unit = 0, tokens = 0
     cdef unsigned int f
     plus[0] = False
-    while i < lim:
+    while within(i, lim):
         v = -1
         if is_digit(s[i]):
             j = i + 1
@@ -86,9 +86,9 @@ cdef Py_ssize_t match_spoken(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
             e = j
         i = j
         # the gap to the next token: a space, ", ", ". ", "- " or "-"
-        if i + 1 < lim and (s[i] == 44 or s[i] == 45 or s[i] == 46) and s[i + 1] == 32:
+        if within(i + 1, lim) and (s[i] == 44 or s[i] == 45 or s[i] == 46) and s[i + 1] == 32:
             i += 2
-        elif i < lim and (s[i] == 32 or s[i] == 45):
+        elif within(i, lim) and (s[i] == 32 or s[i] == 45):
             i += 1
         else:
             break

@@ -11,11 +11,11 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef unsigned long long h = FNV64_OFFSET
     cdef int uppers = 0
     cdef Py_UCS4 c
-    if i >= lim or word_at(s, i - 1, n):
+    if not within(i, lim) or word_at(s, i - 1, n):
         return False
     if not folded(s[i]):
         return s[i] >= SCRIPT_LO and read_script_word(s, n, i, lim, w)
-    while e < lim:
+    while within(e, lim):
         c = folded(s[e])
         if not c:
             break
@@ -48,7 +48,7 @@ cdef bint read_script_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef int uppers = 0
     if not first or first == K_SKIP:
         return False
-    while e < lim:
+    while within(e, lim):
         k = script_letter(s[e])
         if not k:
             break
@@ -99,18 +99,18 @@ cdef inline Py_ssize_t phrase_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim
     # between two words of one phrase: a space, or one of . ' ’ - and at most one space;
     # the next word's start, or 0
     cdef Py_ssize_t j = i
-    if j < lim and (s[j] == 46 or s[j] == 39 or s[j] == 0x2019 or s[j] == 45 or s[j] == 38):
+    if within(j, lim) and (s[j] == 46 or s[j] == 39 or s[j] == 0x2019 or s[j] == 45 or s[j] == 38):
         j += 1  # ". ' ’ - &": "St. Louis", "O'Brien", "T-Mobile", "AT&T"
-    if j < lim and s[j] == 32:
+    if within(j, lim) and s[j] == 32:
         j += 1
-    if j == i or j >= lim or not is_letter(s[j]):
+    if j == i or not within(j, lim) or not is_letter(s[j]):
         return 0
     return j
 
 
 cdef inline Py_ssize_t space_gap(const uchar_t* s, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # one space, then the next token's start; or 0
-    if i + 1 < lim and s[i] == 32 and s[i + 1] != 32:
+    if within(i + 1, lim) and s[i] == 32 and s[i + 1] != 32:
         return i + 1
     return 0
 

@@ -114,7 +114,7 @@ cdef Py_ssize_t read_postcode(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     cdef Py_UCS4 c, d
     if word_at(s, i - 1, n):
         return 0
-    while j < lim and j - i < 12:
+    while within(j, lim) and j - i < 12:
         c = s[j]
         if is_digit(c):
             code = code * 5 + 1
@@ -144,22 +144,22 @@ cdef Py_ssize_t read_house_number(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, 
     cdef Py_ssize_t j = i, k
     if word_at(s, i - 1, n):
         return 0
-    while j < lim and is_digit(s[j]) and j - i < 6:
+    while within(j, lim) and is_digit(s[j]) and j - i < 6:
         j += 1
     if j == i or j - i > 5:
         return 0
-    if j < lim and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
+    if within(j, lim) and (is_letter(s[j]) or script_lower(s[j])) and not word_at(s, j + 1, n):
         j += 1  # "20a", "1б"
-        if j + 1 < lim and (s[j] == 47 or s[j] == 45) and is_digit(s[j + 1]):
+        if within(j + 1, lim) and (s[j] == 47 or s[j] == 45) and is_digit(s[j + 1]):
             k = j + 1  # "7а/5", "2E-54"
-            while k < lim and is_digit(s[k]) and k - j < 5:
+            while within(k, lim) and is_digit(s[k]) and k - j < 5:
                 k += 1
             j = k
-    elif j + 1 < lim and (s[j] == 45 or s[j] == 47) and is_digit(s[j + 1]):
+    elif within(j + 1, lim) and (s[j] == 45 or s[j] == 47) and is_digit(s[j + 1]):
         k = j + 1
-        while k < lim and is_digit(s[k]) and k - j < 5:
+        while within(k, lim) and is_digit(s[k]) and k - j < 5:
             k += 1
-        if k < lim and (is_letter(s[k]) or script_lower(s[k])) and not word_at(s, k + 1, n):
+        if within(k, lim) and (is_letter(s[k]) or script_lower(s[k])) and not word_at(s, k + 1, n):
             k += 1
         j = k
     return 0 if word_at(s, j, n) else j
@@ -184,7 +184,7 @@ cdef Py_ssize_t read_unit(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
     if not k:
         return 0
     i = k
-    while i < lim and (cls(s[i]) & (C_DIGIT | C_UPPER | C_LOWER)) and i - k < 6:
+    while within(i, lim) and (cls(s[i]) & (C_DIGIT | C_UPPER | C_LOWER)) and i - k < 6:
         i += 1
     if (i > k and is_digit(s[k]) or i - k <= 2) and not word_at(s, i, n):
         return i
@@ -229,9 +229,9 @@ cdef Py_ssize_t script_word_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py
     # the end of a whole word of Greek or Cyrillic letters at i (at most 24; an apostrophe
     # between two letters: "П'ятихатки", "Прип’ять"), or 0
     cdef Py_ssize_t e = i
-    if i >= lim or not script_lower(s[i]) or word_at(s, i - 1, n):
+    if not within(i, lim) or not script_lower(s[i]) or word_at(s, i - 1, n):
         return 0
-    while e < lim and e - i <= 24 and (script_lower(s[e]) or e > i and is_apostrophe(s[e])
+    while within(e, lim) and e - i <= 24 and (script_lower(s[e]) or e > i and is_apostrophe(s[e])
                                        and script_lower(at(s, e + 1, n))):
         e += 1
     return 0 if word_at(s, e, n) else e
@@ -271,7 +271,7 @@ cdef bint connector_then_capital(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, P
         return False
     if capital_at(s, n, j):
         return True
-    while j < lim and is_letter(s[j]) and not up(s[j]) and j - e <= 4:
+    while within(j, lim) and is_letter(s[j]) and not up(s[j]) and j - e <= 4:
         j += 1
     return j - e > 1 and j - e <= 4 and at(s, j, n) == 32 and capital_at(s, n, j + 1)
 
@@ -337,7 +337,7 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
             k = e + 1
         elif c == 45 and lowers < 2:
             x = e + 1  # "Champigny-sur-Marne", "Villeneuve-d'Ascq"
-            while x < lim and is_letter(s[x]) and not up(s[x]) and x - e <= 4:
+            while within(x, lim) and is_letter(s[x]) and not up(s[x]) and x - e <= 4:
                 x += 1
             c = at(s, x, n)
             if x == e + 1 or x - e > 4 or not (c == 45 or c == 39 or c == 0x2019) or not capital_at(s, n, x + 1):
@@ -666,13 +666,13 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
     cdef Py_UCS4 c
     cdef bint lowered = False
     for words in range(6):
-        if i + 2 >= lim:
+        if not within(i + 2, lim):
             return False
         if s[i] == 45 and folded(s[i + 1]):
             i += 1  # "Erich-Hagen-Straße": the rest of the word
-            while i < lim and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
+            while within(i, lim) and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
                 i += 1
-            if i + 2 >= lim:
+            if not within(i + 2, lim):
                 return False
         if s[i] == 46:
             i += 1  # "Str. 5"
@@ -685,7 +685,7 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
         j = i + 1
         c = at(s, j, n)
         if not up(c) and not up(folded(c)):
-            while j < lim and folded(s[j]):
+            while within(j, lim) and folded(s[j]):
                 j += 1
             if j - i <= 4 and connector_then_capital(s, n, j, lim):
                 i = j  # "de", "del", "los"
@@ -697,7 +697,7 @@ cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_s
                 i = j  # "fejedelem": one more lower-case word
                 continue
             return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
-        while j < lim and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
+        while within(j, lim) and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
             j += 1
         if j == i + 1:
             return False
@@ -817,7 +817,7 @@ cdef Py_ssize_t script_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py
 cdef inline Py_ssize_t ordinal_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize_t lim) noexcept nogil:
     # "1-я", "2-й", "10-а" and a space before a digit: its end, or 0
     cdef Py_ssize_t k = j
-    while k < lim and is_digit(s[k]) and k - j < 2:
+    while within(k, lim) and is_digit(s[k]) and k - j < 2:
         k += 1
     if k == j or at(s, k, n) != 45 or not script_lower(at(s, k + 1, n)):
         return 0
