@@ -221,7 +221,25 @@ def run(total_bytes: int, repeats: int) -> list[str]:
             *phone_table(total_bytes // 4, repeats),
             *dense_classes(min(total_bytes // 5, 400_000), repeats),
             *whole_process(4_000_000, repeats),
+            *whole_file(20_000_000 if total_bytes > 1_000_000 else 8_000_000),
             *stream_delay.run()]
+
+
+def whole_file(file_bytes: int) -> list[str]:
+    """The issue's measure: `redactd redact FILE` on log lines with an entity per ~130 B
+    against the re script, whole processes (start-up included), best of 2."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "log_lines.txt"
+        path.write_text("\n".join(dense.lines("log_lines", file_bytes)) + "\n", encoding="utf-8")
+        size = path.stat().st_size
+        runs = {"re per-type script": [sys.executable, "-m", "bench.baseline_re", str(path)],
+                "redactd redact": [sys.executable, "-m", "service.cli", "redact", "--no-progress", str(path)]}
+        times = {name: best_process(argv, ROOT, 2) for name, argv in runs.items()}
+        start = best_process([sys.executable, "-m", "service.cli", "redact", "--no-progress", os.devnull], ROOT, 3)
+    base = times["re per-type script"]
+    return [f"whole process on a {size / 1e6:.1f} MB log_lines file (an entity per ~134 B), best of 2; "
+            f"redactd's start-up alone {start:.2f} s:",
+            *(f"  {name:<44}{mb_per_s(size, t):7.2f} MB/s{base / t:7.2f}x re  ({t:.2f} s)" for name, t in times.items())]
 
 
 def phone_table(total_bytes: int, repeats: int) -> list[str]:

@@ -37,7 +37,7 @@ def _detection_args(p: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="redactd", description="Find and redact PII/PCI.")
-    p.add_argument("--version", action="version", version=version())
+    p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("serve", help="run the gRPC server")
     s.add_argument("--address", default=None,
@@ -250,6 +250,17 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
+
+
+class VersionAction(argparse.Action):
+    """--version, worked out only when asked (importlib.metadata costs every command ~15 ms)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version())
+        parser.exit()
 
 
 def version() -> str:
