@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from service.policies import read_config
+
 RPCS = ("Redact", "BatchRedact", "IdentifyEntities", "ApplyPolicy", "StreamRedact")
 KEYED_OPERATORS = ("encrypt", "hash", "surrogate")
 OPERATORS = (*KEYED_OPERATORS, "reveal")  # Reveal is granted here, never by `rpcs`
@@ -173,13 +175,7 @@ def load_callers(path: str, policies: Iterable[str] | None = None) -> Callers | 
     """The callers file at `path` (JSON when it ends in .json, else YAML), or None for ""."""
     if not path:
         return None
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as exc:
-        raise CallersError(f"{path}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise CallersError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    text = read_config(path, CallersError)
     try:
         return parse_callers(parse_doc(text, path.endswith(".json")), policies)
     except CallersError as exc:

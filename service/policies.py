@@ -143,17 +143,36 @@ def _rejected(doc: dict, exc: json_format.ParseError) -> str:
     return _one_line(exc)
 
 
-def parse_file(text: str, source: str) -> pb.PolicyFile:
-    """A policy file's messages; PolicyError naming the file, policy, rule and key if
-    json_format rejects it (an unknown key, a wrong type)."""
+def read_config(path: str, error: type[ValueError] = ValueError) -> str:
+    """A configuration file's text; `error` naming the file when it cannot be read or is
+    not UTF-8."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as exc:
+        raise error(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 (byte {exc.start})") from None
+
+
+def json_object(text: str, source: str, error: type[ValueError] = ValueError) -> dict:
+    """A JSON object whose fields are each given once (`count` twice, or `fromEnd` and
+    `from_end`, is an error: json.loads would keep the last); `error` naming `source`."""
     try:
         doc = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        raise PolicyError(f"{source}: not JSON: {exc}") from None
+        raise error(f"{source}: not JSON: {exc}") from None
     except ValueError as exc:
-        raise PolicyError(f"{source}: {exc}") from None
+        raise error(f"{source}: {exc}") from None
     if not isinstance(doc, dict):
-        raise PolicyError(f"{source}: not a JSON object")
+        raise error(f"{source}: not a JSON object")
+    return doc
+
+
+def parse_file(text: str, source: str) -> pb.PolicyFile:
+    """A policy file's messages; PolicyError naming the file, policy, rule and key if
+    json_format rejects it (an unknown key, a wrong type)."""
+    doc = json_object(text, source, PolicyError)
     try:
         return json_format.ParseDict(doc, pb.PolicyFile())
     except json_format.ParseError as exc:
@@ -236,14 +255,7 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
         builtin.policies.extend(usable)
     policies = policies_of(builtin, source, keys)
     for path in paths:
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as exc:
-            raise PolicyError(f"{path}: {exc.strerror}") from None
-        except UnicodeDecodeError as exc:
-            raise PolicyError(f"{path}: not UTF-8 (byte {exc.start})") from None
-        policies.update(parse_policies(text, path, keys))
+        policies.update(parse_policies(read_config(path, PolicyError), path, keys))
     return policies
 
 

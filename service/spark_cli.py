@@ -7,7 +7,6 @@ rows, bytes, entities by type and MB/s. Nothing of the data is printed or logged
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -57,16 +56,9 @@ def configs(args) -> tuple[dict, dict]:
     """The detection and redaction of --config with the flags on top, as proto3 JSON dicts."""
     doc: dict = {}
     if args.config:
-        from service.policies import _object  # a field set twice is an error, as in policy files
+        from service.policies import json_object  # a field set twice is an error, as in policy files
         with open(args.config, encoding="utf-8") as f:
-            try:
-                doc = json.load(f, object_pairs_hook=_object)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"--config: {args.config}: not JSON: {exc}") from None
-            except ValueError as exc:
-                raise ValueError(f"--config: {args.config}: {exc}") from None
-        if not isinstance(doc, dict):
-            raise ValueError(f"--config: {args.config}: not a JSON object")
+            doc = json_object(f.read(), f"--config: {args.config}")
         unknown = [k for k in doc if k not in CONFIG_KEYS]
         if unknown:
             raise ValueError(f"--config: {args.config}: unknown key {unknown[0]!r} (known: detection, redaction)")
