@@ -871,10 +871,16 @@ def entity_key(found) -> tuple:
 @settings(max_examples=200, **SETTINGS)
 @given(texts(12, 60), detections, redactions, units, st.data())
 def test_stream_equals_whole_text(text, detection, redaction, unit, data):
+    assert_stream_equals_whole_text(text, detection, redaction, unit, data.draw(chunkings(text), label="chunks"))
+
+
+def assert_stream_equals_whole_text(text, detection, redaction, unit, chunks) -> None:
+    """`text` fed to a StreamRedactor in `chunks` gives the whole text's output and
+    entities, never holding back more than HOLDBACK."""
     want_text, want_found = core.redact_text(text, detection, redaction, unit)
     stream = core.StreamRedactor(detection, redaction, unit)
     out, found = [], []
-    for chunk in data.draw(chunkings(text), label="chunks"):
+    for chunk in chunks:
         o, f = stream.feed(chunk)
         out.append(o)
         found += f

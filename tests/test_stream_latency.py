@@ -13,7 +13,7 @@ import core
 from bench import stream_delay
 from core import _scan
 from tests.test_core_reference import (
-    SETTINGS, detections, entity_key, redactions, texts, type_masks, units,
+    SETTINGS, assert_stream_equals_whole_text, detections, entity_key, redactions, texts, type_masks, units,
 )
 
 EXAMPLES = int(os.environ.get("REDACTD_STREAM_EXAMPLES", "150"))
@@ -54,21 +54,7 @@ def delay_of(chunks: list[str], released: list[int], i: int) -> int:
 @settings(max_examples=EXAMPLES, **SETTINGS)
 @given(texts(12, 60), detections, redactions, units, st.sampled_from(["words", "chars"]))
 def test_stream_fed_by_words_or_characters_equals_whole_text(text, detection, redaction, unit, how):
-    want_text, want_found = core.redact_text(text, detection, redaction, unit)
-    stream = core.StreamRedactor(detection, redaction, unit)
-    out, found = [], []
-    for chunk in chunked(text, how):
-        o, f = stream.feed(chunk)
-        out.append(o)
-        found += f
-        assert stream.pending <= core.HOLDBACK
-    o, f = stream.flush()
-    out.append(o)
-    found += f
-    assert "".join(out) == want_text
-    assert [entity_key(f) for f in found] == [entity_key(f) for f in want_found]
-    assert [(f.replacement, f.redacted_offset) for f in found] == \
-        [(f.replacement, f.redacted_offset) for f in want_found]
+    assert_stream_equals_whole_text(text, detection, redaction, unit, chunked(text, how))
 
 
 @settings(max_examples=EXAMPLES, **SETTINGS)
