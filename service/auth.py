@@ -21,6 +21,7 @@ import grpc
 from google.protobuf import message
 
 import core
+from service import observe
 from service.callers import Caller, Callers
 from service.policies import Policy, PolicyStore
 
@@ -103,6 +104,7 @@ class Authorization(grpc.ServerInterceptor):
         try:
             if callers is not None:
                 caller = callers.identify(token, peer_subject(context) if callers.read_subject else None)
+                observe.note_caller(caller.name if caller else "unknown")
                 self.check_caller(caller, rpc)
             elif rpc == "Reveal":
                 raise Refusal(grpc.StatusCode.PERMISSION_DENIED,

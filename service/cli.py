@@ -39,7 +39,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="redactd", description="Find and redact PII/PCI.")
     p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("serve", help="run the gRPC server")
+    s = sub.add_parser("serve", help="run the gRPC server", epilog=ENV_HELP)
     s.add_argument("--address", default=None,
                    help=f"HOST:PORT (default: $REDACTD_ADDRESS or {DEFAULT_ADDRESS})")
     s.add_argument("--policies", action="append", default=[], metavar="FILE",
@@ -80,6 +80,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=None, metavar="N",
                    help="server processes sharing the port (default: the number of cores; 1: this "
                         "process serves alone)")
+    s.add_argument("--metrics-address", default="", metavar="HOST:PORT",
+                   help="serve Prometheus metrics at http://HOST:PORT/metrics, of all workers (README: Operating; "
+                        "default: off)")
+    s.add_argument("--log-format", choices=("text", "json"), default="text",
+                   help="log lines as text or one JSON object each (default: text)")
+    s.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
+                   help="least severe level logged (default: info, with one access line per RPC)")
     s.add_argument("--bench-echo", action="store_true", help=argparse.SUPPRESS)
     s.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)  # set on workers
     r = sub.add_parser("redact", help="redact a file or stdin to stdout")
@@ -100,7 +107,13 @@ def parser() -> argparse.ArgumentParser:
                                     description=spark_cli.__doc__.split("\n\n")[0]))
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
                                    description=loadtest.__doc__.split("\n\n")[0]))
+    p.serve_parser = s  # type: ignore[attr-defined]  # its defaults come from REDACTD_* (main)
     return p
+
+
+ENV_HELP = ("Every flag can also be set as REDACTD_<FLAG> (REDACTD_MAX_STREAMS=10, REDACTD_LOG_FORMAT=json; "
+            "booleans 1/0/true/false); the command line wins. REDACTD_KEYS is the key ring's JSON, not a file. "
+            "Traces: the standard OTEL_* variables (README: Operating).")
 
 
 # Detection.create's field names as the flags that set them
@@ -194,6 +207,7 @@ def serve(args, argv: list[str]) -> int:
                         allow_keyed_operators_without_auth=args.allow_keyed_operators_without_auth,
                         tls_cert_file=args.tls_cert, tls_key_file=args.tls_key, tls_client_ca_file=args.tls_client_ca,
                         bench_echo=args.bench_echo, reuse_port=args.reuse_port,
+                        metrics_address=args.metrics_address,
                         **({"address": args.address} if args.address else {}))
     if count > 1:
         from service.server import check_files
@@ -202,7 +216,7 @@ def serve(args, argv: list[str]) -> int:
             from service.tls import warn_if_plaintext
             warn_if_plaintext(settings.address)
         return workers.Supervisor(_without(argv, "--workers", "--address"), count, settings.address,
-                                  args.grace).run()
+                                  args.grace, settings.metrics_address).run()
     from service.server import serve as run
     return run(settings)
 
@@ -233,10 +247,20 @@ def _without(argv: list[str], *flags: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = parser().parse_args(argv)
+    p = parser()
+    try:
+        if argv[:1] == ["serve"]:
+            from service import envflags
+            envflags.apply(p.serve_parser, argv[1:])
+    except ValueError as exc:
+        print(f"redactd: {exc}", file=sys.stderr)
+        return 2
+    args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
+            from service import logs
+            logs.configure(args.log_format, args.log_level)
             return serve(args, argv)
         if args.command == "loadtest":
             from service import loadtest

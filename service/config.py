@@ -31,6 +31,7 @@ class Settings:
     phone_regions: tuple[str, ...] = ()  # national phone numbers of these regions too, unless a request names its own
     bench_echo: bool = False           # also serve the no-op baseline used by `make bench`
     reuse_port: bool = False           # SO_REUSEPORT: one of `--workers N` servers sharing the port
+    metrics_address: str = ""          # HOST:PORT of the Prometheus endpoint (service.observe); "" off
 
     @property
     def max_message_bytes(self) -> int:

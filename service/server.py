@@ -20,7 +20,7 @@ from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
 from service.auth import Authorization
-from service import memory, tls, wire
+from service import memory, observe, tls, wire
 from service.callers import CallersError, load_callers
 from service.config import MiB, Settings, load_keys
 from service.limits import KEEPALIVE_OPTIONS, Limits
@@ -44,7 +44,8 @@ def check_files(settings: Settings) -> None:
 class Server:
     """A started server; `port` is the bound port (useful with port 0)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, tracer_provider=None) -> None:
+        """`tracer_provider`: OpenTelemetry's, else one from the OTEL_* variables (or none)."""
         self.settings = settings
         memory.configure()
         keys = load_keys(settings)
@@ -60,9 +61,12 @@ class Server:
                              settings.stream_idle_timeout, settings.rate_limit)
         self.limits.stream_pool = futures.ThreadPoolExecutor(max_workers=settings.max_streams,
                                                              thread_name_prefix="stream")
+        # outermost, so that what limits and auth refuse is measured too (service.observe)
+        self.observe, self.metrics = observe.interceptor(settings, SERVICE, lambda: self.auth.callers, tracer_provider)
         self.grpc = grpc.server(
             futures.ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="rpc"),
-            interceptors=(self.limits, self.auth),  # limits first: a refused stream takes no thread
+            # limits before auth: a refused stream takes no thread
+            interceptors=(*self.observe, self.limits, self.auth),
             options=[("grpc.max_receive_message_length", settings.max_message_bytes),
                      # above ours (max_response_bytes), so that ours, naming the field, answers first
                      ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
@@ -121,8 +125,10 @@ class Server:
         """SIGHUP: load the policy files again; keep the old set if they are invalid."""
         try:
             log.info("policies reloaded: %d", self.policies.reload())
+            observe.policy_reload("ok")
         except PolicyError as exc:
             log.error("policy reload failed, keeping the previous set: %s", exc)
+            observe.policy_reload("error")
 
     def stop(self, grace: float | None = None) -> threading.Event:
         """Within the grace period: first answer health checks NOT_SERVING while still

@@ -9,7 +9,7 @@ from google.protobuf import json_format
 from google.rpc import status_pb2
 
 import core
-from service import convert, memory, wire
+from service import convert, memory, observe, wire
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
@@ -47,10 +47,14 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         """A long text piece by piece (the same result as in one call), stopping as soon
         as the caller is gone (cancelled, past its deadline)."""
         outs, entities = [], []
-        for out, found in core.redact_pieces(text, detection, redaction, unit, include,
+        counting = observe.counting()
+        for out, found in core.redact_pieces(text, detection, redaction, unit, include or counting,
                                              max_out=self.max_response if max_out is None else max_out):
             outs.append(out)
-            entities += convert.entities(found, redacted)
+            if counting:
+                observe.found(found)
+            if include:
+                entities += convert.entities(found, redacted)
             live(context)
         return "".join(outs), entities
 
@@ -65,13 +69,16 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                                                 request.include_entities, True, context)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out, entities=entities), "entities")
-            if not request.include_entities:
+            if not request.include_entities and not observe.counting():
                 out = core.redact_only(text, detection, redaction, max_out=self.max_response)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out), "text")
             out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
                                           max_out=self.max_response)
         memory.after(len(request.text))
+        observe.found(found)
+        if not request.include_entities:  # found only to be counted (service.observe)
+            return self._sized(pb.RedactResponse(text=out), "text")
         return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
 
     def _sized(self, response, field: str):
@@ -114,6 +121,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                         result.entities.extend(entities)
                     else:
                         out, found = core.redact_text(text, detection, redaction, unit, max_out=max(room, 0))
+                        observe.found(found)
                         result.text = out
                         if include:
                             result.entities.extend(convert.entities(found, True))
@@ -142,6 +150,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             return self._sized(pb.IdentifyEntitiesResponse(entities=entities), "entities")
         _, found = core.redact_text(text, detection, core.identify_only(detection),
                                     request.detection.offset_unit)
+        observe.found(found)
         memory.after(len(request.text))
         return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
 
@@ -171,6 +180,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 raise BadRequest(f"{f'records[{i}]' if batch else 'record'}: nested deeper than the limit of "
                                  f"{wire.MAX_NESTING} levels")
             out, actions = apply_policy(policy, record, frozenset(request.exclude))
+            for a in actions:
+                observe.field_types(a.entity_types)
             response.actions.extend(
                 pb.PolicyAction(field=a.field, action=a.action, rule=max(a.rule, 0),
                                 by_default=a.rule < 0, entity_types=a.entity_types, record=i)
@@ -209,12 +220,14 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                     out, found = stream.flush()
                 else:
                     continue
-            if out or found or kind == "flush":  # a flush is always answered
+            observe.found(found)
+            if out or (include and found) or kind == "flush":  # a flush is always answered
                 yield self._sized(pb.StreamRedactResponse(
                     text=out, entities=convert.entities(found, True) if include else ()), "text")
         with self._bounded("text"):
             out, found = stream.flush()
-        if out or found:
+        observe.found(found)
+        if out or (include and found):
             yield self._sized(pb.StreamRedactResponse(
                 text=out, entities=convert.entities(found, True) if include else ()), "text")
 
@@ -238,7 +251,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         if config.identify_only:
             redaction = core.identify_only(detection)
         include = config.include_entities or config.identify_only
-        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include,
+        # the entities found, also when only counted (service.observe)
+        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include or observe.counting(),
                                    max_out=self.max_response), include
 
 

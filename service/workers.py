@@ -71,7 +71,7 @@ class Worker:
 
 
 class Supervisor:
-    def __init__(self, argv: list[str], workers: int, address: str, grace: float) -> None:
+    def __init__(self, argv: list[str], workers: int, address: str, grace: float, metrics_address: str = "") -> None:
         self.argv = argv                    # `redactd serve ...` as given, without --workers
         self.count = workers
         self.grace = grace
@@ -81,6 +81,10 @@ class Supervisor:
         self.stopping = threading.Event()
         self.lock = threading.RLock()  # signal handlers run in the thread that may hold it
         self.failed = False   # a worker could not start: its configuration is wrong
+        self.metrics = None   # every worker's metrics, when --metrics-address is set (service.observe)
+        if metrics_address:
+            from service.observe import WorkerMetrics
+            self.metrics = WorkerMetrics(metrics_address)
 
     def command(self) -> list[str]:
         return [sys.executable, "-m", "service.cli", "serve", *self.argv,
@@ -126,6 +130,8 @@ class Supervisor:
             return self.drain()
         finally:
             self.reservation.close()
+            if self.metrics:
+                self.metrics.close()
 
     def check(self, w: Worker) -> None:
         """Restart a worker that exited while we were not stopping (after a back-off
@@ -136,6 +142,8 @@ class Supervisor:
             if now - w.started > STABLE_AFTER:
                 w.quick_deaths = 0
             return
+        if self.metrics and w.restart_at is None:
+            self.metrics.dead(w.proc.pid)
         if code == USAGE_ERROR:
             # it said why on stderr; every other worker would say the same
             log.error("worker %d (pid %d) could not start; stopping", w.index, w.proc.pid)
