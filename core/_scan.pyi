@@ -51,7 +51,7 @@ def phone_possible(candidate: str) -> str | None:
 # the compiled path from text to redacted text (scan/output.pyx); plans are built by core.redact.plan
 PLAN_SLOTS: Final[int]  # a rule per type id, then LOCATION's by subtype
 PLAN_OPS: Final[tuple[str, ...]]  # what a slot's entities become: keep, text, mask, numbered, python
-PLAN_WANTS: Final[tuple[str, ...]]  # what redact_scan returns: text, found, entities
+PLAN_WANTS: Final[tuple[str, ...]]  # what redact_scan returns: text, found, entities, types
 PLAN_VALUES: Final[tuple[str, ...]]  # normalisers run in C: python (none), date, digits, as_written
 ENTITY_FIELDS: Final[tuple[str, ...]]  # core.detect.Entity's fields, in order
 FOUND_FIELDS: Final[tuple[str, ...]]  # core.redact.Found's fields, in order

@@ -171,7 +171,7 @@ class Found:
 
 # ------------------------------------------------------------------ the compiled path
 
-TEXT, FOUND, ENTITIES = (_scan.PLAN_WANTS.index(w) for w in ("text", "found", "entities"))
+TEXT, FOUND, ENTITIES, TYPES = (_scan.PLAN_WANTS.index(w) for w in ("text", "found", "entities", "types"))
 PLAN_CACHE = 256  # plans kept; past that the cache starts over
 _plans: dict[object, tuple[Detection, Redaction, _scan.Plan]] = {}
 _last: tuple[object, object, _scan.Plan | None] = (None, None, None)
@@ -253,14 +253,22 @@ def redact_text(text: str, detection: Detection, redaction: Redaction, unit: int
 
 
 def redact_only(text: str, detection: Detection, redaction: Redaction,
-                numbering: Numbering | None = None, max_out: int = -1) -> str:
-    """The redacted text alone: no Python object per entity (unless an operator runs in Python)."""
+                numbering: Numbering | None = None, max_out: int = -1, types: list[str] | None = None) -> str:
+    """The redacted text alone: no Python object per entity (unless an operator runs in Python).
+    `types`, when given, gets each entity's type name appended (to count them)."""
     if detection.custom:
-        return _custom_redact(text, detection, redaction, 0, numbering, max_out)[0]
+        out, found = _custom_redact(text, detection, redaction, 0, numbering, max_out)
+        if types is not None:
+            types.extend(f.entity.type for f in found)
+        return out
     p = plan(detection, redaction)
     if numbering is None and p.numbers:
         numbering = Numbering()
-    return _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TEXT, max_out)[0]
+    if types is None:
+        return _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TEXT, max_out)[0]
+    out, names, _, _ = _scan.redact_scan(p, text, 0, True, 0, numbering, 0, 0, 0, TYPES, max_out)
+    types.extend(names)
+    return out
 
 
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:

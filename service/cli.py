@@ -256,11 +256,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
     args = p.parse_args(argv)
+    if args.command == "serve":
+        from service import logs
+        logs.configure(args.log_format, args.log_level)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
-            from service import logs
-            logs.configure(args.log_format, args.log_level)
             return serve(args, argv)
         if args.command == "loadtest":
             from service import loadtest

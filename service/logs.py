@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import sys
+import threading
 import time
 
 FORMATS = ("text", "json")
@@ -21,10 +23,10 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {"time": _rfc3339(record.created), "level": record.levelname.lower(), "logger": record.name,
                 "message": record.getMessage()}
-        rpc = getattr(record, "rpc", None)
-        if rpc:  # an access line: its fields, not the same again as text
+        fields = getattr(record.msg, "fields", None)
+        if fields is not None:  # an access line (service.observe.AccessLine): its fields, not its text
             line["message"] = "rpc"
-            line.update(rpc)
+            line.update(fields())
         if record.exc_info:
             # the exception's type and where, as service.errors logs internal errors: never its message
             line["exception"] = record.exc_info[0].__name__ if record.exc_info[0] else "Exception"
@@ -37,15 +39,62 @@ def _rfc3339(created: float) -> str:
 
 
 def configure(fmt: str = "text", level: str = "info") -> None:
-    """Replace the root logger's handlers with one on stderr in `fmt` at `level`."""
+    """One handler on stderr in `fmt`, the root logger at `level`; as logging.basicConfig,
+    nothing when the root logger has handlers already (an embedding program's, pytest's)."""
     if fmt not in FORMATS:
         raise ValueError(f"--log-format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if level.lower() not in LEVELS:
         raise ValueError(f"--log-level: {level!r} is not one of {', '.join(LEVELS)}")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
-    root = logging.getLogger()
-    for old in root.handlers[:]:
-        root.removeHandler(old)
-    root.addHandler(handler)
-    root.setLevel(level.upper())
+    handler = BackgroundHandler(sys.stderr, JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
+    logging.basicConfig(handlers=[handler], level=level.upper())
+
+
+class BackgroundHandler(logging.Handler):
+    """Lines formatted and written by one thread of its own, as many a write as are
+    waiting: a thread that logs (an RPC's, for its access line) only queues the record,
+    with no lock to wait for and no system call. logging.shutdown (at exit) writes what
+    is queued."""
+
+    def __init__(self, stream, formatter: logging.Formatter) -> None:
+        super().__init__()
+        self.stream = stream
+        self.setFormatter(formatter)
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._write, name="log-writer", daemon=True)
+        self.thread.start()
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        if not self.filter(record):
+            return False
+        self.queue.put(record)
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.queue.put(record)
+
+    def _write(self) -> None:
+        while True:
+            batch = [self.queue.get()]
+            while not self.queue.empty():
+                batch.append(self.queue.get())
+            lines = []
+            for record in batch:
+                if record is None:  # close(): all written
+                    self._flush_lines(lines)
+                    return
+                try:
+                    lines.append(self.format(record))
+                except Exception:  # noqa: BLE001 - logging's own way: report, go on
+                    self.handleError(record)
+            self._flush_lines(lines)
+
+    def _flush_lines(self, lines: list[str]) -> None:
+        if lines:
+            self.stream.write("\n".join(lines) + "\n")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join(timeout=5)
+        super().close()

@@ -67,7 +67,7 @@ def found(found: Iterable[core.Found]) -> None:
 
 
 def field_types(types: Iterable[str]) -> None:
-    """ApplyPolicy: the entity types of one field (one each)."""
+    """Entities the running call found, by type name (one each; ApplyPolicy: a field's types)."""
     call = getattr(_local, "call", None)
     if call is not None:
         counts = call.entities
@@ -254,28 +254,44 @@ def _identify(callers, context: grpc.ServicerContext) -> str:
 
 
 def _end_span(call: Call, code: grpc.StatusCode, caller: str | None) -> None:
-    from opentelemetry.trace import Status, StatusCode
     span = call.span
-    span.set_attribute("rpc.grpc.status_code", code.value[0])
-    span.set_attribute("redactd.request.bytes", call.bytes_in)
-    span.set_attribute("redactd.response.bytes", call.bytes_out)
-    if caller:
-        span.set_attribute("redactd.caller", caller)
-    for t, n in call.entities.items():
-        span.set_attribute(f"redactd.entities.{t}", n)
-    if code in SERVER_ERRORS:
-        span.set_status(Status(StatusCode.ERROR, code.name))  # the code's name, never the message
+    if span.is_recording():  # else not sampled: nothing to add
+        attributes = {"rpc.grpc.status_code": code.value[0], "redactd.request.bytes": call.bytes_in,
+                      "redactd.response.bytes": call.bytes_out}
+        if caller:
+            attributes["redactd.caller"] = caller
+        for t, n in call.entities.items():
+            attributes[f"redactd.entities.{t}"] = n
+        span.set_attributes(attributes)
+        if code in SERVER_ERRORS:
+            from opentelemetry.trace import Status, StatusCode
+            span.set_status(Status(StatusCode.ERROR, code.name))  # the code's name, never the message
     span.end()
 
 
 def _access_line(level: int, call: Call, code: grpc.StatusCode, seconds: float, caller: str) -> None:
-    entities = ",".join(f"{t}:{n}" for t, n in sorted(call.entities.items())) or "-"
-    ms = round(seconds * 1000, 3)
-    ACCESS.log(level, "%s caller=%s code=%s duration_ms=%.3f bytes_in=%d bytes_out=%d entities=%s",
-               call.method, caller, code.name, ms, call.bytes_in, call.bytes_out, entities,
-               extra={"rpc": {"method": call.method, "caller": caller, "code": code.name, "duration_ms": ms,
-                              "bytes_in": call.bytes_in, "bytes_out": call.bytes_out,
-                              "entities": dict(sorted(call.entities.items()))}})
+    # a record made directly: no search of the stack for the caller's file and line
+    ACCESS.handle(ACCESS.makeRecord(ACCESS.name, level, "", 0, AccessLine(call, code, seconds, caller), None, None))
+
+
+class AccessLine:
+    """An access line's fields, rendered only by a handler that writes it: as text
+    (`str`), or as JSON fields (`fields`, service.logs)."""
+
+    __slots__ = ("method", "caller", "code", "ms", "bytes_in", "bytes_out", "entities")
+
+    def __init__(self, call: Call, code: grpc.StatusCode, seconds: float, caller: str) -> None:
+        self.method, self.caller, self.code, self.ms = call.method, caller, code.name, round(seconds * 1000, 3)
+        self.bytes_in, self.bytes_out, self.entities = call.bytes_in, call.bytes_out, call.entities
+
+    def __str__(self) -> str:
+        entities = ",".join(f"{t}:{n}" for t, n in sorted(self.entities.items())) or "-"
+        return (f"{self.method} caller={self.caller} code={self.code} duration_ms={self.ms:.3f} "
+                f"bytes_in={self.bytes_in} bytes_out={self.bytes_out} entities={entities}")
+
+    def fields(self) -> dict:
+        return {"method": self.method, "caller": self.caller, "code": self.code, "duration_ms": self.ms,
+                "bytes_in": self.bytes_in, "bytes_out": self.bytes_out, "entities": dict(sorted(self.entities.items()))}
 
 
 # ---------------------------------------------------------------- Prometheus

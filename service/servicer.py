@@ -69,16 +69,16 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                                                 request.include_entities, True, context)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out, entities=entities), "entities")
-            if not request.include_entities and not observe.counting():
-                out = core.redact_only(text, detection, redaction, max_out=self.max_response)
+            if not request.include_entities:
+                types = [] if observe.counting() else None  # counted, not reported (service.observe)
+                out = core.redact_only(text, detection, redaction, max_out=self.max_response, types=types)
                 memory.after(len(request.text))
+                observe.field_types(types or ())
                 return self._sized(pb.RedactResponse(text=out), "text")
             out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
                                           max_out=self.max_response)
         memory.after(len(request.text))
         observe.found(found)
-        if not request.include_entities:  # found only to be counted (service.observe)
-            return self._sized(pb.RedactResponse(text=out), "text")
         return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
 
     def _sized(self, response, field: str):

@@ -231,7 +231,7 @@ def test_without_a_callers_file_the_access_line_names_the_peer(caplog):
             redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text="hi"), metadata=ALICE)
     finally:
         srv.stop(0).wait()
-    peer, token = [r.rpc["caller"] for r in caplog.records if r.name == "redactd.access"]
+    peer, token = [r.msg.caller for r in caplog.records if r.name == "redactd.access"]
     assert peer == "127.0.0.1" and token == hashlib.sha256(TOKEN.encode()).hexdigest()
 
 
@@ -412,3 +412,16 @@ def test_a_busy_metrics_port_is_an_error_naming_the_flag():
     finally:
         first.stop(0).wait()
         first.metrics.close()
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_counted_types_are_the_found_entities_types(custom):
+    """core.redact_only(types=...) counts what redact_text reports, for the same output."""
+    import core
+    recognizers = [core.Recognizer("EMPLOYEE_ID", r"\bEMP-\d{6}\b", (), 0.9)] if custom else []
+    detection = core.Detection.create(custom=core.Custom.create(recognizers)) if custom else core.Detection.create()
+    text = f"{SECRET_TEXT}; staff EMP-123456 on 2024-05-18 from 10.0.0.12, call (415) 555-2671"
+    types: list[str] = []
+    out = core.redact_only(text, detection, core.Redaction(), types=types)
+    expected, found = core.redact_text(text, detection, core.Redaction())
+    assert out == expected and types == [f.entity.type for f in found] and len(types) >= 5

@@ -20,6 +20,7 @@ cdef enum:                 # what a caller wants back
     WANT_TEXT = 0          # the redacted text only
     WANT_FOUND = 1         # the text and a Found per entity
     WANT_ENTITIES = 2      # Entity objects only, no text
+    WANT_TYPES = 3         # the text and each entity's type name (counted, service.observe)
 
 cdef struct Hit:
     # an entity kept after overlaps and filters

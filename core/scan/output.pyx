@@ -10,7 +10,7 @@
 PLAN_SLOTS = N_SLOTS
 PLAN_OPS = ("keep", "text", "mask", "numbered", "python")  # OpKind by name
 PLAN_VALUES = ("python", "date", "digits", "as_written")  # ValueKind by name
-PLAN_WANTS = ("text", "found", "entities")                # redact_scan's `want`
+PLAN_WANTS = ("text", "found", "entities", "types")       # redact_scan's `want`
 # the fields of core.detect.Entity and core.redact.Found, in order (tested against them)
 ENTITY_FIELDS = ("type", "start", "end", "text", "value", "score", "subtype")
 FOUND_FIELDS = ("entity", "offset", "length", "replacement", "redacted_offset")
@@ -359,6 +359,8 @@ cdef object build_output(Plan plan, str text, Py_ssize_t seg_start, Py_ssize_t s
             o = copy_chars(out_data, out_kind, o, PyUnicode_DATA(r), PyUnicode_KIND(r), 0, PyUnicode_GET_LENGTH(r))
             pos = hits[h].end
         copy_chars(out_data, out_kind, o, data, kind, pos, seg_end - pos)
+    if want == WANT_TYPES:  # interned names, one list: nothing made per entity
+        return out, [plan.type_names[hits[h].slot] for h in range(k)]
     if want != WANT_FOUND:
         return out, []
     found = []
@@ -413,7 +415,7 @@ def redact_scan(Plan plan, str text, Py_ssize_t start=0, bint final=True, int ca
     Returns ``(out, found, resume, carry)``: `out` the redacted segment (None when `want`
     is entities), `found` a Found per entity (want "found", offsets in `unit` from
     `in_base`/`out_base`), Entity objects (want "entities", offsets relative to `start`),
-    or empty (want "text"). `resume` and `carry` as scan() gives them. With `max_out` >= 0,
+    the entities' type names (want "types"), or empty (want "text"). `resume` and `carry` as scan() gives them. With `max_out` >= 0,
     a redacted segment longer than that many code points raises OutputTooLarge before
     it is built.
     """
@@ -423,7 +425,7 @@ def redact_scan(Plan plan, str text, Py_ssize_t start=0, bint final=True, int ca
     cdef int state = carry
     cdef Hit* hits = NULL
     cdef list phones = []
-    if not 0 <= want <= WANT_ENTITIES:
+    if not 0 <= want <= WANT_TYPES:
         raise ValueError("want is one of PLAN_WANTS' indices")
     opt.final = final
     vec.items = NULL
