@@ -429,6 +429,9 @@ def tracer_provider(environ=os.environ):
         name = name.strip().lower()
         if name in ("", "none"):
             continue
+        protocol = environ.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", environ.get("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"))
+        if name == "otlp" and protocol.strip().lower().startswith("http"):
+            name = "otlp_proto_http"  # http/protobuf; "otlp" is the gRPC exporter
         if name not in installed:
             raise ValueError(f"OTEL_TRACES_EXPORTER: no span exporter named {name!r} is installed (one of "
                              f"{', '.join(sorted(installed))}; otlp needs pip install 'redactd[otel]')")

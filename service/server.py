@@ -91,6 +91,8 @@ class Server:
             self.port = 0
         if self.port == 0:
             self.grpc.stop(None)
+            if self.metrics:
+                self.metrics.close()
             raise OSError(f"--address {settings.address}: cannot listen there (the port is in use, or the "
                           f"host is not one of this machine's addresses)")
         if not self.tls and not settings.reuse_port:  # a worker: its supervisor warned once

@@ -10,6 +10,7 @@ import queue
 import signal
 import subprocess
 import sys
+import threading
 import urllib.request
 
 import grpc
@@ -157,6 +158,17 @@ def test_an_open_stream_is_in_the_gauge_until_it_ends(observed, stub):
     requests.put(None)
     assert list(responses) == []
     wait_for(lambda: value(scrape(observed.metrics.port), "redactd_open_streams") == 0)
+
+
+def test_observed_streams_keep_their_own_threads(stub, monkeypatch):
+    """The interceptor keeps the streams' executor (service.limits): unary threads stay free."""
+    threads = []
+    counted = observe.found
+    monkeypatch.setattr(observe, "found", lambda found: threads.append(threading.current_thread().name) or
+                        counted(found))
+    list(stub.StreamRedact(iter(stream_of(SECRET_MAIL)), metadata=ALICE))
+    stub.Redact(pb.RedactRequest(text=SECRET_MAIL, include_entities=True), metadata=ALICE)
+    assert threads and all(t.startswith("stream") for t in threads[:-1]) and threads[-1].startswith("rpc")
 
 
 def test_spans_carry_method_sizes_counts_and_code_and_join_the_callers_trace(observed, stub, spans):
