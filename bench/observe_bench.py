@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.observe_bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--requests", type=int, default=10_000, help="requests a run")
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--configs", default="", help="comma-separated indices of CONFIGS to run (default: all)")
     args = p.parse_args(argv)
+    chosen = [name for i, name in enumerate(CONFIGS) if not args.configs or str(i) in args.configs.split(",")]
     client = load_generator()
     text = request_text(corpus.messages(200_000))
     request = pb.RedactRequest(text=text).SerializeToString()
@@ -68,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         body = Path(tmp) / "unary.bin"
         body.write_bytes(framed([request]))
         servers = {}
-        for name, (flags, env) in CONFIGS.items():
+        for name in chosen:
+            flags, env = CONFIGS[name]
             address = f"127.0.0.1:{free_port()}"
             log = stack.enter_context(tempfile.TemporaryFile())
             servers[name] = (address, stack.enter_context(server(flags, env, address, log)).pid)
@@ -84,11 +87,11 @@ def main(argv: list[str] | None = None) -> int:
                 per_call = (cpu_seconds(pid) - before) / args.requests * 1e6
                 rps[name] = max(rps.get(name, 0.0), load.rps)
                 cpu_us[name] = min(cpu_us.get(name, float("inf")), per_call)
-    base = next(iter(CONFIGS))
+    base = chosen[0]
     print(f"unary Redact, a {len(text.encode())}-byte message, {CONNECTIONS * PER_CONNECTION} in flight, "
           f"{args.requests} requests a run, best of {args.rounds} interleaved rounds ({client.name})")
     print(f"  {'':<48}{'RPC/s':>9}{'':8}{'server CPU/call':>16}")
-    for name in CONFIGS:
+    for name in chosen:
         print(f"  {name:<48}{rps[name]:9.0f}{rps[name] / rps[base]:7.1%} {cpu_us[name]:12.1f} us"
               f"{cpu_us[name] / cpu_us[base]:7.1%}")
     return 0

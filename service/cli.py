@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             return spark_cli.main(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
+        from service import logs
+        logs.flush()  # what was logged before, then the error
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
 

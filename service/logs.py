@@ -17,6 +17,7 @@ import time
 FORMATS = ("text", "json")
 LEVELS = ("debug", "info", "warning", "error")
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+GATHER = 0.02  # seconds the writer waits after a line for more: lines are written at most this late
 
 
 class JsonFormatter(logging.Formatter):
@@ -36,6 +37,12 @@ class JsonFormatter(logging.Formatter):
 def _rfc3339(created: float) -> str:
     ms = int(created * 1000) % 1000
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(created)) + f".{ms:03d}Z"
+
+
+def flush() -> None:
+    """Everything logged so far written (before a message printed to stderr directly)."""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
 
 
 def configure(fmt: str = "text", level: str = "info") -> None:
@@ -75,6 +82,8 @@ class BackgroundHandler(logging.Handler):
     def _write(self) -> None:
         while True:
             batch = [self.queue.get()]
+            if isinstance(batch[0], logging.LogRecord):
+                time.sleep(GATHER)  # let lines gather: one wake-up and one write for many
             while not self.queue.empty():
                 batch.append(self.queue.get())
             lines = []
@@ -82,6 +91,11 @@ class BackgroundHandler(logging.Handler):
                 if record is None:  # close(): all written
                     self._flush_lines(lines)
                     return
+                if isinstance(record, threading.Event):  # flush(): written up to here
+                    self._flush_lines(lines)
+                    lines = []
+                    record.set()
+                    continue
                 try:
                     lines.append(self.format(record))
                 except Exception:  # noqa: BLE001 - logging's own way: report, go on
@@ -92,6 +106,13 @@ class BackgroundHandler(logging.Handler):
         if lines:
             self.stream.write("\n".join(lines) + "\n")
             self.stream.flush()
+
+    def flush(self) -> None:
+        """Return once the lines queued so far are written."""
+        if self.thread.is_alive():
+            done = threading.Event()
+            self.queue.put(done)
+            done.wait(5)
 
     def close(self) -> None:
         if self.thread.is_alive():

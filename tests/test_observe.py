@@ -326,6 +326,8 @@ def test_two_workers_metrics_cover_both_and_json_logs_parse(tmp_path):
         assert value(samples, "redactd_rpcs_total", **rpcs("Redact", "OK", "")) == calls
         assert value(samples, "redactd_entities_total", type="EMAIL_ADDRESS") == calls
         assert value(samples, "redactd_open_streams") == calls
+        # the access lines are written soon after (service.logs.GATHER), before the kill below
+        wait_for(lambda: log.read_text().count(f'"method": "{REDACT}"') == calls)
         # a worker killed with its streams open: they no longer count (mark_process_dead)
         victim = min(workers)
         os.kill(victim, signal.SIGKILL)
