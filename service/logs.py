@@ -52,6 +52,8 @@ def configure(fmt: str = "text", level: str = "info") -> None:
         raise ValueError(f"--log-format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if level.lower() not in LEVELS:
         raise ValueError(f"--log-level: {level!r} is not one of {', '.join(LEVELS)}")
+    # no line shows a thread's or a process's name: not worked out for every record
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     handler = BackgroundHandler(sys.stderr, JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
     logging.basicConfig(handlers=[handler], level=level.upper())
 

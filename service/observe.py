@@ -19,6 +19,7 @@ callers file gives them.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
@@ -29,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 import grpc
 
 import core
-from service.limits import caller_key
+from service.limits import caller_key, peer_host
 
 ACCESS = logging.getLogger("redactd.access")
 BUILTIN_TYPES = frozenset(core.TYPE_NAMES)
@@ -87,9 +88,9 @@ def note_caller(name: str) -> None:
 
 class Call:
     __slots__ = ("method", "service", "name", "start", "bytes_in", "bytes_out", "entities", "caller", "span",
-                 "stream", "done", "lock")
+                 "stream", "done", "lock", "metadata")
 
-    def __init__(self, method: str, stream: bool) -> None:
+    def __init__(self, method: str, stream: bool, metadata=()) -> None:
         self.method = method                               # /package.Service/Method, from the call
         self.service, _, self.name = method[1:].rpartition("/")
         self.start = time.perf_counter()
@@ -100,6 +101,7 @@ class Call:
         self.stream = stream                               # counted among open streams
         self.done = False
         self.lock = threading.Lock()
+        self.metadata = metadata                           # as the call came (for the caller's key)
 
 
 def _size(message) -> int:
@@ -126,10 +128,11 @@ class Observe(grpc.ServerInterceptor):
     descriptor); `callers()`: the current callers file (None without one)."""
 
     def __init__(self, scanning: str, metrics: Metrics | None, tracer, access: bool,
-                 callers: Callable[[], object]) -> None:
+                 callers: Callable[[], object], mtls: bool = False) -> None:
         self.scanning = f"/{scanning}/"
         self.metrics, self.tracer, self.access = metrics, tracer, access
         self.callers = callers
+        self.mtls = mtls  # client certificates: a caller may be known by its subject
 
     def intercept_service(self, continuation, details):
         handler = continuation(details)
@@ -150,7 +153,7 @@ class Observe(grpc.ServerInterceptor):
         return handler._replace(**{kind: wrapped})
 
     def _begin(self, method: str, streaming: bool, metadata) -> Call:
-        call = Call(method, streaming and method.startswith(self.scanning))
+        call = Call(method, streaming and method.startswith(self.scanning), metadata)
         if self.tracer is not None:
             call.span = self._span(call, metadata)
         if call.stream and self.metrics is not None:
@@ -236,7 +239,15 @@ class Observe(grpc.ServerInterceptor):
         if self.access:
             level = logging.DEBUG if call.method.startswith(HEALTH) else logging.INFO
             if ACCESS.isEnabledFor(level):
-                _access_line(level, call, code, seconds, caller or caller_key(context))
+                _access_line(level, call, code, seconds, caller or self._key(call, context))
+
+    def _key(self, call: Call, context: grpc.ServicerContext) -> str:
+        """service.limits.caller_key, from the metadata the call came with (the
+        certificate is asked for only when the server takes client certificates)."""
+        for key, value in call.metadata or ():
+            if key == "authorization" and value.startswith("Bearer "):
+                return hashlib.sha256(value[7:].encode()).hexdigest()
+        return caller_key(context) if self.mtls else peer_host(context.peer())
 
     def _span(self, call: Call, metadata):
         from opentelemetry import propagate, trace
@@ -457,7 +468,7 @@ def interceptor(settings, scanning: str, callers: Callable[[], object],
         logging.getLogger("redactd").info("metrics on http://%s/metrics", _joined(settings.metrics_address,
                                                                                  endpoint.port))
     tracer = provider.get_tracer("redactd") if provider is not None else None
-    return (Observe(scanning, metrics, tracer, access, callers),), endpoint
+    return (Observe(scanning, metrics, tracer, access, callers, bool(settings.tls_client_ca_file)),), endpoint
 
 
 def _joined(address: str, port: int) -> str:
