@@ -30,6 +30,9 @@ CONFIGS = {
     "--metrics-address + access lines": (["--metrics-address", "127.0.0.1:0"], {}),
     "metrics + access + traces (OTLP to nowhere)": (["--metrics-address", "127.0.0.1:0"],
                                                     {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:9"}),
+    "... with traces sampled 1%": (["--metrics-address", "127.0.0.1:0"],
+                                   {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:9",
+                                    "OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.01"}),
 }
 
 
