@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SOURCES := pyproject.toml setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
 export REDACTD_ADDRESS ?= 127.0.0.1:50051
 
-.PHONY: install run test test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
+.PHONY: install run test lint test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
 
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,17 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# buf lint (STANDARD) on protos/ (buf.yaml); buf from npm, pinned, into build/buf
+BUF_VERSION := 1.75.0
+BUF := build/buf/node_modules/.bin/buf
+$(BUF):
+	npm install -s --no-audit --no-fund --prefix build/buf @bufbuild/buf@$(BUF_VERSION)
+
+lint: install $(BUF)
+	mkdir -p build/buf-deps/google/rpc
+	$(BIN)/python -c 'import google.rpc, pathlib, shutil; shutil.copy(pathlib.Path(google.rpc.__path__[0]) / "status.proto", "build/buf-deps/google/rpc/")'
+	$(BUF) lint
 
 # The suite once more on a core built with bounds checks and line tracing.
 test-debug: install

@@ -45,7 +45,7 @@ def measure(rounds: int = 3) -> list[float]:
     try:
         with grpc.insecure_channel(address) as ch:
             grpc.channel_ready_future(ch).result(timeout=30)
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             stub.Redact(pb.RedactRequest(text="warm up 10/03/1982"))
             after = []
             for _ in range(rounds):

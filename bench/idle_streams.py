@@ -69,7 +69,7 @@ def hold(address: str, n: int) -> int:
     """Open n idle streams, say "open", hold them until stdin closes."""
     channels = [grpc.insecure_channel(address) for _ in range(10)]
     release = threading.Event()
-    calls = open_idle([redact_pb2_grpc.RedactorStub(ch) for ch in channels], n, release)
+    calls = open_idle([redact_pb2_grpc.RedactorServiceStub(ch) for ch in channels], n, release)
     print("open", flush=True)
     sys.stdin.read()
     for c in calls:
@@ -93,7 +93,7 @@ def main() -> int:
     release = threading.Event()
     try:
         grpc.channel_ready_future(channels[0]).result(timeout=30)
-        stubs = [redact_pb2_grpc.RedactorStub(ch) for ch in channels]
+        stubs = [redact_pb2_grpc.RedactorServiceStub(ch) for ch in channels]
         latency(stubs[0])  # warm up
         rows = [("no stream open", *latency(stubs[0]), throughput(stubs))]
         holder = subprocess.Popen([sys.executable, "-m", "bench.idle_streams", "--hold", address, "--streams",

@@ -25,7 +25,7 @@ from service.callers import Caller, Callers
 from service.policies import Policy, PolicyStore
 
 AUDIT = logging.getLogger("redactd.audit")
-REDACTOR = "/redact.v1.Redactor/"
+REDACTOR = "/redact.v1.RedactorService/"
 OPEN = ("/grpc.health.v1.Health/",)      # health probes need no caller
 CONFIGURED = ("Redact", "BatchRedact", "StreamRedact", "ApplyPolicy")  # requests that may ask for keyed operators
 KIND_OF = {core.Hash: "hash", core.Encrypt: "encrypt", core.Surrogate: "surrogate"}

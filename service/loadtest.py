@@ -140,7 +140,7 @@ async def _load(job: dict) -> Part:
     from hdrh.histogram import HdrHistogram
 
     requests: list[Request] = job["requests"]
-    path = f"/redact.v1.Redactor/{job['rpc']}"
+    path = f"/redact.v1.RedactorService/{job['rpc']}"
     stream = job["rpc"] == "StreamRedact"
     channels = [_channel(job) for _ in range(job["connections"])]
     metadata = (("authorization", f"Bearer {job['token']}"),) if job["token"] else None

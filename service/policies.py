@@ -4,7 +4,7 @@ conversations, ...): named, versioned lists of rules loaded from JSON files.
 A file is a `redact.v1.PolicyFile` in proto3 JSON (redact.proto says what each
 field means), parsed with json_format, so an unknown key is an error:
   {"policies": [{"name": "sms_outbound", "version": 1, "description": "...",
-                 "default": "KEEP" | "SCAN",           # fields no rule names
+                 "default": "DEFAULT_KEEP" | "DEFAULT_SCAN",   # fields no rule names
                  "detection": {...}, "redaction": {...},  # for scans, as in Redact
                  "rules": [{"field": "dst", "mask": {"count": 3, "fromEnd": true}},
                            {"field": "text", "replace": {"value": "[REDACTED]"}},
@@ -219,8 +219,10 @@ def parse_policy(msg: pb.Policy, keys: core.KeyRing) -> Policy:
     rules = tuple(parse_rule(rule, f"rules[{j}]", keys, own) for j, rule in enumerate(msg.rules))
     redaction = convert.redaction(msg.redaction, keys=keys, own_types=own) if msg.HasField("redaction") \
         else core.Redaction(keys=keys)
+    if msg.default_action not in convert.DEFAULT_ACTIONS:
+        raise ValueError(f"default: unknown value {msg.default_action}")
     return Policy(msg.name, msg.version if msg.HasField("version") else 1, msg.description, rules,
-                  pb.Policy.Default.Name(msg.default_action).lower(), detection, redaction)
+                  convert.DEFAULT_ACTIONS[msg.default_action], detection, redaction)
 
 
 def policies_of(file: pb.PolicyFile, source: str, keys: core.KeyRing) -> dict[str, Policy]:

@@ -29,7 +29,7 @@ from service.servicer import RedactorServicer, echo_handler
 
 log = logging.getLogger("redactd")
 DRAIN_NOTICE = 5.0  # seconds of NOT_SERVING before a stopping server stops taking calls
-SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
+SERVICE = redact_pb2.DESCRIPTOR.services_by_name["RedactorService"].full_name
 
 
 def check_files(settings: Settings) -> None:
@@ -68,7 +68,7 @@ class Server:
                      ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
                      ("grpc.so_reuseport", int(settings.reuse_port)), *KEEPALIVE_OPTIONS])
         # the generated handlers, parsing requests so that a bad one is INVALID_ARGUMENT (service/wire.py)
-        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServicer_to_server,
+        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServiceServicer_to_server,
                                          RedactorServicer(settings, self.policies, keys))
         self.grpc.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
         self.grpc.add_registered_method_handlers(SERVICE, handlers)

@@ -1,4 +1,4 @@
-"""The Redactor servicer: each method translates protobuf to core calls and back."""
+"""The RedactorService servicer: each method translates protobuf to core calls and back."""
 from __future__ import annotations
 
 import contextlib
@@ -19,7 +19,7 @@ from service.policies import PolicyStore, apply_policy
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
 
 
-class RedactorServicer(redact_pb2_grpc.RedactorServicer):
+class RedactorServicer(redact_pb2_grpc.RedactorServiceServicer):
     def __init__(self, settings: Settings, policies: PolicyStore, keys: core.KeyRing) -> None:
         self.limit = settings.max_text_bytes
         self.max_response = settings.max_response_bytes
@@ -61,7 +61,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             detection = self._detection(request)
             redaction = self._redaction(request, detection)
             if len(text) > core.PIECE_CODE_POINTS:
-                out, entities = self._in_pieces(text, detection, redaction, request.detection.offset_unit,
+                out, entities = self._in_pieces(text, detection, redaction, convert.offset_unit(request.detection),
                                                 request.include_entities, True, context)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out, entities=entities), "entities")
@@ -69,7 +69,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 out = core.redact_only(text, detection, redaction, max_out=self.max_response)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out), "text")
-            out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
+            out, found = core.redact_text(text, detection, redaction, convert.offset_unit(request.detection),
                                           max_out=self.max_response)
         memory.after(len(request.text))
         return self._sized(pb.RedactResponse(text=out, entities=convert.entities(found, True)), "entities")
@@ -98,7 +98,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             raise TooLarge(f"texts: more than the limit of {self.max_batch_texts} texts in one batch")
         detection = self._detection(request)
         redaction = self._redaction(request, detection)
-        unit, include = request.detection.offset_unit, request.include_entities
+        unit, include = convert.offset_unit(request.detection), request.include_entities
         response = pb.BatchRedactResponse()
         # room for every text's error status, then what the results may take of the response
         room = self.max_response - BATCH_ERROR_BYTES * len(request.texts)
@@ -137,11 +137,11 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         detection = self._detection(request)
         if len(text) > core.PIECE_CODE_POINTS:
             _, entities = self._in_pieces(text, detection, core.identify_only(detection),
-                                          request.detection.offset_unit, True, False, context)
+                                          convert.offset_unit(request.detection), True, False, context)
             memory.after(len(request.text))
             return self._sized(pb.IdentifyEntitiesResponse(entities=entities), "entities")
         _, found = core.redact_text(text, detection, core.identify_only(detection),
-                                    request.detection.offset_unit)
+                                    convert.offset_unit(request.detection))
         memory.after(len(request.text))
         return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
 
@@ -238,7 +238,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         if config.identify_only:
             redaction = core.identify_only(detection)
         include = config.include_entities or config.identify_only
-        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include,
+        return core.StreamRedactor(detection, redaction, convert.offset_unit(config.detection), include,
                                    max_out=self.max_response), include
 
 

@@ -13,7 +13,7 @@ import sys
 import time
 
 FORMATS = ("parquet", "csv", "json")
-STYLES = {"label": "LABEL", "mask": "MASK", "numbered": "NUMBERED_LABEL"}
+STYLES = {"label": "REDACTION_STYLE_LABEL", "mask": "REDACTION_STYLE_MASK", "numbered": "REDACTION_STYLE_NUMBERED_LABEL"}
 CONFIG_KEYS = ("detection", "redaction")
 
 

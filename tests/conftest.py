@@ -29,7 +29,7 @@ def channel(server):
 
 @pytest.fixture(scope="session")
 def stub(channel):
-    return redact_pb2_grpc.RedactorStub(channel)
+    return redact_pb2_grpc.RedactorServiceStub(channel)
 
 
 @pytest.fixture

@@ -93,7 +93,7 @@ def test_serve_stops_gracefully_on_signal(signum):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         channel = wait_serving(address)
-        stub = redact_pb2_grpc.RedactorStub(channel)
+        stub = redact_pb2_grpc.RedactorServiceStub(channel)
         assert stub.Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=30)
@@ -111,7 +111,7 @@ def test_a_stopping_server_answers_not_serving_before_it_stops_taking_calls():
     try:
         channel = wait_serving(address)
         health = health_pb2_grpc.HealthStub(channel)
-        stub = redact_pb2_grpc.RedactorStub(channel)
+        stub = redact_pb2_grpc.RedactorServiceStub(channel)
         proc.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + 2
         status = health_pb2.HealthCheckResponse.SERVING
@@ -185,13 +185,13 @@ def test_workers_share_the_port_restart_reload_and_drain(tmp_path):
         for _ in range(2):  # a fresh connection each time: the kernel spreads them over the workers
             with grpc.insecure_channel(address) as ch:
                 wait_for(lambda: grpc.channel_ready_future(ch).result(timeout=5) is None or True)
-                assert redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+                assert redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         # a worker that dies is restarted, and the service answers throughout
         victim = min(first)
         os.kill(victim, signal.SIGKILL)
         after = wait_for(lambda: len(children(proc.pid) - {victim}) == 2 and children(proc.pid))
         assert victim not in after and len(after & first) == 1
-        assert redact_pb2_grpc.RedactorStub(channel).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+        assert redact_pb2_grpc.RedactorServiceStub(channel).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         # SIGHUP reaches every worker, once the new one serves
         wait_for(lambda: path.read_text().count("serving on port") == 3)
         proc.send_signal(signal.SIGHUP)
@@ -306,7 +306,7 @@ def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
         assert "policy 'record_number_encrypted' not loaded: it uses hash, encrypt or surrogate" in caplog.text
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
             with pytest.raises(grpc.RpcError) as info:
-                redact_pb2_grpc.RedactorStub(ch).ApplyPolicy(pb.ApplyPolicyRequest(
+                redact_pb2_grpc.RedactorServiceStub(ch).ApplyPolicy(pb.ApplyPolicyRequest(
                     policy="record_number_encrypted", record={"to": "14155552671"}))
         assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
         assert info.value.details().startswith("policy: 'record_number_encrypted' uses hash, encrypt or surrogate")

@@ -163,7 +163,7 @@ def test_operators_may_name_custom_types_only_when_they_are_configured(stub):
 
 
 def test_policies_carry_custom_types():
-    doc = """{"policies": [{"name": "hr", "version": 1, "default": "SCAN",
+    doc = """{"policies": [{"name": "hr", "version": 1, "default": "DEFAULT_SCAN",
                "detection": {"recognizers": [{"type": "EMPLOYEE_ID", "regex": "\\\\bEMP-\\\\d{6}\\\\b"}]},
                "redaction": {"operators": {"EMPLOYEE_ID": {"replace": {"value": "<id>"}}}}}]}"""
     policy = policies.parse_policies(doc, "hr.json")["hr"]

@@ -64,7 +64,7 @@ def small_responses():
                           threads=4, grace=0.5))
     big = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}", options=big) as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
     srv.stop(0).wait()
 
 
@@ -155,7 +155,7 @@ def _nested_record(levels: int) -> bytes:
 
 
 def raw_call(channel, method: str, payload: bytes):
-    call = channel.unary_unary(f"/redact.v1.Redactor/{method}", request_serializer=lambda b: b,
+    call = channel.unary_unary(f"/redact.v1.RedactorService/{method}", request_serializer=lambda b: b,
                                response_deserializer=lambda b: b)
     with pytest.raises(grpc.RpcError) as info:
         call(payload, timeout=10)
@@ -173,7 +173,7 @@ def test_too_deep_records_are_invalid_not_internal(channel, levels):
 
 def test_records_within_the_nesting_limit_are_served(channel):
     payload = b"\x0a\x0csms_outbound" + b"\x12" + _varint(len(_nested_record(32))) + _nested_record(32)
-    call = channel.unary_unary("/redact.v1.Redactor/ApplyPolicy", request_serializer=lambda b: b,
+    call = channel.unary_unary("/redact.v1.RedactorService/ApplyPolicy", request_serializer=lambda b: b,
                                response_deserializer=pb.ApplyPolicyResponse.FromString)
     assert call(payload, timeout=10).record
 
@@ -190,7 +190,7 @@ def test_undecodable_requests_name_the_field(channel, method, payload, field, ca
 
 
 def test_a_stream_message_that_does_not_parse_ends_the_stream(channel):
-    call = channel.stream_stream("/redact.v1.Redactor/StreamRedact", request_serializer=lambda b: b,
+    call = channel.stream_stream("/redact.v1.RedactorService/StreamRedact", request_serializer=lambda b: b,
                                  response_deserializer=pb.StreamRedactResponse.FromString)
     config = pb.StreamRedactRequest(config=pb.StreamConfig()).SerializeToString()
     with pytest.raises(grpc.RpcError) as info:

@@ -83,7 +83,7 @@ def test_open_loop_charges_a_stall_to_every_request_that_waited_behind_it(tmp_pa
         return pb.RedactResponse(text="x").SerializeToString()
 
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
-    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("redact.v1.Redactor", {
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("redact.v1.RedactorService", {
         "Redact": grpc.unary_unary_rpc_method_handler(redact)}),))
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()

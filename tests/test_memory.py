@@ -33,7 +33,7 @@ def test_rss_after_big_requests_returns_within_50_mb():
     try:
         with grpc.insecure_channel(address, options=big) as channel:
             grpc.channel_ready_future(channel).result(timeout=30)
-            stub = redact_pb2_grpc.RedactorStub(channel)
+            stub = redact_pb2_grpc.RedactorServiceStub(channel)
             for _ in range(3):  # warm: every code path and table touched once
                 stub.Redact(pb.RedactRequest(text="call 415-555-2671, mail ann@example.org, 10/03/1982"))
             time.sleep(0.5)

@@ -72,13 +72,13 @@ def keyed_server(tmp_path_factory):
 def keyed(keyed_server):
     """A stub of the keyed server that calls as `app` unless a call sends its own token."""
     with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(grpc.intercept_channel(ch, Bearer(CALLER_TOKEN)))
+        yield redact_pb2_grpc.RedactorServiceStub(grpc.intercept_channel(ch, Bearer(CALLER_TOKEN)))
 
 
 @pytest.fixture(scope="module")
 def keyed_anonymous(keyed_server):
     with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
 
 
 def redact(stub, text: str, **ops) -> pb.RedactResponse:
@@ -175,7 +175,7 @@ def test_surrogates_keep_format_and_validity(keyed):
 def test_keyed_operators_need_server_keys():
     srv = Server(Settings(address="127.0.0.1:0", threads=1, grace=0.5, allow_keyed_operators_without_auth=True))
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch, pytest.raises(grpc.RpcError) as info:
-        redact(redact_pb2_grpc.RedactorStub(ch), "ssn 222-44-5555", SSN=("hash", pb.Hash()))
+        redact(redact_pb2_grpc.RedactorServiceStub(ch), "ssn 222-44-5555", SSN=("hash", pb.Hash()))
     srv.stop(0).wait()
     assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert info.value.details().startswith("redaction.operators[SSN].hash:")
@@ -281,9 +281,9 @@ def test_policy_rules_take_either_spelling(rule, value, expected):
 
 
 @pytest.mark.parametrize("fields", [
-    {"default": "SCAN", "detection": {"entityTypes": ["SSN"]}, "redaction": {"style": "MASK", "redactionString": "#"}},
-    {"default_action": "SCAN", "detection": {"entity_types": ["SSN"]},
-     "redaction": {"style": "MASK", "redaction_string": "#"}},
+    {"default": "DEFAULT_SCAN", "detection": {"entityTypes": ["SSN"]}, "redaction": {"style": "REDACTION_STYLE_MASK", "redactionString": "#"}},
+    {"default_action": "DEFAULT_SCAN", "detection": {"entity_types": ["SSN"]},
+     "redaction": {"style": "REDACTION_STYLE_MASK", "redaction_string": "#"}},
 ])
 def test_policies_take_either_spelling(fields):
     policy = policy_of(**fields)
@@ -480,7 +480,7 @@ def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
                              "--policies", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        stub = redact_pb2_grpc.RedactorStub(wait_serving(address))
+        stub = redact_pb2_grpc.RedactorServiceStub(wait_serving(address))
 
         def has(name: str) -> bool:
             try:
