@@ -16,11 +16,10 @@ from concurrent import futures
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
 from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
 from service.auth import Authorization
-from service import memory, tls, wire
+from service import memory, reflection, tls, wire
 from service.callers import CallersError, load_callers
 from service.config import MiB, Settings, load_keys
 from service.limits import KEEPALIVE_OPTIONS, Limits
@@ -74,8 +73,7 @@ class Server:
         self.grpc.add_registered_method_handlers(SERVICE, handlers)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
-        reflection.enable_server_reflection(
-            (SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        reflection.enable((SERVICE, health.SERVICE_NAME), self.grpc)  # v1 and v1alpha
         if settings.bench_echo:
             self.grpc.add_generic_rpc_handlers((echo_handler(),))
         try:

@@ -6,14 +6,14 @@ from typing import Iterator
 
 import grpc
 from google.protobuf import json_format
-from google.rpc import status_pb2
 
 import core
 from service import convert, memory, wire
 from service.api.redact.v1 import redact_pb2 as pb
 from service.api.redact.v1 import redact_pb2_grpc
 from service.config import Settings
-from service.errors import Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of
+from service.errors import (Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of,
+                            status_proto)
 from service.policies import PolicyStore, apply_policy
 
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
@@ -127,7 +127,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServiceServicer):
             except Exception as exc:  # noqa: BLE001 - this text fails alone
                 code, message = status_of("BatchRedact", exc)
                 result.Clear()
-                result.error.CopyFrom(status_pb2.Status(code=code.value[0], message=message))
+                result.error.CopyFrom(status_proto(code, message))
         memory.after(sum(map(len, request.texts)))
         return response
 
