@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SOURCES := pyproject.toml setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
+SOURCES := pyproject.toml setup.py client/pyproject.toml client/setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
 export REDACTD_ADDRESS ?= 127.0.0.1:50051
 
 .PHONY: install run test lint test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
@@ -11,8 +11,8 @@ export REDACTD_ADDRESS ?= 127.0.0.1:50051
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,spark]'
-	$(BIN)/python -c 'import core'  # writes the scanner's table cache (core/__pycache__) once, here
+	$(BIN)/python -m pip install -q -e ./client -e '.[test,spark]'
+	$(BIN)/python -c 'import redactd.core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 
 install: $(STAMP)
@@ -78,4 +78,4 @@ accuracy: install
 	$(BIN)/python -m bench.accuracy --sources
 
 clean:
-	rm -rf build $(VENV) core/*.c core/*.so core/*.html service/api *.egg-info
+	rm -rf build $(VENV) core/*.c core/*.so core/*.html client/redactd_client/api client/*.egg-info *.egg-info

@@ -19,8 +19,8 @@ import grpc
 
 from bench.service_bench import SERVER_CPUS, free_port, pinned
 from bench.timing import quantile
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
 TEXT = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982."
 CALLS, LOOP_SECONDS, CALLERS = 1000, 3.0, 8
@@ -87,7 +87,7 @@ def main() -> int:
     if args.hold:
         return hold(args.hold, args.streams)
     address = f"127.0.0.1:{free_port()}"
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--workers", "1", "--address",
+    server = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--workers", "1", "--address",
                                address, *serve_flags], stderr=subprocess.DEVNULL, preexec_fn=pinned(SERVER_CPUS))
     channels = [grpc.insecure_channel(address) for _ in range(10)]
     release = threading.Event()

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import grpc
 
-import core
+from redactd import core
 from bench import corpus
 from bench.timing import quantile, race
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 REDACT, ECHO, STREAM = "/redact.v1.RedactorService/Redact", "/redactd.bench.Echo/Echo", "/redact.v1.RedactorService/StreamRedact"
 BATCH = "/redact.v1.RedactorService/BatchRedact"

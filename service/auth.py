@@ -20,9 +20,9 @@ from typing import Callable
 import grpc
 from google.protobuf import message
 
-import core
-from service.callers import Caller, Callers
-from service.policies import Policy, PolicyStore
+from redactd import core
+from redactd.callers import Caller, Callers
+from redactd.policies import Policy, PolicyStore
 
 AUDIT = logging.getLogger("redactd.audit")
 REDACTOR = "/redact.v1.RedactorService/"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.errors import BadRequest, NotConfigured, TooLarge
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd.errors import BadRequest, NotConfigured, TooLarge
 
 # Each enum's zero value (*_UNSPECIFIED) means its documented default.
 STYLES = {pb.REDACTION_STYLE_UNSPECIFIED: core.LABEL, pb.REDACTION_STYLE_LABEL: core.LABEL,

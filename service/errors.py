@@ -15,8 +15,8 @@ import grpc
 from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from core import NumberingFull
-from service.wire import Undecodable
+from redactd.core import NumberingFull
+from redactd.wire import Undecodable
 
 log = logging.getLogger("redactd")
 

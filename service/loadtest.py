@@ -98,7 +98,7 @@ def requests_for(rpc: str, texts: list[str], policy: str) -> list[Request]:
 def _requests(rpc: str, texts: list[str], policy: str) -> list[tuple[list[bytes], list[str]]]:
     from google.protobuf import struct_pb2
 
-    from service.api.redact.v1 import redact_pb2 as pb
+    from redactd_client.api.redact.v1 import redact_pb2 as pb
     def group(i: int, n: int) -> list[str]:
         return [texts[(i + k) % len(texts)] for k in range(n)]
 

@@ -26,9 +26,9 @@ from typing import Any, Iterator
 
 from google.protobuf import json_format
 
-import core
-from service import convert
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd import core
+from redactd import convert
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 log = logging.getLogger("redactd")
 
@@ -250,7 +250,7 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
     """The built-in policies, then each file's (a later name replaces an earlier one).
     Built-in policies that need keys are left out when there are none."""
     source = "built-in policies"
-    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), source)
+    builtin = parse_file(resources.files("redactd").joinpath("policies/builtin.json").read_text(), source)
     if not keys:
         usable = [p for p in builtin.policies if not _needs_keys(p)]
         del builtin.policies[:]
@@ -265,7 +265,7 @@ def skipped_without_keys(keys: core.KeyRing) -> tuple[str, ...]:
     """The built-in policies load_policies leaves out for want of keys."""
     if keys:
         return ()
-    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), "built-in policies")
+    builtin = parse_file(resources.files("redactd").joinpath("policies/builtin.json").read_text(), "built-in policies")
     return tuple(p.name for p in builtin.policies if _needs_keys(p))
 
 

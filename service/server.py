@@ -17,14 +17,14 @@ from concurrent import futures
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
-from service.auth import Authorization
-from service import memory, reflection, tls, wire
-from service.callers import CallersError, load_callers
-from service.config import MiB, Settings, load_keys
-from service.limits import KEEPALIVE_OPTIONS, Limits
-from service.policies import PolicyError, PolicyStore
-from service.servicer import RedactorServicer, echo_handler
+from redactd_client.api.redact.v1 import redact_pb2, redact_pb2_grpc
+from redactd.auth import Authorization
+from redactd import memory, reflection, tls, wire
+from redactd.callers import CallersError, load_callers
+from redactd.config import MiB, Settings, load_keys
+from redactd.limits import KEEPALIVE_OPTIONS, Limits
+from redactd.policies import PolicyError, PolicyStore
+from redactd.servicer import RedactorServicer, echo_handler
 
 log = logging.getLogger("redactd")
 DRAIN_NOTICE = 5.0  # seconds of NOT_SERVING before a stopping server stops taking calls

@@ -7,14 +7,14 @@ from typing import Iterator
 import grpc
 from google.protobuf import json_format
 
-import core
-from service import convert, memory, wire
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.errors import (Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of,
+from redactd import core
+from redactd import convert, memory, wire
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.errors import (Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of,
                             status_proto)
-from service.policies import PolicyStore, apply_policy
+from redactd.policies import PolicyStore, apply_policy
 
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
 

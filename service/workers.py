@@ -83,7 +83,7 @@ class Supervisor:
         self.failed = False   # a worker could not start: its configuration is wrong
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "service.cli", "serve", *self.argv,
+        return [sys.executable, "-m", "redactd.cli", "serve", *self.argv,
                 "--address", self.address, "--workers", "1", "--reuse-port"]
 
     def start(self, w: Worker) -> None:

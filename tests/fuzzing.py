@@ -27,10 +27,10 @@ import random
 import sys
 import time
 
-import core
-from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Redaction, Replace,
+from redactd import core
+from redactd.core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Redaction, Replace,
                          Surrogate)
-from service import policies
+from redactd import policies
 from tests import oracle
 
 CORPUS = pathlib.Path(__file__).parent / "fuzz_corpus"

@@ -11,7 +11,7 @@ from google.rpc import error_details_pb2
 from grpc_reflection.v1alpha import reflection_pb2 as v1alpha
 from grpc_status import rpc_status
 
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 from tests.conftest import SMALL_LIMIT
 
 SECRET = "123-45-6789 secret.person@example.com"

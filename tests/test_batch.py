@@ -6,10 +6,10 @@ import logging
 import grpc
 import pytest
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.config import Settings
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd.config import Settings
+from redactd.server import Server
 from tests.conftest import SMALL_LIMIT
 
 TEXTS = ["my ssn is 222-44-5555", "", "mail a@x.com and b@y.com, then a@x.com",
@@ -73,7 +73,7 @@ def test_too_many_texts_is_resource_exhausted():
     server = Server(Settings(address="127.0.0.1:0", max_batch_texts=3, threads=2, grace=0.5))
     try:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as channel:
-            from service.api.redact.v1 import redact_pb2_grpc
+            from redactd_client.api.redact.v1 import redact_pb2_grpc
             stub = redact_pb2_grpc.RedactorServiceStub(channel)
             assert len(stub.BatchRedact(pb.BatchRedactRequest(texts=["a"] * 3)).results) == 3
             with pytest.raises(grpc.RpcError) as info:

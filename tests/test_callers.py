@@ -11,12 +11,12 @@ import pytest
 from google.protobuf import json_format, struct_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service import cli
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.callers import CallersError, load_callers, parse_callers, parse_doc
-from service.config import Settings
-from service.server import Server
+from redactd import cli
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.callers import CallersError, load_callers, parse_callers, parse_doc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.test_operators_policies import keys_json
 
 SSN_TEXT = "ssn 222-44-5555"
@@ -329,7 +329,7 @@ def test_the_readme_callers_example_loads(files):
     import re
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
     (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if b.startswith("callers:")]
-    from service.policies import load_policies
+    from redactd.policies import load_policies
     from tests.test_operators_policies import KEYS
     callers = parse_callers(parse_doc(example, is_json=False), policies=load_policies(keys=KEYS))
     support, billing, etl = callers.all

@@ -13,10 +13,10 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
-REDACTD = [sys.executable, "-m", "service.cli"]
+REDACTD = [sys.executable, "-m", "redactd.cli"]
 TEXT = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982.\n"
 
 
@@ -284,7 +284,7 @@ def test_errors_name_the_flag(flags, message):
 
 
 def test_keys_new_writes_a_key_file_serve_reads_and_rotates_it(tmp_path):
-    import core
+    from redactd import core
     path = tmp_path / "keys.json"
     assert run("keys", "new", str(path)).returncode == 0
     assert (path.stat().st_mode & 0o777) == 0o600
@@ -298,8 +298,8 @@ def test_keys_new_writes_a_key_file_serve_reads_and_rotates_it(tmp_path):
 
 
 def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
-    from service.config import Settings
-    from service.server import Server
+    from redactd.config import Settings
+    from redactd.server import Server
     with caplog.at_level("INFO", logger="redactd"):
         srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.1))
     try:
@@ -315,7 +315,7 @@ def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
 
 
 def test_a_key_file_with_an_unknown_key_is_refused(tmp_path):
-    import core
+    from redactd import core
     with pytest.raises(ValueError) as info:
         core.KeyRing.from_json('{"keys": {"k1": "%s"}, "activ": "k1"}' % ("QUJD" * 11 + "QQ=="), "keys.json")
     assert str(info.value) == "keys.json: unknown key 'activ' (a key file has 'keys' and 'active')"

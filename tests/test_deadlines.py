@@ -9,10 +9,10 @@ import grpc
 import pytest
 from google.protobuf import struct_pb2
 
-import core
-from service import errors, servicer
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd import core
+from redactd import errors, servicer
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 from tests.test_service import MIXED, SYMBL
 
 DATES = "10/03/1982 "

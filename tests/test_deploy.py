@@ -29,14 +29,14 @@ import pytest
 import yaml
 from google.protobuf import json_format, struct_pb2
 
-from core import KeyRing
-from service import healthcheck
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.callers import load_callers
-from service.config import Settings
-from service.policies import apply_policy, load_policies
-from service.server import Server
+from redactd.core import KeyRing
+from redactd import healthcheck
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.callers import load_callers
+from redactd.config import Settings
+from redactd.policies import apply_policy, load_policies
+from redactd.server import Server
 from tests import certs
 from tests.test_cli import free_port, wait_for
 
@@ -137,7 +137,7 @@ def filled_secret(secret: dict, key: bytes, token: str) -> dict[str, str]:
 
 
 def run_healthcheck(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "service.healthcheck", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "redactd.healthcheck", *args], capture_output=True, text=True,
                           timeout=60, env=image_env())
 
 
@@ -305,7 +305,7 @@ def test_dockerfile_builds_in_two_stages_and_runs_unprivileged():
     assert final_stage()["STOPSIGNAL"] == "SIGTERM"
     assert exec_form(final_stage()["ENTRYPOINT"]) == ["redactd", "serve"]
     options, command = healthcheck_command()
-    assert command[:3] == ["python", "-m", "service.healthcheck"]
+    assert command[:3] == ["python", "-m", "redactd.healthcheck"]
     # Docker's timeout is above the check's own
     assert float(options["timeout"].rstrip("s")) > healthcheck.parser().get_default("timeout")
 
@@ -313,9 +313,9 @@ def test_dockerfile_builds_in_two_stages_and_runs_unprivileged():
 def test_dockerignore_keeps_what_the_build_reads():
     ignored = [line for line in (ROOT / ".dockerignore").read_text().splitlines()
                if line and not line.startswith("#")]
-    for needed in ("setup.py", "pyproject.toml", "README.md", "core", "service", "protos", "bench"):
+    for needed in ("setup.py", "pyproject.toml", "README.md", "core", "service", "protos", "bench", "client"):
         assert needed in os.listdir(ROOT) and needed not in ignored
-    for built in (".venv", "build", "**/*.so", "**/__pycache__", "service/api", ".git"):
+    for built in (".venv", "build", "**/*.so", "**/__pycache__", "client/redactd_client/api", ".git"):
         assert built in ignored
 
 

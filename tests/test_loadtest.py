@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("hdrh")
 pytest.importorskip("matplotlib")
 
-from service import cli  # noqa: E402
-from service.api.redact.v1 import redact_pb2 as pb  # noqa: E402
+from redactd import cli  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2 as pb  # noqa: E402
 
 PNG = b"\x89PNG\r\n\x1a\n"
 REPORT_KEYS = {"rpc", "requests", "errors", "rps", "mb_per_s", "latency_ms"}

@@ -10,9 +10,9 @@ import time
 import grpc
 import pytest
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
 
 MiB = 1 << 20
 
@@ -27,7 +27,7 @@ def test_rss_after_big_requests_returns_within_50_mb():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         address = f"127.0.0.1:{s.getsockname()[1]}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address, "--workers", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address, "--workers", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     big = [("grpc.max_send_message_length", 64 * MiB), ("grpc.max_receive_message_length", 64 * MiB)]
     try:

@@ -16,12 +16,12 @@ import phonenumbers
 import pytest
 from google.protobuf import json_format, struct_pb2
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.policies import PolicyError, apply_policy, load_policies, parse_policies
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.policies import PolicyError, apply_policy, load_policies, parse_policies
+from redactd.server import Server
 from tests.test_cli import free_port, wait_serving
 
 REVEAL_TOKEN = "s3cret-support-token"
@@ -468,7 +468,7 @@ def test_serve_refuses_to_start_on_an_invalid_policy_file(tmp_path, content, rea
     path = tmp_path / "p.json"
     if content is not None:
         path.write_bytes(content)
-    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0",
+    r = subprocess.run([sys.executable, "-m", "redactd.cli", "serve", "--address", "127.0.0.1:0",
                         "--policies", str(path)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.startswith(f"redactd: {path}: {reason}")
 
@@ -477,7 +477,7 @@ def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "drop": {}}]}]}))
     address = f"127.0.0.1:{free_port()}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address,
                              "--policies", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         stub = redact_pb2_grpc.RedactorServiceStub(wait_serving(address))

@@ -9,11 +9,11 @@ from google.protobuf import json_format, struct_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.conftest import SMALL_LIMIT
 
 SYMBL = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982."
@@ -333,7 +333,7 @@ def test_reflection_lists_the_service(channel):
 
 
 def test_stream_numbering_memory_is_bounded(monkeypatch, stub):
-    import core.stream
+    import redactd.core.stream
     monkeypatch.setattr(core.stream, "NUMBERED_VALUES", 3)
     emails = [f"user{i}@example.com " for i in range(5)]
     cfg = pb.StreamConfig(redaction=pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL))

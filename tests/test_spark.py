@@ -40,12 +40,12 @@ if _java_major() < 17:
 
 from google.protobuf import json_format, struct_pb2  # noqa: E402
 
-from service import spark as S  # noqa: E402
-from service import spark_cli  # noqa: E402
-from service.api.redact.v1 import redact_pb2 as pb  # noqa: E402
-from service.api.redact.v1 import redact_pb2_grpc  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.server import Server  # noqa: E402
+from redactd import spark as S  # noqa: E402
+from redactd import spark_cli  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2 as pb  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2_grpc  # noqa: E402
+from redactd.config import Settings  # noqa: E402
+from redactd.server import Server  # noqa: E402
 
 ROWS = 2400
 FIELDS = [c for c in ("text", "body", "dst", "from_number", "to", "from", "first_name", "last_name",
@@ -381,7 +381,7 @@ def test_command_applies_a_policy_to_csv_and_json(spark, df, data, files, tmp_pa
 
 
 def test_command_line_runs_and_refuses_mixed_flags(tmp_path, df):
-    cli = [sys.executable, "-m", "service.cli", "spark"]
+    cli = [sys.executable, "-m", "redactd.cli", "spark"]
     r = subprocess.run([*cli, "--help"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and all(f in r.stdout for f in ("--input", "--policy", "--columns", "--keys", "--master"))
     r = subprocess.run([*cli, "--input", "x", "--output", "y", "--policy", "sms_outbound", "--style", "mask"],

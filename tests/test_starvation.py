@@ -15,11 +15,11 @@ import pytest
 from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.limits import TokenBuckets, caller_key, parse_max_streams, parse_rate_limit, peer_host
-from service.server import Server
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.limits import TokenBuckets, caller_key, parse_max_streams, parse_rate_limit, peer_host
+from redactd.server import Server
 from tests.test_cli import free_port, wait_serving
 
 SSN = "my ssn is 222-44-5555"
@@ -272,7 +272,7 @@ def test_clients_pinging_too_often_are_sent_away():
 
 def test_limits_flags_reach_every_worker():
     address = f"127.0.0.1:{free_port()}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address, "--workers", "2",
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address, "--workers", "2",
                              "--rate-limit", "1/s:1", "--max-streams", "5:1", "--stream-idle-timeout", "30"],
                             stderr=subprocess.DEVNULL)
     try:
@@ -294,6 +294,6 @@ def test_limits_flags_reach_every_worker():
                                           (["--max-streams", "0"], "--max-streams"),
                                           (["--stream-idle-timeout", "0"], "--stream-idle-timeout")])
 def test_bad_limit_flags_are_refused(flags, field):
-    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0", *flags],
+    r = subprocess.run([sys.executable, "-m", "redactd.cli", "serve", "--address", "127.0.0.1:0", *flags],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.startswith(f"redactd: {field}: ")

@@ -11,11 +11,11 @@ import subprocess
 import grpc
 import pytest
 
-from service import cli
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd import cli
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.certs import issue, make_ca
 from tests.test_cli import REDACTD, free_port, wait_for
 
