@@ -188,7 +188,7 @@ def report(stats, seconds: float, jvm_seconds: float, out) -> None:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    """`python -m service.spark_cli ...` / `spark-submit .../service/spark_cli.py ...`: as `redactd spark`."""
+    """`python -m redactd.spark_cli ...` / `spark-submit .../redactd/spark_cli.py ...`: as `redactd spark`."""
     args = parser(argparse.ArgumentParser(prog="redactd spark", description=__doc__.split("\n\n")[0])).parse_args(argv)
     try:
         return main(args)
