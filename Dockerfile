@@ -8,7 +8,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends build-essential
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ./client .
 
 FROM python:3.11-slim
 ENV PYTHONUNBUFFERED=1
@@ -17,13 +17,13 @@ ENV PYTHONUNBUFFERED=1
 # package is writable: at run time the root filesystem may be read-only.
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
     pip install --no-cache-dir --no-index --find-links=/wheels redactd \
-    && python -c "import core"
+    && python -c "import redactd.core"
 RUN groupadd --gid 10001 redactd \
     && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin redactd
 USER 10001:10001
 EXPOSE 50051
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
-    CMD ["python", "-m", "service.healthcheck", "--address", "127.0.0.1:50051"]
+    CMD ["python", "-m", "redactd.healthcheck", "--address", "127.0.0.1:50051"]
 ENTRYPOINT ["redactd", "serve"]
 CMD ["--address", "0.0.0.0:50051"]

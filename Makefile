@@ -3,16 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SOURCES := pyproject.toml setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
+SOURCES := pyproject.toml setup.py client/pyproject.toml client/setup.py bench/training.py core/entity_types.py core/data/build_phone_tables.py $(wildcard core/*.pyx core/*.pxd core/scan/*.pyx core/scan/*.pxd core/includes/*.pxd protos/redact/v1/*.proto)
 export REDACTD_ADDRESS ?= 127.0.0.1:50051
 
-.PHONY: install run test test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
+.PHONY: install run test lint test-debug fuzz fuzz-asan soak bench bench-spark accuracy clean
 
 $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,spark]'
-	$(BIN)/python -c 'import core'  # writes the scanner's table cache (core/__pycache__) once, here
+	$(BIN)/python -m pip install -q -e ./client -e '.[test,spark]'
+	$(BIN)/python -c 'import redactd.core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 
 install: $(STAMP)
@@ -22,6 +22,17 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# buf lint (STANDARD) on protos/ (buf.yaml); buf from npm, pinned, into build/buf
+BUF_VERSION := 1.75.0
+BUF := build/buf/node_modules/.bin/buf
+$(BUF):
+	npm install -s --no-audit --no-fund --prefix build/buf @bufbuild/buf@$(BUF_VERSION)
+
+lint: install $(BUF)
+	mkdir -p build/buf-deps/google/rpc
+	$(BIN)/python -c 'import google.rpc, pathlib, shutil; shutil.copy(pathlib.Path(google.rpc.__path__[0]) / "status.proto", "build/buf-deps/google/rpc/")'
+	$(BUF) lint
 
 # The suite once more on a core built with bounds checks and line tracing.
 test-debug: install
@@ -67,4 +78,4 @@ accuracy: install
 	$(BIN)/python -m bench.accuracy --sources
 
 clean:
-	rm -rf build $(VENV) core/*.c core/*.so core/*.html service/api *.egg-info
+	rm -rf build $(VENV) core/*.c core/*.so core/*.html client/redactd_client/api client/*.egg-info *.egg-info

@@ -1,4 +1,4 @@
-"""Build: compiles the Cython core and generates the gRPC modules from protos/.
+"""Build: compiles the Cython core (redactd.core) and installs the server (redactd).
 
 REDACTD_DEBUG=1 turns bounds checks, wraparound checks and line tracing back on
 (CI runs the suite once that way). REDACTD_ASAN=1 builds with AddressSanitizer, which
@@ -10,7 +10,6 @@ import ast
 import json
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -39,41 +38,12 @@ CFLAGS = ["-O0", "-g"] if DEBUG else ["-O1", "-g", "-fsanitize=address", "-fno-o
     else ["-O3"]
 LDFLAGS = ["-fsanitize=address"] if ASAN else []
 PGO = not DEBUG and not ASAN and os.environ.get("REDACTD_PGO", "1") not in ("", "0")
-PGO_MODULE = "core._scan"
+PGO_MODULE = "redactd.core._scan"
 
 CORE_MODULES = ["_scan", "_mask"]
 
-PROTO_DIR = ROOT / "protos"
-API_DIR = ROOT / "service" / "api"
-
-
-def generate_protos() -> None:
-    """protoc -> service/api/redact/v1/*_pb2.py(i), imports made package-relative."""
-    from grpc_tools import protoc
-    import grpc_tools
-
-    protos = sorted(str(p.relative_to(PROTO_DIR)) for p in PROTO_DIR.rglob("*.proto"))
-    from google.rpc import status_pb2  # googleapis-common-protos ships google/rpc/*.proto
-
-    well_known = pathlib.Path(grpc_tools.__file__).parent / "_proto"
-    googleapis = pathlib.Path(status_pb2.__file__).parents[2]
-    API_DIR.mkdir(parents=True, exist_ok=True)
-    args = ["grpc_tools.protoc", f"-I{PROTO_DIR}", f"-I{well_known}", f"-I{googleapis}",
-            f"--python_out={API_DIR}", f"--pyi_out={API_DIR}",
-            f"--grpc_python_out={API_DIR}", *protos]
-    if protoc.main(args) != 0:
-        raise RuntimeError("protoc failed")
-    # Generated code imports `redact.v1...`; it lives under `service.api`.
-    for path in API_DIR.rglob("*.py*"):
-        text = path.read_text()
-        fixed = re.sub(r"^from redact\.v1 import", "from service.api.redact.v1 import",
-                       text, flags=re.M)
-        if fixed != text:
-            path.write_text(fixed)
-    for pkg in {p.parent for p in API_DIR.rglob("*_pb2.py")} | {API_DIR}:
-        while pkg != API_DIR.parent:
-            (pkg / "__init__.py").touch()
-            pkg = pkg.parent
+# Cython finds `cimport redactd.core._mask` through this tree (redactd/core -> core/)
+PXD_TREE = ROOT / "build" / "pxd"
 
 
 def type_names() -> list[str]:
@@ -122,12 +92,17 @@ def generate_phone_tables() -> None:
 def extensions():
     from Cython.Build import cythonize
 
-    exts = [Extension(f"core.{name}", [f"core/{name}.pyx"], include_dirs=["core/scan"],
+    (PXD_TREE / "redactd").mkdir(parents=True, exist_ok=True)
+    (PXD_TREE / "redactd" / "__init__.pxd").touch()
+    link = PXD_TREE / "redactd" / "core"
+    if not link.is_symlink():
+        link.symlink_to(ROOT / "core", target_is_directory=True)
+    exts = [Extension(f"redactd.core.{name}", [f"core/{name}.pyx"], include_dirs=["core/scan"],
                       depends=[str(PHONE_TABLES.relative_to(ROOT))] if name == "_scan" else [],
                       extra_compile_args=CFLAGS, extra_link_args=LDFLAGS, define_macros=MACROS)
             for name in CORE_MODULES]
     return cythonize(exts, compiler_directives=DIRECTIVES, annotate=DEBUG,
-                     include_path=[str(ROOT), "core"], force=DEBUG or ASAN)
+                     include_path=[str(PXD_TREE), "core"], force=DEBUG or ASAN)
 
 
 class BuildExt(build_ext):
@@ -181,16 +156,18 @@ class BuildExt(build_ext):
                        env=dict(os.environ, PYTHONPATH=path), check=True, timeout=600)
 
 
-# Generated before setup() so that the generated packages are found.
-generate_protos()
+# Generated before setup(): the build reads them.
 generate_type_ids()
 generate_phone_tables()
 
 setup(
-    packages=["core", "service", "service.api", "service.api.redact", "service.api.redact.v1"],
-    package_data={"core": ["*.pyi", "*.pxd", "py.typed", "data/*", "_build.json"],
-                  "service": ["py.typed", "policies/*.json"],
-                  "service.api.redact.v1": ["*.pyi"]},
+    packages=["redactd", "redactd.core"],
+    # The installed names: the folders stay (core/, service/); what is installed is one
+    # package, `redactd` (service/), with the core as `redactd.core` (core/). The API's
+    # generated modules come with the client distribution (client/: redactd_client.api).
+    package_dir={"redactd": "service", "redactd.core": "core"},
+    package_data={"redactd.core": ["*.pyi", "*.pxd", "py.typed", "data/*", "_build.json"],
+                  "redactd": ["py.typed", "policies/*.json"]},
     ext_modules=extensions(),
     cmdclass={"build_ext": BuildExt},
     zip_safe=False,

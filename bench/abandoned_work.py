@@ -14,8 +14,8 @@ import time
 import grpc
 
 from bench.service_bench import free_port
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
 TEXT = "10/03/1982 " * (4_000_000 // 11)
 DEADLINE = 0.2  # seconds
@@ -40,12 +40,12 @@ def quiet_cpu(pid: int) -> float:
 
 def measure(rounds: int = 3) -> list[float]:
     address = f"127.0.0.1:{free_port()}"
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--workers", "1",
+    server = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--workers", "1",
                                "--address", address], stderr=subprocess.DEVNULL)
     try:
         with grpc.insecure_channel(address) as ch:
             grpc.channel_ready_future(ch).result(timeout=30)
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             stub.Redact(pb.RedactRequest(text="warm up 10/03/1982"))
             after = []
             for _ in range(rounds):

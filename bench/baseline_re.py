@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from core._scan import IBAN_LENGTHS
+from redactd.core._scan import IBAN_LENGTHS
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

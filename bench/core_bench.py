@@ -9,10 +9,10 @@ import sys
 import tempfile
 import time
 
-import core
+from redactd import core
 from bench import baseline_re, corpus, dense, stream_delay
 from bench.timing import mb_per_s, race
-from core import _scan
+from redactd.core import _scan
 from tests import oracle  # the Python path from spans to text, as it was before the compiled one
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -125,6 +125,15 @@ def best_process(argv: list[str], root: pathlib.Path | str, repeats: int) -> flo
     return best
 
 
+def before_argv(argv: list[str]) -> list[str]:
+    """`argv` (a `-m redactd.cli` command) as the REDACTD_BENCH_BEFORE tree runs it: its own
+    virtual environment's Python where it has one, and its own module name (the server was
+    `service.cli` before the installed names changed)."""
+    python = pathlib.Path(BEFORE) / ".venv" / "bin" / "python"
+    module = "redactd.cli" if (pathlib.Path(BEFORE) / "client").is_dir() else "service.cli"
+    return [str(python) if python.exists() else argv[0], "-m", module, *argv[3:]]
+
+
 def whole_process(file_bytes: int, repeats: int) -> list[str]:
     """`redactd redact FILE > /dev/null` against a Python re script on the same dense file;
     then both without phone numbers (their validation by phonenumbers dominates)."""
@@ -134,15 +143,15 @@ def whole_process(file_bytes: int, repeats: int) -> list[str]:
         path.write_text("\n".join(dense.lines("pii_dense", file_bytes)) + "\n", encoding="utf-8")
         size = path.stat().st_size
         runs = {"re per-type script": [sys.executable, "-m", "bench.baseline_re", str(path)],
-                "redactd redact": [sys.executable, "-m", "service.cli", "redact", str(path)],
+                "redactd redact": [sys.executable, "-m", "redactd.cli", "redact", str(path)],
                 "re script, no phone pattern": [sys.executable, "-m", "bench.baseline_re", "--no-phones", str(path)],
-                "redactd redact --types (no phones)": [sys.executable, "-m", "service.cli", "redact", "--types",
+                "redactd redact --types (no phones)": [sys.executable, "-m", "redactd.cli", "redact", "--types",
                                                         no_phones, str(path)]}
         times = {}
         for name, argv in runs.items():
             times[name] = best_process(argv, ROOT, repeats)
             if BEFORE and "redactd" in name:
-                times["  before: " + name] = best_process(argv, BEFORE, repeats)
+                times["  before: " + name] = best_process(before_argv(argv), BEFORE, repeats)
         text = path.read_text(encoding="utf-8")
 
     def ratio(name: str, t: dict) -> float:
@@ -233,9 +242,11 @@ def whole_file(file_bytes: int) -> list[str]:
         path.write_text("\n".join(dense.lines("log_lines", file_bytes)) + "\n", encoding="utf-8")
         size = path.stat().st_size
         runs = {"re per-type script": [sys.executable, "-m", "bench.baseline_re", str(path)],
-                "redactd redact": [sys.executable, "-m", "service.cli", "redact", "--no-progress", str(path)]}
+                "redactd redact": [sys.executable, "-m", "redactd.cli", "redact", "--no-progress", str(path)]}
         times = {name: best_process(argv, ROOT, 2) for name, argv in runs.items()}
-        start = best_process([sys.executable, "-m", "service.cli", "redact", "--no-progress", os.devnull], ROOT, 3)
+        if BEFORE:
+            times["  before: redactd redact"] = best_process(before_argv(runs["redactd redact"]), BEFORE, 2)
+        start = best_process([sys.executable, "-m", "redactd.cli", "redact", "--no-progress", os.devnull], ROOT, 3)
     base = times["re per-type script"]
     return [f"whole process on a {size / 1e6:.1f} MB log_lines file (an entity per ~134 B), best of 2; "
             f"redactd's start-up alone {start:.2f} s:",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from core._scan import IBAN_LENGTHS
+from redactd.core._scan import IBAN_LENGTHS
 
 SEED = 20240601
 MESSAGE_BYTES = (140, 260)  # target size range of one message, in UTF-8 bytes

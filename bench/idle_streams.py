@@ -19,8 +19,8 @@ import grpc
 
 from bench.service_bench import SERVER_CPUS, free_port, pinned
 from bench.timing import quantile
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
 TEXT = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982."
 CALLS, LOOP_SECONDS, CALLERS = 1000, 3.0, 8
@@ -69,7 +69,7 @@ def hold(address: str, n: int) -> int:
     """Open n idle streams, say "open", hold them until stdin closes."""
     channels = [grpc.insecure_channel(address) for _ in range(10)]
     release = threading.Event()
-    calls = open_idle([redact_pb2_grpc.RedactorStub(ch) for ch in channels], n, release)
+    calls = open_idle([redact_pb2_grpc.RedactorServiceStub(ch) for ch in channels], n, release)
     print("open", flush=True)
     sys.stdin.read()
     for c in calls:
@@ -87,13 +87,13 @@ def main() -> int:
     if args.hold:
         return hold(args.hold, args.streams)
     address = f"127.0.0.1:{free_port()}"
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--workers", "1", "--address",
+    server = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--workers", "1", "--address",
                                address, *serve_flags], stderr=subprocess.DEVNULL, preexec_fn=pinned(SERVER_CPUS))
     channels = [grpc.insecure_channel(address) for _ in range(10)]
     release = threading.Event()
     try:
         grpc.channel_ready_future(channels[0]).result(timeout=30)
-        stubs = [redact_pb2_grpc.RedactorStub(ch) for ch in channels]
+        stubs = [redact_pb2_grpc.RedactorServiceStub(ch) for ch in channels]
         latency(stubs[0])  # warm up
         rows = [("no stream open", *latency(stubs[0]), throughput(stubs))]
         holder = subprocess.Popen([sys.executable, "-m", "bench.idle_streams", "--hold", address, "--streams",

@@ -20,7 +20,7 @@ from pathlib import Path
 from bench import corpus
 from bench.service_bench import (CONNECTIONS, PER_CONNECTION, REDACT, SERVER_CPUS, framed, free_port,
                                  load_generator, pinned, request_text, response_bytes, wait_ready)
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 # name -> (extra flags, extra environment)
 CONFIGS = {

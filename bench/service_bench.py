@@ -24,13 +24,13 @@ from pathlib import Path
 
 import grpc
 
-import core
+from redactd import core
 from bench import corpus
 from bench.timing import quantile, race
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
-REDACT, ECHO, STREAM = "/redact.v1.Redactor/Redact", "/redactd.bench.Echo/Echo", "/redact.v1.Redactor/StreamRedact"
-BATCH = "/redact.v1.Redactor/BatchRedact"
+REDACT, ECHO, STREAM = "/redact.v1.RedactorService/Redact", "/redactd.bench.Echo/Echo", "/redact.v1.RedactorService/StreamRedact"
+BATCH = "/redact.v1.RedactorService/BatchRedact"
 BATCH_TEXTS = 100                           # texts in one BatchRedact call
 CONNECTIONS, PER_CONNECTION = 4, 8          # unary: 32 RPCs in flight
 STREAM_CONNECTIONS, STREAM_PER_CONNECTION = 4, 2

@@ -23,7 +23,7 @@ import time
 
 import grpc
 
-from service import loadtest
+from redactd import loadtest
 
 FLAT_MB = 20.0
 
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     address = free_address()
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
+    server = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address,
                                "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=open(out / "server.log", "wb"))
     try:

@@ -23,10 +23,10 @@ from bench.accuracy.corpus import generate
 
 def load(path: str | None):
     if not path:
-        from core import _scan
+        from redactd.core import _scan
         return _scan
-    loader = importlib.machinery.ExtensionFileLoader("core._scan", path)
-    spec = importlib.util.spec_from_file_location("core._scan", path, loader=loader)
+    loader = importlib.machinery.ExtensionFileLoader("redactd.core._scan", path)
+    spec = importlib.util.spec_from_file_location("redactd.core._scan", path, loader=loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module

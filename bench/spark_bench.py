@@ -25,7 +25,7 @@ import time
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import core
+from redactd import core
 from bench import corpus
 from bench.timing import race
 
@@ -41,8 +41,8 @@ def _passthrough(batches):
 
 
 def spark_figures(master: str, data: str, tiny: str, out: str, repeats: int) -> tuple[float, dict[str, float]]:
-    from service import spark as integration
-    from service.spark_cli import session
+    from redactd import spark as integration
+    from redactd.spark_cli import session
     started = time.perf_counter()
     spark = session(master, "redactd-bench")
     spark.sparkContext.setLogLevel("ERROR")
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             f.write("\n".join(texts))
         figures: dict[str, float] = {}
         detection, redaction = core.Detection(), core.Redaction()
-        cli = [sys.executable, "-m", "service.cli", "redact", lines, "-o", os.path.join(tmp, "out.txt"),
+        cli = [sys.executable, "-m", "redactd.cli", "redact", lines, "-o", os.path.join(tmp, "out.txt"),
                "--no-progress"]
         figures.update(race({
             "core (this process)": lambda: [core.redact_only(t, detection, redaction) for t in texts],

@@ -6,7 +6,7 @@ one more feed.
 """
 from __future__ import annotations
 
-import core
+from redactd import core
 from bench.timing import quantile
 
 TRANSCRIPT = """\

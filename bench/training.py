@@ -1,6 +1,6 @@
 """The training run of the profile-guided build of the scanner (setup.py).
 
-setup.py compiles `core._scan` with -fprofile-generate, runs this module against
+setup.py compiles `redactd.core._scan` (core/_scan.pyx) with -fprofile-generate, runs this module against
 that build, then compiles it again with -fprofile-use: gcc lays out and inlines
 the branches the way these scans took them. The texts are the accuracy harness's
 labelled sentences (chat, transcripts, emails, SMS, logs, records) under their own
@@ -28,12 +28,13 @@ STREAMED = 200_000  # code points of it also scanned as a stream
 
 
 def load_scanner(core_dir: str):
-    """`core._scan` from core_dir, without the `core` package's __init__ (which needs the
-    runtime dependencies)."""
-    package = types.ModuleType("core")
-    package.__path__ = [core_dir]
-    sys.modules["core"] = package
-    from core import _scan
+    """`redactd.core._scan` from core_dir, without the packages' __init__ (which need the
+    runtime dependencies, and are not installed yet while the build runs)."""
+    for name, path in (("redactd", []), ("redactd.core", [core_dir])):
+        package = types.ModuleType(name)
+        package.__path__ = path
+        sys.modules[name] = package
+    from redactd.core import _scan
     return _scan
 
 

@@ -6,17 +6,17 @@ from a plan `core.redact` compiles once per configuration; `core.detect` holds
 what stays in Python: phone validation and value normalisers, called only when a
 value is needed; `core.stream` does the same for text arriving in chunks.
 """
-from core import custom
-from core.custom import Custom, DenyList, Recognizer
-from core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, field_value
-from core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
-from core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
+from redactd.core import custom
+from redactd.core.custom import Custom, DenyList, Recognizer
+from redactd.core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection, Entity, field_value
+from redactd.core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
+from redactd.core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
                          apply_operator, find_entities, identify_only, mask_text, redact_only, redact_text)
-from core._scan import OutputTooLarge
-from core.pieces import PIECE_CODE_POINTS, redact_pieces
-from core.stream import HOLDBACK, StreamRedactor
-from core.tokens import KeyRing, decrypt_token, reveal_text
+from redactd.core._scan import OutputTooLarge
+from redactd.core.pieces import PIECE_CODE_POINTS, redact_pieces
+from redactd.core.stream import HOLDBACK, StreamRedactor
+from redactd.core.tokens import KeyRing, decrypt_token, reveal_text
 
 __all__ = [
     "TYPE_NAMES", "Detection", "Entity", "find_entities", "CODE_POINT", "UTF8_BYTE",

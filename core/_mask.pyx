@@ -1,7 +1,7 @@
 """Masking: replace some characters of an entity with a mask character."""
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 
-from core.includes.python cimport (
+from redactd.core.includes.python cimport (
     PyUnicode_4BYTE_KIND, PyUnicode_AsUCS4, PyUnicode_FromKindAndData,
 )
 

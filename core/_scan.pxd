@@ -5,7 +5,7 @@
 # helpers are defined in their part and not declared (Cython declares no inline
 # function in a .pxd).
 
-from core.includes.python cimport Py_UCS1, Py_UCS2
+from redactd.core.includes.python cimport Py_UCS1, Py_UCS2
 
 cdef enum:
     LOOKBEHIND = 64    # code points a decision may read before its position

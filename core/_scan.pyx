@@ -49,15 +49,15 @@ from libc.stdio cimport snprintf, sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, strlen
 
-from core._mask cimport select_masked
-from core.includes.python cimport (
+from redactd.core._mask cimport select_masked
+from redactd.core.includes.python cimport (
     Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, Py_UNICODE_ISDIGIT, PyGC_Disable, PyObject_GenericSetAttr, PyGC_Enable, PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND, PyUnicode_4BYTE_KIND, PyUnicode_DATA,
     PyUnicode_FromKindAndData, PyUnicode_GET_LENGTH, PyUnicode_IS_ASCII, PyUnicode_KIND,
     PyUnicode_MAX_CHAR_VALUE, PyUnicode_New, PyUnicode_READ, PyUnicode_Substring, PyUnicode_WRITE,
 )
 
-from core.entity_types import ENTITY_TYPES
+from redactd.core.entity_types import ENTITY_TYPES
 
 include "scan/chars.pyx"
 include "scan/context.pyx"

@@ -256,7 +256,7 @@ def resolve(text: str, builtin: list, found: list, denied: list, start: int, sto
     built-in entities (resolved among themselves, unfiltered). What the caller configured
     wins over what it overlaps: deny matches first, then recognizer matches, each the
     leftmost (then longest) of overlapping ones; then the built-in entities they leave."""
-    from core.detect import Entity
+    from redactd.core.detect import Entity
     kept: list = []
     starts: list[int] = []  # of `taken`: sorted intervals that do not overlap
     ends: list[int] = []
@@ -290,9 +290,9 @@ def filtered(entities: list, detection, custom: "Custom") -> list:
 def assemble(text: str, entities: list, redaction, numbering, unit: int, start: int, stop: int,
              in_base: int = 0, out_base: int = 0, max_out: int = -1) -> tuple[str, list]:
     """text[start:stop] redacted, and a Found per entity (offsets in `unit` from the bases)."""
-    from core import offsets
-    from core._scan import OutputTooLarge
-    from core.redact import Found
+    from redactd.core import offsets
+    from redactd.core._scan import OutputTooLarge
+    from redactd.core.redact import Found
     parts, reps, outs = [], [], []
     pos, length = start, 0
     for e in entities:

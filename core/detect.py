@@ -6,13 +6,13 @@ from typing import Iterable, Sequence
 
 import phonenumbers
 
-from core import _scan
-from core.custom import Custom
-from core.entity_types import BY_NAME, BY_TYPE
-from core.values import phone_e164_in, phone_region_ids, phone_unvalidated
+from redactd.core import _scan
+from redactd.core.custom import Custom
+from redactd.core.entity_types import BY_NAME, BY_TYPE
+from redactd.core.values import phone_e164_in, phone_region_ids, phone_unvalidated
 
 if _scan.PHONENUMBERS_VERSION != phonenumbers.__version__:
-    raise ImportError(f"core._scan's phone tables are phonenumbers {_scan.PHONENUMBERS_VERSION}'s, "
+    raise ImportError(f"redactd.core._scan's phone tables are phonenumbers {_scan.PHONENUMBERS_VERSION}'s, "
                       f"{phonenumbers.__version__} is installed: rebuild (setup.py build_ext)")
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
@@ -90,7 +90,7 @@ class Detection:
         return (self.region,) + tuple(r for r in self.phone_regions if r != self.region)
 
     def scan(self, text: str, start: int = 0, final: bool = True, carry: int = 0) -> tuple[list, int, int]:
-        """core._scan.scan with this detection's types, date order and phone regions."""
+        """redactd.core._scan.scan with this detection's types, date order and phone regions."""
         return _scan.scan(text, start, self.types, final, carry, self.day_first, self.phone_region_ids)
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import Callable
 
-from core import surrogate as fakes
-from core import values
+from redactd.core import surrogate as fakes
+from redactd.core import values
 
 Normaliser = Callable[[str, int], str]   # (text as written, the scanner's aux) -> value
 FieldReader = Callable[[str, str], str]  # (a whole policy field, stripped; region) -> value

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from core import offsets
-from core.detect import Detection
-from core._scan import OutputTooLarge
-from core.redact import Found, Numbering, Redaction
-from core.stream import StreamRedactor
+from redactd.core import offsets
+from redactd.core.detect import Detection
+from redactd.core._scan import OutputTooLarge
+from redactd.core.redact import Found, Numbering, Redaction
+from redactd.core.stream import StreamRedactor
 
 PIECE_CODE_POINTS = 1 << 18  # about 256 KiB of ASCII: a few ms of scanning
 

@@ -6,11 +6,11 @@ import functools
 from dataclasses import dataclass, field
 from typing import Mapping, Union
 
-from core import _mask, _scan, custom, offsets, tokens, values
-from core.detect import LOCATION_SUBTYPES, PHONE_CUE_SCORE, TYPE_NAMES, Detection, Entity, normalise, phone_entity
-from core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC, Normaliser
-from core.surrogate import surrogate
-from core.tokens import KeyRing
+from redactd.core import _mask, _scan, custom, offsets, tokens, values
+from redactd.core.detect import LOCATION_SUBTYPES, PHONE_CUE_SCORE, TYPE_NAMES, Detection, Entity, normalise, phone_entity
+from redactd.core.entity_types import BY_NAME as ENTITY_NAMES, BY_TYPE, NUMERIC, Normaliser
+from redactd.core.surrogate import surrogate
+from redactd.core.tokens import KeyRing
 
 LABEL, MASK, NUMBERED_LABEL = "LABEL", "MASK", "NUMBERED_LABEL"
 

@@ -8,9 +8,9 @@ released), and scans each time from where it stopped.
 """
 from __future__ import annotations
 
-from core import _scan, custom, offsets
-from core.detect import Detection
-from core.redact import FOUND, TEXT, Found, Numbering, Redaction, builtin_scan, plan
+from redactd.core import _scan, custom, offsets
+from redactd.core.detect import Detection
+from redactd.core.redact import FOUND, TEXT, Found, Numbering, Redaction, builtin_scan, plan
 
 HOLDBACK = _scan.HOLDBACK_CODE_POINTS      # the most a stream holds back
 NUMBERED_VALUES = 1 << 16                  # distinct values a stream numbers at most

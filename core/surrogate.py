@@ -13,8 +13,8 @@ import phonenumbers
 
 from typing import Callable
 
-from core.tokens import Digits, KeyRing, hash_token
-from core.values import PHONE_EXTENSION
+from redactd.core.tokens import Digits, KeyRing, hash_token
+from redactd.core.values import PHONE_EXTENSION
 
 Faker = Callable[[str, str, KeyRing], str]
 

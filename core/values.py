@@ -106,7 +106,7 @@ def phone_e164(candidate: str, region: str) -> str | None:
 def phone_e164_in(candidate: str, regions: tuple[str, ...]) -> str | None:
     """phone_e164 in each region in order: the first valid reading. From the compiled tables
     (core/scan/phones.pyx); phonenumbers itself for a shape they do not read."""
-    from core import _scan  # here: _scan imports core.entity_types, which imports this module
+    from redactd.core import _scan  # here: _scan imports core.entity_types, which imports this module
     value = _scan.phone_e164(candidate, phone_region_ids(regions))
     if value == "":
         return next(filter(None, (phonenumbers_e164(candidate, r) for r in regions)), None)
@@ -117,7 +117,7 @@ def phone_e164_in(candidate: str, regions: tuple[str, ...]) -> str | None:
 def phone_region_ids(regions: tuple[str, ...]) -> tuple[int, ...]:
     """The compiled phone tables' ids of ISO 3166 regions (phonenumbers.SUPPORTED_REGIONS; a
     code it does not know validates no national number, and is left out)."""
-    from core import _scan
+    from redactd.core import _scan
     return tuple(_scan.PHONE_REGIONS[r] for r in regions if r in _scan.PHONE_REGIONS)
 
 
@@ -126,7 +126,7 @@ def phone_unvalidated(candidate: str, cue: bool) -> str | None:
     and of a length its country's plan allows (E.164), or after a strong cue (its digits,
     '+' first when written so); None otherwise."""
     if candidate.startswith("+"):
-        from core import _scan
+        from redactd.core import _scan
         value = _scan.phone_possible(candidate)
         if value == "":
             value = phonenumbers_e164_parsed(candidate, None, valid=False)

@@ -20,13 +20,12 @@ from typing import Callable
 import grpc
 from google.protobuf import message
 
-import core
-from service import observe
-from service.callers import Caller, Callers
-from service.policies import Policy, PolicyStore
+from redactd import core, observe
+from redactd.callers import Caller, Callers
+from redactd.policies import Policy, PolicyStore
 
 AUDIT = logging.getLogger("redactd.audit")
-REDACTOR = "/redact.v1.Redactor/"
+REDACTOR = "/redact.v1.RedactorService/"
 OPEN = ("/grpc.health.v1.Health/",)      # health probes need no caller
 CONFIGURED = ("Redact", "BatchRedact", "StreamRedact", "ApplyPolicy")  # requests that may ask for keyed operators
 KIND_OF = {core.Hash: "hash", core.Encrypt: "encrypt", core.Surrogate: "surrogate"}

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from service.policies import read_config
+from redactd.policies import read_config
 
 RPCS = ("Redact", "BatchRedact", "IdentifyEntities", "ApplyPolicy", "StreamRedact")
 KEYED_OPERATORS = ("encrypt", "hash", "surrogate")

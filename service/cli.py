@@ -11,8 +11,8 @@ import json
 import logging
 import sys
 
-import core
-from service.config import DEFAULT_ADDRESS, Settings
+from redactd import core
+from redactd.config import DEFAULT_ADDRESS, Settings
 
 DEFAULTS = Settings()
 
@@ -102,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("file", help="the key file to write (mode 0600)")
     new.add_argument("--id", default="", help="key id: 1-16 letters or digits (default: k1, or the next kN)")
     new.add_argument("--rotate", action="store_true", help="add a key to an existing file and make it active")
-    from service import loadtest, spark_cli
+    from redactd import loadtest, spark_cli
     spark_cli.parser(sub.add_parser("spark", help="redact a data set with Spark: a policy per row or text columns",
                                     description=spark_cli.__doc__.split("\n\n")[0]))
     loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
@@ -139,7 +139,7 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: boo
     """Stream the input through `redaction`; `emit(output, out_text, found)` writes, and
     with --jobs `emit_block(output, result, base)` (service.parallel); without `entities`
     the stream makes no Python object per entity (`found` is empty)."""
-    from service.files import Input, Output
+    from redactd.files import Input, Output
     with flag_errors():
         detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                           _names(args.phone_regions))
@@ -148,7 +148,7 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: boo
     source = Input(args.file, progress=False if args.no_progress else None)
     with Output(args.output) as output:
         if args.jobs > 1:
-            from service import parallel
+            from redactd import parallel
             not_utf8 = parallel.run(source.read, args.jobs, detection,
                                     None if redaction is core.IDENTIFY_ONLY else redaction,
                                     lambda result, base: emit_block(output, result, base))
@@ -190,7 +190,7 @@ def identify(args) -> int:
 
 
 def serve(args, argv: list[str]) -> int:
-    from service import workers
+    from redactd import workers
     # checked as a request's are (ValueError naming the field for an unknown region)
     with flag_errors():
         phone_regions = core.Detection.create(phone_regions=_names(args.phone_regions)).phone_regions
@@ -210,20 +210,20 @@ def serve(args, argv: list[str]) -> int:
                         metrics_address=args.metrics_address,
                         **({"address": args.address} if args.address else {}))
     if count > 1:
-        from service.server import check_files
+        from redactd.server import check_files
         check_files(settings)  # a bad file is reported once, here, before any worker starts
         if not settings.tls_cert_file:
-            from service.tls import warn_if_plaintext
+            from redactd.tls import warn_if_plaintext
             warn_if_plaintext(settings.address)
         return workers.Supervisor(_without(argv, "--workers", "--address"), count, settings.address,
                                   args.grace, settings.metrics_address).run()
-    from service.server import serve as run
+    from redactd.server import serve as run
     return run(settings)
 
 
 def limits(args) -> dict:
     """The starvation limits' Settings fields from their flags (service.limits)."""
-    from service.limits import parse_max_streams, parse_rate_limit
+    from redactd.limits import parse_max_streams, parse_rate_limit
     total, per_caller = parse_max_streams(args.max_streams)
     if not args.stream_idle_timeout > 0:
         raise ValueError(f"--stream-idle-timeout: {args.stream_idle_timeout} is not a number of seconds above 0")
@@ -250,30 +250,30 @@ def main(argv: list[str] | None = None) -> int:
     p = parser()
     try:
         if argv[:1] == ["serve"]:
-            from service import envflags
+            from redactd import envflags
             envflags.apply(p.serve_parser, argv[1:])
     except ValueError as exc:
         print(f"redactd: {exc}", file=sys.stderr)
         return 2
     args = p.parse_args(argv)
     if args.command == "serve":
-        from service import logs
+        from redactd import logs
         logs.configure(args.log_format, args.log_level)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
             return serve(args, argv)
         if args.command == "loadtest":
-            from service import loadtest
+            from redactd import loadtest
             return loadtest.main(args)
         if args.command == "keys":
             return new_keys(args)
         if args.command == "spark":
-            from service import spark_cli
+            from redactd import spark_cli
             return spark_cli.main(args)
         return {"redact": redact, "identify": identify}[args.command](args)
     except (ValueError, OSError) as exc:
-        from service import logs
+        from redactd import logs
         logs.flush()  # what was logged before, then the error
         print(f"redactd: {exc}", file=sys.stderr)
         return 2

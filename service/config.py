@@ -41,7 +41,7 @@ class Settings:
 
 def load_keys(settings: Settings):
     """The key ring from --keys, else from $REDACTD_KEYS (the same JSON), else empty."""
-    from core import KeyRing
+    from redactd.core import KeyRing
 
     if settings.keys_file:
         with open(settings.keys_file, encoding="utf-8") as f:

@@ -4,15 +4,25 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.errors import BadRequest, NotConfigured, TooLarge
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd.errors import BadRequest, NotConfigured, TooLarge
 
-STYLES = {pb.LABEL: core.LABEL, pb.MASK: core.MASK, pb.NUMBERED_LABEL: core.NUMBERED_LABEL}
+# Each enum's zero value (*_UNSPECIFIED) means its documented default.
+STYLES = {pb.REDACTION_STYLE_UNSPECIFIED: core.LABEL, pb.REDACTION_STYLE_LABEL: core.LABEL,
+          pb.REDACTION_STYLE_MASK: core.MASK, pb.REDACTION_STYLE_NUMBERED_LABEL: core.NUMBERED_LABEL}
 OPERATOR_KINDS = tuple(f.name for f in pb.Operator.DESCRIPTOR.oneofs_by_name["kind"].fields)
 KEYED_KINDS = ("hash", "encrypt", "surrogate")  # need the server's keys
 MAX_REPLACEMENT = 256  # code points of a replace value or label template: no amplification
-UNITS = (core.CODE_POINT, core.UTF8_BYTE, core.UTF16_CODE_UNIT)
+UNITS = {pb.OFFSET_UNIT_UNSPECIFIED: core.CODE_POINT, pb.OFFSET_UNIT_CODE_POINT: core.CODE_POINT,
+         pb.OFFSET_UNIT_UTF8_BYTE: core.UTF8_BYTE, pb.OFFSET_UNIT_UTF16_CODE_UNIT: core.UTF16_CODE_UNIT}
+DEFAULT_ACTIONS = {pb.Policy.DEFAULT_UNSPECIFIED: "keep", pb.Policy.DEFAULT_KEEP: "keep",
+                   pb.Policy.DEFAULT_SCAN: "scan"}
+
+
+def offset_unit(msg: pb.DetectionConfig) -> int:
+    """The core's offset unit for a (checked: see detection()) message's offset_unit."""
+    return UNITS[msg.offset_unit]
 
 
 def checked_text(text: str, field: str, limit: int) -> str:

@@ -12,15 +12,18 @@ import traceback
 from collections import Counter
 
 import grpc
+from google.rpc import error_details_pb2, status_pb2
+from grpc_status import rpc_status
 
-from core import NumberingFull
-from service.wire import Undecodable
+from redactd.core import NumberingFull
+from redactd.wire import Undecodable
 
 log = logging.getLogger("redactd")
 
 
 class BadRequest(ValueError):
-    """INVALID_ARGUMENT: `field: reason`."""
+    """INVALID_ARGUMENT: `field: reason`. The status also carries a google.rpc.BadRequest
+    detail with the field violation (field path and reason), for clients to read."""
 
 
 class TooLarge(ValueError):
@@ -70,6 +73,17 @@ def status_of(method: str, exc: Exception) -> tuple[grpc.StatusCode, str]:
     return grpc.StatusCode.INTERNAL, "internal error; the request was not processed"
 
 
+def status_proto(code: grpc.StatusCode, message: str) -> status_pb2.Status:
+    """The google.rpc.Status of an error: for INVALID_ARGUMENT, whose messages are always
+    `field: reason`, with a google.rpc.BadRequest detail naming the field."""
+    status = status_pb2.Status(code=code.value[0], message=message)
+    if code is grpc.StatusCode.INVALID_ARGUMENT:
+        field, _, reason = message.partition(": ")
+        violation = error_details_pb2.BadRequest.FieldViolation(field=field, description=reason or message)
+        status.details.add().Pack(error_details_pb2.BadRequest(field_violations=[violation]))
+    return status
+
+
 def _gone(method: str) -> None:
     with _abandoned_lock:
         abandoned[method] += 1
@@ -84,7 +98,7 @@ def _abort(context: grpc.ServicerContext, method: str, exc: Exception) -> None:
         _gone(method)
         # sent only when the call is still open (its deadline passed a moment ago)
         context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, "deadline: passed before the work was done")
-    context.abort(*status_of(method, exc))
+    context.abort_with_status(rpc_status.to_status(status_proto(*status_of(method, exc))))
 
 
 def rpc(method):

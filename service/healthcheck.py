@@ -1,4 +1,4 @@
-"""`python -m service.healthcheck`: exit 0 when a redactd answers SERVING, else 1.
+"""`python -m redactd.healthcheck`: exit 0 when a redactd answers SERVING, else 1.
 
 The image's HEALTHCHECK, and Kubernetes' exec probe where its native gRPC probe cannot
 go (TLS): one gRPC health check (grpc.health.v1) with a deadline. Health checks need
@@ -26,10 +26,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = Parser(prog="python -m service.healthcheck", description=__doc__.split("\n\n")[0])
+    p = Parser(prog="python -m redactd.healthcheck", description=__doc__.split("\n\n")[0])
     p.add_argument("--address", default="127.0.0.1:50051", help="HOST:PORT (default: %(default)s)")
     p.add_argument("--service", default="",
-                   help='the health service name: "" (default) for the server, or redact.v1.Redactor')
+                   help='the health service name: "" (default) for the server, or redact.v1.RedactorService')
     p.add_argument("--timeout", type=float, default=3.0, help="seconds for the whole check (default: %(default)s)")
     p.add_argument("--tls-ca", default="", metavar="FILE", help="TLS: PEM CA certificates of the server's certificate")
     p.add_argument("--tls-server-name", default="", metavar="NAME",

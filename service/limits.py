@@ -28,7 +28,7 @@ from google.rpc import error_details_pb2, status_pb2
 
 log = logging.getLogger("redactd")
 
-SERVICE_PREFIX = "/redact.v1.Redactor/"
+SERVICE_PREFIX = "/redact.v1.RedactorService/"
 STREAM_METHOD = SERVICE_PREFIX + "StreamRedact"
 MAX_CALLERS = 65_536  # rate-limit buckets kept at most (the least recently seen go first)
 
@@ -233,7 +233,7 @@ class StreamSlots:
 # ---------------------------------------------------------------- the interceptor
 
 class Limits(grpc.ServerInterceptor):
-    """Stream caps, idle timeout and rate limit for the Redactor service's methods."""
+    """Stream caps, idle timeout and rate limit for the RedactorService's methods."""
 
     def __init__(self, max_streams: int, max_streams_per_caller: int, idle_timeout: float,
                  rate_limit: tuple[float, float] | None) -> None:

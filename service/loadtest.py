@@ -98,7 +98,7 @@ def requests_for(rpc: str, texts: list[str], policy: str) -> list[Request]:
 def _requests(rpc: str, texts: list[str], policy: str) -> list[tuple[list[bytes], list[str]]]:
     from google.protobuf import struct_pb2
 
-    from service.api.redact.v1 import redact_pb2 as pb
+    from redactd_client.api.redact.v1 import redact_pb2 as pb
     def group(i: int, n: int) -> list[str]:
         return [texts[(i + k) % len(texts)] for k in range(n)]
 
@@ -140,7 +140,7 @@ async def _load(job: dict) -> Part:
     from hdrh.histogram import HdrHistogram
 
     requests: list[Request] = job["requests"]
-    path = f"/redact.v1.Redactor/{job['rpc']}"
+    path = f"/redact.v1.RedactorService/{job['rpc']}"
     stream = job["rpc"] == "StreamRedact"
     channels = [_channel(job) for _ in range(job["connections"])]
     metadata = (("authorization", f"Bearer {job['token']}"),) if job["token"] else None

@@ -29,8 +29,8 @@ from typing import Callable, Iterable, Iterator
 
 import grpc
 
-import core
-from service.limits import caller_key, peer_host
+from redactd import core
+from redactd.limits import caller_key, peer_host
 
 ACCESS = logging.getLogger("redactd.access")
 BUILTIN_TYPES = frozenset(core.TYPE_NAMES)
@@ -258,7 +258,7 @@ class Observe(grpc.ServerInterceptor):
 
 
 def _identify(callers, context: grpc.ServicerContext) -> str:
-    from service.auth import bearer_token, peer_subject
+    from redactd.auth import bearer_token, peer_subject
     caller = callers.identify(bearer_token(context.invocation_metadata()),
                               peer_subject(context) if callers.read_subject else None)
     return caller.name if caller else "unknown"
@@ -388,7 +388,7 @@ class MetricsEndpoint:
 
     def __init__(self, address: str, multiprocess: bool = False) -> None:
         from prometheus_client import REGISTRY, CollectorRegistry, start_http_server
-        from service.workers import split_address
+        from redactd.workers import split_address
         host, port = split_address(address)
         registry = REGISTRY
         if multiprocess:

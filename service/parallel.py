@@ -25,8 +25,8 @@ import multiprocessing
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-import core
-from service.files import NOT_UTF8
+from redactd import core
+from redactd.files import NOT_UTF8
 
 BLOCK = 4 << 20          # bytes of input a worker gets at a time (cut at a line end)
 OVERLAP = 16 << 10       # bytes of the text before and after a block a worker reads too

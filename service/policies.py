@@ -4,7 +4,7 @@ conversations, ...): named, versioned lists of rules loaded from JSON files.
 A file is a `redact.v1.PolicyFile` in proto3 JSON (redact.proto says what each
 field means), parsed with json_format, so an unknown key is an error:
   {"policies": [{"name": "sms_outbound", "version": 1, "description": "...",
-                 "default": "KEEP" | "SCAN",           # fields no rule names
+                 "default": "DEFAULT_KEEP" | "DEFAULT_SCAN",   # fields no rule names
                  "detection": {...}, "redaction": {...},  # for scans, as in Redact
                  "rules": [{"field": "dst", "mask": {"count": 3, "fromEnd": true}},
                            {"field": "text", "replace": {"value": "[REDACTED]"}},
@@ -26,9 +26,9 @@ from typing import Any, Iterator
 
 from google.protobuf import json_format
 
-import core
-from service import convert
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd import core
+from redactd import convert
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 log = logging.getLogger("redactd")
 
@@ -219,8 +219,10 @@ def parse_policy(msg: pb.Policy, keys: core.KeyRing) -> Policy:
     rules = tuple(parse_rule(rule, f"rules[{j}]", keys, own) for j, rule in enumerate(msg.rules))
     redaction = convert.redaction(msg.redaction, keys=keys, own_types=own) if msg.HasField("redaction") \
         else core.Redaction(keys=keys)
+    if msg.default_action not in convert.DEFAULT_ACTIONS:
+        raise ValueError(f"default: unknown value {msg.default_action}")
     return Policy(msg.name, msg.version if msg.HasField("version") else 1, msg.description, rules,
-                  pb.Policy.Default.Name(msg.default_action).lower(), detection, redaction)
+                  convert.DEFAULT_ACTIONS[msg.default_action], detection, redaction)
 
 
 def policies_of(file: pb.PolicyFile, source: str, keys: core.KeyRing) -> dict[str, Policy]:
@@ -248,7 +250,7 @@ def load_policies(paths: tuple[str, ...] = (), keys: core.KeyRing = core.KeyRing
     """The built-in policies, then each file's (a later name replaces an earlier one).
     Built-in policies that need keys are left out when there are none."""
     source = "built-in policies"
-    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), source)
+    builtin = parse_file(resources.files("redactd").joinpath("policies/builtin.json").read_text(), source)
     if not keys:
         usable = [p for p in builtin.policies if not _needs_keys(p)]
         del builtin.policies[:]
@@ -263,7 +265,7 @@ def skipped_without_keys(keys: core.KeyRing) -> tuple[str, ...]:
     """The built-in policies load_policies leaves out for want of keys."""
     if keys:
         return ()
-    builtin = parse_file(resources.files("service").joinpath("policies/builtin.json").read_text(), "built-in policies")
+    builtin = parse_file(resources.files("redactd").joinpath("policies/builtin.json").read_text(), "built-in policies")
     return tuple(p.name for p in builtin.policies if _needs_keys(p))
 
 

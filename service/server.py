@@ -16,20 +16,19 @@ from concurrent import futures
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 
-from service.api.redact.v1 import redact_pb2, redact_pb2_grpc
-from service.auth import Authorization
-from service import memory, observe, tls, wire
-from service.callers import CallersError, load_callers
-from service.config import MiB, Settings, load_keys
-from service.limits import KEEPALIVE_OPTIONS, Limits
-from service.policies import PolicyError, PolicyStore
-from service.servicer import RedactorServicer, echo_handler
+from redactd_client.api.redact.v1 import redact_pb2, redact_pb2_grpc
+from redactd.auth import Authorization
+from redactd import memory, observe, reflection, tls, wire
+from redactd.callers import CallersError, load_callers
+from redactd.config import MiB, Settings, load_keys
+from redactd.limits import KEEPALIVE_OPTIONS, Limits
+from redactd.policies import PolicyError, PolicyStore
+from redactd.servicer import RedactorServicer, echo_handler
 
 log = logging.getLogger("redactd")
 DRAIN_NOTICE = 5.0  # seconds of NOT_SERVING before a stopping server stops taking calls
-SERVICE = redact_pb2.DESCRIPTOR.services_by_name["Redactor"].full_name
+SERVICE = redact_pb2.DESCRIPTOR.services_by_name["RedactorService"].full_name
 
 
 def check_files(settings: Settings) -> None:
@@ -72,14 +71,13 @@ class Server:
                      ("grpc.max_send_message_length", settings.max_response_bytes + MiB),
                      ("grpc.so_reuseport", int(settings.reuse_port)), *KEEPALIVE_OPTIONS])
         # the generated handlers, parsing requests so that a bad one is INVALID_ARGUMENT (service/wire.py)
-        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServicer_to_server,
+        handlers = wire.checked_handlers(redact_pb2_grpc.add_RedactorServiceServicer_to_server,
                                          RedactorServicer(settings, self.policies, keys))
         self.grpc.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
         self.grpc.add_registered_method_handlers(SERVICE, handlers)
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
-        reflection.enable_server_reflection(
-            (SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        reflection.enable((SERVICE, health.SERVICE_NAME), self.grpc)  # v1 and v1alpha
         if settings.bench_echo:
             self.grpc.add_generic_rpc_handlers((echo_handler(),))
         try:

@@ -1,4 +1,4 @@
-"""The Redactor servicer: each method translates protobuf to core calls and back."""
+"""The RedactorService servicer: each method translates protobuf to core calls and back."""
 from __future__ import annotations
 
 import contextlib
@@ -6,20 +6,20 @@ from typing import Iterator
 
 import grpc
 from google.protobuf import json_format
-from google.rpc import status_pb2
 
-import core
-from service import convert, memory, observe, wire
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.errors import Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of
-from service.policies import PolicyStore, apply_policy
+from redactd import core
+from redactd import convert, memory, observe, wire
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.errors import (Abandoned, BadRequest, NotConfigured, NotFound, TooLarge, live, rpc, status_of,
+                            status_proto)
+from redactd.policies import PolicyStore, apply_policy
 
 BATCH_ERROR_BYTES = 160  # room kept in a BatchRedact response for each text's error status
 
 
-class RedactorServicer(redact_pb2_grpc.RedactorServicer):
+class RedactorServicer(redact_pb2_grpc.RedactorServiceServicer):
     def __init__(self, settings: Settings, policies: PolicyStore, keys: core.KeyRing) -> None:
         self.limit = settings.max_text_bytes
         self.max_response = settings.max_response_bytes
@@ -65,7 +65,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             detection = self._detection(request)
             redaction = self._redaction(request, detection)
             if len(text) > core.PIECE_CODE_POINTS:
-                out, entities = self._in_pieces(text, detection, redaction, request.detection.offset_unit,
+                out, entities = self._in_pieces(text, detection, redaction, convert.offset_unit(request.detection),
                                                 request.include_entities, True, context)
                 memory.after(len(request.text))
                 return self._sized(pb.RedactResponse(text=out, entities=entities), "entities")
@@ -75,7 +75,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
                 memory.after(len(request.text))
                 observe.field_types(types or ())
                 return self._sized(pb.RedactResponse(text=out), "text")
-            out, found = core.redact_text(text, detection, redaction, request.detection.offset_unit,
+            out, found = core.redact_text(text, detection, redaction, convert.offset_unit(request.detection),
                                           max_out=self.max_response)
         memory.after(len(request.text))
         observe.found(found)
@@ -105,7 +105,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             raise TooLarge(f"texts: more than the limit of {self.max_batch_texts} texts in one batch")
         detection = self._detection(request)
         redaction = self._redaction(request, detection)
-        unit, include = request.detection.offset_unit, request.include_entities
+        unit, include = convert.offset_unit(request.detection), request.include_entities
         response = pb.BatchRedactResponse()
         # room for every text's error status, then what the results may take of the response
         room = self.max_response - BATCH_ERROR_BYTES * len(request.texts)
@@ -135,7 +135,7 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             except Exception as exc:  # noqa: BLE001 - this text fails alone
                 code, message = status_of("BatchRedact", exc)
                 result.Clear()
-                result.error.CopyFrom(status_pb2.Status(code=code.value[0], message=message))
+                result.error.CopyFrom(status_proto(code, message))
         memory.after(sum(map(len, request.texts)))
         return response
 
@@ -145,11 +145,11 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
         detection = self._detection(request)
         if len(text) > core.PIECE_CODE_POINTS:
             _, entities = self._in_pieces(text, detection, core.identify_only(detection),
-                                          request.detection.offset_unit, True, False, context)
+                                          convert.offset_unit(request.detection), True, False, context)
             memory.after(len(request.text))
             return self._sized(pb.IdentifyEntitiesResponse(entities=entities), "entities")
         _, found = core.redact_text(text, detection, core.identify_only(detection),
-                                    request.detection.offset_unit)
+                                    convert.offset_unit(request.detection))
         observe.found(found)
         memory.after(len(request.text))
         return self._sized(pb.IdentifyEntitiesResponse(entities=convert.entities(found, False)), "entities")
@@ -252,7 +252,8 @@ class RedactorServicer(redact_pb2_grpc.RedactorServicer):
             redaction = core.identify_only(detection)
         include = config.include_entities or config.identify_only
         # the entities found, also when only counted (service.observe)
-        return core.StreamRedactor(detection, redaction, config.detection.offset_unit, include or observe.counting(),
+        return core.StreamRedactor(detection, redaction, convert.offset_unit(config.detection),
+                                   include or observe.counting(),
                                    max_out=self.max_response), include
 
 

@@ -31,9 +31,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from google.protobuf import json_format
 
-import core
-from service import convert, policies
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd import core
+from redactd import convert, policies
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 ENTITY_SUFFIX = "_entities"
 

@@ -13,7 +13,7 @@ import sys
 import time
 
 FORMATS = ("parquet", "csv", "json")
-STYLES = {"label": "LABEL", "mask": "MASK", "numbered": "NUMBERED_LABEL"}
+STYLES = {"label": "REDACTION_STYLE_LABEL", "mask": "REDACTION_STYLE_MASK", "numbered": "REDACTION_STYLE_NUMBERED_LABEL"}
 CONFIG_KEYS = ("detection", "redaction")
 
 
@@ -56,7 +56,7 @@ def configs(args) -> tuple[dict, dict]:
     """The detection and redaction of --config with the flags on top, as proto3 JSON dicts."""
     doc: dict = {}
     if args.config:
-        from service.policies import json_object  # a field set twice is an error, as in policy files
+        from redactd.policies import json_object  # a field set twice is an error, as in policy files
         with open(args.config, encoding="utf-8") as f:
             doc = json_object(f.read(), f"--config: {args.config}")
         unknown = [k for k in doc if k not in CONFIG_KEYS]
@@ -139,7 +139,7 @@ def run(args, out=sys.stdout) -> int:
     _check(args)
     if args.columns is not None and not _names(args.columns):
         raise ValueError("--columns: name at least one column")
-    from service import spark as integration
+    from redactd import spark as integration
     # files and configuration checked before Spark starts (as they are again on the driver)
     stand_in = integration.keys_on_executors(path=args.keys) if args.keys else None
     if stand_in:
@@ -188,7 +188,7 @@ def report(stats, seconds: float, jvm_seconds: float, out) -> None:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    """`python -m service.spark_cli ...` / `spark-submit .../service/spark_cli.py ...`: as `redactd spark`."""
+    """`python -m redactd.spark_cli ...` / `spark-submit .../redactd/spark_cli.py ...`: as `redactd spark`."""
     args = parser(argparse.ArgumentParser(prog="redactd spark", description=__doc__.split("\n\n")[0])).parse_args(argv)
     try:
         return main(args)

@@ -83,11 +83,11 @@ class Supervisor:
         self.failed = False   # a worker could not start: its configuration is wrong
         self.metrics = None   # every worker's metrics, when --metrics-address is set (service.observe)
         if metrics_address:
-            from service.observe import WorkerMetrics
+            from redactd.observe import WorkerMetrics
             self.metrics = WorkerMetrics(metrics_address)
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "service.cli", "serve", *self.argv,
+        return [sys.executable, "-m", "redactd.cli", "serve", *self.argv,
                 "--address", self.address, "--workers", "1", "--reuse-port"]
 
     def start(self, w: Worker) -> None:

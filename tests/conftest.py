@@ -6,9 +6,9 @@ import random
 import grpc
 import pytest
 
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 
 SMALL_LIMIT = 64 * 1024  # the test server's text limit, so over-limit cases stay cheap
 
@@ -29,7 +29,7 @@ def channel(server):
 
 @pytest.fixture(scope="session")
 def stub(channel):
-    return redact_pb2_grpc.RedactorStub(channel)
+    return redact_pb2_grpc.RedactorServiceStub(channel)
 
 
 @pytest.fixture

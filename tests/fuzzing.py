@@ -27,10 +27,10 @@ import random
 import sys
 import time
 
-import core
-from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Redaction, Replace,
+from redactd import core
+from redactd.core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Redaction, Replace,
                          Surrogate)
-from service import policies
+from redactd import policies
 from tests import oracle
 
 CORPUS = pathlib.Path(__file__).parent / "fuzz_corpus"
@@ -120,13 +120,13 @@ def record_of(rng: random.Random, depth: int = 0):
 
 FIELDS = ("text0", "src1", "dst*", "meta0.a1", "body0[*]", "*", "a0[0].b1", "to2", "meta0.*")
 ACTIONS = ({"scan": {}}, {"drop": {}}, {"keep": {}}, {"replace": {"value": "x"}}, {"mask": {"count": 3}},
-           {"scan": {"redaction": {"style": "MASK"}}}, {"label": {}})
+           {"scan": {"redaction": {"style": "REDACTION_STYLE_MASK"}}}, {"label": {}})
 
 
 def policy_of(rng: random.Random) -> policies.Policy:
     rules = [dict(field=rng.choice(FIELDS), **rng.choice(ACTIONS)) for _ in range(rng.randrange(0, 4))]
     doc = {"policies": [{"name": "fuzz", "version": 1, "rules": rules,
-                         **({"default": "SCAN"} if rng.random() < 0.5 else {})}]}
+                         **({"default": "DEFAULT_SCAN"} if rng.random() < 0.5 else {})}]}
     try:
         return policies.parse_policies(json.dumps(doc), "fuzz")["fuzz"]
     except policies.PolicyError:

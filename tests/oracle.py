@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from core import _scan, offsets
-from core.detect import (LOCATION_SUBTYPES, PHONE_CUE_SCORE, PHONE_KEPT, TYPE_NAMES, Detection, Entity, normalise,
+from redactd.core import _scan, offsets
+from redactd.core.detect import (LOCATION_SUBTYPES, PHONE_CUE_SCORE, PHONE_KEPT, TYPE_NAMES, Detection, Entity, normalise,
                          phone_entity)
-from core.redact import Found, Numbering, Redaction
+from redactd.core.redact import Found, Numbering, Redaction
 
 
 def resolve(text: str, spans: Sequence[tuple], detection: Detection) -> list[Entity]:

@@ -45,9 +45,9 @@ import struct
 import unicodedata
 from typing import NamedTuple, Optional
 
-from core import lexicon
-from core._scan import CARD_ISSUERS
-from core.entity_types import BY_NAME, ENTITY_TYPES
+from redactd.core import lexicon
+from redactd.core._scan import CARD_ISSUERS
+from redactd.core.entity_types import BY_NAME, ENTITY_TYPES
 
 LOOKBEHIND = 64
 LOOKAHEAD = 220

@@ -406,7 +406,7 @@ class SmallSource(Source):
 def test_honest_fold_loads_names_built_without_the_package():
     from bench.accuracy.corpus import Sentence
     from bench.accuracy.generality import NAMES_LEARNT_FROM, build_names_module, names_without
-    from core import _scan
+    from redactd.core import _scan
     assert NAMES_LEARNT_FROM == {"faker_names": "faker", "mimesis_names": "mimesis"}
     build = build_names_module()
     only_faker = sorted(k for k, f in build.build(["faker"]).items() if "F" in f and k.isascii()

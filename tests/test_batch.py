@@ -6,10 +6,10 @@ import logging
 import grpc
 import pytest
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.config import Settings
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd.config import Settings
+from redactd.server import Server
 from tests.conftest import SMALL_LIMIT
 
 TEXTS = ["my ssn is 222-44-5555", "", "mail a@x.com and b@y.com, then a@x.com",
@@ -22,9 +22,9 @@ def redact_alone(stub, text: str, **config) -> pb.RedactResponse:
 
 @pytest.mark.parametrize("config", [
     {},
-    {"redaction": pb.RedactionConfig(style=pb.NUMBERED_LABEL)},
-    {"redaction": pb.RedactionConfig(style=pb.MASK, redaction_string="#")},
-    {"detection": pb.DetectionConfig(entity_types=["EMAIL_ADDRESS", "SSN"], offset_unit=pb.UTF16_CODE_UNIT)},
+    {"redaction": pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL)},
+    {"redaction": pb.RedactionConfig(style=pb.REDACTION_STYLE_MASK, redaction_string="#")},
+    {"detection": pb.DetectionConfig(entity_types=["EMAIL_ADDRESS", "SSN"], offset_unit=pb.OFFSET_UNIT_UTF16_CODE_UNIT)},
 ])
 def test_each_result_equals_redact_alone_in_request_order(stub, config):
     r = stub.BatchRedact(pb.BatchRedactRequest(texts=TEXTS, include_entities=True, **config))
@@ -38,7 +38,7 @@ def test_each_result_equals_redact_alone_in_request_order(stub, config):
 
 def test_numbering_is_per_text_not_per_batch(stub):
     texts = ["a@x.com", "b@y.com", "a@x.com"]
-    r = stub.BatchRedact(pb.BatchRedactRequest(texts=texts, redaction=pb.RedactionConfig(style=pb.NUMBERED_LABEL)))
+    r = stub.BatchRedact(pb.BatchRedactRequest(texts=texts, redaction=pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL)))
     assert [x.text for x in r.results] == ["[EMAIL_ADDRESS_1]"] * 3
 
 
@@ -73,8 +73,8 @@ def test_too_many_texts_is_resource_exhausted():
     server = Server(Settings(address="127.0.0.1:0", max_batch_texts=3, threads=2, grace=0.5))
     try:
         with grpc.insecure_channel(f"127.0.0.1:{server.port}") as channel:
-            from service.api.redact.v1 import redact_pb2_grpc
-            stub = redact_pb2_grpc.RedactorStub(channel)
+            from redactd_client.api.redact.v1 import redact_pb2_grpc
+            stub = redact_pb2_grpc.RedactorServiceStub(channel)
             assert len(stub.BatchRedact(pb.BatchRedactRequest(texts=["a"] * 3)).results) == 3
             with pytest.raises(grpc.RpcError) as info:
                 stub.BatchRedact(pb.BatchRedactRequest(texts=["a"] * 4))

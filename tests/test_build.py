@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-import core
+from redactd import core
 
 BUILD = pathlib.Path(core.__file__).parent / "_build.json"
 
@@ -25,7 +25,7 @@ def test_scanner_is_profile_guided_where_gcc_built_it():
 # -- the gazetteer's cache: start-up without rebuilding the table -----------------------------
 
 def test_the_gazetteer_cache_holds_the_table_a_build_makes():
-    from core import _scan
+    from redactd.core import _scan
     assert pathlib.Path(_scan._cache_path()).exists()  # written by the first import
     cached = b"".join(_scan._gazetteer_table())
     _scan._load_names(None, cached=False)
@@ -39,7 +39,7 @@ def test_the_gazetteer_cache_holds_the_table_a_build_makes():
 def test_a_damaged_gazetteer_cache_is_built_again(damage):
     import subprocess
     import sys
-    from core import _scan
+    from redactd.core import _scan
     path = pathlib.Path(_scan._cache_path())
     good = path.read_bytes()
     text = "Dr. Maria Gonzalez moved from Springfield to 12 Elm Street, Boston; mail her at m@x.io"

@@ -11,12 +11,12 @@ import pytest
 from google.protobuf import json_format, struct_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service import cli
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.callers import CallersError, load_callers, parse_callers, parse_doc
-from service.config import Settings
-from service.server import Server
+from redactd import cli
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.callers import CallersError, load_callers, parse_callers, parse_doc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.test_operators_policies import keys_json
 
 SSN_TEXT = "ssn 222-44-5555"
@@ -69,7 +69,7 @@ def guarded(files):
 @pytest.fixture(scope="module")
 def stub(guarded):
     with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
 
 
 def auth(name: str) -> tuple[tuple[str, str], ...]:
@@ -126,7 +126,7 @@ def test_health_needs_no_caller_and_reflection_a_listed_one(guarded):
     with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
         from tests.test_operators_policies import Bearer
         listed = grpc.intercept_channel(ch, Bearer(TOKENS["analyst"]))
-        assert "redact.v1.Redactor" in ProtoReflectionDescriptorDatabase(listed).get_services()
+        assert "redact.v1.RedactorService" in ProtoReflectionDescriptorDatabase(listed).get_services()
 
 
 @pytest.mark.parametrize("who, rpc, kwargs, message", [
@@ -198,7 +198,7 @@ def test_reload_takes_a_new_callers_file_and_keeps_the_last_good_one(files, tmp_
     srv = Server(Settings(address="127.0.0.1:0", threads=1, grace=0.5, callers_file=str(path)))
     try:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             assert call(stub, "Redact", "ta") == "ssn [SSN]"
             path.write_text(json.dumps({"callers": [{"name": "b", "token_sha256": hashlib.sha256(b"tb").hexdigest(),
                                                      "rpcs": ["Redact"]}]}))
@@ -221,7 +221,7 @@ def open_stub(files, request):
     srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.5, keys_file=str(files / "keys.json"),
                           allow_keyed_operators_without_auth=request.param))
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch), request.param
+        yield redact_pb2_grpc.RedactorServiceStub(ch), request.param
     srv.stop(0).wait()
 
 
@@ -329,7 +329,7 @@ def test_the_readme_callers_example_loads(files):
     import re
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
     (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if b.startswith("callers:")]
-    from service.policies import load_policies
+    from redactd.policies import load_policies
     from tests.test_operators_policies import KEYS
     callers = parse_callers(parse_doc(example, is_json=False), policies=load_policies(keys=KEYS))
     support, billing, etl = callers.all
@@ -343,7 +343,7 @@ def test_the_readme_callers_example_loads(files):
                                        ("nobody", grpc.StatusCode.UNAUTHENTICATED)])
 def test_a_request_that_does_not_parse_is_still_checked_first(guarded, who, code):
     with grpc.insecure_channel(f"127.0.0.1:{guarded.port}") as ch:
-        raw = ch.unary_unary("/redact.v1.Redactor/Redact")
+        raw = ch.unary_unary("/redact.v1.RedactorService/Redact")
         with pytest.raises(grpc.RpcError) as info:
             raw(b"\x0a\x02\xff\xfe", metadata=auth(who))  # text: not UTF-8
     assert info.value.code() == code

@@ -13,10 +13,10 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
-REDACTD = [sys.executable, "-m", "service.cli"]
+REDACTD = [sys.executable, "-m", "redactd.cli"]
 TEXT = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982.\n"
 
 
@@ -93,7 +93,7 @@ def test_serve_stops_gracefully_on_signal(signum):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         channel = wait_serving(address)
-        stub = redact_pb2_grpc.RedactorStub(channel)
+        stub = redact_pb2_grpc.RedactorServiceStub(channel)
         assert stub.Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=30)
@@ -111,7 +111,7 @@ def test_a_stopping_server_answers_not_serving_before_it_stops_taking_calls():
     try:
         channel = wait_serving(address)
         health = health_pb2_grpc.HealthStub(channel)
-        stub = redact_pb2_grpc.RedactorStub(channel)
+        stub = redact_pb2_grpc.RedactorServiceStub(channel)
         proc.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + 2
         status = health_pb2.HealthCheckResponse.SERVING
@@ -185,13 +185,13 @@ def test_workers_share_the_port_restart_reload_and_drain(tmp_path):
         for _ in range(2):  # a fresh connection each time: the kernel spreads them over the workers
             with grpc.insecure_channel(address) as ch:
                 wait_for(lambda: grpc.channel_ready_future(ch).result(timeout=5) is None or True)
-                assert redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+                assert redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         # a worker that dies is restarted, and the service answers throughout
         victim = min(first)
         os.kill(victim, signal.SIGKILL)
         after = wait_for(lambda: len(children(proc.pid) - {victim}) == 2 and children(proc.pid))
         assert victim not in after and len(after & first) == 1
-        assert redact_pb2_grpc.RedactorStub(channel).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
+        assert redact_pb2_grpc.RedactorServiceStub(channel).Redact(pb.RedactRequest(text=TEXT)).text.count("[") == 2
         # SIGHUP reaches every worker, once the new one serves
         wait_for(lambda: path.read_text().count("serving on port") == 3)
         proc.send_signal(signal.SIGHUP)
@@ -284,7 +284,7 @@ def test_errors_name_the_flag(flags, message):
 
 
 def test_keys_new_writes_a_key_file_serve_reads_and_rotates_it(tmp_path):
-    import core
+    from redactd import core
     path = tmp_path / "keys.json"
     assert run("keys", "new", str(path)).returncode == 0
     assert (path.stat().st_mode & 0o777) == 0o600
@@ -298,15 +298,15 @@ def test_keys_new_writes_a_key_file_serve_reads_and_rotates_it(tmp_path):
 
 
 def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
-    from service.config import Settings
-    from service.server import Server
+    from redactd.config import Settings
+    from redactd.server import Server
     with caplog.at_level("INFO", logger="redactd"):
         srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.1))
     try:
         assert "policy 'record_number_encrypted' not loaded: it uses hash, encrypt or surrogate" in caplog.text
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
             with pytest.raises(grpc.RpcError) as info:
-                redact_pb2_grpc.RedactorStub(ch).ApplyPolicy(pb.ApplyPolicyRequest(
+                redact_pb2_grpc.RedactorServiceStub(ch).ApplyPolicy(pb.ApplyPolicyRequest(
                     policy="record_number_encrypted", record={"to": "14155552671"}))
         assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
         assert info.value.details().startswith("policy: 'record_number_encrypted' uses hash, encrypt or surrogate")
@@ -315,7 +315,7 @@ def test_policies_skipped_for_want_of_keys_are_said_at_start_and_on_use(caplog):
 
 
 def test_a_key_file_with_an_unknown_key_is_refused(tmp_path):
-    import core
+    from redactd import core
     with pytest.raises(ValueError) as info:
         core.KeyRing.from_json('{"keys": {"k1": "%s"}, "activ": "k1"}' % ("QUJD" * 11 + "QQ=="), "keys.json")
     assert str(info.value) == "keys.json: unknown key 'activ' (a key file has 'keys' and 'active')"

@@ -9,10 +9,10 @@ import os
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import core
-from core import _scan
-from core.detect import TYPE_OR_SUBTYPE
-from core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Numbering, Redaction,
+from redactd import core
+from redactd.core import _scan
+from redactd.core.detect import TYPE_OR_SUBTYPE
+from redactd.core.redact import (LABEL, MASK, NUMBERED_LABEL, Encrypt, Hash, Keep, Label, Mask, Numbering, Redaction,
                          Replace, Surrogate, plan)
 from tests import oracle
 from tests.test_core_reference import SETTINGS, chunkings, dates, emails, phones, texts

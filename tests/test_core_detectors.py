@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import core
-from core import _mask
-from core.detect import Detection
-from core.redact import Mask, Redaction
+from redactd import core
+from redactd.core import _mask
+from redactd.core.detect import Detection
+from redactd.core.redact import Mask, Redaction
 
 
 def find(text: str, **detection) -> list[core.Entity]:

@@ -14,11 +14,11 @@ import math
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-import core
-from core import _scan
-from core.entity_types import ENTITY_TYPES
-from core.lexicon import NUMBER_WORDS
-from core.redact import LABEL, MASK, NUMBERED_LABEL, Mask, Redaction, Replace
+from redactd import core
+from redactd.core import _scan
+from redactd.core.entity_types import ENTITY_TYPES
+from redactd.core.lexicon import NUMBER_WORDS
+from redactd.core.redact import LABEL, MASK, NUMBERED_LABEL, Mask, Redaction, Replace
 from tests.reference import ALL_TYPES, GAZ, G, reference_scan
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -9,10 +9,10 @@ import grpc
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import core
-from core.custom import MAX_MATCH, Custom, DenyList, Recognizer
-from service import policies
-from service.api.redact.v1 import redact_pb2 as pb
+from redactd import core
+from redactd.core.custom import MAX_MATCH, Custom, DenyList, Recognizer
+from redactd import policies
+from redactd_client.api.redact.v1 import redact_pb2 as pb
 from tests import fuzzing
 
 EMPLOYEE = Recognizer("EMPLOYEE_ID", r"\bEMP-\d{6}\b", ("employee", "staff"), 0.5)
@@ -163,7 +163,7 @@ def test_operators_may_name_custom_types_only_when_they_are_configured(stub):
 
 
 def test_policies_carry_custom_types():
-    doc = """{"policies": [{"name": "hr", "version": 1, "default": "SCAN",
+    doc = """{"policies": [{"name": "hr", "version": 1, "default": "DEFAULT_SCAN",
                "detection": {"recognizers": [{"type": "EMPLOYEE_ID", "regex": "\\\\bEMP-\\\\d{6}\\\\b"}]},
                "redaction": {"operators": {"EMPLOYEE_ID": {"replace": {"value": "<id>"}}}}}]}"""
     policy = policies.parse_policies(doc, "hr.json")["hr"]

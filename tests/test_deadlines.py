@@ -9,10 +9,10 @@ import grpc
 import pytest
 from google.protobuf import struct_pb2
 
-import core
-from service import errors, servicer
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd import core
+from redactd import errors, servicer
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 from tests.test_service import MIXED, SYMBL
 
 DATES = "10/03/1982 "
@@ -44,7 +44,7 @@ def test_pieces_concatenate_to_the_whole_text_result(rng, redaction, unit):
 
 def test_long_texts_over_rpc_are_the_same_in_pieces(stub, monkeypatch):
     text = (MIXED + " " + SYMBL + " ") * 40
-    cfg = pb.RedactionConfig(style=pb.NUMBERED_LABEL)
+    cfg = pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL)
     whole = stub.Redact(pb.RedactRequest(text=text, redaction=cfg, include_entities=True))
     ids = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
     batch = stub.BatchRedact(pb.BatchRedactRequest(texts=[text, SYMBL], include_entities=True))
@@ -159,7 +159,7 @@ def test_clients_disconnecting_mid_stream_are_logged_at_debug_never_as_errors(se
                     yield pb.StreamRedactRequest(text="my ssn is 222-44-5555 and ")
                     yield pb.StreamRedactRequest(flush=True)
                     release.wait(30)
-                call = redact_pb2_grpc.RedactorStub(ch).StreamRedact(requests())
+                call = redact_pb2_grpc.RedactorServiceStub(ch).StreamRedact(requests())
                 got = ""  # the words as soon as they are final, the rest at the flush
                 while len(got) < len("my ssn is [SSN] and "):
                     got += next(call).text

@@ -29,14 +29,14 @@ import pytest
 import yaml
 from google.protobuf import json_format, struct_pb2
 
-from core import KeyRing
-from service import healthcheck
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.callers import load_callers
-from service.config import Settings
-from service.policies import apply_policy, load_policies
-from service.server import Server
+from redactd.core import KeyRing
+from redactd import healthcheck
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.callers import load_callers
+from redactd.config import Settings
+from redactd.policies import apply_policy, load_policies
+from redactd.server import Server
 from tests import certs
 from tests.test_cli import free_port, wait_for
 
@@ -137,7 +137,7 @@ def filled_secret(secret: dict, key: bytes, token: str) -> dict[str, str]:
 
 
 def run_healthcheck(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "service.healthcheck", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "redactd.healthcheck", *args], capture_output=True, text=True,
                           timeout=60, env=image_env())
 
 
@@ -201,7 +201,7 @@ def test_ports_and_probes_agree():
     assert r["Service"]["spec"]["clusterIP"] == "None"  # headless: clients balance over the pods
     assert service_port["name"] == "grpc" and service_port["targetPort"] == port["name"]
     assert service_port["port"] == IMAGE_PORT
-    assert c["readinessProbe"]["grpc"] == {"port": IMAGE_PORT, "service": "redact.v1.Redactor"}
+    assert c["readinessProbe"]["grpc"] == {"port": IMAGE_PORT, "service": "redact.v1.RedactorService"}
     assert c["livenessProbe"]["grpc"] == {"port": IMAGE_PORT}
     (rule,) = r["NetworkPolicy"]["spec"]["ingress"]
     assert rule["ports"] == [{"port": IMAGE_PORT, "protocol": "TCP"}]
@@ -305,7 +305,7 @@ def test_dockerfile_builds_in_two_stages_and_runs_unprivileged():
     assert final_stage()["STOPSIGNAL"] == "SIGTERM"
     assert exec_form(final_stage()["ENTRYPOINT"]) == ["redactd", "serve"]
     options, command = healthcheck_command()
-    assert command[:3] == ["python", "-m", "service.healthcheck"]
+    assert command[:3] == ["python", "-m", "redactd.healthcheck"]
     # Docker's timeout is above the check's own
     assert float(options["timeout"].rstrip("s")) > healthcheck.parser().get_default("timeout")
 
@@ -313,9 +313,9 @@ def test_dockerfile_builds_in_two_stages_and_runs_unprivileged():
 def test_dockerignore_keeps_what_the_build_reads():
     ignored = [line for line in (ROOT / ".dockerignore").read_text().splitlines()
                if line and not line.startswith("#")]
-    for needed in ("setup.py", "pyproject.toml", "README.md", "core", "service", "protos", "bench"):
+    for needed in ("setup.py", "pyproject.toml", "README.md", "core", "service", "protos", "bench", "client"):
         assert needed in os.listdir(ROOT) and needed not in ignored
-    for built in (".venv", "build", "**/*.so", "**/__pycache__", "service/api", ".git"):
+    for built in (".venv", "build", "**/*.so", "**/__pycache__", "client/redactd_client/api", ".git"):
         assert built in ignored
 
 
@@ -332,7 +332,7 @@ def test_image_command_serves_and_its_healthcheck_passes(tmp_path):
         wait_healthy(address, proc)
         assert subprocess.run(check, timeout=60, env=image_env()).returncode == 0
         with grpc.insecure_channel(address) as ch:
-            r = redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text=TEXT), timeout=10)
+            r = redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text=TEXT), timeout=10)
         assert r.text == "Sure, my social security number is [SSN] and I was born on [DATE_OF_BIRTH]."
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0
@@ -369,7 +369,7 @@ def test_deployment_command_serves_its_policies_and_callers(tmp_path):
         record.update({"customer": {"email": "jane@example.org"}, "body": "SSN 222-44-5555"})
         request = pb.ApplyPolicyRequest(policy="support_ticket", record=record)
         with grpc.insecure_channel(address) as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             with pytest.raises(grpc.RpcError) as refused:
                 stub.ApplyPolicy(request, timeout=10)
             assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED
@@ -399,7 +399,7 @@ def plain_server():
 def test_healthcheck_passes_only_on_serving(plain_server, capsys):
     address = f"127.0.0.1:{plain_server.port}"
     assert healthcheck.main(["--address", address]) == 0
-    assert healthcheck.main(["--address", address, "--service", "redact.v1.Redactor"]) == 0
+    assert healthcheck.main(["--address", address, "--service", "redact.v1.RedactorService"]) == 0
     assert healthcheck.main(["--address", address, "--service", "no.such.Service"]) == 1
     assert "NOT_FOUND" in capsys.readouterr().err
     plain_server.health.enter_graceful_shutdown()  # what SIGTERM does first

@@ -4,8 +4,8 @@ from __future__ import annotations
 import grpc
 import pytest
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
 
 
 def refused(stub, request) -> tuple[grpc.StatusCode, str]:
@@ -58,13 +58,13 @@ LABEL_256 = ops(EMAIL_ADDRESS=pb.Operator(label=pb.Label(template="{n}" + "x" * 
 def small_responses():
     """A server whose response limit is small enough to reach cheaply (and a client
     that would receive far more, so that the limit seen is the server's)."""
-    from service.config import Settings
-    from service.server import Server
+    from redactd.config import Settings
+    from redactd.server import Server
     srv = Server(Settings(address="127.0.0.1:0", max_text_bytes=64 * 1024, max_response_bytes=32 * 1024,
                           threads=4, grace=0.5))
     big = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}", options=big) as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
     srv.stop(0).wait()
 
 
@@ -111,7 +111,7 @@ def test_a_stream_segment_is_bounded_too(small_responses):
 
 
 def test_default_limits_fit_a_default_client():
-    from service.config import Settings
+    from redactd.config import Settings
     s = Settings()
     # a text at the request limit that nothing changes still comes back to a default client
     assert s.max_response_bytes <= DEFAULT_RECEIVE
@@ -119,7 +119,7 @@ def test_default_limits_fit_a_default_client():
 
 
 def test_the_core_bounds_its_output():
-    import core
+    from redactd import core
     red = core.Redaction(core.LABEL, "****", {"EMAIL_ADDRESS": core.Replace("y" * 200)})
     text = "a@b.io " * 10
     exact = len(core.redact_only(text, core.Detection(), red))
@@ -155,7 +155,7 @@ def _nested_record(levels: int) -> bytes:
 
 
 def raw_call(channel, method: str, payload: bytes):
-    call = channel.unary_unary(f"/redact.v1.Redactor/{method}", request_serializer=lambda b: b,
+    call = channel.unary_unary(f"/redact.v1.RedactorService/{method}", request_serializer=lambda b: b,
                                response_deserializer=lambda b: b)
     with pytest.raises(grpc.RpcError) as info:
         call(payload, timeout=10)
@@ -173,7 +173,7 @@ def test_too_deep_records_are_invalid_not_internal(channel, levels):
 
 def test_records_within_the_nesting_limit_are_served(channel):
     payload = b"\x0a\x0csms_outbound" + b"\x12" + _varint(len(_nested_record(32))) + _nested_record(32)
-    call = channel.unary_unary("/redact.v1.Redactor/ApplyPolicy", request_serializer=lambda b: b,
+    call = channel.unary_unary("/redact.v1.RedactorService/ApplyPolicy", request_serializer=lambda b: b,
                                response_deserializer=pb.ApplyPolicyResponse.FromString)
     assert call(payload, timeout=10).record
 
@@ -190,7 +190,7 @@ def test_undecodable_requests_name_the_field(channel, method, payload, field, ca
 
 
 def test_a_stream_message_that_does_not_parse_ends_the_stream(channel):
-    call = channel.stream_stream("/redact.v1.Redactor/StreamRedact", request_serializer=lambda b: b,
+    call = channel.stream_stream("/redact.v1.RedactorService/StreamRedact", request_serializer=lambda b: b,
                                  response_deserializer=pb.StreamRedactResponse.FromString)
     config = pb.StreamRedactRequest(config=pb.StreamConfig()).SerializeToString()
     with pytest.raises(grpc.RpcError) as info:
@@ -200,7 +200,7 @@ def test_a_stream_message_that_does_not_parse_ends_the_stream(channel):
 
 def test_lone_surrogates_are_tokenised_in_the_library():
     import base64
-    import core
+    from redactd import core
     keys = core.KeyRing.from_json('{"keys": {"k1": "%s"}}' % base64.b64encode(bytes(range(32))).decode())
     for op in (core.Encrypt(), core.Hash()):
         red = core.Redaction(core.LABEL, "****", {"EMAIL_ADDRESS": op, "URL": op}, keys)

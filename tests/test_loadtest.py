@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("hdrh")
 pytest.importorskip("matplotlib")
 
-from service import cli  # noqa: E402
-from service.api.redact.v1 import redact_pb2 as pb  # noqa: E402
+from redactd import cli  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2 as pb  # noqa: E402
 
 PNG = b"\x89PNG\r\n\x1a\n"
 REPORT_KEYS = {"rpc", "requests", "errors", "rps", "mb_per_s", "latency_ms"}
@@ -83,7 +83,7 @@ def test_open_loop_charges_a_stall_to_every_request_that_waited_behind_it(tmp_pa
         return pb.RedactResponse(text="x").SerializeToString()
 
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
-    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("redact.v1.Redactor", {
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("redact.v1.RedactorService", {
         "Redact": grpc.unary_unary_rpc_method_handler(redact)}),))
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()

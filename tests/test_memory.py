@@ -10,9 +10,9 @@ import time
 import grpc
 import pytest
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
 
 MiB = 1 << 20
 
@@ -27,13 +27,13 @@ def test_rss_after_big_requests_returns_within_50_mb():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         address = f"127.0.0.1:{s.getsockname()[1]}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address, "--workers", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address, "--workers", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     big = [("grpc.max_send_message_length", 64 * MiB), ("grpc.max_receive_message_length", 64 * MiB)]
     try:
         with grpc.insecure_channel(address, options=big) as channel:
             grpc.channel_ready_future(channel).result(timeout=30)
-            stub = redact_pb2_grpc.RedactorStub(channel)
+            stub = redact_pb2_grpc.RedactorServiceStub(channel)
             for _ in range(3):  # warm: every code path and table touched once
                 stub.Redact(pb.RedactRequest(text="call 415-555-2671, mail ann@example.org, 10/03/1982"))
             time.sleep(0.5)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import core
+from redactd import core
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import phonenumbers
 import pytest
 
-import core
-from core import _scan
-from core.detect import PHONE_CUE_SCORE, Detection
-from core.values import phone_e164
+from redactd import core
+from redactd.core import _scan
+from redactd.core.detect import PHONE_CUE_SCORE, Detection
+from redactd.core.values import phone_e164
 
 
 def find(text: str, **detection) -> list[core.Entity]:

@@ -20,11 +20,11 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from prometheus_client.parser import text_string_to_metric_families
 
-from service import cli, envflags, logs, observe
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd import cli, envflags, logs, observe
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.test_cli import REDACTD, children, free_port, wait_for
 
 TOKEN = "observe-token-0123456789"
@@ -33,7 +33,7 @@ CALLERS = json.dumps({"callers": [{"name": "alice", "token_sha256": hashlib.sha2
 ALICE = (("authorization", f"Bearer {TOKEN}"),)
 SECRET_MAIL, SECRET_CARD = "zq7secret.person@example.com", "4111 1111 1111 1111"
 SECRET_TEXT = f"write to {SECRET_MAIL} and pay with {SECRET_CARD}"
-SERVICE, REDACT = "redact.v1.Redactor", "/redact.v1.Redactor/Redact"
+SERVICE, REDACT = "redact.v1.RedactorService", "/redact.v1.RedactorService/Redact"
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def observed(tmp_path_factory, spans):
 @pytest.fixture(scope="module")
 def stub(observed):
     with grpc.insecure_channel(f"127.0.0.1:{observed.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
 
 
 def scrape(port: int) -> dict[tuple[str, tuple], float]:
@@ -137,7 +137,7 @@ def test_a_refusal_by_the_rate_limit_is_counted(tmp_path):
     try:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
             before = scrape(srv.metrics.port)
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             codes = [code_of(stub.Redact, pb.RedactRequest(text="hi")) for _ in range(3)]
             after = scrape(srv.metrics.port)
         assert codes == [grpc.StatusCode.OK] + [grpc.StatusCode.RESOURCE_EXHAUSTED] * 2
@@ -239,8 +239,8 @@ def test_without_a_callers_file_the_access_line_names_the_peer(caplog):
     srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.2))
     try:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text="hi"))
-            redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text="hi"), metadata=ALICE)
+            redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text="hi"))
+            redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text="hi"), metadata=ALICE)
     finally:
         srv.stop(0).wait()
     peer, token = [r.msg.caller for r in caplog.records if r.name == "redactd.access"]
@@ -285,7 +285,7 @@ def test_console_exporter_from_the_environment_and_no_sdk_import_without_it(tmp_
     try:
         with grpc.insecure_channel(address) as ch:
             grpc.channel_ready_future(ch).result(timeout=30)
-            redact_pb2_grpc.RedactorStub(ch).Redact(pb.RedactRequest(text=SECRET_TEXT))
+            redact_pb2_grpc.RedactorServiceStub(ch).Redact(pb.RedactRequest(text=SECRET_TEXT))
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:
@@ -294,7 +294,7 @@ def test_console_exporter_from_the_environment_and_no_sdk_import_without_it(tmp_
     assert f'"name": "{SERVICE}/Redact"' in out and '"service.name": "redactd-test"' in out
     assert '"redactd.entities.EMAIL_ADDRESS": 1' in out and "zq7secret" not in out
     # not configured: the SDK is not even imported
-    code = ("import sys; from service.config import Settings; from service.server import Server; "
+    code = ("import sys; from redactd.config import Settings; from service.server import Server; "
             "s = Server(Settings(address='127.0.0.1:0')); s.stop(0).wait(); "
             "sys.exit(any(m.startswith('opentelemetry') for m in sys.modules))")
     clean = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
@@ -319,7 +319,7 @@ def test_two_workers_metrics_cover_both_and_json_logs_parse(tmp_path):
         streams = []
         for _ in range(calls):  # a connection each: the kernel spreads them over the workers
             ch = grpc.insecure_channel(address, options=[("grpc.use_local_subchannel_pool", 1)])
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             assert stub.Redact(pb.RedactRequest(text=SECRET_TEXT)).text.count("[") == 2
             streams.append((ch, OpenStream(stub)))
         samples = scrape(metrics_port)
@@ -431,7 +431,7 @@ def test_a_busy_metrics_port_is_an_error_naming_the_flag():
 @pytest.mark.parametrize("custom", [False, True])
 def test_counted_types_are_the_found_entities_types(custom):
     """core.redact_only(types=...) counts what redact_text reports, for the same output."""
-    import core
+    from redactd import core
     recognizers = [core.Recognizer("EMPLOYEE_ID", r"\bEMP-\d{6}\b", (), 0.9)] if custom else []
     detection = core.Detection.create(custom=core.Custom.create(recognizers)) if custom else core.Detection.create()
     text = f"{SECRET_TEXT}; staff EMP-123456 on 2024-05-18 from 10.0.0.12, call (415) 555-2671"

@@ -16,12 +16,12 @@ import phonenumbers
 import pytest
 from google.protobuf import json_format, struct_pb2
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.policies import PolicyError, apply_policy, load_policies, parse_policies
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.policies import PolicyError, apply_policy, load_policies, parse_policies
+from redactd.server import Server
 from tests.test_cli import free_port, wait_serving
 
 REVEAL_TOKEN = "s3cret-support-token"
@@ -72,13 +72,13 @@ def keyed_server(tmp_path_factory):
 def keyed(keyed_server):
     """A stub of the keyed server that calls as `app` unless a call sends its own token."""
     with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(grpc.intercept_channel(ch, Bearer(CALLER_TOKEN)))
+        yield redact_pb2_grpc.RedactorServiceStub(grpc.intercept_channel(ch, Bearer(CALLER_TOKEN)))
 
 
 @pytest.fixture(scope="module")
 def keyed_anonymous(keyed_server):
     with grpc.insecure_channel(f"127.0.0.1:{keyed_server.port}") as ch:
-        yield redact_pb2_grpc.RedactorStub(ch)
+        yield redact_pb2_grpc.RedactorServiceStub(ch)
 
 
 def redact(stub, text: str, **ops) -> pb.RedactResponse:
@@ -175,7 +175,7 @@ def test_surrogates_keep_format_and_validity(keyed):
 def test_keyed_operators_need_server_keys():
     srv = Server(Settings(address="127.0.0.1:0", threads=1, grace=0.5, allow_keyed_operators_without_auth=True))
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch, pytest.raises(grpc.RpcError) as info:
-        redact(redact_pb2_grpc.RedactorStub(ch), "ssn 222-44-5555", SSN=("hash", pb.Hash()))
+        redact(redact_pb2_grpc.RedactorServiceStub(ch), "ssn 222-44-5555", SSN=("hash", pb.Hash()))
     srv.stop(0).wait()
     assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert info.value.details().startswith("redaction.operators[SSN].hash:")
@@ -281,9 +281,9 @@ def test_policy_rules_take_either_spelling(rule, value, expected):
 
 
 @pytest.mark.parametrize("fields", [
-    {"default": "SCAN", "detection": {"entityTypes": ["SSN"]}, "redaction": {"style": "MASK", "redactionString": "#"}},
-    {"default_action": "SCAN", "detection": {"entity_types": ["SSN"]},
-     "redaction": {"style": "MASK", "redaction_string": "#"}},
+    {"default": "DEFAULT_SCAN", "detection": {"entityTypes": ["SSN"]}, "redaction": {"style": "REDACTION_STYLE_MASK", "redactionString": "#"}},
+    {"default_action": "DEFAULT_SCAN", "detection": {"entity_types": ["SSN"]},
+     "redaction": {"style": "REDACTION_STYLE_MASK", "redaction_string": "#"}},
 ])
 def test_policies_take_either_spelling(fields):
     policy = policy_of(**fields)
@@ -468,7 +468,7 @@ def test_serve_refuses_to_start_on_an_invalid_policy_file(tmp_path, content, rea
     path = tmp_path / "p.json"
     if content is not None:
         path.write_bytes(content)
-    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0",
+    r = subprocess.run([sys.executable, "-m", "redactd.cli", "serve", "--address", "127.0.0.1:0",
                         "--policies", str(path)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.startswith(f"redactd: {path}: {reason}")
 
@@ -477,10 +477,10 @@ def test_sighup_reloads_and_keeps_the_last_good_set(tmp_path):
     path = tmp_path / "p.json"
     path.write_text(json.dumps({"policies": [{"name": "v1", "rules": [{"field": "a", "drop": {}}]}]}))
     address = f"127.0.0.1:{free_port()}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address,
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address,
                              "--policies", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        stub = redact_pb2_grpc.RedactorStub(wait_serving(address))
+        stub = redact_pb2_grpc.RedactorServiceStub(wait_serving(address))
 
         def has(name: str) -> bool:
             try:

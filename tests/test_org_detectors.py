@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-import core
-from core import _scan
+from redactd import core
+from redactd.core import _scan
 
 
 def orgs(text: str) -> list[str]:

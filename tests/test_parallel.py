@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import core
-from service import parallel
+from redactd import core
+from redactd import parallel
 
 PIECES = ["call 415-555-2671 or mail ann@example.org", "Hi, I am Radovan Novosel from Berlin",
           "born 3 October 1982", "Fortunastrasse 20\n10115 Berlin\nGermany", "card 4111 1111 1111 1111",
@@ -79,12 +79,12 @@ def test_cli_jobs_output_is_byte_identical(tmp_path):
     path.write_bytes(data)
     outs = []
     for jobs in ("1", "2"):
-        r = subprocess.run([sys.executable, "-m", "service.cli", "redact", str(path), "--jobs", jobs],
+        r = subprocess.run([sys.executable, "-m", "redactd.cli", "redact", str(path), "--jobs", jobs],
                            capture_output=True, timeout=120)
         assert r.returncode == 0, r.stderr
         assert b"1 bytes that are not UTF-8" in r.stderr
         outs.append(r.stdout)
     assert outs[0] == outs[1] and b"[PHONE_NUMBER]" in outs[0]
-    r = subprocess.run([sys.executable, "-m", "service.cli", "redact", "--style", "numbered", "--jobs", "2"],
+    r = subprocess.run([sys.executable, "-m", "redactd.cli", "redact", "--style", "numbered", "--jobs", "2"],
                        input=b"a@x.com", capture_output=True, timeout=60)
     assert r.returncode == 2 and b"--jobs" in r.stderr

@@ -12,11 +12,11 @@ import phonenumbers
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import core
-from core import _scan
-from core.detect import PHONE_CUE_SCORE, Detection
+from redactd import core
+from redactd.core import _scan
+from redactd.core.detect import PHONE_CUE_SCORE, Detection
 from tests.oracle import resolve
-from core.values import phone_e164_in, phone_unvalidated, phonenumbers_e164, phonenumbers_e164_parsed
+from redactd.core.values import phone_e164_in, phone_unvalidated, phonenumbers_e164, phonenumbers_e164_parsed
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import core
-from core import _scan
-from core.detect import Detection
+from redactd import core
+from redactd.core import _scan
+from redactd.core.detect import Detection
 from tests.reference import reference_scan
 
 

@@ -9,11 +9,11 @@ from google.protobuf import json_format, struct_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
 
-import core
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd import core
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.conftest import SMALL_LIMIT
 
 SYMBL = "Sure, my social security number is 222-44-5555 and I was born on 3rd of October 1982."
@@ -39,7 +39,7 @@ def status_of(call, *args) -> tuple[grpc.StatusCode, str]:
 # ---------------------------------------------------------------- Redact
 
 def test_symbl_mask_example(stub):
-    r = stub.Redact(pb.RedactRequest(text=SYMBL, redaction=pb.RedactionConfig(style=pb.MASK),
+    r = stub.Redact(pb.RedactRequest(text=SYMBL, redaction=pb.RedactionConfig(style=pb.REDACTION_STYLE_MASK),
                                      include_entities=True))
     assert r.text == "Sure, my social security number is **** and I was born on ****."
     ssn, dob = r.entities
@@ -67,12 +67,12 @@ def test_redact_without_include_entities_returns_none(stub):
 
 def test_numbered_labels_follow_values(stub):
     text = "a@x.com wrote to b@y.com, then A@X.com again"
-    r = stub.Redact(pb.RedactRequest(text=text, redaction=pb.RedactionConfig(style=pb.NUMBERED_LABEL)))
+    r = stub.Redact(pb.RedactRequest(text=text, redaction=pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL)))
     assert r.text == "[EMAIL_ADDRESS_1] wrote to [EMAIL_ADDRESS_2], then [EMAIL_ADDRESS_1] again"
 
 
 def test_custom_redaction_string_and_operators(stub):
-    cfg = pb.RedactionConfig(style=pb.MASK, redaction_string="[****]", operators={
+    cfg = pb.RedactionConfig(style=pb.REDACTION_STYLE_MASK, redaction_string="[****]", operators={
         "CREDIT_CARD_NUMBER": pb.Operator(mask=pb.Mask(mask_char="#", keep_last=4)),
         "EMAIL_ADDRESS": pb.Operator(replace=pb.Replace(value="<email>")),
         "DATE": pb.Operator(keep=pb.Keep()),
@@ -118,7 +118,7 @@ def test_server_default_phone_regions_apply_when_a_request_names_none():
     srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.5, phone_regions=("DE",)))
     try:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             text = "ruf an: 030 123456"
             plain = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(text=text))
             only = stub.IdentifyEntities(pb.IdentifyEntitiesRequest(
@@ -135,7 +135,7 @@ def test_server_default_phone_regions_apply_when_a_request_names_none():
 
 
 @pytest.mark.parametrize("unit, offset, length", [
-    (pb.CODE_POINT, 5, 11), (pb.UTF8_BYTE, 11, 11), (pb.UTF16_CODE_UNIT, 6, 11)])
+    (pb.OFFSET_UNIT_CODE_POINT, 5, 11), (pb.OFFSET_UNIT_UTF8_BYTE, 11, 11), (pb.OFFSET_UNIT_UTF16_CODE_UNIT, 6, 11)])
 def test_offset_units(stub, unit, offset, length):
     text = "é😀 → 222-44-5555 ok"
     r = stub.Redact(pb.RedactRequest(text=text, detection=pb.DetectionConfig(offset_unit=unit),
@@ -203,7 +203,7 @@ def stream_requests(config: pb.StreamConfig, chunks, flush_after=()):
 
 def test_stream_equals_redact_for_random_chunkings(stub, rng):
     text = (MIXED + " " + SYMBL + " ") * 4
-    cfg = pb.RedactionConfig(style=pb.NUMBERED_LABEL)
+    cfg = pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL)
     whole = stub.Redact(pb.RedactRequest(text=text, redaction=cfg, include_entities=True))
     for _ in range(5):
         cuts = sorted(rng.sample(range(1, len(text)), rng.randrange(1, 60)))
@@ -319,7 +319,7 @@ def test_internal_error_returns_status_and_never_leaks(stub, monkeypatch, caplog
 
 def test_health_serving(channel):
     health = health_pb2_grpc.HealthStub(channel)
-    for name in ("", "redact.v1.Redactor"):
+    for name in ("", "redact.v1.RedactorService"):
         assert health.Check(health_pb2.HealthCheckRequest(service=name)).status == \
             health_pb2.HealthCheckResponse.SERVING
 
@@ -327,16 +327,16 @@ def test_health_serving(channel):
 def test_reflection_lists_the_service(channel):
     db = ProtoReflectionDescriptorDatabase(channel)
     services = db.get_services()
-    assert "redact.v1.Redactor" in services and "grpc.health.v1.Health" in services
-    desc = db.FindFileContainingSymbol("redact.v1.Redactor")
+    assert "redact.v1.RedactorService" in services and "grpc.health.v1.Health" in services
+    desc = db.FindFileContainingSymbol("redact.v1.RedactorService")
     assert desc.package == "redact.v1"
 
 
 def test_stream_numbering_memory_is_bounded(monkeypatch, stub):
-    import core.stream
+    import redactd.core.stream
     monkeypatch.setattr(core.stream, "NUMBERED_VALUES", 3)
     emails = [f"user{i}@example.com " for i in range(5)]
-    cfg = pb.StreamConfig(redaction=pb.RedactionConfig(style=pb.NUMBERED_LABEL))
+    cfg = pb.StreamConfig(redaction=pb.RedactionConfig(style=pb.REDACTION_STYLE_NUMBERED_LABEL))
     code, details = status_of(stub.StreamRedact, stream_requests(cfg, emails, flush_after=set(range(5))))
     assert code == grpc.StatusCode.RESOURCE_EXHAUSTED and details.startswith("redaction:")
     assert "user" not in details

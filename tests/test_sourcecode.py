@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import os
 import pathlib
 import subprocess
 import sys
@@ -15,36 +16,68 @@ from collections.abc import Iterable
 import pytest
 import setuptools
 
-from core import _mask, _scan
-from core.redact import FOUND, Detection, Redaction, plan
+from redactd.core import _mask, _scan
+from redactd.core.redact import FOUND, Detection, Redaction, plan
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-COMPILED = {"core._scan": _scan, "core._mask": _mask}
-TYPED_PACKAGES = ["core", "service"]  # each ships a py.typed
+COMPILED = {"redactd.core._scan": _scan, "redactd.core._mask": _mask}
+TYPED_PACKAGES = ["core", "service"]  # folders; each ships a py.typed
 
 
-def run_mypy(module: str, *args: str) -> None:
+def mypy_path() -> pathlib.Path:
+    """The installed names as a tree of links for mypy, which cannot follow the editable
+    install's import hook: redactd/core -> core/ (the core's modules and stubs)."""
+    tree = ROOT / "build" / "mypy"
+    (tree / "redactd").mkdir(parents=True, exist_ok=True)
+    (tree / "redactd" / "__init__.pyi").touch()
+    link = tree / "redactd" / "core"
+    if not link.is_symlink():
+        link.symlink_to(ROOT / "core", target_is_directory=True)
+    return tree
+
+
+def run_mypy(module: str, *args: str) -> str:
     pytest.importorskip("mypy", reason="mypy is not installed (it is in the test extra: "
                                        "pip install -e '.[test]')")
-    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "MYPYPATH": str(mypy_path())})
     assert done.returncode == 0, f"{module} failed:\n{done.stdout}{done.stderr}"
+    return done.stdout
 
 
 def test_stubs_match_the_compiled_modules():
     # names, parameters, defaults and constants' values; exceptions are in the allowlist
+    # (an allowlist entry left unused fails it too: the stubs were found and compared)
     run_mypy("mypy.stubtest", *COMPILED, "--allowlist", "tests/stubtest-allowlist.txt")
 
 
+def test_stubtest_sees_a_stub_that_lies(tmp_path):
+    """The check above has teeth: a stub tree whose _scan.pyi declares a function the
+    module lacks fails it."""
+    pytest.importorskip("mypy")
+    tree = tmp_path / "redactd"
+    (tree / "core").mkdir(parents=True)
+    (tree / "__init__.pyi").touch()
+    for source in [*ROOT.glob("core/*.py"), *ROOT.glob("core/*.pyi")]:
+        (tree / "core" / source.name).write_text(source.read_text())
+    with open(tree / "core" / "_scan.pyi", "a") as f:
+        f.write("\ndef not_in_the_module() -> int: ...\n")
+    done = subprocess.run([sys.executable, "-m", "mypy.stubtest", "redactd.core._scan", "--concise",
+                           "--ignore-missing-stub"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "MYPYPATH": str(tmp_path)})
+    assert done.returncode == 1 and "not_in_the_module" in done.stdout
+
+
 def test_core_python_modules_type_check():
-    run_mypy("mypy", *sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("core/*.py")))
+    modules = ["redactd.core" + ("" if p.stem == "__init__" else f".{p.stem}") for p in ROOT.glob("core/*.py")]
+    assert "Success" in run_mypy("mypy", *(arg for m in sorted(modules) for arg in ("-m", m)))
 
 
 # ---------------------------------------------------------------- return types
 
 def stub_namespace(module: str) -> dict[str, typing.Any]:
     """The stub executed as Python: its functions carry the annotations it declares."""
-    path = ROOT / (module.replace(".", "/") + ".pyi")
+    path = ROOT / (module.removeprefix("redactd.").replace(".", "/") + ".pyi")
     namespace: dict[str, typing.Any] = {}
     exec(compile(path.read_text(), str(path), "exec", dont_inherit=True), namespace)
     return namespace
@@ -78,14 +111,14 @@ def filled(value: object) -> bool:
 
 # one call of each function in the stubs, with no empty container in its result
 CALLS = {
-    ("core._scan", "scan"): ("mail jane@example.com or call 212-555-0199", 0),
-    ("core._scan", "context_score"): ("call 212-555-0199", 5, 17,
+    ("redactd.core._scan", "scan"): ("mail jane@example.com or call 212-555-0199", 0),
+    ("redactd.core._scan", "context_score"): ("call 212-555-0199", 5, 17,
                                       _scan.TYPE_NAMES.index("PHONE_NUMBER")),
-    ("core._scan", "gazetteer_flags"): ("john",),
-    ("core._scan", "phone_e164"): ("030 1234567", (_scan.PHONE_REGIONS["DE"],)),
-    ("core._scan", "phone_possible"): ("+49 30 1234567",),
-    ("core._mask", "mask"): ("4111 1111 1111 1111",),
-    ("core._scan", "redact_scan"): (plan(Detection.create(), Redaction()), "mail jane@example.com or call 212-555-0199",
+    ("redactd.core._scan", "gazetteer_flags"): ("john",),
+    ("redactd.core._scan", "phone_e164"): ("030 1234567", (_scan.PHONE_REGIONS["DE"],)),
+    ("redactd.core._scan", "phone_possible"): ("+49 30 1234567",),
+    ("redactd.core._mask", "mask"): ("4111 1111 1111 1111",),
+    ("redactd.core._scan", "redact_scan"): (plan(Detection.create(), Redaction()), "mail jane@example.com or call 212-555-0199",
                                     0, True, 0, None, 0, 0, 0, FOUND),
 }
 
@@ -136,7 +169,14 @@ def setup_arguments() -> dict[str, typing.Any]:
     call = next(node for node in ast.walk(tree) if isinstance(node, ast.Call)
                 and getattr(node.func, "id", None) == "setup")
     return {k.arg: ast.literal_eval(k.value) for k in call.keywords
-            if k.arg in ("packages", "package_data")}
+            if k.arg in ("packages", "package_data", "package_dir")}
+
+
+def installed_path(path: pathlib.PurePath) -> pathlib.PurePath:
+    """A source path (core/_scan.pyi) as the wheel has it (redactd/core/_scan.pyi)."""
+    folders = {folder: package for package, folder in setup_arguments()["package_dir"].items()}
+    package = folders[path.parts[0]]
+    return pathlib.PurePath(*package.split("."), *path.parts[1:])
 
 
 def typing_files() -> set[str]:
@@ -152,8 +192,9 @@ def test_package_data_lists_py_typed_and_every_stub():
     package_data = setup_arguments()["package_data"]
 
     def listed(path: pathlib.PurePath) -> bool:
-        patterns = package_data.get(".".join(path.parent.parts), [])
-        return any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns)
+        installed = installed_path(path)
+        patterns = package_data.get(".".join(installed.parent.parts), [])
+        return any(fnmatch.fnmatch(installed.name, pattern) for pattern in patterns)
 
     assert not [path for path in map(pathlib.PurePath, typing_files()) if not listed(path)]
 
@@ -168,4 +209,4 @@ def test_wheel_ships_py_typed_and_every_stub(tmp_path, monkeypatch):
     build.ensure_finalized()
     shipped = {pathlib.Path(p).relative_to(tmp_path).as_posix()
                for p in build.get_outputs(include_bytecode=False)}
-    assert not typing_files() - shipped
+    assert not {installed_path(pathlib.PurePath(p)).as_posix() for p in typing_files()} - shipped

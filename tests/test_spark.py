@@ -40,18 +40,18 @@ if _java_major() < 17:
 
 from google.protobuf import json_format, struct_pb2  # noqa: E402
 
-from service import spark as S  # noqa: E402
-from service import spark_cli  # noqa: E402
-from service.api.redact.v1 import redact_pb2 as pb  # noqa: E402
-from service.api.redact.v1 import redact_pb2_grpc  # noqa: E402
-from service.config import Settings  # noqa: E402
-from service.server import Server  # noqa: E402
+from redactd import spark as S  # noqa: E402
+from redactd import spark_cli  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2 as pb  # noqa: E402
+from redactd_client.api.redact.v1 import redact_pb2_grpc  # noqa: E402
+from redactd.config import Settings  # noqa: E402
+from redactd.server import Server  # noqa: E402
 
 ROWS = 2400
 FIELDS = [c for c in ("text", "body", "dst", "from_number", "to", "from", "first_name", "last_name",
                       "caller_name", "messages", "participants")]
 KEYS = json.dumps({"active": "k1", "keys": {"k1": base64.b64encode(hashlib.sha256(b"k1").digest()).decode()}})
-TYPES_POLICY = {"name": "types", "default": "SCAN", "rules": [
+TYPES_POLICY = {"name": "types", "default": "DEFAULT_SCAN", "rules": [
     {"field": "n", "mask": {"count": 3, "fromEnd": True}},
     {"field": "flag", "replace": {"value": "[B]"}},
     {"field": "gone", "drop": {}},
@@ -79,7 +79,7 @@ def keyed_stub(files):
     srv = Server(Settings(address="127.0.0.1:0", threads=4, grace=0.5, keys_file=str(files / "keys.json"),
                           policy_files=(str(files / "policies.json"),), allow_keyed_operators_without_auth=True))
     with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as channel:
-        yield redact_pb2_grpc.RedactorStub(channel)
+        yield redact_pb2_grpc.RedactorServiceStub(channel)
     srv.stop(0).wait()
 
 
@@ -227,14 +227,14 @@ def test_type_mapping_equals_apply_policy(spark, keys, files, keyed_stub):
 
 CONFIGS = {
     "default": ({}, {}),
-    "mask": ({}, {"style": "MASK", "redactionString": "XX"}),
-    "numbered": ({}, {"style": "NUMBERED_LABEL"}),
+    "mask": ({}, {"style": "REDACTION_STYLE_MASK", "redactionString": "XX"}),
+    "numbered": ({}, {"style": "REDACTION_STYLE_NUMBERED_LABEL"}),
     "operators": ({"exclude": ["URL"], "minScore": 0.5}, {"operators": {
         "CREDIT_CARD_NUMBER": {"mask": {"keepLast": 4}}, "PHONE_NUMBER": {"encrypt": {}},
         "EMAIL_ADDRESS": {"label": {"template": "[EMAIL {n}]"}}, "SSN": {"hash": {"length": 12}},
         "PERSON_NAME": {"surrogate": {}}, "DATE": {"keep": {}}, "IBAN": {"replace": {"value": "<iban>"}}}}),
     "types": ({"entityTypes": ["PHONE_NUMBER", "EMAIL_ADDRESS", "LOCATION_CITY"], "defaultRegion": "GB",
-               "phoneRegions": ["DE", "FR"]}, {"style": "MASK"}),
+               "phoneRegions": ["DE", "FR"]}, {"style": "REDACTION_STYLE_MASK"}),
 }
 
 
@@ -350,7 +350,7 @@ def test_command_redacts_columns_of_parquet(spark, df, tmp_path):
     assert spark_cli.main(_args(input=str(tmp_path / "in"), output=str(tmp_path / "out"), columns="text,body",
                                 style="mask"), out) == 0
     written = {r["id"]: r for r in spark.read.parquet(str(tmp_path / "out")).collect()}
-    expected = {r["id"]: r for r in S.redact_columns(df, ["text", "body"], None, {"style": "MASK"}).collect()}
+    expected = {r["id"]: r for r in S.redact_columns(df, ["text", "body"], None, {"style": "REDACTION_STYLE_MASK"}).collect()}
     assert written == expected
     lines = out.getvalue().splitlines()
     assert lines[0].startswith(f"rows {ROWS}  bytes ") and "MB/s" in lines[0] and "Spark start-up" in lines[0]
@@ -381,14 +381,14 @@ def test_command_applies_a_policy_to_csv_and_json(spark, df, data, files, tmp_pa
 
 
 def test_command_line_runs_and_refuses_mixed_flags(tmp_path, df):
-    cli = [sys.executable, "-m", "service.cli", "spark"]
+    cli = [sys.executable, "-m", "redactd.cli", "spark"]
     r = subprocess.run([*cli, "--help"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and all(f in r.stdout for f in ("--input", "--policy", "--columns", "--keys", "--master"))
     r = subprocess.run([*cli, "--input", "x", "--output", "y", "--policy", "sms_outbound", "--style", "mask"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "--style: applies to --columns" in r.stderr
     (tmp_path / "config.json").write_text(json.dumps({"redaction": {"operators": {"SSN": {"mask": {"cuont": 1}}}}}))
-    (tmp_path / "twice.json").write_text('{"redaction": {"style": "MASK", "style": "LABEL"}}')
+    (tmp_path / "twice.json").write_text('{"redaction": {"style": "REDACTION_STYLE_MASK", "style": "REDACTION_STYLE_LABEL"}}')
     for flags, message in [(["--columns", "text", "--config", str(tmp_path / "config.json")], "cuont"),
                            (["--columns", "text", "--types", "NOPE"], "detection.entity_types"),
                            (["--columns", "text", "--config", str(tmp_path / "twice.json")], "given twice"),

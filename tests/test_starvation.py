@@ -15,11 +15,11 @@ import pytest
 from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.limits import TokenBuckets, caller_key, parse_max_streams, parse_rate_limit, peer_host
-from service.server import Server
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.limits import TokenBuckets, caller_key, parse_max_streams, parse_rate_limit, peer_host
+from redactd.server import Server
 from tests.test_cli import free_port, wait_serving
 
 SSN = "my ssn is 222-44-5555"
@@ -67,12 +67,12 @@ def test_idle_streams_do_not_take_the_threads_unary_calls_need():
     # 200 idle streams against 4 unary threads: before, every thread held a stream
     with serving(threads=4, max_streams=300, max_streams_per_caller=300) as srv:
         channels = [grpc.insecure_channel(f"127.0.0.1:{srv.port}") for _ in range(4)]
-        streams = [IdleStream(redact_pb2_grpc.RedactorStub(channels[i % 4])) for i in range(200)]
+        streams = [IdleStream(redact_pb2_grpc.RedactorServiceStub(channels[i % 4])) for i in range(200)]
         try:
             for s in streams:
                 s.opened()
             assert srv.limits.slots.open == 200
-            stub = redact_pb2_grpc.RedactorStub(channels[0])
+            stub = redact_pb2_grpc.RedactorServiceStub(channels[0])
             for _ in range(20):
                 assert stub.Redact(pb.RedactRequest(text=SSN), timeout=10).text == "my ssn is [SSN]"
             batch = stub.BatchRedact(pb.BatchRedactRequest(texts=[SSN] * 3), timeout=10)
@@ -87,7 +87,7 @@ def test_idle_streams_do_not_take_the_threads_unary_calls_need():
 def test_streams_over_the_cap_are_refused_at_once_and_a_closed_one_frees_its_slot():
     with serving(threads=2, max_streams=3, max_streams_per_caller=3) as srv:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             streams = [IdleStream(stub).opened() for _ in range(3)]
             try:
                 extra = IdleStream(stub)
@@ -116,7 +116,7 @@ def test_streams_over_the_cap_are_refused_at_once_and_a_closed_one_frees_its_slo
 def test_stream_cap_per_caller():
     with serving(threads=2, max_streams=10, max_streams_per_caller=2) as srv:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             a, b = (("authorization", "Bearer caller-a"),), (("authorization", "Bearer caller-b"),)
             streams = [IdleStream(stub, a).opened(), IdleStream(stub, a).opened()]
             try:
@@ -135,7 +135,7 @@ def test_stream_cap_per_caller():
 def test_a_stream_without_messages_is_ended_after_the_idle_timeout():
     with serving(threads=2, stream_idle_timeout=0.3) as srv:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             idle = IdleStream(stub).opened()
             try:
                 error = refusal(idle.call)
@@ -163,7 +163,7 @@ def retry_hint(error: grpc.RpcError) -> tuple[int, int]:
 def test_rate_limit_refuses_with_a_retry_hint_then_recovers():
     with serving(threads=2, rate_limit=(2.0, 3.0)) as srv:
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
-            stub = redact_pb2_grpc.RedactorStub(ch)
+            stub = redact_pb2_grpc.RedactorServiceStub(ch)
             other = (("authorization", "Bearer someone-else"),)
             answered = 0
             with pytest.raises(grpc.RpcError) as info:
@@ -262,7 +262,7 @@ def test_clients_pinging_too_often_are_sent_away():
         options = [("grpc.keepalive_time_ms", 100), ("grpc.keepalive_timeout_ms", 5000),
                    ("grpc.keepalive_permit_without_calls", 1), ("grpc.http2.max_pings_without_data", 0)]
         with grpc.insecure_channel(f"127.0.0.1:{srv.port}", options=options) as ch:
-            idle = IdleStream(redact_pb2_grpc.RedactorStub(ch)).opened()
+            idle = IdleStream(redact_pb2_grpc.RedactorServiceStub(ch)).opened()
             try:
                 error = refusal(idle.call)
             finally:
@@ -272,14 +272,14 @@ def test_clients_pinging_too_often_are_sent_away():
 
 def test_limits_flags_reach_every_worker():
     address = f"127.0.0.1:{free_port()}"
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--address", address, "--workers", "2",
+    proc = subprocess.Popen([sys.executable, "-m", "redactd.cli", "serve", "--address", address, "--workers", "2",
                              "--rate-limit", "1/s:1", "--max-streams", "5:1", "--stream-idle-timeout", "30"],
                             stderr=subprocess.DEVNULL)
     try:
         wait_serving(address).close()
         for _ in range(2):  # fresh connections: the kernel spreads them over the workers
             with grpc.insecure_channel(address) as ch:
-                stub = redact_pb2_grpc.RedactorStub(ch)
+                stub = redact_pb2_grpc.RedactorServiceStub(ch)
                 key = (("authorization", f"Bearer {free_port()}"),)  # a fresh caller each time
                 assert stub.Redact(pb.RedactRequest(text=SSN), metadata=key).text == "my ssn is [SSN]"
                 with pytest.raises(grpc.RpcError) as info:
@@ -294,6 +294,6 @@ def test_limits_flags_reach_every_worker():
                                           (["--max-streams", "0"], "--max-streams"),
                                           (["--stream-idle-timeout", "0"], "--stream-idle-timeout")])
 def test_bad_limit_flags_are_refused(flags, field):
-    r = subprocess.run([sys.executable, "-m", "service.cli", "serve", "--address", "127.0.0.1:0", *flags],
+    r = subprocess.run([sys.executable, "-m", "redactd.cli", "serve", "--address", "127.0.0.1:0", *flags],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.startswith(f"redactd: {field}: ")

@@ -9,9 +9,9 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-import core
+from redactd import core
 from bench import stream_delay
-from core import _scan
+from redactd.core import _scan
 from tests.test_core_reference import (
     SETTINGS, assert_stream_equals_whole_text, detections, entity_key, redactions, texts, type_masks, units,
 )

@@ -11,11 +11,11 @@ import subprocess
 import grpc
 import pytest
 
-from service import cli
-from service.api.redact.v1 import redact_pb2 as pb
-from service.api.redact.v1 import redact_pb2_grpc
-from service.config import Settings
-from service.server import Server
+from redactd import cli
+from redactd_client.api.redact.v1 import redact_pb2 as pb
+from redactd_client.api.redact.v1 import redact_pb2_grpc
+from redactd.config import Settings
+from redactd.server import Server
 from tests.certs import issue, make_ca
 from tests.test_cli import REDACTD, free_port, wait_for
 
@@ -44,7 +44,7 @@ def tls_channel(port: int, ca: bytes, client=None) -> grpc.Channel:
 
 
 def redact_over(channel: grpc.Channel) -> str:
-    return redact_pb2_grpc.RedactorStub(channel).Redact(pb.RedactRequest(text=TEXT), timeout=10).text
+    return redact_pb2_grpc.RedactorServiceStub(channel).Redact(pb.RedactRequest(text=TEXT), timeout=10).text
 
 
 def refused(channel: grpc.Channel) -> grpc.StatusCode:
@@ -103,7 +103,7 @@ def test_mtls_subject_names_a_caller(pki, mtls_dir, caplog):
         with tls_channel(srv.port, ca, pki["support"]) as ch:
             assert redact_over(ch) == "my ssn is [SSN]"
             with pytest.raises(grpc.RpcError) as info:  # its certificate names it, with its permissions
-                redact_pb2_grpc.RedactorStub(ch).IdentifyEntities(pb.IdentifyEntitiesRequest(text=TEXT))
+                redact_pb2_grpc.RedactorServiceStub(ch).IdentifyEntities(pb.IdentifyEntitiesRequest(text=TEXT))
             assert info.value.code() == grpc.StatusCode.PERMISSION_DENIED
             assert info.value.details() == "IdentifyEntities: caller 'support' lacks permission rpcs: IdentifyEntities"
         with caplog.at_level(logging.INFO, "redactd.audit"), tls_channel(srv.port, ca, pki["stranger"]) as ch:
@@ -137,7 +137,7 @@ def test_reload_serves_the_new_certificate_to_new_connections_and_keeps_open_one
         open_channel = tls_channel(srv.port, old_ca.cert_pem)
         assert redact_over(open_channel) == "my ssn is [SSN]"
         sent: queue.Queue = queue.Queue()
-        stream = redact_pb2_grpc.RedactorStub(open_channel).StreamRedact(iter(sent.get, None))
+        stream = redact_pb2_grpc.RedactorServiceStub(open_channel).StreamRedact(iter(sent.get, None))
         sent.put(pb.StreamRedactRequest(config=pb.StreamConfig()))
         sent.put(pb.StreamRedactRequest(text=TEXT))
         sent.put(pb.StreamRedactRequest(flush=True))

@@ -6,9 +6,9 @@ import pathlib
 
 import pytest
 
-import core
-from core import _scan, surrogate, values
-from core.entity_types import BY_TYPE, ENTITY_TYPES, FAMILIES
+from redactd import core
+from redactd.core import _scan, surrogate, values
+from redactd.core.entity_types import BY_TYPE, ENTITY_TYPES, FAMILIES
 
 CORE = pathlib.Path(core.__file__).parent
 

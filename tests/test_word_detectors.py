@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-import core
-from core import _scan
-from core.detect import Detection
-from core.redact import Label, Redaction
+from redactd import core
+from redactd.core import _scan
+from redactd.core.detect import Detection
+from redactd.core.redact import Label, Redaction
 
 
 def found(text: str, **detection) -> list[tuple[str, str]]:
@@ -199,8 +199,8 @@ def test_long_runs_stay_linear_and_find_nothing_wrong():
 def test_no_operator_but_keep_gives_the_text_back():
     # format-preserving fakes must not hand back a number said in words or a holiday's name
     import json
-    from core.redact import Encrypt, Hash, Mask, Replace, Surrogate
-    from core.tokens import KeyRing
+    from redactd.core.redact import Encrypt, Hash, Mask, Replace, Surrogate
+    from redactd.core.tokens import KeyRing
     keys = KeyRing.from_json(json.dumps({"keys": {"k1": "11" * 32}, "active": "k1"}))
     text = ("call four one five five five five one two one two on Thanksgiving, my social is "
             "3 6 6 5 9 7 0 1 0, Maria Gonzalez of Acme Widgets Inc. at 1234 Elm Street, "

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import core
-from core.detect import Detection
+from redactd import core
+from redactd.core.detect import Detection
 
 
 def find(text: str, region: str = "US") -> list[tuple[str, str, str]]:

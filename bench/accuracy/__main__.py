@@ -28,7 +28,7 @@ PRESIDIO_MAP = {
 
 
 def core_predictor() -> Predictor:
-    import core
+    from redactd import core
     detection = core.Detection.create()
 
     def predict(text: str) -> list[Span]:
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(negatives(corpus, preds)))
     # throughput: best of 3 passes over the corpus, detection only
     texts = [s.text for s in corpus]
-    import core
+    from redactd import core
     detection = core.Detection.create()
     best = float("inf")
     for _ in range(3):

@@ -25,7 +25,7 @@ NAMES_LEARNT_FROM = {"faker_names": "faker", "mimesis_names": "mimesis"}
 
 def build_names_module():
     """core/data/build_names.py by its path (core/data is not a package)."""
-    import core
+    from redactd import core
     path = os.path.join(os.path.dirname(core.__file__), "data", "build_names.py")
     spec = importlib.util.spec_from_file_location("build_names", path)
     module = importlib.util.module_from_spec(spec)
@@ -38,7 +38,7 @@ def names_without(package: str) -> Iterator[list[str]]:
     """The core with names.txt rebuilt without one source package loaded into it (through
     the private hook core._scan._load_names); the shipped list again afterwards. Yields the
     notes on installed package versions that differ from the ones names.txt was built with."""
-    from core import _scan
+    from redactd.core import _scan
     build = build_names_module()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "names.txt")
@@ -52,7 +52,7 @@ def names_without(package: str) -> Iterator[list[str]]:
 
 def scored_predictions(corpus: Sequence[Sentence], min_score: float = 0.0) -> list[list[ScoredSpan]]:
     """The core's entities with their scores (location subtypes scored as LOCATION)."""
-    import core
+    from redactd import core
     detection = core.Detection.create(min_score=min_score)
     return [[(scored_type(e.type), e.start, e.end, e.score) for e in core.find_entities(s.text, detection)]
             for s in corpus]

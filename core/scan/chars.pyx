@@ -131,10 +131,10 @@ cdef unsigned int SCRIPT[SCRIPT_HI - SCRIPT_LO]  # kind << 24 | key of U+0370-U+
 
 cdef void init_fold() except *:
     # the tables from core.lexicon's definitions, so the reference and the data agree
-    from core.lexicon import SCRIPT_TABLE, SPACELESS_SCRIPTS, latin_fold, script_letter
+    from redactd.core.lexicon import SCRIPT_TABLE, SPACELESS_SCRIPTS, latin_fold, script_letter
     cdef int c
     if SCRIPT_TABLE != (SCRIPT_LO, SCRIPT_HI) or SPACELESS_SCRIPTS != _SPACELESS_RANGES:
-        raise ImportError("core.lexicon's script ranges do not match the compiled core")
+        raise ImportError("redactd.core.lexicon's script ranges do not match the compiled core")
     for c in range(0x260):
         FOLD[c] = ord(latin_fold(chr(c)) or "\0")
     for c in range(0x100):

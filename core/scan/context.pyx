@@ -14,7 +14,7 @@ cdef void init_keywords() except *:
     import zlib
     names = [row.name for row in ENTITY_TYPES]
     if zlib.crc32(",".join(names).encode()) & 0x7FFFFFFF != TYPE_NAMES_CHECK or len(names) != N_TYPES:
-        raise ImportError("core.entity_types rows do not match the compiled type ids: rebuild the core")
+        raise ImportError("redactd.core.entity_types rows do not match the compiled type ids: rebuild the core")
     if N_TYPES > VETO_SHIFT:
         raise ImportError("more types than the keyword table's veto bits allow")
     cdef int t

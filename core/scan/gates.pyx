@@ -33,7 +33,7 @@ cdef inline unsigned char trigram_flags(const uchar_t* s, Py_ssize_t pos, Py_ssi
 
 cdef void init_number_start():
     cdef int k
-    from core.lexicon import NUMBER_WORDS
+    from redactd.core.lexicon import NUMBER_WORDS
     for k in range(27 * 27 * 27):
         NUMBER_START[k] = 0
     for k in range(27 * 27 * 27):

@@ -83,7 +83,7 @@ def _gazetteer_entries(names=None):
     """(phrase bytes, flags, value) for every entry: the data files and core.lexicon
     (`names`: a names.txt to read instead of the shipped one)."""
     import pathlib
-    from core import lexicon as L
+    from redactd.core import lexicon as L
     letters = {"F": G_FIRST, "L": G_LAST, "W": G_COMMON, "C": G_CITY, "S": G_STATE,
                "A": G_ABBR, "K": G_COUNTRY, "O": G_ORG, "H": G_HOLIDAY}
     data = pathlib.Path(__file__).parent / "data"
@@ -204,7 +204,7 @@ _GZ_CACHE_MAGIC = b"redactd-gazetteer-1\n"
 def _cache_path():
     import hashlib
     import os
-    from core import lexicon
+    from redactd.core import lexicon
     here = os.path.dirname(os.path.abspath(__file__))
     key = hashlib.sha256()
     for path in [os.path.abspath(__file__), lexicon.__file__] + [

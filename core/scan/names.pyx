@@ -279,7 +279,7 @@ cdef int NAME_VERBS_N = 0
 
 cdef void init_names() except *:
     global NAME_VERBS_N
-    from core.lexicon import NAME_VERBS_AFTER
+    from redactd.core.lexicon import NAME_VERBS_AFTER
     if len(NAME_VERBS_AFTER) > 32:
         raise ImportError("too many name verbs")
     for k, word in enumerate(NAME_VERBS_AFTER):

@@ -508,7 +508,7 @@ _cue_bytes = []  # owns the bytes CUE_TABLE's pointers point into
 
 
 cdef void init_cue_words() except *:
-    from core import lexicon
+    from redactd.core import lexicon
     cdef unsigned int h
     cdef int k, slot
     cdef bytes b

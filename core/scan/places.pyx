@@ -31,7 +31,7 @@ _city_ending_bytes = []
 
 cdef void init_city_endings() except *:
     global CITY_ENDINGS_N
-    from core.lexicon import CITY_ENDINGS
+    from redactd.core.lexicon import CITY_ENDINGS
     if len(CITY_ENDINGS) > 32:
         raise ImportError("too many city endings")
     cdef bytes b
@@ -321,7 +321,7 @@ cdef inline unsigned int lf_get(unsigned long long h) noexcept nogil:
 cdef void init_legal_forms() except *:
     global LF_KEY, LF_FLAGS, LF_MASK, ORG_CUES_N, HASH_FROM
     import pathlib
-    from core.lexicon import ORG_CUES
+    from redactd.core.lexicon import ORG_CUES
     cdef unsigned long long size = 1
     cdef int k
     forms = []

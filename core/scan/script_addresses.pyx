@@ -20,7 +20,7 @@ cdef NativeWord NATIVE_WORDS[NW_SLOTS]  # open addressing by the words' hash; ha
 
 cdef void init_script_addresses() except *:
     import pathlib
-    from core.lexicon import script_letter as key_of
+    from redactd.core.lexicon import script_letter as key_of
     cdef unsigned long long h
     cdef unsigned int k
     cdef int used = 0
