@@ -188,6 +188,7 @@ def end_call(context: grpc.ServicerContext, code: grpc.StatusCode, details: str)
     """End a call from another thread than its handler's, with a status the client sees.
     The sync server's context has no public way to do that (`abort` raises in the calling
     thread, `cancel` sends CANCELLED): cancel the core call with a status; tested."""
+    context.set_code(code)  # what the handler's side sees too (service.observe)
     call = getattr(getattr(context, "_rpc_event", None), "call", None)
     if call is None:
         context.cancel()

@@ -88,9 +88,9 @@ def note_caller(name: str) -> None:
 
 class Call:
     __slots__ = ("method", "service", "name", "start", "bytes_in", "bytes_out", "entities", "caller", "span",
-                 "stream", "done", "lock", "metadata")
+                 "stream", "done", "lock", "key")
 
-    def __init__(self, method: str, stream: bool, metadata=()) -> None:
+    def __init__(self, method: str, stream: bool) -> None:
         self.method = method                               # /package.Service/Method, from the call
         self.service, _, self.name = method[1:].rpartition("/")
         self.start = time.perf_counter()
@@ -101,7 +101,7 @@ class Call:
         self.stream = stream                               # counted among open streams
         self.done = False
         self.lock = threading.Lock()
-        self.metadata = metadata                           # as the call came (for the caller's key)
+        self.key = ""                                      # the caller's key, without a callers file
 
 
 def _size(message) -> int:
@@ -152,8 +152,10 @@ class Observe(grpc.ServerInterceptor):
             wrapped.experimental_thread_pool = pool  # type: ignore[attr-defined]
         return handler._replace(**{kind: wrapped})
 
-    def _begin(self, method: str, streaming: bool, metadata) -> Call:
-        call = Call(method, streaming and method.startswith(self.scanning), metadata)
+    def _begin(self, method: str, streaming: bool, metadata, context: grpc.ServicerContext) -> Call:
+        call = Call(method, streaming and method.startswith(self.scanning))
+        if self.access and self.callers() is None:  # now: the peer is gone once the call is
+            call.key = self._key(metadata, context)
         if self.tracer is not None:
             call.span = self._span(call, metadata)
         if call.stream and self.metrics is not None:
@@ -167,7 +169,7 @@ class Observe(grpc.ServerInterceptor):
 
     def _unary(self, behavior, method: str, request_streaming: bool, metadata):
         def unary(request, context):
-            call = self._begin(method, request_streaming, metadata)
+            call = self._begin(method, request_streaming, metadata, context)
             if request_streaming:
                 request = self._requests(call, request)
             else:
@@ -187,7 +189,7 @@ class Observe(grpc.ServerInterceptor):
 
     def _streaming(self, behavior, method: str, request_streaming: bool, metadata):
         def streaming(request, context):
-            call = self._begin(method, request_streaming, metadata)
+            call = self._begin(method, request_streaming, metadata, context)
             # the call's end however it ends (a generator grpc drops is not resumed)
             if not context.add_callback(lambda: self.finish(call, context, False, ended=True)):
                 self.finish(call, context, False, ended=True)
@@ -239,12 +241,12 @@ class Observe(grpc.ServerInterceptor):
         if self.access:
             level = logging.DEBUG if call.method.startswith(HEALTH) else logging.INFO
             if ACCESS.isEnabledFor(level):
-                _access_line(level, call, code, seconds, caller or self._key(call, context))
+                _access_line(level, call, code, seconds, caller or call.key)
 
-    def _key(self, call: Call, context: grpc.ServicerContext) -> str:
+    def _key(self, metadata, context: grpc.ServicerContext) -> str:
         """service.limits.caller_key, from the metadata the call came with (the
         certificate is asked for only when the server takes client certificates)."""
-        for key, value in call.metadata or ():
+        for key, value in metadata or ():
             if key == "authorization" and value.startswith("Bearer "):
                 return hashlib.sha256(value[7:].encode()).hexdigest()
         return caller_key(context) if self.mtls else peer_host(context.peer())

@@ -148,6 +148,27 @@ def test_a_refusal_by_the_rate_limit_is_counted(tmp_path):
         srv.metrics.close()
 
 
+def test_a_stream_the_idle_timeout_ends_is_counted_with_its_code(caplog):
+    caplog.set_level(logging.INFO, logger="redactd.access")
+    srv = Server(Settings(address="127.0.0.1:0", threads=2, grace=0.2, stream_idle_timeout=0.3,
+                          metrics_address="127.0.0.1:0"))
+    try:
+        before = scrape(srv.metrics.port)
+        with grpc.insecure_channel(f"127.0.0.1:{srv.port}") as ch:
+            requests = queue.Queue()
+            requests.put(pb.StreamRedactRequest(config=pb.StreamConfig()))
+            responses = redact_pb2_grpc.RedactorServiceStub(ch).StreamRedact(iter(requests.get, None))
+            assert code_of(lambda: list(responses)) == grpc.StatusCode.RESOURCE_EXHAUSTED
+            requests.put(None)
+        line = wait_for(lambda: [r.msg for r in caplog.records if r.name == "redactd.access"])[0]
+        assert (line.code, line.caller) == ("RESOURCE_EXHAUSTED", "127.0.0.1")
+        after = scrape(srv.metrics.port)
+        assert delta(before, after, "redactd_rpcs_total", **rpcs("StreamRedact", "RESOURCE_EXHAUSTED", "")) == 1
+    finally:
+        srv.stop(0).wait()
+        srv.metrics.close()
+
+
 def test_an_open_stream_is_in_the_gauge_until_it_ends(observed, stub):
     requests = queue.Queue()
     requests.put(pb.StreamRedactRequest(config=pb.StreamConfig()))
