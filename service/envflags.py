@@ -73,10 +73,11 @@ def convert(name: str, value: str, action: argparse.Action):
         raise ValueError(f"{name}: {value!r} is not a boolean (1, 0, true or false)")
     if isinstance(action, argparse._AppendAction):  # several files: separated as in PATH
         return [v for v in value.split(os.pathsep) if v]
+    convert_type = action.type
     try:
-        converted = action.type(value) if action.type else value
+        converted = convert_type(value) if callable(convert_type) else value
     except (TypeError, ValueError):
-        kind = {int: "a whole number", float: "a number"}.get(action.type, "a valid value")
+        kind = "a whole number" if convert_type is int else "a number" if convert_type is float else "a valid value"
         raise ValueError(f"{name}: {value!r} is not {kind}") from None
     if action.choices is not None and converted not in action.choices:
         raise ValueError(f"{name}: {value!r} is not one of {', '.join(map(str, action.choices))}")

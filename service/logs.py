@@ -88,7 +88,7 @@ class BackgroundHandler(logging.Handler):
                 time.sleep(GATHER)  # let lines gather: one wake-up and one write for many
             while not self.queue.empty():
                 batch.append(self.queue.get())
-            lines = []
+            lines: list[str] = []
             for record in batch:
                 if record is None:  # close(): all written
                     self._flush_lines(lines)

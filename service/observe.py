@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 import time
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import grpc
 
@@ -97,7 +97,7 @@ class Call:
         self.bytes_in = self.bytes_out = 0
         self.entities: dict[str, int] = {}
         self.caller: str | None = None                     # the callers file's name, when auth said
-        self.span = None
+        self.span: Any = None                              # OpenTelemetry's, when traces are on
         self.stream = stream                               # counted among open streams
         self.done = False
         self.lock = threading.Lock()
@@ -284,7 +284,7 @@ def _end_span(call: Call, code: grpc.StatusCode, caller: str | None) -> None:
 
 def _access_line(level: int, call: Call, code: grpc.StatusCode, seconds: float, caller: str) -> None:
     # a record made directly: no search of the stack for the caller's file and line
-    ACCESS.handle(ACCESS.makeRecord(ACCESS.name, level, "", 0, AccessLine(call, code, seconds, caller), None, None))
+    ACCESS.handle(ACCESS.makeRecord(ACCESS.name, level, "", 0, AccessLine(call, code, seconds, caller), (), None))
 
 
 class AccessLine:
@@ -341,7 +341,7 @@ class Metrics:
                            ["version", "python"], multiprocess_mode="max")
         self.build.labels(_version(), sys.version.split()[0]).set(1)
         self._children: dict[tuple, tuple] = {}  # labels -> (rpcs child, duration child, scanned child)
-        self._types: dict[str, object] = {}
+        self._types: dict[str, Any] = {}
 
     def _of(self, call: Call, code: grpc.StatusCode, caller: str):
         key = (call.method, code, caller)
