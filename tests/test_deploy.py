@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tomllib
+import urllib.request
 from pathlib import Path
 
 import grpc
@@ -44,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = ROOT / "deploy" / "kubernetes"
 BIN = Path(sys.executable).parent
 IMAGE_PORT = 50051
+METRICS_PORT = 9090  # --metrics-address in the Deployment
 # the oldest Kubernetes the manifests are for (gRPC probes are GA from 1.27), and the newest
 # whose schemas kubernetes-validate ships
 KUBERNETES = ("1.29.0", kubernetes_validate.utils.latest_version())
@@ -111,14 +113,16 @@ def flag(argv: list[str], name: str) -> str:
     return argv[argv.index(name) + 1]
 
 
-def local(argv: list[str], port: int) -> list[str]:
-    """An image command line as run here: its programs from this environment, the port
-    a free loopback one."""
+def local(argv: list[str], port: int, metrics_port: int = 0) -> list[str]:
+    """An image command line as run here: its programs from this environment, the ports
+    free loopback ones."""
     programs = {"redactd": str(BIN / "redactd"), "python": sys.executable}
     out = [programs.get(argv[0], argv[0]), *argv[1:]]
     for i, arg in enumerate(out):
         if re.fullmatch(rf"(0\.0\.0\.0|127\.0\.0\.1):{IMAGE_PORT}", arg):
             out[i] = f"127.0.0.1:{port}"
+        elif re.fullmatch(rf"0\.0\.0\.0:{METRICS_PORT}", arg):
+            out[i] = f"127.0.0.1:{metrics_port}"
     return out
 
 
@@ -194,8 +198,12 @@ def test_selectors_select_the_deployments_pods():
 def test_ports_and_probes_agree():
     r = manifests()
     c = container(r)
-    (port,) = c["ports"]
+    port, metrics = c["ports"]
     assert port["containerPort"] == IMAGE_PORT and final_stage()["EXPOSE"] == str(IMAGE_PORT)
+    assert metrics == {"name": "metrics", "containerPort": METRICS_PORT, "protocol": "TCP"}
+    assert flag(c["args"], "--metrics-address") == f"0.0.0.0:{METRICS_PORT}"
+    annotations = r["Deployment"]["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == str(METRICS_PORT) and annotations["prometheus.io/scrape"] == "true"
     assert flag(c["args"], "--address") == f"0.0.0.0:{IMAGE_PORT}"
     (service_port,) = r["Service"]["spec"]["ports"]
     assert r["Service"]["spec"]["clusterIP"] == "None"  # headless: clients balance over the pods
@@ -203,8 +211,9 @@ def test_ports_and_probes_agree():
     assert service_port["port"] == IMAGE_PORT
     assert c["readinessProbe"]["grpc"] == {"port": IMAGE_PORT, "service": "redact.v1.RedactorService"}
     assert c["livenessProbe"]["grpc"] == {"port": IMAGE_PORT}
-    (rule,) = r["NetworkPolicy"]["spec"]["ingress"]
+    rule, scrape = r["NetworkPolicy"]["spec"]["ingress"]
     assert rule["ports"] == [{"port": IMAGE_PORT, "protocol": "TCP"}]
+    assert scrape["ports"] == [{"port": METRICS_PORT, "protocol": "TCP"}]
     assert r["NetworkPolicy"]["spec"]["policyTypes"] == ["Ingress"]
 
 
@@ -348,8 +357,9 @@ def test_deployment_command_serves_its_policies_and_callers(tmp_path):
     c = container(r)
     key, token = secrets.token_bytes(32), secrets.token_urlsafe(32)
     contents = {"policies": r["ConfigMap"]["data"], "secrets": filled_secret(r["Secret"], key, token)}
-    port = free_port()
-    argv = local(c.get("command", exec_form(final_stage()["ENTRYPOINT"])) + c["args"], port)
+    port, metrics_port = free_port(), free_port()
+    argv = local(c.get("command", exec_form(final_stage()["ENTRYPOINT"])) + c["args"], port, metrics_port)
+    env = {**image_env(), **{e["name"]: e["value"] for e in c["env"]}}
     for mount in c["volumeMounts"]:  # each mount a directory of its files, as the kubelet makes it
         directory = tmp_path / mount["name"]
         directory.mkdir()
@@ -360,7 +370,7 @@ def test_deployment_command_serves_its_policies_and_callers(tmp_path):
     address = f"127.0.0.1:{port}"
     log = tmp_path / "log"
     with open(log, "w") as out:
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=image_env())
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         # the probes' health services; health needs no caller, even with a callers file
         wait_healthy(address, proc, c["readinessProbe"]["grpc"]["service"])
@@ -375,6 +385,13 @@ def test_deployment_command_serves_its_policies_and_callers(tmp_path):
             assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED
             answer = stub.ApplyPolicy(request, timeout=10, metadata=(("authorization", f"Bearer {token}"),))
         assert json_format.MessageToDict(answer.record) == {"customer": {"email": "[EMAIL_ADDRESS]"}, "body": "SSN [SSN]"}
+        # what Prometheus scrapes: both calls, whichever worker answered them
+        with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10) as response:
+            metrics = response.read().decode()
+        counted = {code: sum(float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines()
+                             if line.startswith("redactd_rpcs_total{") and 'method="ApplyPolicy"' in line
+                             and f'code="{code}"' in line) for code in ("OK", "UNAUTHENTICATED")}
+        assert counted == {"OK": 1.0, "UNAUTHENTICATED": 1.0}
         proc.send_signal(signal.SIGTERM)  # what the kubelet sends after preStop
         grace = r["Deployment"]["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
         assert proc.wait(timeout=grace) == 0
@@ -383,6 +400,8 @@ def test_deployment_command_serves_its_policies_and_callers(tmp_path):
         proc.wait()
     text = log.read_text()
     assert "supervising 2 workers" in text
+    lines = [json.loads(line) for line in text.splitlines() if line.strip()]  # REDACTD_LOG_FORMAT=json
+    assert sum(1 for line in lines if line.get("method", "").endswith("/ApplyPolicy")) == 2
     for secret in ("222-44-5555", "jane@example.org", token, hashlib.sha256(token.encode()).hexdigest()):
         assert secret not in text
 
