@@ -56,7 +56,7 @@ cdef Py_ssize_t city_shape(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     if v == V_CITY_PREFIX:
         j = space_gap(s, w0.end, lim)
         if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP \
-                and not gz_get(w.hash, NULL) & (G_STOP | G_FUNCTION):
+                and not word_flags(&w) & (G_STOP | G_FUNCTION):
             e = w.end
     elif (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) and w0.end - w0.start >= 6:
         for k in range(CITY_ENDINGS_N):
@@ -92,8 +92,8 @@ cdef bint state_follows(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t
     if not (at(s, e, n) == 44 and at(s, e + 1, n) == 32 and read_word(s, n, e + 2, lim, &w)):
         return False
     if w.shape == S_UPPER and w.end - w.start == 2:
-        return (gz_get(w.hash, NULL) & G_ABBR) != 0
-    return w.shape == S_CAP and longest_phrase(s, n, &w, gz_get(w.hash, NULL), lim, G_STATE | G_COUNTRY,
+        return (word_flags(&w) & G_ABBR) != 0
+    return w.shape == S_CAP and longest_phrase(s, n, &w, word_flags(&w), lim, G_STATE | G_COUNTRY,
                                                &last, &f, &value, False) > 0
 
 
@@ -138,7 +138,7 @@ cdef Py_ssize_t of_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t
     j += 3
     for k in range(3):
         if not read_word(s, n, j, lim, &w) or w.shape == S_LOWER or w.shape == S_INITIAL \
-                or gz_get(w.hash, NULL) & G_STOP:
+                or word_flags(&w) & G_STOP:
             break
         best = w.end
         j = space_gap(s, w.end, lim)
@@ -247,7 +247,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         if at(s, i, n) == 38 and at(s, i + 1, n) == 32:
             i += 2  # "Johnson & Johnson", "Crescent & Co."
         lf = legal_form_at(s, n, i, lim, LF_SUFFIX)
-        if lf and read_word(s, n, i, lim, &w) and w.end == lf and gz_get(w.hash, NULL) & G_ORG_SUFFIX:
+        if lf and read_word(s, n, i, lim, &w) and w.end == lf and word_flags(&w) & G_ORG_SUFFIX:
             lf = 0  # "Bank", "Inc": a company suffix of core.lexicon, read below ("Bank of ...")
         if lf and legal_form_at(s, n, i, lim, LF_PREFIX) == lf and name_after_form(s, n, lf, lim):
             break  # "Акции ПАО Газпром": the form starts the next name
@@ -255,7 +255,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             j = lf
             while j > i and folded(s[j - 1]):
                 j -= 1  # the form's last word: "Savings Bank" ends in a head word
-            fw = gz_get(w.hash, NULL) if read_word(s, n, j, lim, &w) else 0
+            fw = word_flags(&w) if read_word(s, n, j, lim, &w) else 0
             if not (listing and k) and not (k == 0 and lone_start and j == i):
                 e = abbrev_dot(s, n, lf, lim)
                 if fw & G_ORG_HEAD:
@@ -265,7 +265,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             continue
         if not read_word(s, n, i, lim, &w):
             break
-        fw = gz_get(w.hash, NULL)
+        fw = word_flags(&w)
         if w.shape == S_LOWER:
             # "Marks and Spencer", "Van den Berg"; "of" only after a head word ("Institute of
             # Technology"), not after a person ("Maria Gonzalez of Acme Widgets Inc.")
@@ -404,16 +404,25 @@ cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_
     if not capital(s[i]):
         return best if best_marked or (at(s, best, n) == 46 and best_groups > 1) else 0
     if best_groups == 1 and read_word(s, n, i, lim, &w) and w.shape != S_UPPER \
-            and gz_get(w.hash, NULL) & (G_COMMON | G_STOP):
+            and word_flags(&w) & (G_COMMON | G_STOP):
         return 0
     return best
 
 
 cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                                      unsigned int want) noexcept nogil:
-    # a legal form at i: a letter there, then legal_form_end
+    # a legal form at i: a letter there, then legal_form_end. A word the memo holds whose
+    # letters are no form's first group has none (legal_form_end reads it as its first group)
+    cdef MemoEntry* m
     if not within(i, lim) or not letter_key(s[i]):
         return 0
+    m = memo_at(i, lim)
+    if m != NULL and m.ok and s[i] < SCRIPT_LO and m.hash != 1:
+        if not m.known & MEMO_LF:
+            m.lf = lf_get(m.hash)
+            m.known |= MEMO_LF
+        if not m.lf & (want | LF_MORE):
+            return 0
     return legal_form_end(s, n, i, lim, want)
 
 
@@ -451,7 +460,7 @@ cdef Py_ssize_t name_after_form(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py
         return 0
     for words in range(4):
         if not read_word(s, n, j, lim, &w) or not (w.shape == S_CAP or w.shape == S_UPPER) \
-                or gz_get(w.hash, NULL) & G_STOP:
+                or word_flags(&w) & G_STOP:
             break
         end = w.end
         if at(s, end, n) == 45 and capital(at(s, end + 1, n)):
@@ -481,7 +490,7 @@ cdef bint org_cue_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexc
         if i == w1.start - 1 or not read_word(s, n, i, w1.start - 1, &w2):
             return False
         return (w2.shape == S_CAP or w2.shape == S_INITIAL or w2.shape == S_UPPER) \
-            and not gz_get(w2.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_TITLE)
+            and not word_flags(&w2) & (G_COMMON | G_STOP | G_FUNCTION | G_TITLE)
     h = w1.hash
     if prev_word(s, n, w1.start, floor, &w2) >= 0 and w2.end == w1.start - 1:
         h = join_hash(w2.hash, s, &w1)
@@ -525,12 +534,12 @@ cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, un
         if not read_word(s, n, i, lim, &nxt):
             break
         if nxt.shape == S_LOWER:
-            if not gz_get(nxt.hash, NULL) & G_CONNECTOR:
+            if not word_flags(&nxt) & G_CONNECTOR:
                 break
             i = space_gap(s, nxt.end, lim)
             if not (i and read_word(s, n, i, lim, &nxt)):
                 break
-        if not (nxt.shape == S_CAP or nxt.shape == S_UPPER) or gz_get(nxt.hash, NULL) & (G_STOP | G_FUNCTION):
+        if not (nxt.shape == S_CAP or nxt.shape == S_UPPER) or word_flags(&nxt) & (G_STOP | G_FUNCTION):
             break
         w = nxt
         e = w.end
@@ -575,7 +584,7 @@ cdef inline void lower_place_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, 
     cdef unsigned int f
     cdef Py_ssize_t e
     if b.type_id < 0 and type_on(opt, T_LOCATION) and after_place_cue(s, n, pos):
-        f = gz_get(w.hash, NULL)
+        f = word_flags(w)
         if f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
             e = match_lower_place(s, n, w, f, lim, &b.aux)
             if e:

@@ -175,7 +175,7 @@ cdef Py_ssize_t read_unit(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
     if s[j] == 35:
         k = j + 1
     elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok) \
-            and gz_get(w.hash, NULL) & G_UNIT:
+            and word_flags(&w) & G_UNIT:
         k = w.end + 1 if at(s, w.end, n) == 46 else w.end
         if at(s, k, n) == 32:
             k += 1
@@ -304,7 +304,7 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
                 lowers += 1  # "am", "de los"
                 k = w.end + 1
                 continue
-            f = gz_get(w.hash, NULL)
+            f = word_flags(&w)
             if w.shape == S_INITIAL and at(s, w.end, n) != 46 and at(s, w.end, n) != 39:
                 break
             if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT) or f & G_COMMON and not lowers
@@ -367,7 +367,7 @@ cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
     cdef Py_ssize_t e, k, z
     if not read_word(s, n, j, lim, &w) or (w.shape != S_CAP and w.shape != S_UPPER):
         return 0
-    fw = gz_get(w.hash, NULL)
+    fw = word_flags(&w)
     if not fw & (G_COUNTRY | G_STATE | G_PREFIX):
         return 0
     if not longest_phrase(s, n, &w, fw, lim, G_COUNTRY | G_STATE, &last, &f, &value, False):
@@ -405,7 +405,7 @@ cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
         confirmed[0] = 2
         return z
     if read_word(s, n, j, lim, &w):
-        fw = gz_get(w.hash, NULL)
+        fw = word_flags(&w)
         words = longest_phrase(s, n, &w, fw, lim, G_CITY, &last, &f, &value, False)
         confirmed[0] = words > 0 and last.end == e
     return e
@@ -422,7 +422,7 @@ cdef inline bint region_line(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ss
         return False
     if not read_word(s, n, j, lim, &w):
         return True  # Greek and Cyrillic: "Черкаська область"
-    f = gz_get(w.hash, NULL)
+    f = word_flags(&w)
     return not (f & G_FIRST and not f & (G_CITY | G_STATE))
 
 
@@ -555,7 +555,7 @@ cdef inline bint lower_type_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, 
     # a space and a lower-case street type written after the name ("utca", "köz")
     cdef Word w
     return at(s, e, n) == 32 and read_word(s, n, e + 1, lim, &w) and w.shape == S_LOWER \
-        and gz_get(w.hash, NULL) & G_STREET
+        and word_flags(&w) & G_STREET
 
 
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -593,7 +593,7 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
         j = i + 1 if at(s, i, n) == 45 and names and capital_at(s, n, i + 1) else space_gap(s, i, lim)
         if not j or not read_word(s, n, j, lim, &w):
             break  # ("Erich-Hagen-Straße": names joined by hyphens)
-        f = gz_get(w.hash, NULL)
+        f = word_flags(&w)
         if w.shape == S_LOWER:
             if f & G_STREET and names and not prefixed and s[j - 1] == 32:
                 typed = True  # "Kossuth Lajos utca 12"
@@ -644,7 +644,7 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     if not k:
         return 0
     if not typed and at(s, k, n) == 32 and read_word(s, n, k + 1, lim, &w) and w.shape == S_CAP \
-            and gz_get(w.hash, NULL) & G_STREET:
+            and word_flags(&w) & G_STREET:
         j = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
         if part_end(at(s, j, n)):
             typed = True  # "Jana Nerudy 894 St.": the type after the number, ending the line
@@ -733,7 +733,7 @@ cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
     if not j or not read_word(s, n, j, lim, &w):
         return 0
-    fw = gz_get(w.hash, NULL)
+    fw = word_flags(&w)
     if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
         return 0
     x = named_street(s, n, &w, fw, lim)
@@ -861,7 +861,7 @@ cdef int other_script_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         return 0
     if folded(s[pos]):
         if read_word(s, n, pos, lim, &w):
-            f = gz_get(w.hash, NULL)
+            f = word_flags(&w)
             if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
                 e = named_street(s, n, &w, f, lim)
             if not e:
