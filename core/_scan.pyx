@@ -47,7 +47,7 @@ into scan/phone_tables.h at build time), or drops it, with the GIL still release
 cimport cython
 from libc.stdio cimport snprintf, sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memcmp, memcpy, strlen
+from libc.string cimport memcmp, memcpy, memmove, strlen
 
 from core._mask cimport select_masked
 from core.includes.python cimport (
@@ -421,7 +421,7 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
 cdef int scan_kind(int kind, const void* data, Py_ssize_t n, Py_ssize_t start, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef int rc
-    memo_begin()  # words read are kept for this scan only (scan/words.pyx)
+    memo_begin(n if opt.final else n - HOLDBACK)  # words read are kept for this scan only (scan/words.pyx)
     if kind == PyUnicode_1BYTE_KIND:
         rc = scan_text(<const Py_UCS1*>data, n, start, opt, carry, out, resume)
     elif kind == PyUnicode_2BYTE_KIND:

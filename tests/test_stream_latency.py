@@ -231,6 +231,7 @@ NOT_A_DECISION = {
     ("chars.pyx", "if i + 8 <= n:"),        # word_end_after's fast path (its loop uses within)
     ("words.pyx", "return m if m.end < lim else NULL"),  # the word memo: a kept read that stopped
     ("words.pyx", "if stop >= lim or memo_scan == MEMO_OFF:"),  # short of lim (and so of the end)
+    ("world_addresses.pyx", "if far >= lim or lowered:"),  # street_ahead's kept chain: the same
     ("numbers.pyx", "if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):"),
 }
 

@@ -229,6 +229,8 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         j += 1  # "St. Joseph's Medical Center"
     if not run_gate(s, n, j):
         return 0
+    if w0.start <= memo_stop and no_org_end(s, n, w0.end, lim):
+        return 0  # (past memo_stop a stream's tail: the reads below, and where they stop, count)
     for k in range(6):
         j = w.end
         if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
@@ -287,6 +289,87 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             if fw & G_ORG_HEAD:
                 e = of_tail(s, n, e, lim)  # "First National Bank of Tucson"
     return e
+
+
+# In a run of capitalised words suffix_run reads each word once for every word before it.
+# What it looks for is rare: a word that ends an organisation, a company suffix or a word
+# whose letters start a legal form. A cursor per scan (per thread, like the word memo) finds
+# those words once, going forward: where none stands from a word's end to its bound,
+# suffix_run has nothing to find. Reads stay before the bound (within it, through within())
+
+cdef extern from *:
+    """
+    typedef struct {
+        unsigned long long scan;
+        Py_ssize_t from, to;   /* no word that may end an organisation starts in [from, to) ... */
+        Py_ssize_t next;       /* ... but at `next`, when >= 0 (then to == next + 1) */
+    } redactd_org_cursor;
+    static __thread redactd_org_cursor redactd_org;
+    """
+    ctypedef struct OrgCursor "redactd_org_cursor":
+        unsigned long long scan
+        Py_ssize_t start "from"
+        Py_ssize_t to
+        Py_ssize_t next
+    OrgCursor org_cursor "redactd_org"
+
+
+cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t lim) noexcept nogil:
+    # no word from x to lim can end an organisation (suffix_run finds nothing there)
+    cdef OrgCursor* c = &org_cursor
+    cdef Py_ssize_t k
+    cdef int r
+    if memo_scan == MEMO_OFF:
+        return False
+    if c.scan != memo_scan or x < c.start:
+        c.scan, c.start, c.to, c.next = memo_scan, x, x, -1
+    if c.next >= 0:
+        if c.next >= x:
+            return not within(c.next, lim)
+        c.next = -1  # passed: look on after it
+    c.start = x
+    k = c.to if c.to > x else x
+    while within(k, lim):
+        if not word_at(s, k, n):
+            k += 1
+        elif word_at(s, k - 1, n):
+            k += 1  # inside a word
+        else:
+            r = org_end_at(s, n, k, lim)
+            if r == 1:
+                c.to, c.next = k + 1, k
+                return False
+            if r == 2:
+                break  # (a later bound reads it again)
+            k += 1
+    c.to = k
+    return True
+
+
+cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+    # whether the word that starts at i may be a company suffix or start a legal form: 0 no
+    # (for any bound past lim too), 1 it may (a word of another script may), 2 not within lim:
+    # it runs on past lim (read_word and legal_form_end read nothing there)
+    cdef Word w
+    cdef MemoEntry* m
+    cdef Py_UCS4 c
+    cdef unsigned int lf
+    cdef bint ok
+    if not folded(s[i]):
+        return s[i] >= SCRIPT_LO  # a digit or '_' starts neither
+    ok = read_word(s, n, i, lim, &w)
+    m = memo_at(i, lim)
+    if m != NULL:
+        if not m.ok:
+            # joined to a digit or '_', or longer than a group: no form's group ends there
+            c = s[m.end]
+            return not (is_digit(c) or c == 95 or m.end - i > 24)
+        lf = memo_lf(m)
+    elif not ok:  # its letters reached lim: they run on past it, or are longer than a group
+        return 2 if word_at(s, lim, n) else 0
+    else:
+        lf = lf_get(w.hash)  # a word that ends at lim: any later bound reads it alike
+    return (word_flags(&w) & G_ORG_SUFFIX) != 0 or (lf & (LF_SUFFIX | LF_MORE)) != 0 or w.hash == 1
 
 
 # ------------------------------------------------------------------ legal forms
@@ -417,13 +500,18 @@ cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
     if not within(i, lim) or not letter_key(s[i]):
         return 0
     m = memo_at(i, lim)
-    if m != NULL and m.ok and s[i] < SCRIPT_LO and m.hash != 1:
-        if not m.known & MEMO_LF:
-            m.lf = lf_get(m.hash)
-            m.known |= MEMO_LF
-        if not m.lf & (want | LF_MORE):
-            return 0
+    if m != NULL and m.ok and s[i] < SCRIPT_LO and m.hash != 1 and not memo_lf(m) & (want | LF_MORE):
+        return 0
     return legal_form_end(s, n, i, lim, want)
+
+
+cdef inline unsigned int memo_lf(MemoEntry* m) noexcept nogil:
+    # lf_get of a kept word's hash, once: its letters as a legal form's first group (for a
+    # Latin word read_word and legal_form_end read the same letters and hash them alike)
+    if not m.known & MEMO_LF:
+        m.lf = lf_get(m.hash)
+        m.known |= MEMO_LF
+    return m.lf
 
 
 cdef inline Py_UCS4 closing_quote(Py_UCS4 c) noexcept nogil:

@@ -28,6 +28,7 @@ cdef extern from *:
     static __thread redactd_memo_entry redactd_memo[REDACTD_MEMO_SIZE];
     static __thread unsigned long long redactd_memo_scan = ~0ULL;
     static __thread unsigned long long redactd_memo_scans = 0;
+    static __thread Py_ssize_t redactd_memo_stop = 0;  /* past it, a stream's tail */
     """
     ctypedef struct MemoEntry "redactd_memo_entry":
         unsigned long long scan
@@ -44,6 +45,7 @@ cdef extern from *:
     MemoEntry memo "redactd_memo"[MEMO_SIZE]
     unsigned long long memo_scan "redactd_memo_scan"
     unsigned long long memo_scans "redactd_memo_scans"
+    Py_ssize_t memo_stop "redactd_memo_stop"
 
 
 cdef inline MemoEntry* memo_at(Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
@@ -95,11 +97,13 @@ cdef inline unsigned int word_flags(const Word* w) noexcept nogil:
     return m.flags
 
 
-cdef inline void memo_begin() noexcept nogil:
-    # a scan starts: what the memo holds is another text's
-    global memo_scan, memo_scans
+cdef inline void memo_begin(Py_ssize_t stop) noexcept nogil:
+    # a scan starts: what the memo holds is another text's. Up to `stop` (the text's end, or
+    # a stream's tail: scan_text) no decision looks at the end that a stream would miss
+    global memo_scan, memo_scans, memo_stop
     memo_scans += 1
     memo_scan = memo_scans
+    memo_stop = stop
 
 
 cdef inline void memo_end() noexcept nogil:
