@@ -232,6 +232,9 @@ NOT_A_DECISION = {
     ("words.pyx", "return m if m.end < lim else NULL"),  # the word memo: a kept read that stopped
     ("words.pyx", "if stop >= lim or memo_scan == MEMO_OFF:"),  # short of lim (and so of the end)
     ("world_addresses.pyx", "if far >= lim or lowered:"),  # street_ahead's kept chain: the same
+    ("places.pyx", "while k < lim:"),  # the organisation cursor: used only before a stream's tail,
+    ("places.pyx", "while k < lim and words < 32 and s[k] != 10:"),  # where no end is noted
+    ("places.pyx", "if c.read < lim:"),
     ("numbers.pyx", "if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):"),
 }
 

@@ -294,8 +294,10 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
 # In a run of capitalised words suffix_run reads each word once for every word before it.
 # What it looks for is rare: a word that ends an organisation, a company suffix or a word
 # whose letters start a legal form. A cursor per scan (per thread, like the word memo) finds
-# those words once, going forward: where none stands from a word's end to its bound,
-# suffix_run has nothing to find. Reads stay before the bound (within it, through within())
+# those words once, going forward, up to the run's end (a word no run goes past: a lower-case
+# word that is no connector, particle or form, or a word not followed by a separator); where
+# none stands from a word's end to the run's end or its bound, suffix_run has nothing to
+# find. Reads stay before the bound (within it, through within())
 
 cdef extern from *:
     """
@@ -303,6 +305,8 @@ cdef extern from *:
         unsigned long long scan;
         Py_ssize_t from, to;   /* no word that may end an organisation starts in [from, to) ... */
         Py_ssize_t next;       /* ... but at `next`, when >= 0 (then to == next + 1) */
+        Py_ssize_t bound;      /* ... and no run from before `bound` goes past it, when >= 0 */
+        Py_ssize_t read;       /* read_words read the words before this */
     } redactd_org_cursor;
     static __thread redactd_org_cursor redactd_org;
     """
@@ -311,65 +315,111 @@ cdef extern from *:
         Py_ssize_t start "from"
         Py_ssize_t to
         Py_ssize_t next
+        Py_ssize_t bound
+        Py_ssize_t read
     OrgCursor org_cursor "redactd_org"
 
 
 cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t lim) noexcept nogil:
-    # no word from x to lim can end an organisation (suffix_run finds nothing there)
+    # no word that suffix_run would read from x (before lim) can end an organisation
     cdef OrgCursor* c = &org_cursor
-    cdef Py_ssize_t k
+    cdef Py_ssize_t k, e
     cdef int r
     if memo_scan == MEMO_OFF:
         return False
     if c.scan != memo_scan or x < c.start:
-        c.scan, c.start, c.to, c.next = memo_scan, x, x, -1
+        c.scan, c.start, c.to, c.next, c.bound, c.read = memo_scan, x, x, -1, -1, x
     if c.next >= 0:
         if c.next >= x:
             return not within(c.next, lim)
         c.next = -1  # passed: look on after it
+    if c.bound >= 0:
+        if c.bound > x:
+            return True
+        c.bound = -1
     c.start = x
     k = c.to if c.to > x else x
-    while within(k, lim):
-        if not word_at(s, k, n):
-            k += 1
-        elif word_at(s, k - 1, n):
-            k += 1  # inside a word
-        else:
-            r = org_end_at(s, n, k, lim)
-            if r == 1:
-                c.to, c.next = k + 1, k
-                return False
-            if r == 2:
-                break  # (a later bound reads it again)
-            k += 1
+    if c.read < lim:
+        c.read = read_words(s, n, c.read if c.read > k else k, lim)
+    while k < lim:  # (only up to memo_stop: no stream's tail, so no end to note)
+        if not word_at(s, k, n) or word_at(s, k - 1, n):
+            k += 1  # (no word starts here)
+            continue
+        r = org_end_at(s, n, k, lim, &e)
+        if r == ORG_END_MAY:
+            c.to, c.next = k + 1, k
+            return False
+        if r == ORG_END_PAST_LIM:
+            break  # (a later bound reads it again)
+        if r == ORG_END_RUN:
+            c.to = c.bound = e
+            return True
+        k = e if e > k else k + 1  # (past the word's letters)
     c.to = k
     return True
 
 
-cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # whether the word that starts at i may be a company suffix or start a legal form: 0 no
-    # (for any bound past lim too), 1 it may (a word of another script may), 2 not within lim:
-    # it runs on past lim (read_word and legal_form_end read nothing there)
+cdef Py_ssize_t read_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # the capitalised words from k on (to lim, a line break or a lower-case word) read into the
+    # memo, first: their gazetteer slots load together (gz_prefetch) before the cursor asks for
+    # their flags one by one; where it stopped
+    cdef Word w
+    cdef int words = 0
+    while k < lim and words < 32 and s[k] != 10:  # (as no_org_end's loop)
+        if word_at(s, k, n) and not word_at(s, k - 1, n) and folded(s[k]):
+            if 97 <= s[k] <= 122:
+                break
+            if read_word(s, n, k, lim, &w):
+                k = w.end
+            words += 1
+        k += 1
+    return k
+
+
+cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           Py_ssize_t* run_end) noexcept nogil:
+    # whether the word that starts at i may be a company suffix or start a legal form (for any
+    # bound past lim too): ORG_END_NO (its letters end at run_end), ORG_END_MAY (a word of
+    # another script may), ORG_END_RUN (no, and no run goes past run_end), ORG_END_PAST_LIM
+    # (it runs on past lim: read_word and legal_form_end read nothing there)
     cdef Word w
     cdef MemoEntry* m
+    cdef Py_ssize_t stop
     cdef Py_UCS4 c
-    cdef unsigned int lf
+    cdef unsigned int lf, f
     cdef bint ok
+    run_end[0] = i + 1
     if not folded(s[i]):
-        return s[i] >= SCRIPT_LO  # a digit or '_' starts neither
-    ok = read_word(s, n, i, lim, &w)
+        return ORG_END_MAY if s[i] >= SCRIPT_LO else ORG_END_NO  # a digit or '_' starts neither
+    ok = read_word_stop(s, n, i, lim, &w, &stop)
+    run_end[0] = stop  # (the letters' end, for ORG_END_NO)
+    if not ok and within(stop, lim):
+        # joined to a digit or '_', or longer than a group: no form's group ends there
+        c = s[stop]
+        return ORG_END_NO if is_digit(c) or c == 95 or stop - i > 24 else ORG_END_MAY
+    if not ok:  # its letters reached lim: they run on past it, or are longer than a group
+        return ORG_END_PAST_LIM if word_at(s, lim, n) else ORG_END_NO
+    if w.hash == 1:
+        return ORG_END_MAY
+    if w.shape == S_LOWER:
+        # suffix_run reads a lower-case word as a connector or particle, or a legal form
+        # ("s.r.o."), never as a company suffix; any other ends every run that reaches it
+        if lf_get(w.hash) & (LF_SUFFIX | LF_MORE):
+            return ORG_END_MAY
+        if gz_get(w.hash, NULL) & (G_CONNECTOR | G_PARTICLE):
+            return ORG_END_NO
+        run_end[0] = i + 1
+        return ORG_END_RUN
     m = memo_at(i, lim)
-    if m != NULL:
-        if not m.ok:
-            # joined to a digit or '_', or longer than a group: no form's group ends there
-            c = s[m.end]
-            return not (is_digit(c) or c == 95 or m.end - i > 24)
-        lf = memo_lf(m)
-    elif not ok:  # its letters reached lim: they run on past it, or are longer than a group
-        return 2 if word_at(s, lim, n) else 0
-    else:
-        lf = lf_get(w.hash)  # a word that ends at lim: any later bound reads it alike
-    return (word_flags(&w) & G_ORG_SUFFIX) != 0 or (lf & (LF_SUFFIX | LF_MORE)) != 0 or w.hash == 1
+    lf = memo_lf(m) if m != NULL else lf_get(w.hash)  # (a word that ends at lim: any later
+    f = word_flags(&w)                                 # bound reads it alike)
+    if f & G_ORG_SUFFIX or lf & (LF_SUFFIX | LF_MORE):
+        return ORG_END_MAY
+    c = at(s, w.end, n)
+    if not (c == 32 or c == 44 or c == 45 or c == 39 or c == 46):
+        run_end[0] = w.end  # no run goes on past it: not ' ', ", ", '-', "'s", '.'
+        return ORG_END_RUN
+    return ORG_END_NO
 
 
 # ------------------------------------------------------------------ legal forms
@@ -499,7 +549,7 @@ cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t 
     cdef MemoEntry* m
     if not within(i, lim) or not letter_key(s[i]):
         return 0
-    m = memo_at(i, lim)
+    m = memo_at(i, lim) if not 97 <= s[i] <= 122 else NULL
     if m != NULL and m.ok and s[i] < SCRIPT_LO and m.hash != 1 and not memo_lf(m) & (want | LF_MORE):
         return 0
     return legal_form_end(s, n, i, lim, want)

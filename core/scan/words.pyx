@@ -10,6 +10,9 @@
 # (redactd_memo_scan == MEMO_OFF) nothing is kept or found. A read is kept only when it
 # stopped short of its bound: any read with a bound past where it stopped reads the same,
 # and it never looked at the text's end (so a hit has no end to note for a stream).
+# (Thread-local storage of a module loaded by dlopen is reached through __tls_get_addr,
+# a call in each function that reads it: the look-ups are kept to capitalised words; the
+# initial-exec model, one load, does not load here: no static TLS room is left for it)
 cdef extern from *:
     """
     typedef struct {
@@ -26,9 +29,14 @@ cdef extern from *:
     #define REDACTD_MEMO_SIZE 512  /* a power of two past LOOKBEHIND + LOOKAHEAD */
     #define REDACTD_MEMO_OFF (~0ULL)
     static __thread redactd_memo_entry redactd_memo[REDACTD_MEMO_SIZE];
-    static __thread unsigned long long redactd_memo_scan = ~0ULL;
     static __thread unsigned long long redactd_memo_scans = 0;
+    static __thread unsigned long long redactd_memo_scan = REDACTD_MEMO_OFF;
     static __thread Py_ssize_t redactd_memo_stop = 0;  /* past it, a stream's tail */
+    static void redactd_memo_begin(Py_ssize_t stop) {
+        redactd_memo_scans += 1;
+        redactd_memo_scan = redactd_memo_scans;
+        redactd_memo_stop = stop;
+    }
     """
     ctypedef struct MemoEntry "redactd_memo_entry":
         unsigned long long scan
@@ -44,13 +52,18 @@ cdef extern from *:
     const unsigned long long MEMO_OFF "REDACTD_MEMO_OFF"
     MemoEntry memo "redactd_memo"[MEMO_SIZE]
     unsigned long long memo_scan "redactd_memo_scan"
-    unsigned long long memo_scans "redactd_memo_scans"
     Py_ssize_t memo_stop "redactd_memo_stop"
+    # a scan starts: what the memo holds is another text's. Up to `stop` (the text's end, or
+    # a stream's tail: scan_text) no decision looks at the end that a stream would miss
+    void memo_begin "redactd_memo_begin"(Py_ssize_t stop) nogil
 
 
 cdef inline MemoEntry* memo_at(Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # the entry of this scan's read at i that a read bounded by lim would repeat, or NULL
-    cdef MemoEntry* m = &memo[i & (MEMO_SIZE - 1)]
+    cdef MemoEntry* m
+    if memo_scan == MEMO_OFF:
+        return NULL
+    m = &memo[i & (MEMO_SIZE - 1)]
     if m.scan != memo_scan or m.pos != i:
         return NULL
     return m if m.end < lim else NULL  # (it stopped short of both bounds: no end to note)
@@ -60,50 +73,56 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
                            Word* w) noexcept nogil:
     # the run of letters at i (ASCII, or accented Latin letters hashed as their base
     # letter: "Jovanović" is "jovanovic"), a whole word (no digit, '_' or other letter
-    # joined to it), its hash and shape. Read once per scan and position (the memo)
-    cdef MemoEntry* m
+    # joined to it), its hash and shape. A word that starts with a capital is read once per
+    # scan and position (the memo)
     cdef Py_ssize_t stop
-    cdef bint ok
     if not within(i, lim) or word_at(s, i - 1, n):
         return False
+    return read_word_stop(s, n, i, lim, w, &stop)
+
+
+cdef inline bint read_word_stop(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                                Word* w, Py_ssize_t* stop) noexcept nogil:
+    # read_word at a word's start (i within lim); stop: where its letters ended
+    cdef MemoEntry* m
+    cdef bint ok
+    if 97 <= s[i] <= 122:
+        return read_word_letters(s, n, i, lim, w, stop)  # lower case: rarely read again
     m = memo_at(i, lim)
     if m != NULL:
+        stop[0] = m.end
         if m.ok:
             w.start, w.end, w.hash, w.shape = i, m.end, m.hash, m.shape
         return m.ok
-    ok = read_word_letters(s, n, i, lim, w, &stop)
-    memo_keep(i, stop, lim, ok, w)
+    ok = read_word_letters(s, n, i, lim, w, stop)
+    memo_keep(i, stop[0], lim, ok, w)
     return ok
 
 
 cdef inline void memo_keep(Py_ssize_t i, Py_ssize_t stop, Py_ssize_t lim, bint ok, const Word* w) noexcept nogil:
     # keeps the read at i that stopped at `stop`, if that was short of its bound lim
-    cdef MemoEntry* m = &memo[i & (MEMO_SIZE - 1)]
+    cdef MemoEntry* m
     if stop >= lim or memo_scan == MEMO_OFF:
         return  # (it may have read up to lim, or to the text's end: not kept)
+    m = &memo[i & (MEMO_SIZE - 1)]
     m.scan, m.pos, m.end, m.ok, m.known = memo_scan, i, stop, ok, 0
     if ok:
         m.hash, m.shape = w.hash, w.shape
+        gz_prefetch(w.hash)  # its flags are likely asked for next
 
 
 cdef inline unsigned int word_flags(const Word* w) noexcept nogil:
-    # gz_get(w.hash, NULL), looked up once per scan and word (the memo)
-    cdef MemoEntry* m = memo_at(w.start, w.end + 1)
+    # gz_get(w.hash, NULL), looked up once per scan and word kept in the memo
+    cdef MemoEntry* m
+    if w.shape == S_LOWER:
+        return gz_get(w.hash, NULL)
+    m = memo_at(w.start, w.end + 1)
     if m == NULL or not m.ok or m.hash != w.hash:
         return gz_get(w.hash, NULL)
     if not m.known & MEMO_FLAGS:
         m.flags = gz_get(w.hash, NULL)
         m.known |= MEMO_FLAGS
     return m.flags
-
-
-cdef inline void memo_begin(Py_ssize_t stop) noexcept nogil:
-    # a scan starts: what the memo holds is another text's. Up to `stop` (the text's end, or
-    # a stream's tail: scan_text) no decision looks at the end that a stream would miss
-    global memo_scan, memo_scans, memo_stop
-    memo_scans += 1
-    memo_scan = memo_scans
-    memo_stop = stop
 
 
 cdef inline void memo_end() noexcept nogil:

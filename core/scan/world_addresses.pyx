@@ -662,10 +662,19 @@ cdef bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t 
     # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9"), or one more
     # lower-case word ("Árpád fejedelem köz 790"). In a run of capitalised words each word's
     # steps are the next ones of the word before: a scan keeps its last chain (StreetChain)
-    cdef StreetChain* c = &street_chain
+    cdef StreetChain* c
     cdef int t = 0, words = 0, r = STEP_ON
     cdef Py_ssize_t far
-    cdef bint lowered = False, keep = memo_scan != MEMO_OFF
+    cdef bint lowered = False, keep
+    if not (at(s, i, n) == 32 and up(at(s, i + 1, n))):
+        while words < 6:  # no run of capitalised words goes on here: no chain to keep
+            r = street_step(s, n, &i, lim, &lowered, &far)
+            if r != STEP_ON:
+                return r == 1
+            words += 1
+        return False
+    c = &street_chain
+    keep = memo_scan != MEMO_OFF
     if keep and c.scan == memo_scan:
         while t < c.count and c.starts[t] != i:
             t += 1
