@@ -63,33 +63,37 @@ def ab(this, other, rounds: int) -> int:
     return 0
 
 
-def plan_of(scan_module):
-    """The default (Detection, Redaction) plan, built by `scan_module`'s Plan."""
+def plan_of(scan_module, detection=None):
+    """The (Detection, Redaction()) plan, built by `scan_module`'s Plan (default detection)."""
     import core
     from core import redact
     saved, redact._scan = redact._scan, scan_module
     try:
-        return redact._build_plan(core.Detection.create(), core.Redaction())
+        return redact._build_plan(detection or core.Detection.create(), core.Redaction())
     finally:
         redact._scan = saved
 
 
 def ab_dense(this, other, rounds: int) -> int:
-    """redact_only per message of ~200 B on each dense class (bench/dense.py), both builds
-    interleaved; the outputs must be equal."""
+    """redact_only per message of ~200 B on each dense class (bench/dense.py) and on distinct
+    phone numbers (core_bench's phone table, its phone regions), both builds interleaved; the
+    outputs must be equal."""
+    import core
     from core.redact import TEXT
-    plans = {this: plan_of(this), other: plan_of(other)}
+    phones = core.Detection.create(region="US", phone_regions=corpus.NATIONAL_REGIONS[1:])
+    classes = {kind: (dense.messages(kind, 400_000), None) for kind in dense.CLASSES}
+    classes["distinct phones"] = (corpus.distinct_phones(250_000), phones)
+    for kind, (msgs, detection) in classes.items():
+        plans = {this: plan_of(this, detection), other: plan_of(other, detection)}
 
-    def redact(module, msgs: list[str]) -> list[str]:
-        return [module.redact_scan(plans[module], m, 0, True, 0, None, 0, 0, 0, TEXT, -1)[0] for m in msgs]
-    for kind in dense.CLASSES:
-        msgs = dense.messages(kind, 400_000)
+        def redact(module, msgs: list[str]) -> list[str]:
+            return [module.redact_scan(plans[module], m, 0, True, 0, None, 0, 0, 0, TEXT, -1)[0] for m in msgs]
         size = corpus.utf8_size(msgs)
         if redact(this, msgs) != redact(other, msgs):
             print(f"{kind}: the two builds redact differently")
             return 1
         best = race({"this": lambda: redact(this, msgs), "other": lambda: redact(other, msgs)}, rounds)
-        print(f"{kind:<11} redact_only  this {mb_per_s(size, best['this']):6.1f} MB/s  other "
+        print(f"{kind:<15} redact_only  this {mb_per_s(size, best['this']):6.1f} MB/s  other "
               f"{mb_per_s(size, best['other']):6.1f} MB/s  this / other {best['other'] / best['this']:.3f}")
     return 0
 

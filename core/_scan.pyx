@@ -319,11 +319,11 @@ cdef int words_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wor
             return spoken_at(s, n, pos, lim, opt, out, end)
         box_at(s, n, pos, lim, opt, po_start(s, n, pos), &b)  # addresses: "p.o. box 12"
         if at(s, w.end, n) == 46:
-            street_at(s, n, pos, lim, opt, &w, word_flags(&w), &b)  # addresses: "ul. Biała 135"
+            street_at(s, n, pos, lim, opt, &w, gz_get(w.hash, NULL), &b)  # addresses: "ul. Biała 135"
         lower_place_at(s, n, pos, lim, opt, &w, &b)   # places: "moving to denver"
         lower_name_at(s, n, pos, lim, opt, &w, &b)    # names: "my name is john smith"
     else:
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if starts_nothing(s, n, pos, opt, &w, f):     # "Thanks", "INFO"
             return 0
         box_at(s, n, pos, lim, opt, box_start(s, n, pos), &b)  # addresses: "PO Box 12"
@@ -421,14 +421,14 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
 cdef int scan_kind(int kind, const void* data, Py_ssize_t n, Py_ssize_t start, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
     cdef int rc
-    memo_begin(n if opt.final else n - HOLDBACK)  # words read are kept for this scan only (scan/words.pyx)
+    scan_begin(n if opt.final else n - HOLDBACK)  # (scan/chars.pyx)
     if kind == PyUnicode_1BYTE_KIND:
         rc = scan_text(<const Py_UCS1*>data, n, start, opt, carry, out, resume)
     elif kind == PyUnicode_2BYTE_KIND:
         rc = scan_text(<const Py_UCS2*>data, n, start, opt, carry, out, resume)
     else:
         rc = scan_text(<const Py_UCS4*>data, n, start, opt, carry, out, resume)
-    memo_end()
+    scan_end()
     return rc
 
 

@@ -229,8 +229,6 @@ NOT_A_DECISION = {
     ("chars.pyx", "if 0 <= i < n:"),        # at() itself
     ("chars.pyx", "if i >= n:"),            # ... noting the end past it
     ("chars.pyx", "if i + 8 <= n:"),        # word_end_after's fast path (its loop uses within)
-    ("words.pyx", "return m if m.end < lim else NULL"),  # the word memo: a kept read that stopped
-    ("words.pyx", "if stop >= lim or memo_scan == MEMO_OFF:"),  # short of lim (and so of the end)
     ("world_addresses.pyx", "if far >= lim or lowered:"),  # street_ahead's kept chain: the same
     ("places.pyx", "while k < lim:"),  # the organisation cursor: used only before a stream's tail,
     ("places.pyx", "while k < lim and words < 32 and s[k] != 10:"),  # where no end is noted

@@ -106,7 +106,7 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
     for words in range(3):
         if not read_word(s, n, k, lim, &w) or (w.shape == S_LOWER and not lower_ok):
             break
-        fw = word_flags(&w)
+        fw = gz_get(w.hash, NULL)
         if words == 0 and fw & G_STOP and not fw & (G_CITY | G_STATE) or fw & G_NUMBER:
             break
         if city_end and (w.shape == S_UPPER and w.end - w.start == 2 and fw & G_ABBR):
@@ -127,7 +127,7 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
             return z
         if read_word(s, n, skip_comma_space(s, e, lim), lim, &w):
             # ", Springfield" and nothing more: the city when a list has it
-            fw = word_flags(&w)
+            fw = gz_get(w.hash, NULL)
             words = longest_phrase(s, n, &w, fw, lim, G_CITY, &last, &f, &value, False)
             if words and last.end == city_end and not (words == 1 and fw & (G_COMMON | G_FIRST)):
                 best = city_end
@@ -136,7 +136,7 @@ cdef Py_ssize_t address_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ss
             return best
     # the state: a code or a name, then maybe a ZIP or a Canadian postcode
     if read_word(s, n, j, lim, &w):
-        fw = word_flags(&w)
+        fw = gz_get(w.hash, NULL)
         if w.shape == S_UPPER and w.end - w.start == 2 and fw & G_ABBR:
             best = w.end
         elif w.shape == S_CAP or (w.shape == S_LOWER and lower_ok):
@@ -193,7 +193,7 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
         while within(i, lim) and is_digit(s[i]) and i - pos < 10:
             i += 1
     if at(s, i, n) == 44 and at(s, i + 1, n) == 32 and read_word(s, n, i + 2, lim, &w) \
-            and word_flags(&w) & G_STREET_PREFIX:
+            and gz_get(w.hash, NULL) & G_STREET_PREFIX:
         j = i + 2  # "57, boulevard de Touil": a comma before a street type written first
     else:
         j = space_gap(s, i, lim)
@@ -210,8 +210,8 @@ cdef Py_ssize_t match_street(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_
             i = k
         elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok or t == 0
                                                or (prefixed and lowers < 2)
-                                               or (names and word_flags(&w) & G_STREET)):
-            f = word_flags(&w)
+                                               or (names and gz_get(w.hash, NULL) & G_STREET)):
+            f = gz_get(w.hash, NULL)
             i = w.end
             if t == 0 and f & G_STREET_PREFIX:
                 prefixed = True  # "rue Principale": the street's type comes first
@@ -292,7 +292,7 @@ cdef Py_ssize_t street_rest(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssi
     cdef Py_ssize_t j, k
     cdef Word w
     j = skip_comma_space(s, e, lim)
-    if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and word_flags(&w) & G_DIR \
+    if j and read_word(s, n, j, lim, &w) and w.shape == S_UPPER and gz_get(w.hash, NULL) & G_DIR \
             and at(s, w.end, n) != 45:  # (not "SE-114 55")
         e = w.end
         j = skip_comma_space(s, e, lim)

@@ -185,4 +185,4 @@ cdef inline bint starts_nothing(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, 
 
 cdef inline bint spoken_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, const Word* w) noexcept nogil:
     # a lower-case number word with a token after it: a number said in words starts here
-    return spoken_gate(s, n, pos, w.end) and (word_flags(w) & G_NUMBER) != 0
+    return spoken_gate(s, n, pos, w.end) and (gz_get(w.hash, NULL) & G_NUMBER) != 0

@@ -81,8 +81,7 @@ cdef extern from *:
 
 
 cdef inline void gz_prefetch(unsigned long long h) noexcept nogil:
-    # start loading the slot gz_get(h) reads first: a random read of the 8 MB table, which
-    # a word's first look-up otherwise waits for
+    # start loading the slot gz_get(h) reads first: a random read of the 8 MB table
     prefetch(&GZ[(h if h else 1) & GZ_MASK])
 
 

@@ -46,13 +46,13 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     elif w.shape == S_INITIAL and (at(s, w.end, n) == 46 or at(s, w.end, n) == 32):
         # a middle initial, with or without its period: "John A. Smith", "Vinicio F Arcuri"
         j = space_gap(s, w.end + 1 if at(s, w.end, n) == 46 else w.end, lim)
-        if j and read_word(s, n, j, lim, &w) and name_word(&w, word_flags(&w)):
+        if j and read_word(s, n, j, lim, &w) and name_word(&w, gz_get(w.hash, NULL)):
             e = hyphen_tail(s, n, w.end, lim)
             words[0] = 2
     else:
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if name_word(&w, f) or (w0.shape == S_UPPER and w.shape == S_UPPER and f & (G_LAST | G_FIRST)
-                                and (not f & G_COMMON or not word_flags(w0) & G_COMMON)):
+                                and (not f & G_COMMON or not gz_get(w0.hash, NULL) & G_COMMON)):
             e = hyphen_tail(s, n, w.end, lim)
             words[0] = 1
     for k in range(3 if words[0] else 0):
@@ -60,7 +60,7 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
         j = space_gap(s, e, lim)
         if not (j and read_word(s, n, j, lim, &w)):
             break
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if w.shape == S_INITIAL and hyphen_tail(s, n, w.end, lim) > w.end + 1:
             e = hyphen_tail(s, n, w.end, lim)  # "Aditya O'Brien"
             words[0] += 1
@@ -74,13 +74,13 @@ cdef Py_ssize_t name_rest(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ssi
     if words[0]:
         e = name_suffix(s, n, e, lim)
     j = space_gap(s, e, lim)
-    if j and read_word(s, n, j, lim, &w) and word_flags(&w) & G_PARTICLE:
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
         # "De la Cruz", "van der Berg": particles, then a capitalised surname
         j = space_gap(s, w.end, lim)
-        if j and read_word(s, n, j, lim, &w) and word_flags(&w) & G_PARTICLE:
+        if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_PARTICLE:
             j = space_gap(s, w.end, lim)
         if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP:
-            f = word_flags(&w)
+            f = gz_get(w.hash, NULL)
             if f & G_LAST or unlisted(f):
                 e = hyphen_tail(s, n, w.end, lim)
                 words[0] += 1
@@ -144,7 +144,7 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
         j = space_gap(s, w0.end, lim)
         if not (j and read_word(s, n, j, lim, &w)):
             return 0
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if not (f & G_LAST and not f & G_COMMON or unlisted(f) and w.shape == S_CAP):
             return 0
         return e  # "Rania Petrović"
@@ -160,7 +160,7 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
         if j and read_word(s, n, j, lim, &w) and w.shape == S_INITIAL and at(s, w.end, n) == 46:
             j = space_gap(s, w.end + 1, lim)  # past a middle initial
         if j and read_word(s, n, j, lim, &w):
-            f = word_flags(&w)
+            f = gz_get(w.hash, NULL)
             if f & (G_LAST | G_FIRST) and not f & G_COMMON and (f0 & G_FIRST or not sentence_start(s, n, w0.start)
                                                     or line_end(s, n, e)):
                 return e
@@ -175,7 +175,7 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
             return e  # a name on a line of its own: a signature, a header
         if unlisted(f0) and more >= 1:
             j = space_gap(s, hyphen_tail(s, n, w0.end, lim), lim)
-            if j and read_word(s, n, j, lim, &w) and unlisted(word_flags(&w)) \
+            if j and read_word(s, n, j, lim, &w) and unlisted(gz_get(w.hash, NULL)) \
                     and (not sentence_start(s, n, w0.start) or verb_after(s, n, e, lim)):
                 score[0] = 0.6
                 return e  # two unlisted capitalised words mid-sentence, or before a verb:
@@ -186,7 +186,7 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
     # Grinius, Meda"), not a list ("Dear Smith, Jones, ...")
     if (f0 & G_LAST or unlisted(f0)) and at(s, e, n) == 44 and at(s, e + 1, n) == 32:
         if read_word(s, n, e + 2, lim, &w) and w.shape == w0.shape:
-            f = word_flags(&w)
+            f = gz_get(w.hash, NULL)
             if f0 & G_LAST and f & G_FIRST and not f & (G_COMMON | G_CITY | G_STATE | G_COUNTRY):
                 return name_rest_after_first(s, n, &w, lim)
             if w0.shape == S_CAP and name_word(w0, f0) and name_word(&w, f) and (f & G_FIRST or unlisted(f)) \
@@ -200,7 +200,7 @@ cdef Py_ssize_t name_at(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned
     e = hyphen_tail(s, n, w0.end, lim)
     cue = cue_flags(s, n, w0.start)
     j = space_gap(s, e, lim)
-    if j and read_word(s, n, j, lim, &w) and word_flags(&w) & G_CUE_AFTER:
+    if j and read_word(s, n, j, lim, &w) and gz_get(w.hash, NULL) & G_CUE_AFTER:
         cue |= G_CUE
     if listed_first and not f0 & (G_STATE | G_COUNTRY | G_ORG | G_HOLIDAY) \
             and (cue & (G_CUE | G_CUE_WEAK) or w0.end - w0.start > 2 and not f0 & G_CITY
@@ -242,7 +242,7 @@ cdef Py_ssize_t speaker_label(const uchar_t* s, Py_ssize_t n, const Word* w0, un
         j = space_gap(s, e, lim)
         if not (j and read_word(s, n, j, lim, &w)):
             return 0
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
     return 0
 
 
@@ -256,7 +256,7 @@ cdef bint street_around(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssi
     cdef bint street_last
     while i > start and folded(s[i - 1]):
         i -= 1
-    street_last = read_word(s, n, i, lim, &w) and (word_flags(&w) & G_STREET) != 0
+    street_last = read_word(s, n, i, lim, &w) and (gz_get(w.hash, NULL) & G_STREET) != 0
     if street_last and at(s, start - 1, n) == 32 and is_digit(at(s, start - 2, n)):
         return True
     j = space_gap(s, e, lim)
@@ -270,7 +270,7 @@ cdef bint street_around(const uchar_t* s, Py_ssize_t n, Py_ssize_t start, Py_ssi
     if folded(at(s, k, n)) and not word_at(s, k + 1, n):
         k += 1  # "12B"
     j = space_gap(s, k, lim)
-    return j != 0 and read_word(s, n, j, lim, &w) and (word_flags(&w) & G_STREET) != 0
+    return j != 0 and read_word(s, n, j, lim, &w) and (gz_get(w.hash, NULL) & G_STREET) != 0
 
 
 cdef unsigned long long NAME_VERB_HASH[32]
@@ -323,7 +323,7 @@ cdef Py_ssize_t match_titled_name(const uchar_t* s, Py_ssize_t n, const Word* t,
     j = space_gap(s, j, lim)
     if not j or not read_word(s, n, j, lim, &w) or w.shape != S_CAP:
         return 0
-    f = word_flags(&w)
+    f = gz_get(w.hash, NULL)
     if not (name_word(&w, f) or f & (G_FIRST | G_LAST)):
         return 0
     start[0] = w.start
@@ -353,7 +353,7 @@ cdef Py_ssize_t match_lower_name(const uchar_t* s, Py_ssize_t n, const Word* w0,
         if w.end - w.start == 1 and at(s, w.end, n) == 46 and k < 2:
             e = w.end + 1  # a middle initial, "fernando g. suzuki"
             continue
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if w.end - w.start == 1 and (at(s, w.end, n) == 39 or at(s, w.end, n) == 0x2019) \
                 and is_letter(at(s, w.end + 1, n)):
             e = w.end + 1  # "o'brien"
@@ -382,7 +382,7 @@ cdef inline void lower_name_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, P
     cdef unsigned int f
     cdef Py_ssize_t e
     if b.type_id < 0 and type_on(opt, T_PERSON_NAME) and (after_name_cue(s, n, pos) or after_place_cue(s, n, pos)):
-        f = word_flags(w)
+        f = gz_get(w.hash, NULL)
         if f & G_FIRST or unlisted(f):
             e = match_lower_name(s, n, w, f, lim)
             if e:
@@ -440,7 +440,7 @@ cdef Py_ssize_t spaceless_name(const uchar_t* s, Py_ssize_t n, const Word* w0, P
         if p < length <= 4 and gz_get(run_hash(s, w0.start, w0.start + p), NULL) & G_LAST \
                 and given_run(s, w0.start + p, w0.end):
             return w0.end
-    if length <= 2 and word_flags(w0) & G_LAST:
+    if length <= 2 and gz_get(w0.hash, NULL) & G_LAST:
         j = space_gap(s, w0.end, lim)
         if j and read_word(s, n, j, lim, &w) and w.shape == S_SPACELESS and given_run(s, w.start, w.end):
             return w.end
@@ -449,7 +449,7 @@ cdef Py_ssize_t spaceless_name(const uchar_t* s, Py_ssize_t n, const Word* w0, P
 
 cdef inline unsigned int script_word_flags(const uchar_t* s, const Word* w) noexcept nogil:
     # a word's gazetteer flags; an Arabic word with the article ("الجبير") by the name after it
-    cdef unsigned int f = word_flags(w)
+    cdef unsigned int f = gz_get(w.hash, NULL)
     if not f & (G_FIRST | G_LAST) and w.end - w.start > 3 and s[w.start] == 0x627 and s[w.start + 1] == 0x644:
         f |= gz_get(run_hash(s, w.start + 2, w.end), NULL)
     return f
@@ -469,7 +469,7 @@ cdef Py_ssize_t match_script_name(const uchar_t* s, Py_ssize_t n, const Word* w0
         e = spaceless_name(s, n, w0, lim)
         if e:
             return e
-        if word_flags(w0) & (G_FIRST | G_LAST) and cue & G_CUE:
+        if gz_get(w0.hash, NULL) & (G_FIRST | G_LAST) and cue & G_CUE:
             return w0.end  # "Dear 舒波"
         e = spaceless_run(s, n, w0, lim)
         if e and name_place(s, n, w0.start, e, lim, cue):
@@ -538,7 +538,7 @@ cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ss
     cdef Py_ssize_t e = w0.end, j
     cdef int words = 1
     cdef unsigned int before = script_letter(at(s, w0.start - 2, n)) >> 24
-    if word_flags(w0) & SCRIPT_RUN_STOP \
+    if gz_get(w0.hash, NULL) & SCRIPT_RUN_STOP \
             or at(s, w0.start - 1, n) == 32 and (before == K_NOCASE or before == K_SKIP):
         return 0  # the run's first word only ("from شركة مازدا is": not "مازدا is")
     while True:
@@ -549,7 +549,7 @@ cdef Py_ssize_t script_run(const uchar_t* s, Py_ssize_t n, const Word* w0, Py_ss
         j = space_gap(s, e, lim)
         if not (j and read_word(s, n, j, lim, &w) and w.shape == S_NOCASE):
             break
-        if words == 5 or word_flags(&w) & SCRIPT_RUN_STOP:
+        if words == 5 or gz_get(w.hash, NULL) & SCRIPT_RUN_STOP:
             return 0
         e = w.end
         words += 1
@@ -568,7 +568,7 @@ cdef inline unsigned int gz_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, 
     cdef Word w
     cdef Py_ssize_t j = space_gap(s, e, lim)
     if j and read_word(s, n, j, lim, &w):
-        return word_flags(&w)
+        return gz_get(w.hash, NULL)
     return 0
 
 

@@ -347,7 +347,7 @@ cdef Py_ssize_t match_spoken_email(const uchar_t* s, Py_ssize_t n, Py_ssize_t po
         return 0
     if plain and parts == 1:
         # one plain word: a name-like word, not "me at", "home at"
-        if not read_word(s, n, pos, i, &w) or word_flags(&w) & (G_COMMON | G_STOP | G_FUNCTION | G_NUMBER):
+        if not read_word(s, n, pos, i, &w) or gz_get(w.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_NUMBER):
             return 0
     d = match_domain(s, n, i + 4, lim, &file_like)
     if not d or file_like:

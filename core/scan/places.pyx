@@ -56,7 +56,7 @@ cdef Py_ssize_t city_shape(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     if v == V_CITY_PREFIX:
         j = space_gap(s, w0.end, lim)
         if j and read_word(s, n, j, lim, &w) and w.shape == S_CAP \
-                and not word_flags(&w) & (G_STOP | G_FUNCTION):
+                and not gz_get(w.hash, NULL) & (G_STOP | G_FUNCTION):
             e = w.end
     elif (unlisted(f0) or f0 & (G_FIRST | G_LAST) and not f0 & G_COMMON) and w0.end - w0.start >= 6:
         for k in range(CITY_ENDINGS_N):
@@ -92,8 +92,8 @@ cdef bint state_follows(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t
     if not (at(s, e, n) == 44 and at(s, e + 1, n) == 32 and read_word(s, n, e + 2, lim, &w)):
         return False
     if w.shape == S_UPPER and w.end - w.start == 2:
-        return (word_flags(&w) & G_ABBR) != 0
-    return w.shape == S_CAP and longest_phrase(s, n, &w, word_flags(&w), lim, G_STATE | G_COUNTRY,
+        return (gz_get(w.hash, NULL) & G_ABBR) != 0
+    return w.shape == S_CAP and longest_phrase(s, n, &w, gz_get(w.hash, NULL), lim, G_STATE | G_COUNTRY,
                                                &last, &f, &value, False) > 0
 
 
@@ -138,7 +138,7 @@ cdef Py_ssize_t of_tail(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py_ssize_t
     j += 3
     for k in range(3):
         if not read_word(s, n, j, lim, &w) or w.shape == S_LOWER or w.shape == S_INITIAL \
-                or word_flags(&w) & G_STOP:
+                or gz_get(w.hash, NULL) & G_STOP:
             break
         best = w.end
         j = space_gap(s, w.end, lim)
@@ -229,8 +229,8 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         j += 1  # "St. Joseph's Medical Center"
     if not run_gate(s, n, j):
         return 0
-    if w0.start <= memo_stop and no_org_end(s, n, w0.end, lim):
-        return 0  # (past memo_stop a stream's tail: the reads below, and where they stop, count)
+    if w0.start <= scan_stop and no_org_end(s, n, w0.end, lim):
+        return 0  # (past scan_stop a stream's tail: the reads below, and where they stop, count)
     for k in range(6):
         j = w.end
         if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
@@ -249,7 +249,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         if at(s, i, n) == 38 and at(s, i + 1, n) == 32:
             i += 2  # "Johnson & Johnson", "Crescent & Co."
         lf = legal_form_at(s, n, i, lim, LF_SUFFIX)
-        if lf and read_word(s, n, i, lim, &w) and w.end == lf and word_flags(&w) & G_ORG_SUFFIX:
+        if lf and read_word(s, n, i, lim, &w) and w.end == lf and gz_get(w.hash, NULL) & G_ORG_SUFFIX:
             lf = 0  # "Bank", "Inc": a company suffix of core.lexicon, read below ("Bank of ...")
         if lf and legal_form_at(s, n, i, lim, LF_PREFIX) == lf and name_after_form(s, n, lf, lim):
             break  # "Акции ПАО Газпром": the form starts the next name
@@ -257,7 +257,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             j = lf
             while j > i and folded(s[j - 1]):
                 j -= 1  # the form's last word: "Savings Bank" ends in a head word
-            fw = word_flags(&w) if read_word(s, n, j, lim, &w) else 0
+            fw = gz_get(w.hash, NULL) if read_word(s, n, j, lim, &w) else 0
             if not (listing and k) and not (k == 0 and lone_start and j == i):
                 e = abbrev_dot(s, n, lf, lim)
                 if fw & G_ORG_HEAD:
@@ -267,7 +267,7 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             continue
         if not read_word(s, n, i, lim, &w):
             break
-        fw = word_flags(&w)
+        fw = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
             # "Marks and Spencer", "Van den Berg"; "of" only after a head word ("Institute of
             # Technology"), not after a person ("Maria Gonzalez of Acme Widgets Inc.")
@@ -293,11 +293,12 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
 
 # In a run of capitalised words suffix_run reads each word once for every word before it.
 # What it looks for is rare: a word that ends an organisation, a company suffix or a word
-# whose letters start a legal form. A cursor per scan (per thread, like the word memo) finds
-# those words once, going forward, up to the run's end (a word no run goes past: a lower-case
-# word that is no connector, particle or form, or a word not followed by a separator); where
-# none stands from a word's end to the run's end or its bound, suffix_run has nothing to
-# find. Reads stay before the bound (within it, through within())
+# whose letters start a legal form. A cursor per scan (per thread; chars.pyx's scan number)
+# finds those words once, going forward, up to the run's end (a word no run goes past: a
+# lower-case word that is no connector, particle or form, or a word not followed by a
+# separator); where none stands from a word's end to the run's end or its bound, suffix_run
+# has nothing to find. The cursor reads only before the bound, and is asked only up to the
+# scan's stop (never in a stream's tail, where a look at the end counts)
 
 cdef extern from *:
     """
@@ -325,10 +326,10 @@ cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t li
     cdef OrgCursor* c = &org_cursor
     cdef Py_ssize_t k, e
     cdef int r
-    if memo_scan == MEMO_OFF:
+    if scan_number == NO_SCAN:
         return False
-    if c.scan != memo_scan or x < c.start:
-        c.scan, c.start, c.to, c.next, c.bound, c.read = memo_scan, x, x, -1, -1, x
+    if c.scan != scan_number or x < c.start:
+        c.scan, c.start, c.to, c.next, c.bound, c.read = scan_number, x, x, -1, -1, x
     if c.next >= 0:
         if c.next >= x:
             return not within(c.next, lim)
@@ -341,7 +342,7 @@ cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t li
     k = c.to if c.to > x else x
     if c.read < lim:
         c.read = read_words(s, n, c.read if c.read > k else k, lim)
-    while k < lim:  # (only up to memo_stop: no stream's tail, so no end to note)
+    while k < lim:  # (only up to scan_stop: no stream's tail, so no end to note)
         if not word_at(s, k, n) or word_at(s, k - 1, n):
             k += 1  # (no word starts here)
             continue
@@ -360,9 +361,9 @@ cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t li
 
 
 cdef Py_ssize_t read_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
-    # the capitalised words from k on (to lim, a line break or a lower-case word) read into the
-    # memo, first: their gazetteer slots load together (gz_prefetch) before the cursor asks for
-    # their flags one by one; where it stopped
+    # the capitalised words from k on (to lim, a line break or a lower-case word) read first,
+    # their gazetteer slots loading together (gz_prefetch) before the cursor asks for their
+    # flags one by one, each a random read of the table; where it stopped
     cdef Word w
     cdef int words = 0
     while k < lim and words < 32 and s[k] != 10:  # (as no_org_end's loop)
@@ -371,6 +372,7 @@ cdef Py_ssize_t read_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssiz
                 break
             if read_word(s, n, k, lim, &w):
                 k = w.end
+                gz_prefetch(w.hash)  # (the cursor asks for its flags next)
             words += 1
         k += 1
     return k
@@ -383,15 +385,13 @@ cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     # another script may), ORG_END_RUN (no, and no run goes past run_end), ORG_END_PAST_LIM
     # (it runs on past lim: read_word and legal_form_end read nothing there)
     cdef Word w
-    cdef MemoEntry* m
     cdef Py_ssize_t stop
     cdef Py_UCS4 c
-    cdef unsigned int lf, f
     cdef bint ok
     run_end[0] = i + 1
     if not folded(s[i]):
         return ORG_END_MAY if s[i] >= SCRIPT_LO else ORG_END_NO  # a digit or '_' starts neither
-    ok = read_word_stop(s, n, i, lim, &w, &stop)
+    ok = read_word_letters(s, n, i, lim, &w, &stop)  # (i: a word's start, before lim)
     run_end[0] = stop  # (the letters' end, for ORG_END_NO)
     if not ok and within(stop, lim):
         # joined to a digit or '_', or longer than a group: no form's group ends there
@@ -410,10 +410,8 @@ cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
             return ORG_END_NO
         run_end[0] = i + 1
         return ORG_END_RUN
-    m = memo_at(i, lim)
-    lf = memo_lf(m) if m != NULL else lf_get(w.hash)  # (a word that ends at lim: any later
-    f = word_flags(&w)                                 # bound reads it alike)
-    if f & G_ORG_SUFFIX or lf & (LF_SUFFIX | LF_MORE):
+    # (a word that ends at lim: any later bound reads it alike)
+    if gz_get(w.hash, NULL) & G_ORG_SUFFIX or lf_get(w.hash) & (LF_SUFFIX | LF_MORE):
         return ORG_END_MAY
     c = at(s, w.end, n)
     if not (c == 32 or c == 44 or c == 45 or c == 39 or c == 46):
@@ -537,31 +535,17 @@ cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_
     if not capital(s[i]):
         return best if best_marked or (at(s, best, n) == 46 and best_groups > 1) else 0
     if best_groups == 1 and read_word(s, n, i, lim, &w) and w.shape != S_UPPER \
-            and word_flags(&w) & (G_COMMON | G_STOP):
+            and gz_get(w.hash, NULL) & (G_COMMON | G_STOP):
         return 0
     return best
 
 
 cdef inline Py_ssize_t legal_form_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                                      unsigned int want) noexcept nogil:
-    # a legal form at i: a letter there, then legal_form_end. A word the memo holds whose
-    # letters are no form's first group has none (legal_form_end reads it as its first group)
-    cdef MemoEntry* m
+    # a legal form at i: a letter there, then legal_form_end
     if not within(i, lim) or not letter_key(s[i]):
         return 0
-    m = memo_at(i, lim) if not 97 <= s[i] <= 122 else NULL
-    if m != NULL and m.ok and s[i] < SCRIPT_LO and m.hash != 1 and not memo_lf(m) & (want | LF_MORE):
-        return 0
     return legal_form_end(s, n, i, lim, want)
-
-
-cdef inline unsigned int memo_lf(MemoEntry* m) noexcept nogil:
-    # lf_get of a kept word's hash, once: its letters as a legal form's first group (for a
-    # Latin word read_word and legal_form_end read the same letters and hash them alike)
-    if not m.known & MEMO_LF:
-        m.lf = lf_get(m.hash)
-        m.known |= MEMO_LF
-    return m.lf
 
 
 cdef inline Py_UCS4 closing_quote(Py_UCS4 c) noexcept nogil:
@@ -598,7 +582,7 @@ cdef Py_ssize_t name_after_form(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, Py
         return 0
     for words in range(4):
         if not read_word(s, n, j, lim, &w) or not (w.shape == S_CAP or w.shape == S_UPPER) \
-                or word_flags(&w) & G_STOP:
+                or gz_get(w.hash, NULL) & G_STOP:
             break
         end = w.end
         if at(s, end, n) == 45 and capital(at(s, end + 1, n)):
@@ -628,7 +612,7 @@ cdef bint org_cue_before(const uchar_t* s, Py_ssize_t n, Py_ssize_t start) noexc
         if i == w1.start - 1 or not read_word(s, n, i, w1.start - 1, &w2):
             return False
         return (w2.shape == S_CAP or w2.shape == S_INITIAL or w2.shape == S_UPPER) \
-            and not word_flags(&w2) & (G_COMMON | G_STOP | G_FUNCTION | G_TITLE)
+            and not gz_get(w2.hash, NULL) & (G_COMMON | G_STOP | G_FUNCTION | G_TITLE)
     h = w1.hash
     if prev_word(s, n, w1.start, floor, &w2) >= 0 and w2.end == w1.start - 1:
         h = join_hash(w2.hash, s, &w1)
@@ -672,12 +656,12 @@ cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, un
         if not read_word(s, n, i, lim, &nxt):
             break
         if nxt.shape == S_LOWER:
-            if not word_flags(&nxt) & G_CONNECTOR:
+            if not gz_get(nxt.hash, NULL) & G_CONNECTOR:
                 break
             i = space_gap(s, nxt.end, lim)
             if not (i and read_word(s, n, i, lim, &nxt)):
                 break
-        if not (nxt.shape == S_CAP or nxt.shape == S_UPPER) or word_flags(&nxt) & (G_STOP | G_FUNCTION):
+        if not (nxt.shape == S_CAP or nxt.shape == S_UPPER) or gz_get(nxt.hash, NULL) & (G_STOP | G_FUNCTION):
             break
         w = nxt
         e = w.end
@@ -722,7 +706,7 @@ cdef inline void lower_place_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, 
     cdef unsigned int f
     cdef Py_ssize_t e
     if b.type_id < 0 and type_on(opt, T_LOCATION) and after_place_cue(s, n, pos):
-        f = word_flags(w)
+        f = gz_get(w.hash, NULL)
         if f & (G_CITY | G_STATE | G_COUNTRY | G_PREFIX) and not f & (G_COMMON | G_STOP | G_FUNCTION):
             e = match_lower_place(s, n, w, f, lim, &b.aux)
             if e:

@@ -121,7 +121,7 @@ cdef bint spoken_mid(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noexcept no
         k -= 1
     if k == i or word_at(s, k - 1, n) or not read_word(s, n, k, i, &w):
         return False
-    return (word_flags(&w) & G_NUMBER) != 0 and w.shape != S_UPPER
+    return (gz_get(w.hash, NULL) & G_NUMBER) != 0 and w.shape != S_UPPER
 
 
 cdef int spoken_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t lim,

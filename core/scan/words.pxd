@@ -9,10 +9,6 @@ cdef enum:  # a word's shape
     S_NOCASE = 16           # a script without case: Arabic, Hebrew, Indic, Thai, Georgian ...
     S_SPACELESS = 32        # Han, kana, Hangul: a run that may hold a whole name ("王伟")
 
-cdef enum:  # what a word memo entry knows besides the read (words.pyx)
-    MEMO_FLAGS = 1          # its gazetteer flags
-    MEMO_LF = 2             # its legal-form flags
-
 cdef struct Word:
     Py_ssize_t start
     Py_ssize_t end

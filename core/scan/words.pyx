@@ -2,137 +2,21 @@
 # position.
 # Included into core/_scan.pyx; declarations in words.pxd.
 
-# The word memo: a scan reads the same words again and again (each detector that starts at
-# or before a capitalised word reads it, and the run after it, and looks each up), so a word
-# read at a position is kept, with its gazetteer and legal-form flags once looked up, in a
-# small direct-mapped table keyed by position. Per thread (a scan runs on one thread);
-# entries of an earlier scan are told apart by the scan's number, and outside a scan
-# (redactd_memo_scan == MEMO_OFF) nothing is kept or found. A read is kept only when it
-# stopped short of its bound: any read with a bound past where it stopped reads the same,
-# and it never looked at the text's end (so a hit has no end to note for a stream).
-# (Thread-local storage of a module loaded by dlopen is reached through __tls_get_addr,
-# a call in each function that reads it: the look-ups are kept to capitalised words; the
-# initial-exec model, one load, does not load here: no static TLS room is left for it)
-cdef extern from *:
-    """
-    typedef struct {
-        unsigned long long scan;    /* the scan that read it */
-        Py_ssize_t pos;             /* where the read started */
-        Py_ssize_t end;             /* where its letters ended */
-        unsigned long long hash;
-        int shape;
-        int ok;                     /* read_word's answer */
-        int known;                  /* MEMO_FLAGS, MEMO_LF: which of the flags below are known */
-        unsigned int flags;         /* gz_get(hash) */
-        unsigned int lf;            /* lf_get(hash): legal-form flags of the word as one group */
-    } redactd_memo_entry;
-    #define REDACTD_MEMO_SIZE 512  /* a power of two past LOOKBEHIND + LOOKAHEAD */
-    #define REDACTD_MEMO_OFF (~0ULL)
-    static __thread redactd_memo_entry redactd_memo[REDACTD_MEMO_SIZE];
-    static __thread unsigned long long redactd_memo_scans = 0;
-    static __thread unsigned long long redactd_memo_scan = REDACTD_MEMO_OFF;
-    static __thread Py_ssize_t redactd_memo_stop = 0;  /* past it, a stream's tail */
-    static void redactd_memo_begin(Py_ssize_t stop) {
-        redactd_memo_scans += 1;
-        redactd_memo_scan = redactd_memo_scans;
-        redactd_memo_stop = stop;
-    }
-    """
-    ctypedef struct MemoEntry "redactd_memo_entry":
-        unsigned long long scan
-        Py_ssize_t pos
-        Py_ssize_t end
-        unsigned long long hash
-        int shape
-        int ok
-        int known
-        unsigned int flags
-        unsigned int lf
-    enum: MEMO_SIZE "REDACTD_MEMO_SIZE"
-    const unsigned long long MEMO_OFF "REDACTD_MEMO_OFF"
-    MemoEntry memo "redactd_memo"[MEMO_SIZE]
-    unsigned long long memo_scan "redactd_memo_scan"
-    Py_ssize_t memo_stop "redactd_memo_stop"
-    # a scan starts: what the memo holds is another text's. Up to `stop` (the text's end, or
-    # a stream's tail: scan_text) no decision looks at the end that a stream would miss
-    void memo_begin "redactd_memo_begin"(Py_ssize_t stop) nogil
-
-
-cdef inline MemoEntry* memo_at(Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
-    # the entry of this scan's read at i that a read bounded by lim would repeat, or NULL
-    cdef MemoEntry* m
-    if memo_scan == MEMO_OFF:
-        return NULL
-    m = &memo[i & (MEMO_SIZE - 1)]
-    if m.scan != memo_scan or m.pos != i:
-        return NULL
-    return m if m.end < lim else NULL  # (it stopped short of both bounds: no end to note)
-
-
 cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                            Word* w) noexcept nogil:
     # the run of letters at i (ASCII, or accented Latin letters hashed as their base
     # letter: "Jovanović" is "jovanovic"), a whole word (no digit, '_' or other letter
-    # joined to it), its hash and shape. A word that starts with a capital is read once per
-    # scan and position (the memo)
+    # joined to it), its hash and shape
     cdef Py_ssize_t stop
     if not within(i, lim) or word_at(s, i - 1, n):
         return False
-    return read_word_stop(s, n, i, lim, w, &stop)
-
-
-cdef inline bint read_word_stop(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
-                                Word* w, Py_ssize_t* stop) noexcept nogil:
-    # read_word at a word's start (i within lim); stop: where its letters ended
-    cdef MemoEntry* m
-    cdef bint ok
-    if 97 <= s[i] <= 122:
-        return read_word_letters(s, n, i, lim, w, stop)  # lower case: rarely read again
-    m = memo_at(i, lim)
-    if m != NULL:
-        stop[0] = m.end
-        if m.ok:
-            w.start, w.end, w.hash, w.shape = i, m.end, m.hash, m.shape
-        return m.ok
-    ok = read_word_letters(s, n, i, lim, w, stop)
-    memo_keep(i, stop[0], lim, ok, w)
-    return ok
-
-
-cdef inline void memo_keep(Py_ssize_t i, Py_ssize_t stop, Py_ssize_t lim, bint ok, const Word* w) noexcept nogil:
-    # keeps the read at i that stopped at `stop`, if that was short of its bound lim
-    cdef MemoEntry* m
-    if stop >= lim or memo_scan == MEMO_OFF:
-        return  # (it may have read up to lim, or to the text's end: not kept)
-    m = &memo[i & (MEMO_SIZE - 1)]
-    m.scan, m.pos, m.end, m.ok, m.known = memo_scan, i, stop, ok, 0
-    if ok:
-        m.hash, m.shape = w.hash, w.shape
-        gz_prefetch(w.hash)  # its flags are likely asked for next
-
-
-cdef inline unsigned int word_flags(const Word* w) noexcept nogil:
-    # gz_get(w.hash, NULL), looked up once per scan and word kept in the memo
-    cdef MemoEntry* m
-    if w.shape == S_LOWER:
-        return gz_get(w.hash, NULL)
-    m = memo_at(w.start, w.end + 1)
-    if m == NULL or not m.ok or m.hash != w.hash:
-        return gz_get(w.hash, NULL)
-    if not m.known & MEMO_FLAGS:
-        m.flags = gz_get(w.hash, NULL)
-        m.known |= MEMO_FLAGS
-    return m.flags
-
-
-cdef inline void memo_end() noexcept nogil:
-    global memo_scan
-    memo_scan = MEMO_OFF
+    return read_word_letters(s, n, i, lim, w, &stop)
 
 
 cdef inline bint read_word_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
                                    Word* w, Py_ssize_t* stop) noexcept nogil:
-    # read_word without the memo; stop: where its letters ended (it read nothing past them)
+    # read_word at a word's start (i within lim); stop: where its letters ended (it read
+    # nothing past them)
     cdef Py_ssize_t e = i
     cdef unsigned long long h = FNV64_OFFSET
     cdef int uppers = 0
@@ -172,7 +56,6 @@ cdef bint read_script_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     cdef unsigned long long h = FNV64_OFFSET
     cdef unsigned int k, first = script_letter(s[i]) >> 24
     cdef int uppers = 0
-    stop[0] = i
     if not first or first == K_SKIP:
         return False
     while within(e, lim):
@@ -266,7 +149,7 @@ cdef int longest_phrase(const uchar_t* s, Py_ssize_t n, const Word* first, unsig
         if not j or not read_word(s, n, j, lim, &nxt):
             break
         h = join_hash(h, s, &nxt)
-        if nxt.shape == S_LOWER and not lower_ok and not (word_flags(&nxt) & G_CONNECTOR):
+        if nxt.shape == S_LOWER and not lower_ok and not (gz_get(nxt.hash, NULL) & G_CONNECTOR):
             break
         v = 0
         f = gz_get(h, &v)
@@ -328,7 +211,7 @@ cdef unsigned int cue_flags(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos) noex
         floor = 0
     if prev_word(s, n, pos, floor, &w1) < 0:
         return 0
-    f = word_flags(&w1)
+    f = gz_get(w1.hash, NULL)
     if prev_word(s, n, w1.start, floor, &w2) >= 0:
         f |= gz_get(join_hash(w2.hash, s, &w1), NULL)
     return f

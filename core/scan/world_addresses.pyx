@@ -175,7 +175,7 @@ cdef Py_ssize_t read_unit(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
     if s[j] == 35:
         k = j + 1
     elif read_word(s, n, j, lim, &w) and (w.shape != S_LOWER or lower_ok) \
-            and word_flags(&w) & G_UNIT:
+            and gz_get(w.hash, NULL) & G_UNIT:
         k = w.end + 1 if at(s, w.end, n) == 46 else w.end
         if at(s, k, n) == 32:
             k += 1
@@ -304,7 +304,7 @@ cdef Py_ssize_t city_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
                 lowers += 1  # "am", "de los"
                 k = w.end + 1
                 continue
-            f = word_flags(&w)
+            f = gz_get(w.hash, NULL)
             if w.shape == S_INITIAL and at(s, w.end, n) != 46 and at(s, w.end, n) != 39:
                 break
             if w.shape == S_CAP and (f & (G_STOP | G_NUMBER | G_UNIT) or f & G_COMMON and not lowers
@@ -367,7 +367,7 @@ cdef Py_ssize_t place_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssiz
     cdef Py_ssize_t e, k, z
     if not read_word(s, n, j, lim, &w) or (w.shape != S_CAP and w.shape != S_UPPER):
         return 0
-    fw = word_flags(&w)
+    fw = gz_get(w.hash, NULL)
     if not fw & (G_COUNTRY | G_STATE | G_PREFIX):
         return 0
     if not longest_phrase(s, n, &w, fw, lim, G_COUNTRY | G_STATE, &last, &f, &value, False):
@@ -405,7 +405,7 @@ cdef Py_ssize_t city_part(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ssize
         confirmed[0] = 2
         return z
     if read_word(s, n, j, lim, &w):
-        fw = word_flags(&w)
+        fw = gz_get(w.hash, NULL)
         words = longest_phrase(s, n, &w, fw, lim, G_CITY, &last, &f, &value, False)
         confirmed[0] = words > 0 and last.end == e
     return e
@@ -422,7 +422,7 @@ cdef inline bint region_line(const uchar_t* s, Py_ssize_t n, Py_ssize_t j, Py_ss
         return False
     if not read_word(s, n, j, lim, &w):
         return True  # Greek and Cyrillic: "Черкаська область"
-    f = word_flags(&w)
+    f = gz_get(w.hash, NULL)
     return not (f & G_FIRST and not f & (G_CITY | G_STATE))
 
 
@@ -555,7 +555,7 @@ cdef inline bint lower_type_after(const uchar_t* s, Py_ssize_t n, Py_ssize_t e, 
     # a space and a lower-case street type written after the name ("utca", "köz")
     cdef Word w
     return at(s, e, n) == 32 and read_word(s, n, e + 1, lim, &w) and w.shape == S_LOWER \
-        and word_flags(&w) & G_STREET
+        and gz_get(w.hash, NULL) & G_STREET
 
 
 cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
@@ -593,7 +593,7 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
         j = i + 1 if at(s, i, n) == 45 and names and capital_at(s, n, i + 1) else space_gap(s, i, lim)
         if not j or not read_word(s, n, j, lim, &w):
             break  # ("Erich-Hagen-Straße": names joined by hyphens)
-        f = word_flags(&w)
+        f = gz_get(w.hash, NULL)
         if w.shape == S_LOWER:
             if f & G_STREET and names and not prefixed and s[j - 1] == 32:
                 typed = True  # "Kossuth Lajos utca 12"
@@ -644,7 +644,7 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     if not k:
         return 0
     if not typed and at(s, k, n) == 32 and read_word(s, n, k + 1, lim, &w) and w.shape == S_CAP \
-            and word_flags(&w) & G_STREET:
+            and gz_get(w.hash, NULL) & G_STREET:
         j = w.end + 1 if at(s, w.end, n) == 46 and w.end - w.start <= 4 else w.end
         if part_end(at(s, j, n)):
             typed = True  # "Jana Nerudy 894 St.": the type after the number, ending the line
@@ -674,11 +674,11 @@ cdef bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t 
             words += 1
         return False
     c = &street_chain
-    keep = memo_scan != MEMO_OFF
-    if keep and c.scan == memo_scan:
+    keep = scan_number != NO_SCAN
+    if keep and c.scan == scan_number:
         while t < c.count and c.starts[t] != i:
             t += 1
-    if keep and t < c.count and c.scan == memo_scan:
+    if keep and t < c.count and c.scan == scan_number:
         if c.count - 1 - t >= 6:
             return False  # six steps that go on
         if c.outcome >= 0:
@@ -690,7 +690,7 @@ cdef bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t 
             memmove(&c.starts[0], &c.starts[t], (c.count - t) * sizeof(Py_ssize_t))
             c.count -= t
     elif keep:
-        c.scan, c.count, c.starts[0], c.outcome = memo_scan, 1, i, STEP_ON
+        c.scan, c.count, c.starts[0], c.outcome = scan_number, 1, i, STEP_ON
     while words < 6:
         r = street_step(s, n, &i, lim, &lowered, &far)
         if keep:
@@ -808,7 +808,7 @@ cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
     j = skip_comma_space(s, e, lim) if c == 44 or c == 10 or c == 13 else 0
     if not j or not read_word(s, n, j, lim, &w):
         return 0
-    fw = word_flags(&w)
+    fw = gz_get(w.hash, NULL)
     if not (fw & G_STREET_PREFIX or street_ahead(s, n, w.end, lim)):
         return 0
     x = named_street(s, n, &w, fw, lim)
@@ -936,7 +936,7 @@ cdef int other_script_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
         return 0
     if folded(s[pos]):
         if read_word(s, n, pos, lim, &w):
-            f = word_flags(&w)
+            f = gz_get(w.hash, NULL)
             if f & G_STREET_PREFIX or street_ahead(s, n, w.end, lim):
                 e = named_street(s, n, &w, f, lim)
             if not e:
