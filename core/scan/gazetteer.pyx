@@ -19,7 +19,7 @@ cdef extern from *:
     #include <sys/mman.h>
     /* the table in 2 MiB pages where the kernel gives them (madvise): a look-up is one
        random read of 8 MB, and with 4 KiB pages most of them missed the TLB too */
-    static void* redactd_table_alloc(size_t bytes) {
+    static void* redactd_table_alloc(size_t bytes, int zero) {
         void* p = NULL;
         size_t huge = (size_t)1 << 21;
         if (bytes >= huge) {
@@ -31,17 +31,17 @@ cdef extern from *:
         } else {
             p = malloc(bytes);
         }
-        if (p != NULL)
+        if (p != NULL && zero)
             memset(p, 0, bytes);
         return p;
     }
     """
-    void* table_alloc "redactd_table_alloc"(size_t bytes) nogil
+    void* table_alloc "redactd_table_alloc"(size_t bytes, int zero) nogil
 
 
-cdef GzSlot* gz_alloc(unsigned long long size):
-    # a zeroed table of `size` slots, or NULL; freed with free()
-    return <GzSlot*>table_alloc(size * sizeof(GzSlot))
+cdef GzSlot* gz_alloc(unsigned long long size, bint zero):
+    # a table of `size` slots (zeroed if asked), or NULL; freed with free()
+    return <GzSlot*>table_alloc(size * sizeof(GzSlot), zero)
 
 
 cdef inline unsigned long long fnv64(unsigned long long h, Py_UCS4 c) noexcept nogil:
@@ -212,7 +212,7 @@ cdef void init_gazetteer(object names=None, bint cached=True) except *:
     while size < 2 * len(entries) + 16:  # phrases and their prefixes: load under 0.75
         size <<= 1
     free(GZ)  # the table of a previous _load_names, or NULL
-    GZ = gz_alloc(size)
+    GZ = gz_alloc(size, True)
     if GZ == NULL:
         raise MemoryError()
     GZ_MASK = size - 1
@@ -287,7 +287,7 @@ cdef bint _load_cache(str path) except *:
     free(GZ)
     GZ = NULL
     GZ_MASK = size - 1
-    GZ = gz_alloc(size)
+    GZ = gz_alloc(size, False)  # (the cache's bytes are copied over it)
     if GZ == NULL:
         raise MemoryError()
     p = data
