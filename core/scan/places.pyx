@@ -391,7 +391,10 @@ cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     run_end[0] = i + 1
     if not folded(s[i]):
         return ORG_END_MAY if s[i] >= SCRIPT_LO else ORG_END_NO  # a digit or '_' starts neither
-    ok = read_word_letters(s, n, i, lim, &w, &stop)  # (i: a word's start, before lim)
+    ok = read_word(s, n, i, lim, &w)
+    stop = w.end if ok else i
+    while not ok and within(stop, lim) and folded(s[stop]):
+        stop += 1  # where read_word's letters ended
     run_end[0] = stop  # (the letters' end, for ORG_END_NO)
     if not ok and within(stop, lim):
         # joined to a digit or '_', or longer than a group: no form's group ends there

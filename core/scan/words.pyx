@@ -7,23 +7,14 @@ cdef inline bint read_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
     # the run of letters at i (ASCII, or accented Latin letters hashed as their base
     # letter: "Jovanović" is "jovanovic"), a whole word (no digit, '_' or other letter
     # joined to it), its hash and shape
-    cdef Py_ssize_t stop
-    if not within(i, lim) or word_at(s, i - 1, n):
-        return False
-    return read_word_letters(s, n, i, lim, w, &stop)
-
-
-cdef inline bint read_word_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
-                                   Word* w, Py_ssize_t* stop) noexcept nogil:
-    # read_word at a word's start (i within lim); stop: where its letters ended (it read
-    # nothing past them)
     cdef Py_ssize_t e = i
     cdef unsigned long long h = FNV64_OFFSET
     cdef int uppers = 0
     cdef Py_UCS4 c
-    stop[0] = i
+    if not within(i, lim) or word_at(s, i - 1, n):
+        return False
     if not folded(s[i]):
-        return s[i] >= SCRIPT_LO and read_script_word(s, n, i, lim, w, stop)
+        return s[i] >= SCRIPT_LO and read_script_word(s, n, i, lim, w)
     while within(e, lim):
         c = folded(s[e])
         if not c:
@@ -32,7 +23,6 @@ cdef inline bint read_word_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t i,
         if c <= 90:
             uppers += 1
         e += 1
-    stop[0] = e
     if word_at(s, e, n) or e - i > 24:
         return False
     w.start = i
@@ -48,7 +38,7 @@ cdef inline bint read_word_letters(const uchar_t* s, Py_ssize_t n, Py_ssize_t i,
 
 
 cdef bint read_script_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
-                           Word* w, Py_ssize_t* stop) noexcept nogil:
+                           Word* w) noexcept nogil:
     # read_word for a word of another script: its letters keyed as their small letters
     # (Arabic and Hebrew vowel points read but not keyed); the shape of a cased script's
     # word, or S_NOCASE, or S_SPACELESS for Han, kana and Hangul
@@ -66,7 +56,6 @@ cdef bint read_script_word(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssiz
             h = fnv64(h, k & 0xFFFFFF)
         uppers += (k >> 24) == K_UPPER
         e += 1
-    stop[0] = e
     if word_at(s, e, n) or e - i > 24:
         return False
     w.start = i
