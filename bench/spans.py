@@ -2,11 +2,13 @@
 on the bench corpus and the accuracy corpus, so that a change meant to keep what the
 scanner finds (a refactor, a speed-up) can be checked against the build before it.
 
-Each corpus is scanned with every type on (month-first and day-first dates) and with
-each type alone; the digest covers all span fields. `--module` loads another build
-of `core._scan` (a saved .so) instead of the installed one; `--against` times the two
-builds in one process, interleaved, on the whole bench corpus (machine noise hits both
-alike, so their ratio holds where absolute figures drift).
+Each corpus (and the core bench's dense classes, bench/dense.py) is scanned with every
+type on (month-first and day-first dates) and with each type alone; the digest covers all
+span fields. `--module` loads another build of `core._scan` (a saved .so) instead of the
+installed one; `--against` times the two builds in one process, interleaved, on the whole
+bench corpus (machine noise hits both alike, so their ratio holds where absolute figures
+drift), or with `--dense` redact_only per message on each dense class. A saved build is best
+kept in core/ (`cp core/_scan.*.so core/_scan_before.so`): it reads core/data.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import importlib.machinery
 import importlib.util
 import sys
 
-from bench import corpus
+from bench import corpus, dense
 from bench.timing import mb_per_s, race
 from bench.accuracy.corpus import generate
 
@@ -34,7 +36,8 @@ def load(path: str | None):
 
 def texts() -> dict[str, list[str]]:
     return {"bench corpus (8 MB)": corpus.messages(8_000_000),
-            "accuracy corpus (4,000 sentences)": [s.text for s in generate()]}
+            "accuracy corpus (4,000 sentences)": [s.text for s in generate()],
+            "dense classes (5 x 400 kB)": [m for kind in dense.CLASSES for m in dense.messages(kind, 400_000)]}
 
 
 def digest(scan_module, msgs: list[str]) -> tuple[str, int]:
@@ -60,14 +63,53 @@ def ab(this, other, rounds: int) -> int:
     return 0
 
 
+def plan_of(scan_module, detection=None):
+    """The (Detection, Redaction()) plan, built by `scan_module`'s Plan (default detection)."""
+    import core
+    from core import redact
+    saved, redact._scan = redact._scan, scan_module
+    try:
+        return redact._build_plan(detection or core.Detection.create(), core.Redaction())
+    finally:
+        redact._scan = saved
+
+
+def ab_dense(this, other, rounds: int) -> int:
+    """redact_only per message of ~200 B on each dense class (bench/dense.py) and on distinct
+    phone numbers (core_bench's phone table, its phone regions), both builds interleaved; the
+    outputs must be equal."""
+    import core
+    from core.redact import TEXT
+    phones = core.Detection.create(region="US", phone_regions=corpus.NATIONAL_REGIONS[1:])
+    classes = {kind: (dense.messages(kind, 400_000), None) for kind in dense.CLASSES}
+    classes["distinct phones"] = (corpus.distinct_phones(250_000), phones)
+    for kind, (msgs, detection) in classes.items():
+        plans = {this: plan_of(this, detection), other: plan_of(other, detection)}
+
+        def redact(module, msgs: list[str]) -> list[str]:
+            return [module.redact_scan(plans[module], m, 0, True, 0, None, 0, 0, 0, TEXT, -1)[0] for m in msgs]
+        size = corpus.utf8_size(msgs)
+        if redact(this, msgs) != redact(other, msgs):
+            print(f"{kind}: the two builds redact differently")
+            return 1
+        best = race({"this": lambda: redact(this, msgs), "other": lambda: redact(other, msgs)}, rounds)
+        print(f"{kind:<15} redact_only  this {mb_per_s(size, best['this']):6.1f} MB/s  other "
+              f"{mb_per_s(size, best['other']):6.1f} MB/s  this / other {best['other'] / best['this']:.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.spans", description=__doc__)
     p.add_argument("--module", help="path of another build of core._scan")
     p.add_argument("--against", metavar="PATH", help="time this build against the one at PATH")
+    p.add_argument("--dense", action="store_true",
+                   help="with --against: redact_only per message on each dense class instead")
     p.add_argument("--rounds", type=int, default=15)
     args = p.parse_args(argv)
     scan_module = load(args.module)
     if args.against:
+        if args.dense:
+            return ab_dense(scan_module, load(args.against), args.rounds)
         return ab(scan_module, load(args.against), args.rounds)
     for name, msgs in texts().items():
         d, count = digest(scan_module, msgs)

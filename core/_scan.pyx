@@ -47,7 +47,7 @@ into scan/phone_tables.h at build time), or drops it, with the GIL still release
 cimport cython
 from libc.stdio cimport snprintf, sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memcmp, memcpy, strlen
+from libc.string cimport memcmp, memcpy, memmove, strlen
 
 from redactd.core._mask cimport select_masked
 from redactd.core.includes.python cimport (
@@ -420,11 +420,16 @@ cdef int digits_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t wo
 
 cdef int scan_kind(int kind, const void* data, Py_ssize_t n, Py_ssize_t start, const Options* opt,
                    int* carry, SpanVec* out, Py_ssize_t* resume) noexcept nogil:
+    cdef int rc
+    scan_begin(n if opt.final else n - HOLDBACK)  # (scan/chars.pyx)
     if kind == PyUnicode_1BYTE_KIND:
-        return scan_text(<const Py_UCS1*>data, n, start, opt, carry, out, resume)
-    if kind == PyUnicode_2BYTE_KIND:
-        return scan_text(<const Py_UCS2*>data, n, start, opt, carry, out, resume)
-    return scan_text(<const Py_UCS4*>data, n, start, opt, carry, out, resume)
+        rc = scan_text(<const Py_UCS1*>data, n, start, opt, carry, out, resume)
+    elif kind == PyUnicode_2BYTE_KIND:
+        rc = scan_text(<const Py_UCS2*>data, n, start, opt, carry, out, resume)
+    else:
+        rc = scan_text(<const Py_UCS4*>data, n, start, opt, carry, out, resume)
+    scan_end()
+    return rc
 
 
 TYPE_NAMES = tuple(t.name for t in ENTITY_TYPES)

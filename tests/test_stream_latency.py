@@ -229,6 +229,10 @@ NOT_A_DECISION = {
     ("chars.pyx", "if 0 <= i < n:"),        # at() itself
     ("chars.pyx", "if i >= n:"),            # ... noting the end past it
     ("chars.pyx", "if i + 8 <= n:"),        # word_end_after's fast path (its loop uses within)
+    ("world_addresses.pyx", "if far >= lim or lowered:"),  # street_ahead's kept chain: the same
+    ("places.pyx", "while k < lim:"),  # the organisation cursor: used only before a stream's tail,
+    ("places.pyx", "while k < lim and words < 32 and s[k] != 10:"),  # where no end is noted
+    ("places.pyx", "if c.read < lim:"),
     ("numbers.pyx", "if len(first) != len(last) or not 1 <= len(first) <= 8 or not all(12 <= n <= 19 for n in lengths):"),
 }
 

@@ -47,6 +47,32 @@ cdef extern from *:
     bint within "redactd_within"(Py_ssize_t i, Py_ssize_t bound) noexcept nogil  # i < bound, noting the end
 
 
+# The scan running on this thread: its number (NO_SCAN outside a scan), for the state a
+# family keeps from one position to the next within a scan (places.pyx's organisation
+# cursor, world_addresses.pyx's street chain), and its stop: up to it no decision is a
+# stream's tail's, whose look at the text's end counts (scan_text).
+cdef extern from *:
+    """
+    #define REDACTD_NO_SCAN (~0ULL)
+    static __thread unsigned long long redactd_scans = 0;
+    static __thread unsigned long long redactd_scan_number = REDACTD_NO_SCAN;
+    static __thread Py_ssize_t redactd_scan_stop = 0;
+    static void redactd_scan_begin(Py_ssize_t stop) {
+        redactd_scans += 1;
+        redactd_scan_number = redactd_scans;
+        redactd_scan_stop = stop;
+    }
+    static void redactd_scan_end(void) {
+        redactd_scan_number = REDACTD_NO_SCAN;
+    }
+    """
+    const unsigned long long NO_SCAN "REDACTD_NO_SCAN"
+    unsigned long long scan_number "redactd_scan_number"
+    Py_ssize_t scan_stop "redactd_scan_stop"
+    void scan_begin "redactd_scan_begin"(Py_ssize_t stop) nogil
+    void scan_end "redactd_scan_end"() nogil
+
+
 cdef inline bint unicode_separator(Py_UCS4 c) noexcept nogil:
     # Latin-1 punctuation, General Punctuation, CJK punctuation, BOM, fullwidth ASCII symbols
     return ((0x80 <= c <= 0xBF) or c == 0xD7 or c == 0xF7 or (0x2000 <= c <= 0x206F)

@@ -31,3 +31,11 @@ cdef Py_ssize_t legal_form_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_
 cdef Py_ssize_t org_after_cue(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                               Py_ssize_t lim) noexcept nogil
 cdef Py_ssize_t spaceless_org(const uchar_t* s, Py_ssize_t n, const Word* w, Py_ssize_t lim) noexcept nogil
+cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t lim) noexcept nogil
+cdef Py_ssize_t read_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil
+
+cdef enum:  # what the organisation cursor (places.pyx) finds at a word
+    ORG_END_NO = 0          # it cannot end an organisation
+    ORG_END_MAY = 1         # it may
+    ORG_END_PAST_LIM = 2    # it runs on past the bound
+    ORG_END_RUN = 3         # it cannot, and no run of words goes past it

@@ -229,6 +229,8 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
         j += 1  # "St. Joseph's Medical Center"
     if not run_gate(s, n, j):
         return 0
+    if w0.start <= scan_stop and no_org_end(s, n, w0.end, lim):
+        return 0  # (past scan_stop a stream's tail: the reads below, and where they stop, count)
     for k in range(6):
         j = w.end
         if at(s, j, n) == 39 and lower(at(s, j + 1, n)) == 115 and not word_at(s, j + 2, n):
@@ -287,6 +289,138 @@ cdef Py_ssize_t suffix_run(const uchar_t* s, Py_ssize_t n, const Word* w0, unsig
             if fw & G_ORG_HEAD:
                 e = of_tail(s, n, e, lim)  # "First National Bank of Tucson"
     return e
+
+
+# In a run of capitalised words suffix_run reads each word once for every word before it.
+# What it looks for is rare: a word that ends an organisation, a company suffix or a word
+# whose letters start a legal form. A cursor per scan (per thread; chars.pyx's scan number)
+# finds those words once, going forward, up to the run's end (a word no run goes past: a
+# lower-case word that is no connector, particle or form, or a word not followed by a
+# separator); where none stands from a word's end to the run's end or its bound, suffix_run
+# has nothing to find. The cursor reads only before the bound, and is asked only up to the
+# scan's stop (never in a stream's tail, where a look at the end counts)
+
+cdef extern from *:
+    """
+    typedef struct {
+        unsigned long long scan;
+        Py_ssize_t from, to;   /* no word that may end an organisation starts in [from, to) ... */
+        Py_ssize_t next;       /* ... but at `next`, when >= 0 (then to == next + 1) */
+        Py_ssize_t bound;      /* ... and no run from before `bound` goes past it, when >= 0 */
+        Py_ssize_t read;       /* read_words read the words before this */
+    } redactd_org_cursor;
+    static __thread redactd_org_cursor redactd_org;
+    """
+    ctypedef struct OrgCursor "redactd_org_cursor":
+        unsigned long long scan
+        Py_ssize_t start "from"
+        Py_ssize_t to
+        Py_ssize_t next
+        Py_ssize_t bound
+        Py_ssize_t read
+    OrgCursor org_cursor "redactd_org"
+
+
+cdef bint no_org_end(const uchar_t* s, Py_ssize_t n, Py_ssize_t x, Py_ssize_t lim) noexcept nogil:
+    # no word that suffix_run would read from x (before lim) can end an organisation
+    cdef OrgCursor* c = &org_cursor
+    cdef Py_ssize_t k, e
+    cdef int r
+    if scan_number == NO_SCAN:
+        return False
+    if c.scan != scan_number or x < c.start:
+        c.scan, c.start, c.to, c.next, c.bound, c.read = scan_number, x, x, -1, -1, x
+    if c.next >= 0:
+        if c.next >= x:
+            return not within(c.next, lim)
+        c.next = -1  # passed: look on after it
+    if c.bound >= 0:
+        if c.bound > x:
+            return True
+        c.bound = -1
+    c.start = x
+    k = c.to if c.to > x else x
+    if c.read < lim:
+        c.read = read_words(s, n, c.read if c.read > k else k, lim)
+    while k < lim:  # (only up to scan_stop: no stream's tail, so no end to note)
+        if not word_at(s, k, n) or word_at(s, k - 1, n):
+            k += 1  # (no word starts here)
+            continue
+        r = org_end_at(s, n, k, lim, &e)
+        if r == ORG_END_MAY:
+            c.to, c.next = k + 1, k
+            return False
+        if r == ORG_END_PAST_LIM:
+            break  # (a later bound reads it again)
+        if r == ORG_END_RUN:
+            c.to = c.bound = e
+            return True
+        k = e if e > k else k + 1  # (past the word's letters)
+    c.to = k
+    return True
+
+
+cdef Py_ssize_t read_words(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil:
+    # the capitalised words from k on (to lim, a line break or a lower-case word) read first,
+    # their gazetteer slots loading together (gz_prefetch) before the cursor asks for their
+    # flags one by one, each a random read of the table; where it stopped
+    cdef Word w
+    cdef int words = 0
+    while k < lim and words < 32 and s[k] != 10:  # (as no_org_end's loop)
+        if word_at(s, k, n) and not word_at(s, k - 1, n) and folded(s[k]):
+            if 97 <= s[k] <= 122:
+                break
+            if read_word(s, n, k, lim, &w):
+                k = w.end
+                gz_prefetch(w.hash)  # (the cursor asks for its flags next)
+            words += 1
+        k += 1
+    return k
+
+
+cdef inline int org_end_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim,
+                           Py_ssize_t* run_end) noexcept nogil:
+    # whether the word that starts at i may be a company suffix or start a legal form (for any
+    # bound past lim too): ORG_END_NO (its letters end at run_end), ORG_END_MAY (a word of
+    # another script may), ORG_END_RUN (no, and no run goes past run_end), ORG_END_PAST_LIM
+    # (it runs on past lim: read_word and legal_form_end read nothing there)
+    cdef Word w
+    cdef Py_ssize_t stop
+    cdef Py_UCS4 c
+    cdef bint ok
+    run_end[0] = i + 1
+    if not folded(s[i]):
+        return ORG_END_MAY if s[i] >= SCRIPT_LO else ORG_END_NO  # a digit or '_' starts neither
+    ok = read_word(s, n, i, lim, &w)
+    stop = w.end if ok else i
+    while not ok and within(stop, lim) and folded(s[stop]):
+        stop += 1  # where read_word's letters ended
+    run_end[0] = stop  # (the letters' end, for ORG_END_NO)
+    if not ok and within(stop, lim):
+        # joined to a digit or '_', or longer than a group: no form's group ends there
+        c = s[stop]
+        return ORG_END_NO if is_digit(c) or c == 95 or stop - i > 24 else ORG_END_MAY
+    if not ok:  # its letters reached lim: they run on past it, or are longer than a group
+        return ORG_END_PAST_LIM if word_at(s, lim, n) else ORG_END_NO
+    if w.hash == 1:
+        return ORG_END_MAY
+    if w.shape == S_LOWER:
+        # suffix_run reads a lower-case word as a connector or particle, or a legal form
+        # ("s.r.o."), never as a company suffix; any other ends every run that reaches it
+        if lf_get(w.hash) & (LF_SUFFIX | LF_MORE):
+            return ORG_END_MAY
+        if gz_get(w.hash, NULL) & (G_CONNECTOR | G_PARTICLE):
+            return ORG_END_NO
+        run_end[0] = i + 1
+        return ORG_END_RUN
+    # (a word that ends at lim: any later bound reads it alike)
+    if gz_get(w.hash, NULL) & G_ORG_SUFFIX or lf_get(w.hash) & (LF_SUFFIX | LF_MORE):
+        return ORG_END_MAY
+    c = at(s, w.end, n)
+    if not (c == 32 or c == 44 or c == 45 or c == 39 or c == 46):
+        run_end[0] = w.end  # no run goes on past it: not ' ', ", ", '-', "'s", '.'
+        return ORG_END_RUN
+    return ORG_END_NO
 
 
 # ------------------------------------------------------------------ legal forms

@@ -30,3 +30,11 @@ cdef int other_script_at(const uchar_t* s, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
 cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
                            Py_ssize_t lim) noexcept nogil
 cdef bint code_and_town(const uchar_t* s, Py_ssize_t n, Py_ssize_t k, Py_ssize_t lim) noexcept nogil
+
+cdef enum:  # a step of street_ahead (world_addresses.pyx): besides 0 and 1
+    STEP_ON = -1            # it goes on
+    STEP_LOST = -2          # a kept chain's step that depends on more than the chain
+
+cdef bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil
+cdef int street_step(const uchar_t* s, Py_ssize_t n, Py_ssize_t* at_i, Py_ssize_t lim, bint* lowered,
+                     Py_ssize_t* far) noexcept nogil

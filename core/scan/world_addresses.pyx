@@ -655,56 +655,131 @@ cdef Py_ssize_t named_street(const uchar_t* s, Py_ssize_t n, const Word* w0, uns
     return street_rest(s, n, k, lim, False)
 
 
-cdef inline bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
+cdef bint street_ahead(const uchar_t* s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t lim) noexcept nogil:
     # cheap: a number within the next six steps, each a '.', ", " or a space and then a
     # capitalised word (hyphens inside: "Erich-Hagen-Straße"), a lower-case word of three
     # letters or fewer before a capitalised one ("Pieter de Hoochlaan"), or, right before the
     # number, a lower-case word and a '.' ("Lajos utca 12", "Gedimino pr. 9"), or one more
-    # lower-case word ("Árpád fejedelem köz 790")
-    cdef int words
-    cdef Py_ssize_t j
-    cdef Py_UCS4 c
-    cdef bint lowered = False
-    for words in range(6):
-        if not within(i + 2, lim):
-            return False
-        if s[i] == 45 and folded(s[i + 1]):
-            i += 1  # "Erich-Hagen-Straße": the rest of the word
-            while within(i, lim) and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
-                i += 1
-            if not within(i + 2, lim):
-                return False
-        if s[i] == 46:
-            i += 1  # "Str. 5"
-        if at(s, i, n) == 44 and at(s, i + 1, n) == 32:
-            i += 1  # "Augusta, 123"
-        if at(s, i, n) != 32:
-            return False
-        if is_digit(at(s, i + 1, n)):
-            return True
-        j = i + 1
-        c = at(s, j, n)
-        if not up(c) and not up(folded(c)):
-            while within(j, lim) and folded(s[j]):
-                j += 1
-            if j - i <= 4 and connector_then_capital(s, n, j, lim):
-                i = j  # "de", "del", "los"
-                continue
-            if at(s, j, n) == 46:
-                j += 1
-            elif at(s, j, n) == 32 and not is_digit(at(s, j + 1, n)) and not lowered:
-                lowered = True
-                i = j  # "fejedelem": one more lower-case word
-                continue
-            return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
-        while within(j, lim) and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
-            j += 1
-        if j == i + 1:
-            return False
-        if at(s, j, n) == 44 or at(s, j, n) == 10 or at(s, j, n) == 13:
-            return True  # "Sigurveig Meadows\nApt. 401": maybe a street without a number
-        i = j
+    # lower-case word ("Árpád fejedelem köz 790"). In a run of capitalised words each word's
+    # steps are the next ones of the word before: a scan keeps its last chain (StreetChain)
+    cdef StreetChain* c
+    cdef int t = 0, words = 0, r = STEP_ON
+    cdef Py_ssize_t far
+    cdef bint lowered = False, keep
+    if not (at(s, i, n) == 32 and up(at(s, i + 1, n))):
+        while words < 6:  # no run of capitalised words goes on here: no chain to keep
+            r = street_step(s, n, &i, lim, &lowered, &far)
+            if r != STEP_ON:
+                return r == 1
+            words += 1
+        return False
+    c = &street_chain
+    keep = scan_number != NO_SCAN
+    if keep and c.scan == scan_number:
+        while t < c.count and c.starts[t] != i:
+            t += 1
+    if keep and t < c.count and c.scan == scan_number:
+        if c.count - 1 - t >= 6:
+            return False  # six steps that go on
+        if c.outcome >= 0:
+            return c.outcome == 1
+        words = c.count - 1 - t
+        i = c.starts[c.count - 1]
+        keep = c.outcome == STEP_ON
+        if keep and c.count == STREET_CHAIN:
+            memmove(&c.starts[0], &c.starts[t], (c.count - t) * sizeof(Py_ssize_t))
+            c.count -= t
+    elif keep:
+        c.scan, c.count, c.starts[0], c.outcome = scan_number, 1, i, STEP_ON
+    while words < 6:
+        r = street_step(s, n, &i, lim, &lowered, &far)
+        if keep:
+            if far >= lim or lowered:
+                c.outcome, keep = STEP_LOST, False  # it read up to lim, or a lower-case word
+            elif r != STEP_ON:
+                c.outcome = r
+            else:
+                c.starts[c.count] = i
+                c.count += 1
+                keep = c.count < STREET_CHAIN
+                if not keep:
+                    c.outcome = STEP_LOST
+        if r != STEP_ON:
+            return r == 1
+        words += 1
     return False
+
+
+cdef int street_step(const uchar_t* s, Py_ssize_t n, Py_ssize_t* at_i, Py_ssize_t lim, bint* lowered,
+                     Py_ssize_t* far) noexcept nogil:
+    # one step of street_ahead from at_i: 1 a number (or a part's end) ahead, 0 none, STEP_ON
+    # go on from at_i (moved on); far: past every index it read (then its reading does not
+    # depend on a bound past far, and it never looked at the text's end)
+    cdef Py_ssize_t i = at_i[0], j
+    cdef Py_UCS4 c
+    far[0] = lim
+    if not within(i + 2, lim):
+        return 0
+    if s[i] == 45 and folded(s[i + 1]):
+        i += 1  # "Erich-Hagen-Straße": the rest of the word
+        while within(i, lim) and (folded(s[i]) or s[i] == 45 and folded(at(s, i + 1, n))):
+            i += 1
+        if not within(i + 2, lim):
+            return 0
+    if s[i] == 46:
+        i += 1  # "Str. 5"
+    if at(s, i, n) == 44 and at(s, i + 1, n) == 32:
+        i += 1  # "Augusta, 123"
+    far[0] = i + 3
+    if at(s, i, n) != 32:
+        return 0
+    if is_digit(at(s, i + 1, n)):
+        return 1
+    j = i + 1
+    c = at(s, j, n)
+    if not up(c) and not up(folded(c)):
+        while within(j, lim) and folded(s[j]):
+            j += 1
+        far[0] = j + 8  # (connector_then_capital reads up to six past j)
+        if j - i <= 4 and connector_then_capital(s, n, j, lim):
+            at_i[0] = j  # "de", "del", "los"
+            return STEP_ON
+        if at(s, j, n) == 46:
+            j += 1
+        elif at(s, j, n) == 32 and not is_digit(at(s, j + 1, n)) and not lowered[0]:
+            lowered[0] = True
+            at_i[0] = j  # "fejedelem": one more lower-case word
+            return STEP_ON
+        return at(s, j, n) == 32 and is_digit(at(s, j + 1, n))
+    while within(j, lim) and (folded(s[j]) or s[j] == 45 and folded(at(s, j + 1, n))):
+        j += 1
+    far[0] = j + 2
+    if j == i + 1:
+        return 0
+    if at(s, j, n) == 44 or at(s, j, n) == 10 or at(s, j, n) == 13:
+        return 1  # "Sigurveig Meadows\nApt. 401": maybe a street without a number
+    at_i[0] = j
+    return STEP_ON
+
+
+cdef extern from *:
+    """
+    #define REDACTD_STREET_CHAIN 16
+    typedef struct {
+        unsigned long long scan;
+        int count;                                 /* steps from starts[0] go on to starts[1], ... */
+        int outcome;                               /* the step from starts[count - 1]: 0, 1, or */
+        Py_ssize_t starts[REDACTD_STREET_CHAIN];   /* STEP_ON (not read yet), STEP_LOST */
+    } redactd_street_chain;
+    static __thread redactd_street_chain redactd_street;
+    """
+    enum: STREET_CHAIN "REDACTD_STREET_CHAIN"
+    ctypedef struct StreetChain "redactd_street_chain":
+        unsigned long long scan
+        int count
+        int outcome
+        Py_ssize_t starts[16]
+    StreetChain street_chain "redactd_street"
 
 
 cdef Py_ssize_t town_first(const uchar_t* s, Py_ssize_t n, const Word* w0, unsigned int f0,
