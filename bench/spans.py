@@ -65,8 +65,8 @@ def ab(this, other, rounds: int) -> int:
 
 def plan_of(scan_module, detection=None):
     """The (Detection, Redaction()) plan, built by `scan_module`'s Plan (default detection)."""
-    import core
-    from core import redact
+    from redactd import core
+    from redactd.core import redact
     saved, redact._scan = redact._scan, scan_module
     try:
         return redact._build_plan(detection or core.Detection.create(), core.Redaction())
@@ -78,8 +78,8 @@ def ab_dense(this, other, rounds: int) -> int:
     """redact_only per message of ~200 B on each dense class (bench/dense.py) and on distinct
     phone numbers (core_bench's phone table, its phone regions), both builds interleaved; the
     outputs must be equal."""
-    import core
-    from core.redact import TEXT
+    from redactd import core
+    from redactd.core.redact import TEXT
     phones = core.Detection.create(region="US", phone_regions=corpus.NATIONAL_REGIONS[1:])
     classes = {kind: (dense.messages(kind, 400_000), None) for kind in dense.CLASSES}
     classes["distinct phones"] = (corpus.distinct_phones(250_000), phones)
