@@ -118,9 +118,9 @@ def load_generator():
 
 # ---------------------------------------------------------------- the server
 
-def redactd(address: str, workers: int = 1) -> list[str]:
+def redactd(address: str, workers: int = 1, *flags: str) -> list[str]:
     return [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--bench-echo",
-            "--workers", str(workers)]
+            "--workers", str(workers), *flags]
 
 
 @contextlib.contextmanager
@@ -300,6 +300,12 @@ def run(requests: int, streams: int) -> list[str]:
         lines += batch_rows(client, address, Path(tmp), msgs, requests, unary_bytes)
         lines += stream_rows(client, address, Path(tmp), msgs[:STREAM_MESSAGES], streams,
                              unary_bytes / len(text.encode()))
+    # the same unary rows with nothing observed (no access lines: the observing interceptor
+    # is not installed), what the defaults cost a small call
+    address = f"127.0.0.1:{free_port()}"
+    with serving(redactd(address, 1, "--log-level", "warning"), address), tempfile.TemporaryDirectory() as tmp:
+        rows, _ = unary_rows(client, address, Path(tmp), text, requests)
+        lines += ["  the same with --log-level warning (no access lines, no metrics: nothing observed)", *rows[1:]]
     with tempfile.TemporaryDirectory() as tmp:
         lines += worker_rows(client, Path(tmp), text, requests)
     return lines
