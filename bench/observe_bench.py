@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from bench import corpus
-from bench.service_bench import (CONNECTIONS, PER_CONNECTION, REDACT, SERVER_CPUS, framed, free_port,
-                                 load_generator, pinned, request_text, response_bytes, wait_ready)
+from bench.service_bench import (CONNECTIONS, PER_CONNECTION, REDACT, framed, free_port, load_generator,
+                                 request_text, response_bytes, serving)
 from redactd_client.api.redact.v1 import redact_pb2 as pb
 
 # name -> (extra flags, extra environment)
@@ -42,23 +41,6 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-@contextlib.contextmanager
-def server(flags: list[str], env: dict[str, str], address: str, log):
-    argv = [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--workers", "1", *flags]
-    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
-                            preexec_fn=pinned(SERVER_CPUS))
-    try:
-        wait_ready(address, proc, log)
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.observe_bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--requests", type=int, default=10_000, help="requests a run")
@@ -76,8 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         for name in chosen:
             flags, env = CONFIGS[name]
             address = f"127.0.0.1:{free_port()}"
-            log = stack.enter_context(tempfile.TemporaryFile())
-            servers[name] = (address, stack.enter_context(server(flags, env, address, log)).pid)
+            argv = [str(Path(sys.executable).parent / "redactd"), "serve", "--address", address, "--workers", "1",
+                    *flags]
+            servers[name] = (address, stack.enter_context(serving(argv, address, env=env)).pid)
         expect = response_bytes(next(iter(servers.values()))[0], REDACT, [request])
         for address, _ in servers.values():  # warm-up
             client.run(address, REDACT, str(body), max(args.requests // 10, 100), CONNECTIONS, PER_CONNECTION, expect)

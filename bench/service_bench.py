@@ -124,13 +124,15 @@ def redactd(address: str, workers: int = 1, *flags: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def serving(argv: list[str], address: str, cpus: set[int] | None = SERVER_CPUS):
-    """A server subprocess pinned to `cpus` and ready on `address`; terminated on exit."""
+def serving(argv: list[str], address: str, cpus: set[int] | None = SERVER_CPUS, env: dict[str, str] | None = None):
+    """A server subprocess pinned to `cpus` (with `env` added to the environment) and ready
+    on `address`; terminated on exit. Yields the process."""
     with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(cpus))
+        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, preexec_fn=pinned(cpus),
+                                env={**os.environ, **(env or {})})
         try:
             wait_ready(address, proc, log)
-            yield address
+            yield proc
         finally:
             proc.terminate()
             try:
