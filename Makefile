@@ -12,6 +12,7 @@ $(STAMP): $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ./client -e '.[test,spark]'
+	$(BIN)/python -m compileall -q core service client/redactd_client  # as pip does for a wheel: start-up reads .pyc
 	$(BIN)/python -c 'import redactd.core'  # writes the scanner's table cache (core/__pycache__) once, here
 	touch $@
 

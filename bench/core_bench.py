@@ -115,7 +115,13 @@ def dense_classes(total_bytes: int, repeats: int) -> list[str]:
 
 def best_process(argv: list[str], root: pathlib.Path | str, repeats: int) -> float:
     """Best wall time of a whole process run in `root` (`-m` puts the working directory
-    first on sys.path: the code of `root` runs)."""
+    first on sys.path: the code of `root` runs), its modules byte-compiled as installing a
+    wheel leaves them (an editable checkout under PYTHONDONTWRITEBYTECODE would compile every
+    module from source at every start: ~30 ms)."""
+    import compileall
+    for folder in ("core", "service", "client"):
+        if (pathlib.Path(root) / folder).is_dir():
+            compileall.compile_dir(pathlib.Path(root) / folder, quiet=2)
     best = float("inf")
     for _ in range(repeats):
         t = time.perf_counter()

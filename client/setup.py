@@ -31,7 +31,7 @@ def generate_protos() -> None:
     if protoc.main(args) != 0:
         raise RuntimeError("protoc failed")
     # Generated code imports `redact.v1...`; it lives under redactd_client.api.
-    for path in API_DIR.rglob("*.py*"):
+    for path in [*API_DIR.rglob("*.py"), *API_DIR.rglob("*.pyi")]:  # (not __pycache__'s .pyc)
         text = path.read_text()
         fixed = re.sub(r"^from redact\.v1 import", f"from {PACKAGE}.redact.v1 import", text, flags=re.M)
         if fixed != text:

@@ -47,7 +47,9 @@ into scan/phone_tables.h at build time), or drops it, with the GIL still release
 cimport cython
 from libc.stdio cimport snprintf, sprintf
 from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.errno cimport EINTR, errno
 from libc.string cimport memcmp, memcpy, memmove, strlen
+from posix.unistd cimport SEEK_SET, lseek, read
 
 from redactd.core._mask cimport select_masked
 from redactd.core.includes.python cimport (

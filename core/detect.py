@@ -4,16 +4,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dataclass_field
 from typing import Iterable, Sequence
 
-import phonenumbers
-
 from redactd.core import _scan
 from redactd.core.custom import Custom
 from redactd.core.entity_types import BY_NAME, BY_TYPE
 from redactd.core.values import phone_e164_in, phone_region_ids, phone_unvalidated
 
-if _scan.PHONENUMBERS_VERSION != phonenumbers.__version__:
+
+def installed_phonenumbers_version() -> str:
+    """The installed phonenumbers' __version__, read from its source without running it:
+    the compiled tables answer for it, so most processes never import it (~15 ms)."""
+    import importlib.util
+    import re
+    spec = importlib.util.find_spec("phonenumbers")
+    if spec is not None and spec.origin and spec.origin.endswith(".py"):
+        try:
+            with open(spec.origin, encoding="utf-8") as f:
+                found = re.search(r"^__version__ = [\"']([^\"']+)[\"']", f.read(), re.M)
+        except OSError:
+            found = None
+        if found:
+            return found.group(1)
+    import phonenumbers  # a layout this reading does not know: ask it
+    return phonenumbers.__version__
+
+
+if _scan.PHONENUMBERS_VERSION != installed_phonenumbers_version():
     raise ImportError(f"redactd.core._scan's phone tables are phonenumbers {_scan.PHONENUMBERS_VERSION}'s, "
-                      f"{phonenumbers.__version__} is installed: rebuild (setup.py build_ext)")
+                      f"{installed_phonenumbers_version()} is installed: rebuild (setup.py build_ext)")
 
 TYPE_NAMES: tuple[str, ...] = _scan.TYPE_NAMES
 ALL_TYPES: int = _scan.ALL_TYPES
@@ -95,9 +112,10 @@ class Detection:
 
 
 def checked_region(region: str, field: str) -> str:
-    """An ISO 3166 alpha-2 region phonenumbers knows, upper case; ValueError naming the field."""
+    """An ISO 3166 alpha-2 region phonenumbers knows (its SUPPORTED_REGIONS, which the compiled
+    tables hold), upper case; ValueError naming the field."""
     code = region.upper()
-    if code not in phonenumbers.SUPPORTED_REGIONS:
+    if code not in _scan.PHONE_REGIONS:
         raise ValueError(f"{field}: {region!r} is not an ISO 3166 region")
     return code
 

@@ -12,6 +12,7 @@ hyphen in the text separates words ("name's" is "name s").
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 # USPS Publication 28, appendix C1: the street suffixes (primary names) and the common
@@ -245,22 +246,34 @@ def latin_fold(ch: str) -> str:
 def script_letter(ch: str) -> tuple[int, int]:
     """(kind, key code point) of a letter of another script than Latin; (0, 0) for
     anything else. A cased letter's key is its small letter (final sigma as sigma)."""
-    c, cat = ord(ch), unicodedata.category(ch)
-    if any(a <= c <= b for a, b in SPACELESS_SCRIPTS):
+    c = ord(ch)
+    i = bisect.bisect_right(_SCRIPT_STARTS, c) - 1
+    if i < 0 or c > _SCRIPT_RANGES[i][1]:
+        return (0, 0)
+    group = _SCRIPT_RANGES[i][2]
+    if group == SCRIPT_SPACELESS:
         return (SCRIPT_SPACELESS, c)
-    if any(a <= c <= b for a, b in CASED_SCRIPTS):
+    cat = unicodedata.category(ch)
+    if group == SCRIPT_UPPER:  # a cased script
         if cat in ("Lu", "Lt"):
             low = ch.lower()
             return (SCRIPT_UPPER, ord(low) if len(low) == 1 else c)
         if cat[0] == "L":
             return (SCRIPT_LOWER, 0x3C3 if c == 0x3C2 else c)
         return (0, 0)
-    if any(a <= c <= b for a, b in NOCASE_SCRIPTS):
-        if cat[0] == "L":
-            return (SCRIPT_NOCASE, c)
-        if cat[0] == "M":
-            return (SCRIPT_SKIP, 0) if c < 0x900 else (SCRIPT_NOCASE, c)
+    if cat[0] == "L":
+        return (SCRIPT_NOCASE, c)
+    if cat[0] == "M":
+        return (SCRIPT_SKIP, 0) if c < 0x900 else (SCRIPT_NOCASE, c)
     return (0, 0)
+
+
+# script_letter's ranges in order, each with its kind of script (the cased ones as SCRIPT_UPPER),
+# looked up by bisection: the core builds its table from ~4,000 calls at import
+_SCRIPT_RANGES = sorted([(a, b, SCRIPT_UPPER) for a, b in CASED_SCRIPTS]
+                        + [(a, b, SCRIPT_NOCASE) for a, b in NOCASE_SCRIPTS]
+                        + [(a, b, SCRIPT_SPACELESS) for a, b in SPACELESS_SCRIPTS])
+_SCRIPT_STARTS = [a for a, _, _ in _SCRIPT_RANGES]
 
 
 def word_key(word: str) -> str:

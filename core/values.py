@@ -11,8 +11,6 @@ import functools
 import ipaddress
 import re
 
-import phonenumbers
-
 
 def as_written(text: str, aux: int) -> str:
     return text
@@ -154,6 +152,7 @@ def phonenumbers_e164(candidate: str, region: str) -> str | None:
 def phonenumbers_e164_parsed(candidate: str, region: str | None, valid: bool = True) -> str | None:
     """E.164 of a valid number (or, not `valid`, of one whose length its plan allows for a
     full number, not only for a local one)."""
+    import phonenumbers  # here: a fall-back, and its import costs every process ~15 ms
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
@@ -168,6 +167,7 @@ def phonenumbers_national_e164(candidate: str, region: str) -> str | None:
     """E.164 form of a valid national number of `region`, written as the region writes it:
     with its trunk prefix where its numbers are written with one ("030 123456" in Germany,
     not "30 123456"; North America's "1" is optional: "(201) 555-0123")."""
+    import phonenumbers
     try:
         parsed = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import sys
 
 from redactd import core
@@ -35,11 +34,24 @@ def _detection_args(p: argparse.ArgumentParser) -> None:
                    help="more regions whose national phone numbers count (comma-separated ISO 3166 codes)")
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given the `command` about to run, only that subcommand's
+    arguments are built (the others are listed, and complete when asked for themselves)."""
     p = argparse.ArgumentParser(prog="redactd", description="Find and redact PII/PCI.")
     p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("serve", help="run the gRPC server", epilog=ENV_HELP)
+    for name, (build, kwargs) in COMMANDS.items():
+        built = command in (None, name)
+        s = sub.add_parser(name, **{k: v() if callable(v) else v for k, v in kwargs.items()
+                                    if built or k == "help"})
+        if built:
+            build(s)
+        if name == "serve":
+            p.serve_parser = s  # type: ignore[attr-defined]  # its defaults come from REDACTD_* (main)
+    return p
+
+
+def _serve_args(s: argparse.ArgumentParser) -> None:
     s.add_argument("--address", default=None,
                    help=f"HOST:PORT (default: $REDACTD_ADDRESS or {DEFAULT_ADDRESS})")
     s.add_argument("--policies", action="append", default=[], metavar="FILE",
@@ -89,31 +101,57 @@ def parser() -> argparse.ArgumentParser:
                    help="least severe level logged (default: info, with one access line per RPC)")
     s.add_argument("--bench-echo", action="store_true", help=argparse.SUPPRESS)
     s.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)  # set on workers
-    r = sub.add_parser("redact", help="redact a file or stdin to stdout")
+
+
+def _redact_args(r: argparse.ArgumentParser) -> None:
     _detection_args(r)
     r.add_argument("--style", choices=sorted(STYLES), default="label")
     r.add_argument("--redaction-string", default="****")
-    i = sub.add_parser("identify", help="print the entities of a file or stdin as JSON lines")
-    _detection_args(i)
-    k = sub.add_parser("keys", help="key files for hash, encrypt and surrogate")
+
+
+def _keys_args(k: argparse.ArgumentParser) -> None:
     ksub = k.add_subparsers(dest="keys_command", required=True)
     new = ksub.add_parser("new", help="write a new key file (a 256-bit random key), or add one to a file "
                                       "and make it the active key (--rotate)")
     new.add_argument("file", help="the key file to write (mode 0600)")
     new.add_argument("--id", default="", help="key id: 1-16 letters or digits (default: k1, or the next kN)")
     new.add_argument("--rotate", action="store_true", help="add a key to an existing file and make it active")
-    from redactd import loadtest, spark_cli
-    spark_cli.parser(sub.add_parser("spark", help="redact a data set with Spark: a policy per row or text columns",
-                                    description=spark_cli.__doc__.split("\n\n")[0]))
-    loadtest.parser(sub.add_parser("loadtest", help="load a running redactd; latency report and plots",
-                                   description=loadtest.__doc__.split("\n\n")[0]))
-    p.serve_parser = s  # type: ignore[attr-defined]  # its defaults come from REDACTD_* (main)
-    return p
+
+
+def _spark_args(s: argparse.ArgumentParser) -> None:
+    from redactd import spark_cli
+    spark_cli.parser(s)
+
+
+def _loadtest_args(s: argparse.ArgumentParser) -> None:
+    from redactd import loadtest
+    loadtest.parser(s)
+
+
+def _first_paragraph(module: str):
+    """A command's description: its module's first paragraph, read when its parser is built."""
+    def description() -> str:
+        import importlib
+        return importlib.import_module(module).__doc__.split("\n\n")[0]
+    return description
 
 
 ENV_HELP = ("Every flag can also be set as REDACTD_<FLAG> (REDACTD_MAX_STREAMS=10, REDACTD_LOG_FORMAT=json; "
             "booleans 1/0/true/false); the command line wins. REDACTD_KEYS is the key ring's JSON, not a file. "
             "Traces: the standard OTEL_* variables (README: Operating).")
+
+# each command: what builds its arguments, and add_parser's keywords (a callable's value is
+# worked out only when the command's own parser is built)
+COMMANDS = {
+    "serve": (_serve_args, {"help": "run the gRPC server", "epilog": ENV_HELP}),
+    "redact": (_redact_args, {"help": "redact a file or stdin to stdout"}),
+    "identify": (_detection_args, {"help": "print the entities of a file or stdin as JSON lines"}),
+    "keys": (_keys_args, {"help": "key files for hash, encrypt and surrogate"}),
+    "spark": (_spark_args, {"help": "redact a data set with Spark: a policy per row or text columns",
+                            "description": _first_paragraph("redactd.spark_cli")}),
+    "loadtest": (_loadtest_args, {"help": "load a running redactd; latency report and plots",
+                                  "description": _first_paragraph("redactd.loadtest")}),
+}
 
 
 # Detection.create's field names as the flags that set them
@@ -139,7 +177,8 @@ def _run_stream(args, redaction: core.Redaction, emit, emit_block, entities: boo
     """Stream the input through `redaction`; `emit(output, out_text, found)` writes, and
     with --jobs `emit_block(output, result, base)` (service.parallel); without `entities`
     the stream makes no Python object per entity (`found` is empty)."""
-    from redactd.files import Input, Output
+    from redactd.files import Input, Output, reuse_freed_memory
+    reuse_freed_memory()
     with flag_errors():
         detection = core.Detection.create(_names(args.types), _names(args.exclude), args.min_score, args.region,
                                           _names(args.phone_regions))
@@ -247,7 +286,7 @@ def _without(argv: list[str], *flags: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    p = parser()
+    p = parser(argv[0] if argv[:1] and argv[0] in COMMANDS else None)
     try:
         if argv[:1] == ["serve"]:
             from redactd import envflags
@@ -259,7 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from redactd import logs
         logs.configure(args.log_format, args.log_level)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command not in ("redact", "identify"):  # these two log nothing: spare them logging's import
+        import logging
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         if args.command == "serve":
             return serve(args, argv)

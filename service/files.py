@@ -13,7 +13,6 @@ import codecs
 import os
 import re
 import sys
-import tempfile
 import time
 from typing import BinaryIO, Iterator
 
@@ -63,6 +62,22 @@ class Input:
         return text
 
 
+def reuse_freed_memory() -> bool:
+    """Have malloc keep the memory of freed chunks for the next ones. By default glibc hands
+    back a chunk's buffers (bytes read, str decoded, text redacted, bytes encoded: a few MiB)
+    to the kernel and faults them in again for the next chunk: ~10,000 page faults on 20 MB,
+    a tenth of the run. What it keeps is bounded by the largest chunk's buffers. Only where
+    malloc is glibc's (mallopt); elsewhere nothing changes. True when both were set."""
+    import ctypes
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    m_trim_threshold, m_mmap_threshold = -1, -3  # malloc.h
+    return bool(mallopt(m_mmap_threshold, 16 << 20)  # buffers up to 16 MiB from the heap, not mmap
+                and mallopt(m_trim_threshold, 64 << 20))  # and the heap's top kept up to 64 MiB
+
+
 def _stdin() -> BinaryIO:
     return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
 
@@ -75,6 +90,7 @@ class Output:
         self._tmp = None
         if path:
             directory = os.path.dirname(os.path.abspath(path))
+            import tempfile  # here: stdout needs none of it
             fd, self._tmp = tempfile.mkstemp(prefix=".redactd-", dir=directory)
             self.f: BinaryIO = os.fdopen(fd, "wb")
         else:

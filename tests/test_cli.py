@@ -319,3 +319,59 @@ def test_a_key_file_with_an_unknown_key_is_refused(tmp_path):
     with pytest.raises(ValueError) as info:
         core.KeyRing.from_json('{"keys": {"k1": "%s"}, "activ": "k1"}' % ("QUJD" * 11 + "QQ=="), "keys.json")
     assert str(info.value) == "keys.json: unknown key 'activ' (a key file has 'keys' and 'active')"
+
+
+# -- start-up: a command imports what it uses (issue 11: whole-process speed) -----------------
+
+IMPORTED = ("import sys, runpy; sys.argv = ['redactd', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('redactd.cli', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m for m in sys.modules if m in ("
+            "'phonenumbers', 'logging', 'redactd.loadtest', 'redactd.spark_cli', 'tempfile'))), file=sys.stderr)")
+
+
+def imported(*args: str, stdin: str) -> tuple[str, set[str]]:
+    r = subprocess.run([sys.executable, "-c", IMPORTED, *args], input=stdin, capture_output=True, text=True,
+                       timeout=60)
+    return r.stdout, set(r.stderr.split())
+
+
+def test_redact_imports_neither_phonenumbers_nor_the_other_commands():
+    # numbers the compiled tables validate: phonenumbers itself is never needed
+    out, modules = imported("redact", stdin="call +49 1741234567 or (201) 555-0123, Jane Doe\n")
+    assert out == "call [PHONE_NUMBER] or [PHONE_NUMBER], [PERSON_NAME]\n"
+    assert modules == set()
+    out, modules = imported("identify", stdin="card 4111-1111-1111-1111\n")
+    assert json.loads(out)["type"] == "CREDIT_CARD_NUMBER" and modules == set()
+    out, modules = imported("--version", stdin="")  # the check sees an import where there is one
+    assert "phonenumbers" in out and "phonenumbers" in modules
+
+
+def test_other_commands_build_their_own_arguments():
+    from redactd import cli
+    whole = cli.parser()
+    for name in cli.COMMANDS:
+        one = cli.parser(name)
+        sub = next(a for a in one._actions if a.dest == "command").choices
+        assert list(sub) == list(cli.COMMANDS)  # every command listed
+        full = next(a for a in whole._actions if a.dest == "command").choices
+        assert sub[name].format_help() == full[name].format_help()
+    r = run("spark", "--help")
+    assert r.returncode == 0 and "--policy" in r.stdout
+    r = run("loadtest", "--help")
+    assert r.returncode == 0 and "--concurrency" in r.stdout
+
+
+def test_the_phonenumbers_version_is_read_as_it_would_be_imported():
+    import phonenumbers
+    from redactd.core import _scan
+    from redactd.core.detect import installed_phonenumbers_version
+    assert installed_phonenumbers_version() == phonenumbers.__version__ == _scan.PHONENUMBERS_VERSION
+
+
+def test_freed_memory_is_reused_where_malloc_is_glibc():
+    import platform
+    from redactd.files import reuse_freed_memory
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt is glibc's")
+    assert reuse_freed_memory() is True

@@ -401,3 +401,29 @@ def test_open_name_lists_are_loaded():
     flags = _scan.gazetteer_flags
     assert "first" in flags("jaxon") and "last" in flags("kowalczyk")  # SSA, US Census
     assert "last" not in flags("tears")  # a surname that is an English word is left out
+
+
+def test_script_letter_by_bisection_answers_as_the_scan_of_every_range():
+    # core.lexicon.script_letter finds a code point's range by bisection (the core builds its
+    # table from it at import); here every range is tried in turn, as it was written first
+    import unicodedata
+    from redactd.core import lexicon as lx
+
+    def by_scan(ch: str) -> tuple[int, int]:
+        c, cat = ord(ch), unicodedata.category(ch)
+        if any(a <= c <= b for a, b in lx.SPACELESS_SCRIPTS):
+            return (lx.SCRIPT_SPACELESS, c)
+        if any(a <= c <= b for a, b in lx.CASED_SCRIPTS):
+            if cat in ("Lu", "Lt"):
+                low = ch.lower()
+                return (lx.SCRIPT_UPPER, ord(low) if len(low) == 1 else c)
+            return (lx.SCRIPT_LOWER, 0x3C3 if c == 0x3C2 else c) if cat[0] == "L" else (0, 0)
+        if any(a <= c <= b for a, b in lx.NOCASE_SCRIPTS):
+            if cat[0] == "L":
+                return (lx.SCRIPT_NOCASE, c)
+            if cat[0] == "M":
+                return (lx.SCRIPT_SKIP, 0) if c < 0x900 else (lx.SCRIPT_NOCASE, c)
+        return (0, 0)
+    differ = [hex(c) for c in range(0x20000) if lx.script_letter(chr(c)) != by_scan(chr(c))]
+    assert differ == []
+    assert lx.script_letter("Ж") == (lx.SCRIPT_UPPER, ord("ж")) and lx.script_letter("漢")[0] == lx.SCRIPT_SPACELESS

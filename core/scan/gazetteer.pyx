@@ -265,39 +265,59 @@ cdef bytes _table_header_for(unsigned long long size):
 
 
 cdef bint _load_cache(str path) except *:
+    # the header, then the file's bytes read straight into the table, the Bloom filter and the
+    # values (no copy of ~8 MB through a bytes object: start-up is most of a short run)
     global GZ, GZ_MASK
+    import os
     cdef unsigned long long size
-    cdef const unsigned char* p
+    cdef int fd
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        f = open(path, "rb", buffering=0)
     except OSError:
         return False
-    start = len(_GZ_CACHE_MAGIC)
-    end = data.find(b"\n", start, start + 200)
-    if not data.startswith(_GZ_CACHE_MAGIC) or end < 0:
-        return False
-    header, fields = data[:end + 1], data[start:end].split()
-    if not fields or not fields[0].isdigit():
-        return False
-    size = int(fields[0])
-    if size == 0 or size & (size - 1) or header != _table_header_for(size) \
-            or len(data) != len(header) + size * sizeof(GzSlot) + sizeof(BLOOM) + sizeof(GZV):
-        return False
-    free(GZ)
-    GZ = NULL
-    GZ_MASK = size - 1
-    GZ = gz_alloc(size, False)  # (the cache's bytes are copied over it)
-    if GZ == NULL:
-        raise MemoryError()
-    p = data
-    p += len(header)
-    memcpy(GZ, p, size * sizeof(GzSlot))
-    p += size * sizeof(GzSlot)
-    memcpy(BLOOM, p, sizeof(BLOOM))
-    p += sizeof(BLOOM)
-    memcpy(GZV, p, sizeof(GZV))
-    return True
+    with f:
+        try:
+            head = f.read(len(_GZ_CACHE_MAGIC) + 200)
+            total = os.fstat(f.fileno()).st_size
+        except OSError:
+            return False
+        start = len(_GZ_CACHE_MAGIC)
+        end = head.find(b"\n", start)
+        if not head.startswith(_GZ_CACHE_MAGIC) or end < 0:
+            return False
+        header, fields = head[:end + 1], head[start:end].split()
+        if not fields or not fields[0].isdigit():
+            return False
+        size = int(fields[0])
+        if size == 0 or size & (size - 1) or header != _table_header_for(size) \
+                or total != len(header) + size * sizeof(GzSlot) + sizeof(BLOOM) + sizeof(GZV):
+            return False
+        free(GZ)
+        GZ = NULL
+        GZ_MASK = size - 1
+        GZ = gz_alloc(size, False)  # (the cache's bytes are read over it)
+        if GZ == NULL:
+            raise MemoryError()
+        fd = f.fileno()
+        # a short read leaves a partly read table: init_gazetteer then builds all of it again
+        return (lseek(fd, len(header), SEEK_SET) == len(header)
+                and _read_all(fd, <char*>GZ, size * sizeof(GzSlot))
+                and _read_all(fd, <char*>BLOOM, sizeof(BLOOM))
+                and _read_all(fd, <char*>GZV, sizeof(GZV)))
+
+
+cdef bint _read_all(int fd, char* into, size_t count) noexcept nogil:
+    # `count` bytes from fd into `into`; 0 at an error or the file's end before them
+    cdef ssize_t got
+    while count:
+        got = read(fd, into, count)
+        if got < 0 and errno == EINTR:
+            continue
+        if got <= 0:
+            return 0
+        into += got
+        count -= <size_t>got
+    return 1
 
 
 def _gazetteer_table():

@@ -20,9 +20,8 @@ cdef NativeWord NATIVE_WORDS[NW_SLOTS]  # open addressing by the words' hash; ha
 
 cdef void init_script_addresses() except *:
     import pathlib
-    from redactd.core.lexicon import script_letter as key_of
     cdef unsigned long long h
-    cdef unsigned int k
+    cdef unsigned int k, letter
     cdef int used = 0
     for k in range(NW_SLOTS):
         NATIVE_WORDS[k].hash = 0
@@ -36,9 +35,9 @@ cdef void init_script_addresses() except *:
         word, _, classes = line.partition("\t")
         h = FNV64_OFFSET
         for ch in word:
-            kind, key = key_of(ch)
-            if kind and kind != K_SKIP:
-                h = fnv64(h, key)
+            letter = script_letter(ord(ch))  # init_fold's table: core.lexicon.script_letter's answers
+            if letter and (letter >> 24) != K_SKIP:
+                h = fnv64(h, letter & 0xFFFFFF)
         h = h if h else 1
         k = <unsigned int>(h & (NW_SLOTS - 1))
         while NATIVE_WORDS[k].hash and NATIVE_WORDS[k].hash != h:
