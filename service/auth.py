@@ -13,6 +13,7 @@ RPC, permission, outcome; never a token, a text or a value.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from typing import Callable
@@ -84,6 +85,7 @@ class Authorization(grpc.ServerInterceptor):
         self.callers = callers        # swapped whole on reload
         self.policies = policies
         self.allow_keyed = allow_keyed
+        self._checked: dict[grpc.RpcMethodHandler, grpc.RpcMethodHandler] = {}  # handler -> with its check
 
     def intercept_service(self, continuation, details):
         handler = continuation(details)
@@ -93,16 +95,22 @@ class Authorization(grpc.ServerInterceptor):
         rpc = method.removeprefix(REDACTOR) if method.startswith(REDACTOR) else method
         if self.callers is None and rpc != "Reveal" and (self.allow_keyed or rpc not in CONFIGURED):
             return handler  # open, and nothing to check
-        token = bearer_token(details.invocation_metadata)
-        return _wrap(handler, rpc, lambda request, context: self.check(rpc, token, request, context))
+        # made once per method, not per call (the check reads the call's token from its context)
+        checked = self._checked.get(handler)
+        if checked is None:
+            if len(self._checked) > 64:  # the server's methods, unless handlers are made per call
+                self._checked.clear()
+            checked = self._checked[handler] = _wrap(handler, rpc, functools.partial(self.check, rpc))
+        return checked
 
-    def check(self, rpc: str, token: str | None, request, context) -> None:
+    def check(self, rpc: str, request, context) -> None:
         """Abort the call unless it may go on; `request` is the first message."""
         callers = self.callers  # one read: a reload may swap it meanwhile
         caller = None
         try:
             if callers is not None:
-                caller = callers.identify(token, peer_subject(context) if callers.read_subject else None)
+                caller = callers.identify(bearer_token(context.invocation_metadata()),
+                                          peer_subject(context) if callers.read_subject else None)
                 observe.note_caller(caller.name if caller else "unknown")
                 self.check_caller(caller, rpc)
             elif rpc == "Reveal":

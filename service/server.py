@@ -24,7 +24,7 @@ from redactd.callers import CallersError, load_callers
 from redactd.config import MiB, Settings, load_keys
 from redactd.limits import KEEPALIVE_OPTIONS, Limits
 from redactd.policies import PolicyError, PolicyStore
-from redactd.servicer import RedactorServicer, echo_handler
+from redactd.servicer import ECHO_SERVICE, RedactorServicer, echo_handlers
 
 log = logging.getLogger("redactd")
 DRAIN_NOTICE = 5.0  # seconds of NOT_SERVING before a stopping server stops taking calls
@@ -79,7 +79,9 @@ class Server:
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable((SERVICE, health.SERVICE_NAME), self.grpc)  # v1 and v1alpha
         if settings.bench_echo:
-            self.grpc.add_generic_rpc_handlers((echo_handler(),))
+            echo = echo_handlers()
+            self.grpc.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(ECHO_SERVICE, echo),))
+            self.grpc.add_registered_method_handlers(ECHO_SERVICE, echo)
         try:
             if self.tls:
                 self.port = self.grpc.add_secure_port(settings.address, self.tls.credentials())

@@ -340,3 +340,25 @@ def test_stream_numbering_memory_is_bounded(monkeypatch, stub):
     code, details = status_of(stub.StreamRedact, stream_requests(cfg, emails, flush_after=set(range(5))))
     assert code == grpc.StatusCode.RESOURCE_EXHAUSTED and details.startswith("redaction:")
     assert "user" not in details
+
+
+def test_the_bench_echo_is_served_as_redact_is():
+    # the baseline `make bench` compares unary Redact with: the same server, registered and
+    # parsed the same way (and nothing of it without --bench-echo)
+    from redactd.servicer import ECHO_SERVICE
+    for bench_echo in (True, False):
+        s = Server(Settings(address="127.0.0.1:0", bench_echo=bench_echo))
+        try:
+            with grpc.insecure_channel(f"127.0.0.1:{s.port}") as channel:
+                echo = channel.unary_unary(f"/{ECHO_SERVICE}/Echo",
+                                           request_serializer=pb.RedactRequest.SerializeToString,
+                                           response_deserializer=pb.RedactResponse.FromString)
+                if bench_echo:
+                    assert echo(pb.RedactRequest(text="ssn 222-44-5555"), timeout=10).text == "ssn 222-44-5555"
+                    assert echo(pb.RedactRequest(), timeout=10).text == ""
+                else:
+                    with pytest.raises(grpc.RpcError) as err:
+                        echo(pb.RedactRequest(text="x"), timeout=10)
+                    assert err.value.code() == grpc.StatusCode.UNIMPLEMENTED
+        finally:
+            s.stop(0)
