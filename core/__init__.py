@@ -12,7 +12,8 @@ from redactd.core.detect import SUBTYPES, TYPE_NAMES, TYPE_OR_SUBTYPE, Detection
 from redactd.core.offsets import CODE_POINT, UTF8_BYTE, UTF16_CODE_UNIT
 from redactd.core.redact import (IDENTIFY_ONLY, LABEL, MASK, NUMBERED_LABEL, Encrypt, Found, Hash, Keep, Label, Mask,
                          MissingKeys, Numbering, NumberingFull, Operator, Redaction, Replace, Surrogate,
-                         apply_operator, find_entities, identify_only, mask_text, redact_only, redact_text)
+                         apply_operator, find_entities, identify_only, mask_text, redact_only, redact_released,
+                         redact_text)
 from redactd.core._scan import OutputTooLarge
 from redactd.core.pieces import PIECE_CODE_POINTS, redact_pieces
 from redactd.core.stream import HOLDBACK, StreamRedactor
@@ -28,5 +29,7 @@ __all__ = [
     "SUBTYPES", "TYPE_OR_SUBTYPE", "field_value", "Operator", "mask_text", "reveal_text",
     # long texts in pieces, so that the service can stop between them
     "PIECE_CODE_POINTS", "redact_pieces",
+    # a text released as a stream would release it (service.parallel: big blocks)
+    "redact_released",
 ]
 

@@ -271,6 +271,35 @@ def redact_only(text: str, detection: Detection, redaction: Redaction,
     return out
 
 
+def redact_released(text: str, detection: Detection, redaction: Redaction,
+                    cuts: list[tuple[int, bool]]) -> list[tuple[str, int, int, list[Found]]]:
+    """`text` redacted as a stream releases it: for each (cut, with_found) in `cuts`, the
+    release once `text[:cut]` has been received (a cut at or past the end: all of it, the final
+    release; a cut at or before what was released, or after the final one: an empty release).
+    Each is (its output, the code point where its input starts, where its output starts, its
+    Found if `with_found`, else []). The outputs joined are redact_text's up to the last
+    release, and so are the Found's offsets (their Entity's start and end count from the
+    release's start, as a stream's do); a release never ends inside an entity. Built-in types
+    only (no custom ones)."""
+    if detection.custom:
+        raise ValueError("redact_released: built-in types only")
+    p = plan(detection, redaction)
+    numbering = Numbering() if p.numbers else None
+    releases: list[tuple[str, int, int, list[Found]]] = []
+    ctx = carry = produced = 0
+    done = False
+    for cut, with_found in cuts:
+        final = cut >= len(text)
+        if done or (cut <= ctx and not final):
+            releases.append(("", ctx, produced, []))
+            continue
+        out, found, resume, carry = _scan.redact_scan(p, text if final else text[:cut], ctx, final, carry, numbering,
+                                                      0, ctx, produced, FOUND if with_found else TEXT, -1)
+        releases.append((out, ctx, produced, found))
+        ctx, produced, done = resume, produced + len(out), final
+    return releases
+
+
 def find_entities(text: str, detection: Detection = Detection()) -> list[Entity]:
     """Every entity in `text`, sorted by start, none overlapping."""
     if detection.custom:

@@ -14,6 +14,10 @@ rest of the input is done on one core by the streaming redactor, started where
 the last block that did agree started: the output is always the one-core output,
 and the work stays linear.
 
+A worker redacts a big block without a Python object per entity (`_redacted_block`):
+the text as a stream would release it, entities (Found) only at the two ends, where
+the block's bounds and the agreement check need them.
+
 Numbered labels number values across the whole input, in order: `--jobs` refuses
 them.
 """
@@ -73,30 +77,70 @@ def work(block: Block) -> Result:
     before, data, after = _decode(block.before), _decode(block.data), _decode(block.after)
     text = before + data + after
     a, b = len(before), len(before) + len(data)
+    not_utf8 = 0 if data.isascii() else sum(1 for _ in NOT_UTF8.finditer(data))
+    if redaction is not None and not detection.custom and b - a > 2 * CHECK + core.HOLDBACK:
+        redacted = _redacted_block(text, a, b, detection, redaction)
+        if redacted is not None:
+            out, start, end, head, tail = redacted
+            return Result(block.index, out, start - a, end - a, len(data), not_utf8, head, tail, ())
     if redaction is None:
         entities = core.find_entities(text, detection)
+        spans = [(e.start, e.end, e.type) for e in entities]
     else:
-        redacted, found_all = core.redact_text(text, detection, redaction)
+        redacted_text, found_all = core.redact_text(text, detection, redaction)
         entities = [f.entity for f in found_all]
-    start = a
-    for e in entities:  # an entity begun before the block covers the block's first code points
-        if e.start < a < e.end:
-            start = e.end
-    mine = [e for e in entities if a <= e.start < b]
-    end = max([b, *(e.end for e in mine)])
-    head = tuple((e.start - a, e.end - a, e.type) for e in entities if a - CHECK <= e.start < a + CHECK)
-    tail = tuple((e.start - b, e.end - b, e.type) for e in entities if b - CHECK <= e.start < b + CHECK)
+        spans = [(f.offset, f.offset + f.length, f.entity.type) for f in found_all]
+    start, end, head, tail = _bounds(spans, a, b)
     if redaction is None:
-        found = tuple((e.start - a, e.end - a, e.type, e.text, e.value, e.score, e.subtype) for e in mine)
+        found = tuple((e.start - a, e.end - a, e.type, e.text, e.value, e.score, e.subtype)
+                      for e in entities if a <= e.start < b)
         out = ""
     else:
         found = ()
-
-        def output_at(p: int) -> int:  # where input position p (in no entity) is in the output
-            return p + sum(len(f.replacement) - f.length for f in found_all if f.offset + f.length <= p)
-        out = redacted[output_at(start):output_at(end)] if start < end else ""
-    not_utf8 = 0 if data.isascii() else sum(1 for _ in NOT_UTF8.finditer(data))
+        segment = (redacted_text, 0, 0, found_all)
+        out = redacted_text[_output_at(segment, start):_output_at(segment, end)] if start < end else ""
     return Result(block.index, out, start - a, end - a, len(data), not_utf8, head, tail, found)
+
+
+def _bounds(spans: list[tuple[int, int, str]], a: int, b: int) -> tuple[int, int, tuple, tuple]:
+    """From (start, end, type) spans, sorted: where the block's output starts (past an entity
+    begun before it) and ends (past its last entity), and what starts within CHECK of its
+    start (head) and of its end (tail), in block coordinates."""
+    start = a
+    for s, e, _ in spans:  # an entity begun before the block covers the block's first code points
+        if s < a < e:
+            start = e
+    end = max([b, *(e for s, e, _ in spans if a <= s < b)])
+    head = tuple((s - a, e - a, t) for s, e, t in spans if a - CHECK <= s < a + CHECK)
+    tail = tuple((s - b, e - b, t) for s, e, t in spans if b - CHECK <= s < b + CHECK)
+    return start, end, head, tail
+
+
+def _output_at(segment: tuple, p: int) -> int:
+    """Where input position p (in no entity) is in the output, given a redacted segment
+    (out, its first input position, its first output position, its Found)."""
+    _out, in_start, out_start, found = segment
+    return out_start + (p - in_start) + sum(len(f.replacement) - f.length for f in found
+                                            if f.offset + f.length <= p)
+
+
+def _redacted_block(text: str, a: int, b: int, detection: core.Detection,
+                    redaction: core.Redaction) -> tuple[str, int, int, tuple, tuple] | None:
+    """`work`'s answer for a big block without a Python object per entity: the text redacted as
+    a stream would release it, in three segments: entities (Found) from the text's start to
+    past CHECK after the block start, text alone through the block's middle, entities again
+    from CHECK before the block end. A release point is never inside an entity, so an entity
+    that covers the block start or crosses its end is in one of the two ends, whole. None if
+    the releases fell short of the windows (then work() reads everything)."""
+    segments = core.redact_released(text, detection, redaction,
+                                    [(a + CHECK + core.HOLDBACK, True), (b - CHECK, False), (len(text), True)])
+    first, last = segments[0], segments[-1]
+    if segments[1][1] < a + CHECK or last[1] > b - CHECK:
+        return None
+    spans = [(f.offset, f.offset + f.length, f.entity.type) for f in (*first[3], *last[3])]
+    start, end, head, tail = _bounds(spans, a, b)
+    whole = "".join(s[0] for s in segments)
+    return whole[_output_at(first, start):_output_at(last, end)] if start < end else "", start, end, head, tail
 
 
 def blocks(read: Callable[[int], bytes], block: int = BLOCK, overlap: int = OVERLAP) -> Iterator[Block]:
@@ -116,7 +160,8 @@ def blocks(read: Callable[[int], bytes], block: int = BLOCK, overlap: int = OVER
         cut = _cut(pending, block) if len(pending) > block else len(pending)
         data, pending = pending[:cut], pending[cut:]
         yield Block(index, _tail(previous, overlap), data, pending[:overlap], eof and not pending)
-        previous = (previous + data)[-overlap - 4096:]
+        keep = overlap + 4096
+        previous = data[-keep:] if len(data) >= keep else (previous + data)[-keep:]  # (no copy of the block)
         index += 1
 
 

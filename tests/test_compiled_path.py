@@ -158,3 +158,28 @@ def test_compiled_fields_follow_the_dataclasses():
                                   "card 4111 1111 1111 1111", "ssn two two two four four five five five five"])
 def test_compiled_values_equal_the_normalisers(text):
     assert core.find_entities(text) == oracle.find_entities(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(texts(), dense_lines()), cuts=st.lists(st.tuples(st.integers(0, 3000), st.booleans()),
+                                                              max_size=4),
+       style=st.sampled_from([LABEL, MASK, NUMBERED_LABEL]))
+def test_redact_released_is_redact_text_in_releases(text, cuts, style):
+    # received up to each cut, then all: the releases joined are the whole text's redaction,
+    # each release's Found (where asked) are the whole text's in its stretch, none crosses one
+    detection, redaction = core.Detection.create(), Redaction(style)
+    whole, found = core.redact_text(text, detection, redaction)
+    asked = sorted(cuts) + [(len(text), True)]
+    releases = core.redact_released(text, detection, redaction, asked)
+    assert len(releases) == len(asked) and "".join(r[0] for r in releases) == whole
+    starts = [r[1] for r in releases] + [len(text)]
+    assert starts == sorted(starts) and starts[0] == 0
+    for (out, start, out_start, got), stop, (_, wanted) in zip(releases, starts[1:], asked):
+        assert out_start == sum(len(r[0]) for r in releases if r[1] < start)
+        mine = [f for f in found if start <= f.offset < stop]
+        assert all(f.offset + f.length <= stop for f in mine)  # no entity across a release
+
+        def rows(fs, base):  # (a release's Entity start and end count from the release's start)
+            return [(f.offset, f.length, f.replacement, f.redacted_offset, f.entity.type, f.entity.text,
+                     f.entity.start + base, f.entity.end + base) for f in fs]
+        assert rows(got, start) == (rows(mine, 0) if wanted else [])

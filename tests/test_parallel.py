@@ -88,3 +88,37 @@ def test_cli_jobs_output_is_byte_identical(tmp_path):
     r = subprocess.run([sys.executable, "-m", "redactd.cli", "redact", "--style", "numbered", "--jobs", "2"],
                        input=b"a@x.com", capture_output=True, timeout=60)
     assert r.returncode == 2 and b"--jobs" in r.stderr
+
+
+long_inputs = st.lists(st.one_of(st.sampled_from(PIECES).map(str.encode), st.sampled_from(BAD_BYTES)),
+                      min_size=30, max_size=200).map(b"".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=long_inputs, cut=st.tuples(st.integers(0, 1000), st.integers(0, 1000)), check=st.integers(1, 200),
+       style=st.sampled_from([core.LABEL, core.MASK]))
+def test_a_big_block_without_entity_objects_is_the_block_with_them(monkeypatch, data, cut, check, style):
+    # work() redacts a block longer than 2 CHECK + HOLDBACK in three released segments, with
+    # Found objects only at its two ends: the same Result as the whole text with every Found
+    monkeypatch.setattr(parallel, "CHECK", check)
+    text = data.decode("utf-8", "surrogateescape")
+    a, b = sorted(len(text) * c // 1000 for c in cut)  # before, block and after: any of them may be empty
+    block = parallel.Block(0, text[:a].encode("utf-8", "surrogateescape"),
+                           text[a:b].encode("utf-8", "surrogateescape"),
+                           text[b:].encode("utf-8", "surrogateescape"), True)
+    detection, redaction = core.Detection.create(), core.Redaction(style)
+    parallel._init(detection, redaction)
+    lean = parallel.work(block)
+    if b - a > 2 * check + core.HOLDBACK:  # the path is taken where it applies
+        assert parallel._redacted_block(text, a, b, detection, redaction) is not None
+    with monkeypatch.context() as m:
+        m.setattr(parallel, "_redacted_block", lambda *args: None)
+        assert parallel.work(block) == lean
+
+
+def test_jobs_of_big_blocks_equal_one_core(in_process, monkeypatch):
+    monkeypatch.setattr(parallel, "CHECK", 64)  # blocks of a few kB take the path without entity objects
+    data = "\n".join(PIECES[i % len(PIECES)] for i in range(3000)).encode() + b"\xff\n"
+    for block in (2000, 5000, 20000):
+        results, _ = jobs_of(data, core.Redaction(), block=block, overlap=1024)
+        assert "".join(r.out for r, _ in results) == one_core(data, core.Redaction())[0]
