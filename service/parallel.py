@@ -88,7 +88,6 @@ def work(block: Block) -> Result:
         spans = [(e.start, e.end, e.type) for e in entities]
     else:
         redacted_text, found_all = core.redact_text(text, detection, redaction)
-        entities = [f.entity for f in found_all]
         spans = [(f.offset, f.offset + f.length, f.entity.type) for f in found_all]
     start, end, head, tail = _bounds(spans, a, b)
     if redaction is None:
